@@ -1,0 +1,5 @@
+package com.gymops.cli;
+
+public final class Main {
+  public static void main(String[] args) {}
+}

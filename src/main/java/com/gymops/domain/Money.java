@@ -1,0 +1,73 @@
+package com.gymops.domain;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+
+/** An amount of US-style currency held as whole cents, so sums and thresholds are exact. */
+public record Money(long cents) implements Comparable<Money> {
+  public static final Money ZERO = new Money(0);
+
+  public Money {
+    if (cents < 0) {
+      throw new IllegalArgumentException("money cannot be negative: " + cents + " cents");
+    }
+  }
+
+  public static Money ofCents(long cents) {
+    return new Money(cents);
+  }
+
+  /**
+   * Parses a decimal amount such as {@code 49.99}, {@code 50} or {@code 0.5}.
+   *
+   * @throws IllegalArgumentException when the text is not a non-negative amount with at most two
+   *     decimals
+   */
+  public static Money parse(String text) {
+    BigDecimal value;
+    try {
+      value = new BigDecimal(text.trim());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("'" + text + "' is not an amount");
+    }
+    if (value.signum() < 0) {
+      throw new IllegalArgumentException("amount " + text + " is negative");
+    }
+    if (value.stripTrailingZeros().scale() > 2) {
+      throw new IllegalArgumentException("amount " + text + " has more than two decimals");
+    }
+    return new Money(
+        value.movePointRight(2).setScale(0, RoundingMode.UNNECESSARY).longValueExact());
+  }
+
+  public BigDecimal toBigDecimal() {
+    return BigDecimal.valueOf(cents, 2);
+  }
+
+  public Money plus(Money other) {
+    return new Money(Math.addExact(cents, other.cents));
+  }
+
+  public boolean isPositive() {
+    return cents > 0;
+  }
+
+  public boolean isAtLeast(Money other) {
+    return cents >= other.cents;
+  }
+
+  public boolean isGreaterThan(Money other) {
+    return cents > other.cents;
+  }
+
+  @Override
+  public int compareTo(Money other) {
+    return Long.compare(cents, other.cents);
+  }
+
+  /** Two decimals, no currency sign: {@code 1234.50}. */
+  @Override
+  public String toString() {
+    return toBigDecimal().toPlainString();
+  }
+}
