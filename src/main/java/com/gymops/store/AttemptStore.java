@@ -1,0 +1,27 @@
+package com.gymops.store;
+
+import com.gymops.domain.ClubId;
+import com.gymops.domain.CollectionAttempt;
+import com.gymops.domain.MemberId;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** The log of collection attempts (reminders and invoices). Thread-safe. */
+public interface AttemptStore {
+  /**
+   * Adds attempts whose key is not yet stored; returns how many were new. Keys make a re-import of
+   * the same history, or a rerun of a workflow, add nothing.
+   */
+  int addAll(List<KeyedAttempt> attempts);
+
+  /** Attempts of every member of the club at or after {@code since}, by member, oldest first. */
+  Map<MemberId, List<CollectionAttempt>> inClubSince(ClubId club, Instant since);
+
+  List<CollectionAttempt> ofMember(MemberId member);
+
+  long count();
+
+  /** An attempt with the idempotency key that makes it unique, and the run that made it. */
+  record KeyedAttempt(CollectionAttempt attempt, String idempotencyKey, String runId) {}
+}

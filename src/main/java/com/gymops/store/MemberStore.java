@@ -1,0 +1,36 @@
+package com.gymops.store;
+
+import com.gymops.domain.ClubId;
+import com.gymops.domain.DoorAccess;
+import com.gymops.domain.Member;
+import com.gymops.domain.MemberId;
+import com.gymops.domain.Money;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** Members of all clubs, keyed by the club system's member id. Thread-safe. */
+public interface MemberStore {
+  /** Inserts new members and replaces existing ones (by id), all in one transaction. */
+  void upsertAll(List<Member> members, Instant now);
+
+  Optional<Member> find(MemberId id);
+
+  /** Which of {@code ids} are stored. */
+  Set<MemberId> existing(Collection<MemberId> ids);
+
+  List<Member> inClub(ClubId club);
+
+  /** Members of the club whose past-due balance is at least {@code minimum}. */
+  List<Member> pastDue(ClubId club, Money minimum);
+
+  long count();
+
+  /** Sets a member's door state; returns false when the member does not exist. */
+  boolean setDoor(MemberId id, DoorAccess door, Instant now);
+
+  /** Records a STOP (or START) from the member: no SMS of any kind while opted out. */
+  boolean setSmsOptedOut(MemberId id, boolean optedOut, Instant now);
+}
