@@ -1,0 +1,36 @@
+package com.gymops.policy;
+
+import com.gymops.domain.CollectionAttempt;
+import com.gymops.domain.Member;
+import com.gymops.domain.Referral;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A member as the policies see them at the start of a run.
+ *
+ * @param attempts collection attempts (reminders and invoices, any outcome) of at least the last
+ *     400 days and of the whole current delinquency, oldest first
+ * @param openReferral the member's open collections referral, if any
+ * @param lastEscalation the member's latest escalation, if any
+ */
+public record MemberSnapshot(
+    Member member,
+    List<CollectionAttempt> attempts,
+    MarketingHistory marketing,
+    Optional<Referral> openReferral,
+    Optional<Escalation> lastEscalation) {
+  public MemberSnapshot {
+    Objects.requireNonNull(member, "member");
+    attempts = List.copyOf(attempts);
+    Objects.requireNonNull(marketing, "marketing");
+    Objects.requireNonNull(openReferral, "openReferral");
+    Objects.requireNonNull(lastEscalation, "lastEscalation");
+  }
+
+  public static MemberSnapshot of(Member member) {
+    return new MemberSnapshot(
+        member, List.of(), MarketingHistory.NONE, Optional.empty(), Optional.empty());
+  }
+}
