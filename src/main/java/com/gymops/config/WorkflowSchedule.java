@@ -1,5 +1,6 @@
 package com.gymops.config;
 
+import com.gymops.domain.WorkflowId;
 import java.util.Objects;
 
 /**
@@ -11,5 +12,16 @@ import java.util.Objects;
 public record WorkflowSchedule(boolean enabled, String schedule) {
   public WorkflowSchedule {
     Objects.requireNonNull(schedule, "schedule");
+  }
+
+  /** The schedule a workflow has when the configuration does not mention it (DESIGN.md §5). */
+  public static WorkflowSchedule defaultFor(WorkflowId workflow) {
+    return switch (workflow) {
+      case DAILY_CAMPAIGNS -> new WorkflowSchedule(true, "06:00");
+      case PAST_DUE_MONITORING, DOOR_ACCESS -> new WorkflowSchedule(true, "hourly");
+      case COLLECTIONS_ESCALATION -> new WorkflowSchedule(true, "08:00");
+      case COLLECTIONS_REFERRAL -> new WorkflowSchedule(true, "fortnightly 09:00");
+      case BATCH_INVOICES -> new WorkflowSchedule(true, "monthly 1 07:00");
+    };
   }
 }

@@ -1,0 +1,79 @@
+package com.gymops.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.gymops.domain.ClubId;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** Keeps the example written by {@code gymops init} in step with the loader's defaults. */
+class ExampleConfigTest {
+  private static final ZoneId SYSTEM_ZONE = ZoneId.of("UTC");
+
+  @Test
+  void the_example_parses_and_yields_exactly_the_default_config() {
+    GymOpsConfig example = ConfigLoader.parse(ConfigLoader.exampleYaml(), Map.of(), SYSTEM_ZONE);
+    GymOpsConfig defaults = ConfigLoader.load(Optional.empty(), Map.of(), SYSTEM_ZONE);
+
+    assertThat(example.database()).isEqualTo(defaults.database());
+    assertThat(example.messaging()).isEqualTo(defaults.messaging());
+    assertThat(example.clubs()).hasSize(1);
+    ClubSettings exampleClub = example.clubs().get(0);
+    ClubSettings defaultClub = defaults.clubs().get(0);
+    assertThat(exampleClub.policy()).isEqualTo(defaultClub.policy());
+    assertThat(exampleClub.workflows()).isEqualTo(defaultClub.workflows());
+    assertThat(exampleClub.club().id()).isEqualTo(new ClubId("main"));
+    assertThat(exampleClub.club().name()).isEqualTo(defaultClub.club().name());
+    assertThat(exampleClub.club().zone()).isEqualTo(ZoneId.of("America/New_York"));
+    assertThat(exampleClub.club().managerPhone()).isNull();
+    assertThat(exampleClub.club().managerEmail()).isNull();
+  }
+
+  @Test
+  void the_example_shows_every_setting_the_loader_knows() {
+    List<String> problems = new ArrayList<>();
+    ConfigNode root = ConfigNode.root(ConfigLoader.readTree(ConfigLoader.exampleYaml()), problems);
+    new ConfigBinder(Map.of(), SYSTEM_ZONE, problems).bind(root);
+
+    // Optional settings without a default are shown commented out, and a club repeats sections
+    // only to override them.
+    assertThat(root.absentKnownKeys())
+        .filteredOn(path -> !path.startsWith("clubs[0].") || !isPerClubOverride(path))
+        .containsExactlyInAnyOrder(
+            "database.url",
+            "database.user",
+            "clubs[0].manager",
+            "clubs[0].manager.phone",
+            "clubs[0].manager.email");
+  }
+
+  @Test
+  void every_commented_out_setting_of_the_example_is_valid_when_uncommented() {
+    String uncommented =
+        ConfigLoader.exampleYaml()
+            .replace("# manager:", "manager:")
+            .replace("#   phone:", "  phone:")
+            .replace("#   email:", "  email:")
+            .replace("# access:", "access:")
+            .replace("#   grace_period_days:", "  grace_period_days:")
+            .replace("# url:", "url:")
+            .replace("# user:", "user:");
+
+    GymOpsConfig config = ConfigLoader.parse(uncommented, Map.of(), SYSTEM_ZONE);
+
+    assertThat(config.database().jdbcUrl()).isPresent();
+    assertThat(config.clubs().get(0).club().managerEmail()).isEqualTo("manager@example.com");
+    assertThat(config.clubs().get(0).policy().access().gracePeriodDays()).isEqualTo(5);
+  }
+
+  private static boolean isPerClubOverride(String path) {
+    return List.of(
+            "messaging", "collections", "access", "escalation", "referral", "invoices", "campaigns")
+        .stream()
+        .anyMatch(section -> path.startsWith("clubs[0]." + section));
+  }
+}
