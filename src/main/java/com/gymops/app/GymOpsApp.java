@@ -1,7 +1,10 @@
 package com.gymops.app;
 
 import com.gymops.config.GymOpsConfig;
+import com.gymops.demo.DemoData;
+import com.gymops.importing.ImportService;
 import com.gymops.store.AttemptStore;
+import com.gymops.store.AttemptStore.KeyedAttempt;
 import com.gymops.store.Database;
 import com.gymops.store.JdbiAttemptStore;
 import com.gymops.store.JdbiMemberStore;
@@ -13,6 +16,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * The composition root: the one place that creates adapters and wires them to the services. Open
@@ -26,6 +32,7 @@ public final class GymOpsApp implements AutoCloseable {
   private final MemberStore members;
   private final AttemptStore attempts;
   private final Transactor transactor;
+  private final ImportService importer;
 
   private GymOpsApp(GymOpsConfig config, Path dataDir, Clock clock, Database database) {
     this.config = config;
@@ -35,6 +42,15 @@ public final class GymOpsApp implements AutoCloseable {
     this.members = new JdbiMemberStore(database.jdbi());
     this.attempts = new JdbiAttemptStore(database.jdbi());
     this.transactor = new JdbiTransactor(database.jdbi());
+    this.importer =
+        new ImportService(
+            members,
+            attempts,
+            transactor,
+            config.clubs().stream().map(c -> c.club().id()).collect(Collectors.toSet()),
+            config.clubs().stream().map(c -> c.club().zone()).toList(),
+            config.messaging().defaultRegion(),
+            clock);
   }
 
   public static GymOpsApp open(GymOpsConfig config, Path dataDir, Clock clock) {
@@ -66,8 +82,25 @@ public final class GymOpsApp implements AutoCloseable {
     return attempts;
   }
 
+  public ImportService importer() {
+    return importer;
+  }
+
   public Transactor transactor() {
     return transactor;
+  }
+
+  /** Loads a generated demo club, members and attempt history, in one transaction. */
+  public void seed(DemoData data) {
+    List<KeyedAttempt> keyed = new ArrayList<>(data.attempts().size());
+    for (int i = 0; i < data.attempts().size(); i++) {
+      keyed.add(new KeyedAttempt(data.attempts().get(i), "demo:" + i, null));
+    }
+    transactor.inTransaction(
+        () -> {
+          members.upsertAll(data.members(), clock.instant());
+          attempts.addAll(keyed);
+        });
   }
 
   @Override

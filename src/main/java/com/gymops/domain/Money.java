@@ -24,9 +24,14 @@ public record Money(long cents) implements Comparable<Money> {
    *     decimals
    */
   public static Money parse(String text) {
+    String trimmed = text.trim();
     BigDecimal value;
     try {
-      value = new BigDecimal(text.trim());
+      // Plain decimals only: BigDecimal would also read exponents such as 1e3.
+      if (trimmed.indexOf('e') >= 0 || trimmed.indexOf('E') >= 0) {
+        throw new NumberFormatException();
+      }
+      value = new BigDecimal(trimmed);
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException("'" + text + "' is not an amount");
     }

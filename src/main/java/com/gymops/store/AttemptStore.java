@@ -20,6 +20,9 @@ public interface AttemptStore {
 
   List<CollectionAttempt> ofMember(MemberId member);
 
+  /** Sets the outcome of the attempt with this key (delivery news); false when there is none. */
+  boolean setOutcome(String idempotencyKey, com.gymops.domain.AttemptOutcome outcome);
+
   long count();
 
   /** An attempt with the idempotency key that makes it unique, and the run that made it. */

@@ -98,6 +98,19 @@ public final class JdbiAttemptStore implements AttemptStore {
   }
 
   @Override
+  public boolean setOutcome(String idempotencyKey, AttemptOutcome outcome) {
+    return jdbi.withHandle(
+            handle ->
+                handle
+                    .createUpdate(
+                        "UPDATE collection_attempt SET outcome = :outcome WHERE idempotency_key = :key")
+                    .bind("outcome", outcome.name())
+                    .bind("key", idempotencyKey)
+                    .execute())
+        == 1;
+  }
+
+  @Override
   public long count() {
     return jdbi.withHandle(
         handle ->

@@ -163,6 +163,21 @@ public final class JdbiMemberStore implements MemberStore {
   }
 
   @Override
+  public List<Member> pastDueOrLocked(ClubId club) {
+    return jdbi.withHandle(
+        handle ->
+            handle
+                .createQuery(
+                    "SELECT "
+                        + COLUMNS
+                        + " FROM member WHERE club_id = :club"
+                        + " AND (past_due_cents > 0 OR door_state = 'LOCKED') ORDER BY member_id")
+                .bind("club", club.value())
+                .map(JdbiMemberStore::map)
+                .list());
+  }
+
+  @Override
   public long count() {
     return jdbi.withHandle(
         handle -> handle.createQuery("SELECT COUNT(*) FROM member").mapTo(Long.class).one());

@@ -26,6 +26,9 @@ public interface MemberStore {
   /** Members of the club whose past-due balance is at least {@code minimum}. */
   List<Member> pastDue(ClubId club, Money minimum);
 
+  /** Members of the club whose door the access rules must look at: past due, or locked. */
+  List<Member> pastDueOrLocked(ClubId club);
+
   long count();
 
   /** Sets a member's door state; returns false when the member does not exist. */

@@ -1,0 +1,41 @@
+package com.gymops.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.ParseResult;
+
+/** Builds the {@code gymops} command line with its error handling. */
+public final class Cli {
+  static final int EXIT_FAILURE = 1;
+
+  private Cli() {}
+
+  public static CommandLine commandLine(CliEnvironment environment) {
+    CommandLine commandLine = new CommandLine(new GymOpsCommand(environment));
+    commandLine.setExecutionExceptionHandler(new OneLineErrors(environment));
+    commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+    return commandLine;
+  }
+
+  /**
+   * A failure is one line a gym manager can act on; the stack trace only with GYMOPS_DEBUG set,
+   * since it helps an engineer and frightens everyone else.
+   */
+  private record OneLineErrors(CliEnvironment environment) implements IExecutionExceptionHandler {
+    @Override
+    public int handleExecutionException(Exception e, CommandLine command, ParseResult parseResult) {
+      PrintWriter err = command.getErr();
+      String message =
+          e.getMessage() != null && !(e instanceof NullPointerException)
+              ? e.getMessage()
+              : "unexpected " + e.getClass().getSimpleName() + " (set GYMOPS_DEBUG=1 for details)";
+      err.println(command.getCommandSpec().qualifiedName() + ": " + message);
+      if (environment.variable("GYMOPS_DEBUG") != null) {
+        e.printStackTrace(err);
+      }
+      err.flush();
+      return EXIT_FAILURE;
+    }
+  }
+}

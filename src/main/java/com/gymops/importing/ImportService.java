@@ -1,0 +1,136 @@
+package com.gymops.importing;
+
+import com.gymops.domain.ClubId;
+import com.gymops.domain.CollectionAttempt;
+import com.gymops.domain.Member;
+import com.gymops.domain.MemberId;
+import com.gymops.store.AttemptStore;
+import com.gymops.store.AttemptStore.KeyedAttempt;
+import com.gymops.store.MemberStore;
+import com.gymops.store.Transactor;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Imports the club system's CSV exports: all rows or none. Members are upserted by id; attempts are
+ * keyed by (member, time, kind, channel), so importing the same history twice adds nothing.
+ */
+public final class ImportService {
+  private final MemberStore members;
+  private final AttemptStore attempts;
+  private final Transactor transactor;
+  private final Set<ClubId> clubs;
+  private final Collection<ZoneId> clubZones;
+  private final String defaultRegion;
+  private final Clock clock;
+
+  public ImportService(
+      MemberStore members,
+      AttemptStore attempts,
+      Transactor transactor,
+      Set<ClubId> clubs,
+      Collection<ZoneId> clubZones,
+      String defaultRegion,
+      Clock clock) {
+    this.members = members;
+    this.attempts = attempts;
+    this.transactor = transactor;
+    this.clubs = Set.copyOf(clubs);
+    this.clubZones = List.copyOf(clubZones);
+    this.defaultRegion = defaultRegion;
+    this.clock = clock;
+  }
+
+  /** Result of an accepted import. */
+  public record Imported(int rows, int added) {}
+
+  public Imported importMembers(Path file) {
+    ParsedMembers parsed;
+    try (Reader in = open(file)) {
+      parsed = new MemberCsvParser(clubs, defaultRegion, latestClubDate()).parse(in);
+    } catch (IOException e) {
+      throw new ImportRejectedException(file, "cannot be read: " + e.getMessage());
+    }
+    if (!parsed.isAccepted()) {
+      throw new ImportRejectedException(file, parsed.problems());
+    }
+    List<Member> rows = parsed.members();
+    int added =
+        transactor.inTransaction(
+            () -> {
+              int existing = members.existing(rows.stream().map(Member::id).toList()).size();
+              members.upsertAll(rows, clock.instant());
+              return rows.size() - existing;
+            });
+    return new Imported(rows.size(), added);
+  }
+
+  public Imported importAttempts(Path file) {
+    Set<MemberId> known = new HashSet<>();
+    ParsedAttempts parsed;
+    try (Reader in = open(file)) {
+      parsed =
+          new AttemptCsvParser(
+                  id -> known.contains(id) || rememberIfStored(id, known), clock.instant())
+              .parse(in);
+    } catch (IOException e) {
+      throw new ImportRejectedException(file, "cannot be read: " + e.getMessage());
+    }
+    if (!parsed.isAccepted()) {
+      throw new ImportRejectedException(file, parsed.problems());
+    }
+    List<KeyedAttempt> keyed = parsed.attempts().stream().map(ImportService::keyed).toList();
+    return new Imported(keyed.size(), attempts.addAll(keyed));
+  }
+
+  private boolean rememberIfStored(MemberId id, Set<MemberId> known) {
+    boolean stored = !members.existing(List.of(id)).isEmpty();
+    if (stored) {
+      known.add(id);
+    }
+    return stored;
+  }
+
+  private static KeyedAttempt keyed(CollectionAttempt attempt) {
+    return new KeyedAttempt(
+        attempt,
+        "import:"
+            + attempt.memberId().value()
+            + ":"
+            + attempt.attemptedAt()
+            + ":"
+            + attempt.kind().code()
+            + ":"
+            + attempt.channel().code(),
+        null);
+  }
+
+  /**
+   * The newest club-local date: a past-due date is only "in the future" if it is for every club.
+   */
+  private LocalDate latestClubDate() {
+    return clubZones.stream()
+        .map(zone -> LocalDate.now(clock.withZone(zone)))
+        .max(LocalDate::compareTo)
+        .orElse(LocalDate.now(clock));
+  }
+
+  private static Reader open(Path file) throws IOException {
+    try {
+      return Files.newBufferedReader(file, StandardCharsets.UTF_8);
+    } catch (NoSuchFileException e) {
+      throw new ImportRejectedException(file, "does not exist");
+    }
+  }
+}

@@ -1,0 +1,16 @@
+package com.gymops.store;
+
+import com.gymops.domain.DoorAccess;
+import com.gymops.domain.MemberId;
+import java.time.Instant;
+
+/**
+ * Door changes made by GymOps. Recording a change and setting the member's door happen together,
+ * once per key. Thread-safe.
+ */
+public interface DoorLog {
+  /** Sets the member's door and logs it, unless the key was used; returns whether it changed. */
+  boolean change(MemberId member, DoorAccess door, Instant at, String runId, String idempotencyKey);
+
+  long count();
+}

@@ -1,0 +1,66 @@
+package com.gymops.store;
+
+import com.gymops.domain.MemberId;
+import com.gymops.domain.Note;
+import com.gymops.domain.NoteCategory;
+import com.gymops.domain.NotePriority;
+import java.util.List;
+import org.jdbi.v3.core.Jdbi;
+
+/** Notes in the {@code member_note} table. */
+public final class JdbiNoteStore implements NoteStore {
+  private final Jdbi jdbi;
+
+  public JdbiNoteStore(Jdbi jdbi) {
+    this.jdbi = jdbi;
+  }
+
+  @Override
+  public boolean add(Note note, String idempotencyKey, String runId) {
+    return jdbi.withHandle(
+            handle ->
+                handle
+                    .createUpdate(
+                        "INSERT INTO member_note (member_id, created_at, priority, category,"
+                            + " note_text, author, run_id, idempotency_key) VALUES (:member,"
+                            + " :created_at, :priority, :category, :text, :author, :run_id, :key)"
+                            + " ON CONFLICT DO NOTHING")
+                    .bind("member", note.memberId().value())
+                    .bind("created_at", note.createdAt())
+                    .bind("priority", note.priority().name())
+                    .bind("category", note.category().name())
+                    .bind("text", note.text())
+                    .bind("author", note.author())
+                    .bind("run_id", runId)
+                    .bind("key", idempotencyKey)
+                    .execute())
+        == 1;
+  }
+
+  @Override
+  public List<Note> ofMember(MemberId member) {
+    return jdbi.withHandle(
+        handle ->
+            handle
+                .createQuery(
+                    "SELECT member_id, created_at, priority, category, note_text, author"
+                        + " FROM member_note WHERE member_id = :member ORDER BY created_at, id")
+                .bind("member", member.value())
+                .map(
+                    (rs, context) ->
+                        new Note(
+                            new MemberId(rs.getString("member_id")),
+                            Columns.instant(rs, "created_at"),
+                            NotePriority.valueOf(rs.getString("priority")),
+                            NoteCategory.valueOf(rs.getString("category")),
+                            rs.getString("note_text"),
+                            rs.getString("author")))
+                .list());
+  }
+
+  @Override
+  public long count() {
+    return jdbi.withHandle(
+        handle -> handle.createQuery("SELECT COUNT(*) FROM member_note").mapTo(Long.class).one());
+  }
+}

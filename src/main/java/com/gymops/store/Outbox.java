@@ -1,0 +1,55 @@
+package com.gymops.store;
+
+import com.gymops.domain.ClubId;
+import com.gymops.domain.MemberId;
+import com.gymops.domain.MessageStatus;
+import com.gymops.domain.OutboundMessage;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Messages waiting to be delivered, and the record of those that were. A message is written in the
+ * transaction that decided it and delivered by the dispatcher; its key makes it unique.
+ * Thread-safe.
+ */
+public interface Outbox {
+  /**
+   * Queues the message (its id and status are ignored) unless its idempotency key is taken; returns
+   * the new id, or empty when the key was taken.
+   */
+  Optional<Long> enqueue(OutboundMessage message);
+
+  Optional<OutboundMessage> find(long id);
+
+  Optional<OutboundMessage> findByKey(String idempotencyKey);
+
+  /** Queued messages whose {@code not_before} has come, oldest first. */
+  List<OutboundMessage> due(Instant now, int limit);
+
+  /**
+   * Claims a queued message for sending; false when another dispatcher claimed it first. Marking it
+   * before the provider call means a crash leaves it SENDING, never silently re-sent.
+   */
+  boolean claim(long id, Instant at);
+
+  void markSent(long id, Instant at);
+
+  void markFailed(long id, Instant at, String error);
+
+  /** Ends a message unsent because a rule forbids it now (e.g. the member replied STOP). */
+  void markSuppressed(long id, Instant at, String reason);
+
+  /** Puts a claimed or queued message back to wait until {@code notBefore}. */
+  void defer(long id, Instant notBefore);
+
+  /** The latest marketing message per template for each member of the club, queued or sent. */
+  Map<MemberId, Map<String, Instant>> marketingHistory(ClubId club);
+
+  List<OutboundMessage> ofMember(MemberId member);
+
+  List<OutboundMessage> ofRun(String runId);
+
+  Map<MessageStatus, Long> countByStatus();
+}

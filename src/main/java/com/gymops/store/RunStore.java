@@ -1,0 +1,30 @@
+package com.gymops.store;
+
+import com.gymops.domain.RunEvent;
+import com.gymops.domain.RunStatus;
+import com.gymops.domain.WorkflowRun;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Workflow runs and their events. Thread-safe. */
+public interface RunStore {
+  void start(WorkflowRun run);
+
+  void addEvents(String runId, List<RunEvent> events);
+
+  void finish(
+      String runId,
+      RunStatus status,
+      String modeUsed,
+      Instant finishedAt,
+      String reportJson,
+      String error);
+
+  Optional<WorkflowRun> find(String runId);
+
+  /** The latest runs, newest first. */
+  List<WorkflowRun> latest(int limit);
+
+  List<RunEvent> events(String runId);
+}

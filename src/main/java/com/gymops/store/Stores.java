@@ -1,0 +1,45 @@
+package com.gymops.store;
+
+import java.util.Objects;
+
+/** Every store of one database, handed to the services as one value. */
+public record Stores(
+    MemberStore members,
+    AttemptStore attempts,
+    NoteStore notes,
+    Outbox outbox,
+    DoorLog doors,
+    ReferralStore referrals,
+    EscalationStore escalations,
+    RunStore runs,
+    WorkflowLocks locks,
+    Transactor transactor) {
+  public Stores {
+    Objects.requireNonNull(members, "members");
+    Objects.requireNonNull(attempts, "attempts");
+    Objects.requireNonNull(notes, "notes");
+    Objects.requireNonNull(outbox, "outbox");
+    Objects.requireNonNull(doors, "doors");
+    Objects.requireNonNull(referrals, "referrals");
+    Objects.requireNonNull(escalations, "escalations");
+    Objects.requireNonNull(runs, "runs");
+    Objects.requireNonNull(locks, "locks");
+    Objects.requireNonNull(transactor, "transactor");
+  }
+
+  /** The Jdbi implementations on one database. */
+  public static Stores on(Database database) {
+    var jdbi = database.jdbi();
+    return new Stores(
+        new JdbiMemberStore(jdbi),
+        new JdbiAttemptStore(jdbi),
+        new JdbiNoteStore(jdbi),
+        new JdbiOutbox(jdbi),
+        new JdbiDoorLog(jdbi),
+        new JdbiReferralStore(jdbi),
+        new JdbiEscalationStore(jdbi),
+        new JdbiRunStore(jdbi),
+        new JdbiWorkflowLocks(jdbi),
+        new JdbiTransactor(jdbi));
+  }
+}

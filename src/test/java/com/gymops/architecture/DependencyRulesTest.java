@@ -1,0 +1,101 @@
+package com.gymops.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The dependency rules of DESIGN §2, checked on the compiled production classes. */
+class DependencyRulesTest {
+  private static JavaClasses production;
+
+  @BeforeAll
+  static void importClasses() {
+    production =
+        new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("com.gymops");
+  }
+
+  @Test
+  void domain_depends_only_on_the_jdk() {
+    classes()
+        .that()
+        .resideInAPackage("com.gymops.domain..")
+        .should()
+        .onlyDependOnClassesThat()
+        .resideInAnyPackage("java..", "com.gymops.domain..")
+        .check(production);
+  }
+
+  @Test
+  void policy_depends_only_on_the_jdk_and_the_domain() {
+    classes()
+        .that()
+        .resideInAPackage("com.gymops.policy..")
+        .should()
+        .onlyDependOnClassesThat()
+        .resideInAnyPackage("java..", "com.gymops.domain..", "com.gymops.policy..")
+        .check(production);
+  }
+
+  @Test
+  void packages_have_no_cycles() {
+    slices().matching("com.gymops.(*)..").should().beFreeOfCycles().check(production);
+  }
+
+  @Test
+  void only_the_composition_root_and_the_store_know_the_jdbi_implementations() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackages("com.gymops.app..", "com.gymops.store..")
+        .should()
+        .dependOnClassesThat()
+        .haveSimpleNameStartingWith("Jdbi")
+        .check(production);
+  }
+
+  @Test
+  void adapters_do_not_depend_on_each_other() {
+    String[] adapters = {
+      "com.gymops.store..", "com.gymops.cli..", "com.gymops.integrations..", "com.gymops.web.."
+    };
+    for (String adapter : adapters) {
+      String[] others =
+          java.util.Arrays.stream(adapters)
+              .filter(other -> !other.equals(adapter))
+              .toArray(String[]::new);
+      noClasses()
+          .that()
+          .resideInAPackage(adapter)
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(others)
+          .allowEmptyShould(true)
+          .check(production);
+    }
+  }
+
+  @Test
+  void only_the_cli_uses_picocli_and_only_the_store_uses_jdbi() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("com.gymops.cli..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("picocli..")
+        .check(production);
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("com.gymops.store..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("org.jdbi..", "org.flywaydb..", "com.zaxxer..")
+        .check(production);
+  }
+}
