@@ -1,0 +1,35 @@
+package com.gymops.cli;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Map;
+import picocli.CommandLine;
+
+/** Runs the real command line in a working directory of the test's, and keeps what it printed. */
+record CliRun(int exitCode, String out, String err) {
+  static final Instant NOW = Instant.parse("2026-11-25T15:00:00Z");
+
+  static CliRun in(Path workingDirectory, String... args) {
+    return in(workingDirectory, Map.of(), args);
+  }
+
+  static CliRun in(Path workingDirectory, Map<String, String> variables, String... args) {
+    CliEnvironment environment =
+        new CliEnvironment(
+            variables,
+            Clock.fixed(NOW, ZoneId.of("UTC")),
+            ZoneId.of("America/New_York"),
+            workingDirectory);
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CommandLine commandLine = Cli.commandLine(environment);
+    commandLine.setOut(new PrintWriter(out, true));
+    commandLine.setErr(new PrintWriter(err, true));
+    int exitCode = commandLine.execute(args);
+    return new CliRun(exitCode, out.toString(), err.toString());
+  }
+}
