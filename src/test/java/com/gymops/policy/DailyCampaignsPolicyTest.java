@@ -8,6 +8,7 @@ import com.gymops.domain.ClubId;
 import com.gymops.domain.Member;
 import com.gymops.domain.MemberStatus;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -223,7 +224,7 @@ class DailyCampaignsPolicyTest {
   void offers_ppv_conversion_at_most_every_thirty_days(long daysAgo, boolean offered) {
     Member member = aMember().withStatus(MemberStatus.PPV).build();
     // Later in the day than this run, so counting hours instead of days would say 29.x.
-    Instant lastOffer = local("2026-04-15T06:00:30").minus(java.time.Duration.ofDays(daysAgo));
+    Instant lastOffer = local("2026-04-15T06:00:30").minus(Duration.ofDays(daysAgo));
 
     Plan plan = plan(snapshot(member, "ppv_conversion", lastOffer));
 
