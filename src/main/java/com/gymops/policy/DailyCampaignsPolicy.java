@@ -1,0 +1,214 @@
+package com.gymops.policy;
+
+import com.gymops.domain.Member;
+import com.gymops.domain.MemberStatus;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The daily-campaigns workflow (DESIGN §5): at most one marketing text per person per day, only
+ * with consent and never to a member who owes money.
+ *
+ * <ul>
+ *   <li>Prospects get {@code prospect_welcome} once, then {@code monthly_special} once per
+ *       club-local calendar month.
+ *   <li>Green members, ACTIVE with at most {@code greenDays} club-local days since joining (the
+ *       join day is day 0, so day 30 is still green and day 31 is not), get {@code
+ *       green_member_welcome} once ever.
+ *   <li>PPV members get {@code ppv_conversion} when at least {@code ppvIntervalDays} club-local
+ *       days passed since the last one. Counting calendar days rather than hours keeps a 06:00 run
+ *       from missing the day because last month's send went out a few seconds later.
+ * </ul>
+ *
+ * Other members (FROZEN, CANCELLED, ACTIVE past the green days) are not a campaign audience and are
+ * neither planned nor counted as skipped.
+ */
+public final class DailyCampaignsPolicy implements WorkflowPolicy {
+  public static final String RULE_PROSPECT_WELCOME = "campaign.prospect.welcome";
+  public static final String RULE_PROSPECT_MONTHLY = "campaign.prospect.monthly";
+  public static final String RULE_GREEN_WELCOME = "campaign.green.welcome";
+  public static final String RULE_PPV_CONVERSION = "campaign.ppv.conversion";
+
+  public static final String SKIP_OPTED_OUT = "opted out";
+  public static final String SKIP_NO_CONSENT = "no consent";
+  public static final String SKIP_NO_PHONE = "no phone";
+  public static final String SKIP_HAS_BALANCE = "has balance";
+  public static final String SKIP_ALREADY_SENT = "already sent";
+  public static final String SKIP_SENT_TODAY = "marketing sent today";
+
+  private enum Audience {
+    PROSPECTS("prospects"),
+    GREEN("green"),
+    PPV("ppv");
+
+    private final String category;
+
+    Audience(String category) {
+      this.category = category;
+    }
+  }
+
+  @Override
+  public Plan plan(ClubSnapshot snapshot, Clock clock) {
+    ZoneId zone = snapshot.club().zone();
+    LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
+    CampaignRules rules = snapshot.policy().campaigns();
+
+    List<Action> actions = new ArrayList<>();
+    Map<String, Integer> skipped = new LinkedHashMap<>();
+    Map<String, Integer> byCategory = new LinkedHashMap<>();
+    for (Audience audience : Audience.values()) {
+      byCategory.put(audience.category, 0);
+    }
+
+    for (MemberSnapshot candidate : snapshot.members()) {
+      Member member = candidate.member();
+      Optional<Audience> audience = audienceOf(member, today, rules);
+      if (audience.isEmpty()) {
+        continue;
+      }
+      Optional<String> exclusion = exclusionOf(member);
+      if (exclusion.isPresent()) {
+        skipped.merge(exclusion.get(), 1, Integer::sum);
+        continue;
+      }
+      History history = new History(candidate.marketing(), zone);
+      if (history.anySentOn(today)) {
+        skipped.merge(SKIP_SENT_TODAY, 1, Integer::sum);
+        continue;
+      }
+      Optional<Action> action = choose(audience.get(), member, history, today, rules);
+      if (action.isEmpty()) {
+        skipped.merge(SKIP_ALREADY_SENT, 1, Integer::sum);
+        continue;
+      }
+      actions.add(action.get());
+      byCategory.merge(audience.get().category, 1, Integer::sum);
+    }
+
+    Map<String, Object> summary = new LinkedHashMap<>();
+    summary.put("total_sent", actions.size());
+    summary.put("failed", 0);
+    summary.put("by_category", byCategory);
+    return new Plan(actions, summary, skipped);
+  }
+
+  private static Optional<Audience> audienceOf(
+      Member member, LocalDate today, CampaignRules rules) {
+    return switch (member.status()) {
+      case PROSPECT -> Optional.of(Audience.PROSPECTS);
+      case PPV -> Optional.of(Audience.PPV);
+      case ACTIVE -> isGreen(member, today, rules) ? Optional.of(Audience.GREEN) : Optional.empty();
+      case FROZEN, CANCELLED -> Optional.empty();
+    };
+  }
+
+  /** Joined on day 0 through day {@code greenDays}, club-local; a future join date is not green. */
+  static boolean isGreen(Member member, LocalDate today, CampaignRules rules) {
+    if (member.status() != MemberStatus.ACTIVE || member.joinedOn() == null) {
+      return false;
+    }
+    long days = ChronoUnit.DAYS.between(member.joinedOn(), today);
+    return days >= 0 && days <= rules.greenDays();
+  }
+
+  /** Why marketing may not go to this member at all; STOP is checked first as the firmest. */
+  private static Optional<String> exclusionOf(Member member) {
+    if (member.smsOptedOut()) {
+      return Optional.of(SKIP_OPTED_OUT);
+    }
+    if (!member.smsConsent()) {
+      return Optional.of(SKIP_NO_CONSENT);
+    }
+    if (member.phone() == null || member.phone().isBlank()) {
+      return Optional.of(SKIP_NO_PHONE);
+    }
+    if (member.isPastDue()) {
+      return Optional.of(SKIP_HAS_BALANCE);
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<Action> choose(
+      Audience audience, Member member, History history, LocalDate today, CampaignRules rules) {
+    return switch (audience) {
+      case PROSPECTS -> prospectOffer(member, history, today);
+      case GREEN -> greenWelcome(member, history);
+      case PPV -> ppvOffer(member, history, today, rules);
+    };
+  }
+
+  private static Optional<Action> prospectOffer(Member member, History history, LocalDate today) {
+    if (history.lastSentOn(MessageTemplates.PROSPECT_WELCOME).isEmpty()) {
+      return Optional.of(
+          action(member, MessageTemplates.PROSPECT_WELCOME, RULE_PROSPECT_WELCOME, history));
+    }
+    boolean sentThisMonth =
+        history
+            .lastSentOn(MessageTemplates.MONTHLY_SPECIAL)
+            .map(YearMonth::from)
+            .filter(YearMonth.from(today)::equals)
+            .isPresent();
+    if (sentThisMonth) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        action(member, MessageTemplates.MONTHLY_SPECIAL, RULE_PROSPECT_MONTHLY, history));
+  }
+
+  private static Optional<Action> greenWelcome(Member member, History history) {
+    if (history.lastSentOn(MessageTemplates.GREEN_MEMBER_WELCOME).isPresent()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        action(member, MessageTemplates.GREEN_MEMBER_WELCOME, RULE_GREEN_WELCOME, history));
+  }
+
+  private static Optional<Action> ppvOffer(
+      Member member, History history, LocalDate today, CampaignRules rules) {
+    boolean offeredRecently =
+        history
+            .lastSentOn(MessageTemplates.PPV_CONVERSION)
+            .filter(last -> ChronoUnit.DAYS.between(last, today) < rules.ppvIntervalDays())
+            .isPresent();
+    if (offeredRecently) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        action(member, MessageTemplates.PPV_CONVERSION, RULE_PPV_CONVERSION, history));
+  }
+
+  private static Action action(Member member, String templateKey, String rule, History history) {
+    Map<String, String> inputs = new LinkedHashMap<>();
+    inputs.put("status", member.status().name());
+    inputs.put("joined_on", member.joinedOn() == null ? "unknown" : member.joinedOn().toString());
+    inputs.put("template", templateKey);
+    inputs.put("last_sent", history.lastSent(templateKey).map(Instant::toString).orElse("never"));
+    return new Action(member.id(), new Effect.SendCampaign(templateKey), rule, inputs);
+  }
+
+  /** A member's marketing history read in the club's zone. */
+  private record History(MarketingHistory marketing, ZoneId zone) {
+    Optional<Instant> lastSent(String templateKey) {
+      return Optional.ofNullable(marketing.lastSentByTemplate().get(templateKey));
+    }
+
+    Optional<LocalDate> lastSentOn(String templateKey) {
+      return lastSent(templateKey).map(sent -> LocalDate.ofInstant(sent, zone));
+    }
+
+    boolean anySentOn(LocalDate day) {
+      return marketing.lastSentByTemplate().values().stream()
+          .anyMatch(sent -> LocalDate.ofInstant(sent, zone).equals(day));
+    }
+  }
+}
