@@ -13,12 +13,25 @@ import com.gymops.domain.DoorAccess;
 import com.gymops.domain.Member;
 import com.gymops.domain.MemberId;
 import com.gymops.domain.MemberStatus;
+import com.gymops.domain.MessagePurpose;
+import com.gymops.domain.MessageStatus;
 import com.gymops.domain.Money;
+import com.gymops.domain.Note;
+import com.gymops.domain.NoteCategory;
+import com.gymops.domain.NotePriority;
+import com.gymops.domain.OutboundMessage;
+import com.gymops.domain.Referral;
+import com.gymops.domain.RunEvent;
+import com.gymops.domain.RunStatus;
+import com.gymops.domain.WorkflowId;
+import com.gymops.domain.WorkflowRun;
 import com.gymops.store.AttemptStore.KeyedAttempt;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,6 +52,7 @@ abstract class StoreContract {
   private MemberStore members;
   private AttemptStore attempts;
   private Transactor transactor;
+  private Stores stores;
 
   @BeforeEach
   void createStores() {
@@ -46,6 +60,7 @@ abstract class StoreContract {
     members = new JdbiMemberStore(database.jdbi());
     attempts = new JdbiAttemptStore(database.jdbi());
     transactor = new JdbiTransactor(database.jdbi());
+    stores = Stores.on(database);
   }
 
   @Test
@@ -227,6 +242,206 @@ abstract class StoreContract {
     Database again = reopen();
 
     assertThat(new JdbiMemberStore(again.jdbi()).count()).isEqualTo(1);
+  }
+
+  @Test
+  void queues_a_message_once_per_key_and_hands_it_out_when_due() {
+    members.upsertAll(List.of(aMember().withId("M1").build()), NOW);
+    Outbox outbox = stores.outbox();
+    OutboundMessage message = message("k1", "M1", NOW.plusSeconds(3600));
+
+    Optional<Long> id = outbox.enqueue(message);
+    Optional<Long> again = outbox.enqueue(message);
+
+    assertThat(id).isPresent();
+    assertThat(again).isEmpty();
+    assertThat(outbox.due(NOW, 10)).isEmpty();
+    assertThat(outbox.due(NOW.plusSeconds(3600), 10))
+        .extracting(OutboundMessage::idempotencyKey)
+        .containsExactly("k1");
+  }
+
+  @Test
+  void a_message_is_claimed_by_one_dispatcher_only_and_then_marked() {
+    members.upsertAll(List.of(aMember().withId("M1").build()), NOW);
+    Outbox outbox = stores.outbox();
+    long id = outbox.enqueue(message("k1", "M1", NOW)).orElseThrow();
+
+    assertThat(outbox.claim(id, NOW)).isTrue();
+    assertThat(outbox.claim(id, NOW)).isFalse();
+    assertThat(outbox.due(NOW, 10)).isEmpty();
+    outbox.markSent(id, NOW);
+
+    OutboundMessage sent = outbox.find(id).orElseThrow();
+    assertThat(sent.status()).isEqualTo(MessageStatus.SENT);
+    assertThat(sent.sentAt()).isEqualTo(NOW);
+    assertThat(outbox.countByStatus()).containsEntry(MessageStatus.SENT, 1L);
+  }
+
+  @Test
+  void failed_suppressed_and_deferred_messages_keep_their_reason_and_time() {
+    members.upsertAll(List.of(aMember().withId("M1").build()), NOW);
+    Outbox outbox = stores.outbox();
+    long failed = outbox.enqueue(message("f", "M1", NOW)).orElseThrow();
+    long suppressed = outbox.enqueue(message("s", "M1", NOW)).orElseThrow();
+    long deferred = outbox.enqueue(message("d", "M1", NOW)).orElseThrow();
+
+    outbox.markFailed(failed, NOW, "21211: invalid number");
+    outbox.markSuppressed(suppressed, NOW, "opted out");
+    outbox.defer(deferred, NOW.plusSeconds(60));
+
+    assertThat(outbox.find(failed).orElseThrow().error()).isEqualTo("21211: invalid number");
+    assertThat(outbox.find(suppressed).orElseThrow().status()).isEqualTo(MessageStatus.SUPPRESSED);
+    assertThat(outbox.due(NOW, 10)).isEmpty();
+    assertThat(outbox.due(NOW.plusSeconds(60), 10))
+        .extracting(OutboundMessage::id)
+        .containsExactly(deferred);
+  }
+
+  @Test
+  void marketing_history_gives_the_latest_send_per_member_and_template() {
+    members.upsertAll(List.of(aMember().withId("M1").build()), NOW);
+    Outbox outbox = stores.outbox();
+    outbox.enqueue(marketing("a", "M1", "monthly_special", NOW.minusSeconds(86_400 * 40)));
+    outbox.enqueue(marketing("b", "M1", "monthly_special", NOW.minusSeconds(86_400)));
+    outbox.enqueue(marketing("c", "M1", "prospect_welcome", NOW.minusSeconds(86_400 * 60)));
+
+    assertThat(outbox.marketingHistory(MAIN).get(new MemberId("M1")))
+        .containsEntry("monthly_special", NOW.minusSeconds(86_400))
+        .containsEntry("prospect_welcome", NOW.minusSeconds(86_400 * 60));
+  }
+
+  @Test
+  void notes_door_changes_referrals_and_escalations_happen_once_per_key() {
+    members.upsertAll(
+        List.of(aMember().withId("M1").withBalance("120.00", LocalDate.of(2026, 10, 1)).build()),
+        NOW);
+    MemberId m1 = new MemberId("M1");
+    Note note = new Note(m1, NOW, NotePriority.URGENT, NoteCategory.BILLING, "call them", "GymOps");
+
+    assertThat(stores.notes().add(note, "n1", "run-1")).isTrue();
+    assertThat(stores.notes().add(note, "n1", "run-2")).isFalse();
+    assertThat(stores.doors().change(m1, DoorAccess.LOCKED_FOR_PAYMENT, NOW, "run-1", "d1"))
+        .isTrue();
+    assertThat(stores.doors().change(m1, DoorAccess.OPEN, NOW, "run-2", "d1")).isFalse();
+    Referral referral =
+        new Referral(m1, MAIN, LocalDate.of(2026, 11, 23), Money.parse("120.00"), 4, null, "run-1");
+    assertThat(stores.referrals().add(referral, "r1")).isTrue();
+    assertThat(stores.referrals().add(referral, "r1")).isFalse();
+    assertThat(
+            stores
+                .escalations()
+                .add(
+                    m1,
+                    LocalDate.of(2026, 11, 25),
+                    Set.of("amount", "days_past_due"),
+                    "run-1",
+                    "e1"))
+        .isTrue();
+
+    assertThat(stores.notes().ofMember(m1)).containsExactly(note);
+    assertThat(members.find(m1).orElseThrow().door()).isEqualTo(DoorAccess.LOCKED_FOR_PAYMENT);
+    assertThat(stores.referrals().openInClub(MAIN)).containsOnlyKeys(m1);
+    assertThat(stores.escalations().latestInClub(MAIN).get(m1).reasons())
+        .containsExactlyInAnyOrder("amount", "days_past_due");
+  }
+
+  @Test
+  void records_a_run_with_its_events_and_lists_the_latest_first() {
+    WorkflowRun run =
+        new WorkflowRun(
+            "run-1",
+            WorkflowId.DOOR_ACCESS,
+            MAIN,
+            "rules",
+            null,
+            false,
+            RunStatus.RUNNING,
+            NOW,
+            NOW,
+            null,
+            null,
+            null);
+    stores.runs().start(run);
+    stores
+        .runs()
+        .addEvents(
+            "run-1",
+            List.of(
+                new RunEvent(
+                    1, new MemberId("M1"), "lock_door", "payment", "door.lock", "{}", "done")));
+    stores
+        .runs()
+        .finish("run-1", RunStatus.SUCCEEDED, "rules", NOW.plusSeconds(2), "{\"ok\":true}", null);
+
+    WorkflowRun finished = stores.runs().find("run-1").orElseThrow();
+    assertThat(finished.status()).isEqualTo(RunStatus.SUCCEEDED);
+    assertThat(finished.finishedAt()).isEqualTo(NOW.plusSeconds(2));
+    assertThat(stores.runs().events("run-1"))
+        .extracting(RunEvent::action)
+        .containsExactly("lock_door");
+    assertThat(stores.runs().latest(5)).extracting(WorkflowRun::runId).containsExactly("run-1");
+  }
+
+  @Test
+  void a_workflow_lease_has_one_holder_until_released_or_expired() {
+    WorkflowLocks locks = stores.locks();
+    Duration lease = Duration.ofMinutes(30);
+
+    assertThat(locks.acquire(WorkflowId.DOOR_ACCESS, MAIN, "a", NOW, lease)).isTrue();
+    assertThat(locks.acquire(WorkflowId.DOOR_ACCESS, MAIN, "b", NOW, lease)).isFalse();
+    assertThat(locks.acquire(WorkflowId.BATCH_INVOICES, MAIN, "c", NOW, lease)).isTrue();
+    assertThat(
+            locks.acquire(WorkflowId.DOOR_ACCESS, MAIN, "d", NOW.plus(lease).plusSeconds(1), lease))
+        .isTrue();
+    locks.release(WorkflowId.DOOR_ACCESS, MAIN, "a");
+    assertThat(locks.acquire(WorkflowId.DOOR_ACCESS, MAIN, "e", NOW.plusSeconds(1), lease))
+        .isFalse();
+    locks.release(WorkflowId.DOOR_ACCESS, MAIN, "d");
+    assertThat(locks.acquire(WorkflowId.DOOR_ACCESS, MAIN, "e", NOW.plusSeconds(1), lease))
+        .isTrue();
+  }
+
+  private static OutboundMessage message(String key, String member, Instant notBefore) {
+    return new OutboundMessage(
+        0,
+        key,
+        MAIN,
+        new MemberId(member),
+        Channel.SMS,
+        "+14155552671",
+        MessagePurpose.REMINDER,
+        "reminder_friendly",
+        null,
+        "Hi",
+        1,
+        MessageStatus.QUEUED,
+        NOW,
+        notBefore,
+        null,
+        null,
+        "run-1");
+  }
+
+  private static OutboundMessage marketing(String key, String member, String template, Instant at) {
+    return new OutboundMessage(
+        0,
+        key,
+        MAIN,
+        new MemberId(member),
+        Channel.SMS,
+        "+14155552671",
+        MessagePurpose.MARKETING,
+        template,
+        null,
+        "Hi",
+        1,
+        MessageStatus.QUEUED,
+        at,
+        at,
+        null,
+        null,
+        "run-1");
   }
 
   /** The same database opened a second time, as a restart would. */
