@@ -26,10 +26,13 @@ public enum EscalationReason {
     return recommendedAction;
   }
 
-  /** The reason in words for a note, e.g. {@code past due $250.00, over $200.00}. */
+  /**
+   * The reason in words for a note, e.g. {@code balance over $200.00}; the note states the amount
+   * itself.
+   */
   public String describe(CollectionFacts facts, EscalationRules rules) {
     return switch (this) {
-      case AMOUNT -> "past due $" + facts.amount() + ", over $" + rules.amountOver();
+      case AMOUNT -> "balance over $" + rules.amountOver();
       case ATTEMPTS_30D -> facts.attempts30d() + " reminders in 30 days";
       case DAYS_PAST_DUE -> facts.daysPastDue() + " days past due";
       case FAILED_REMINDERS -> facts.failedReminders30d() + " failed reminders in 30 days";

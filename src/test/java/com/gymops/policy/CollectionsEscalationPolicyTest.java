@@ -86,7 +86,7 @@ class CollectionsEscalationPolicyTest {
             new Effect.AddNote(
                 NotePriority.URGENT,
                 NoteCategory.BILLING,
-                "ESCALATION: past due $240.00, over $200.00; 35 days past due — Dana Okafor,"
+                "ESCALATION: balance over $200.00; 35 days past due — Dana Okafor,"
                     + " past due $240.00, 1 attempts, last contact 2026-03-17"));
     assertThat(plan.actions().get(0).rule()).isEqualTo("escalation.case");
   }
