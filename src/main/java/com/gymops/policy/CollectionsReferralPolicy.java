@@ -1,0 +1,126 @@
+package com.gymops.policy;
+
+import com.gymops.domain.Member;
+import com.gymops.domain.Money;
+import com.gymops.domain.NoteCategory;
+import com.gymops.domain.NotePriority;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Fortnightly collections referral (DESIGN §5): members who ignored enough reminders for long
+ * enough are handed to the agency, each with an urgent note, and the manager gets one text. The
+ * policy plans whatever day it runs on; choosing the referral Mondays is the scheduler's job (see
+ * {@link Fortnight}), so a manual run on another day still works.
+ */
+public final class CollectionsReferralPolicy implements WorkflowPolicy {
+  public static final String ALREADY_REFERRED = "open referral";
+
+  @Override
+  public Plan plan(ClubSnapshot snapshot, Clock clock) {
+    Instant now = clock.instant();
+    ZoneId zone = snapshot.club().zone();
+    LocalDate today = LocalDate.ofInstant(now, zone);
+    ReferralRules rules = snapshot.policy().referral();
+
+    List<Action> actions = new ArrayList<>();
+    Map<String, Integer> skipped = new LinkedHashMap<>();
+    List<CollectionCase> referred = new ArrayList<>();
+    List<Map<String, Object>> rows = new ArrayList<>();
+    Money total = Money.ZERO;
+
+    for (MemberSnapshot memberSnapshot : snapshot.members()) {
+      Member member = memberSnapshot.member();
+      if (!member.isPastDue()) {
+        continue;
+      }
+      CollectionFacts facts = CollectionFacts.of(memberSnapshot, now, zone);
+      if (!qualifies(facts, rules)) {
+        continue;
+      }
+      if (memberSnapshot.openReferral().isPresent()) {
+        skipped.merge(ALREADY_REFERRED, 1, Integer::sum);
+        continue;
+      }
+      CollectionCase referral = CollectionCase.of(member, facts, zone);
+      referred.add(referral);
+      rows.add(row(referral));
+      total = total.plus(facts.amount());
+
+      Map<String, String> inputs = new LinkedHashMap<>();
+      inputs.put("amount", facts.amount().toString());
+      inputs.put("attempts", Integer.toString(facts.attempts()));
+      inputs.put("days_past_due", Long.toString(facts.daysPastDue()));
+      actions.add(
+          new Action(
+              member.id(),
+              new Effect.ReferToCollections(facts.amount(), facts.attempts()),
+              "referral.thresholds",
+              inputs));
+      actions.add(
+          new Action(
+              member.id(),
+              new Effect.AddNote(
+                  NotePriority.URGENT,
+                  NoteCategory.BILLING,
+                  "REFERRED TO COLLECTIONS: $"
+                      + facts.amount()
+                      + " past due since "
+                      + facts.pastDueSince()
+                      + ", "
+                      + facts.attempts()
+                      + " attempts"),
+              "referral.thresholds",
+              inputs));
+    }
+
+    if (!referred.isEmpty()) {
+      String text =
+          referred.size()
+              + (referred.size() == 1 ? " member" : " members")
+              + " referred to collections, $"
+              + total
+              + " in total: "
+              + CollectionCase.namedInShort(referred)
+              + ". The referral report is ready for the agency.";
+      Map<String, String> inputs = new LinkedHashMap<>();
+      inputs.put("members_referred", Integer.toString(referred.size()));
+      inputs.put("total_referred", total.toString());
+      actions.add(new Action(null, new Effect.NotifyManager(text), "referral.summary", inputs));
+    }
+
+    Map<String, Object> summary = new LinkedHashMap<>();
+    summary.put("members_referred", referred.size());
+    summary.put("total_referred", total.toString());
+    summary.put("referrals", rows);
+    summary.put("date_referred", today.toString());
+    return new Plan(actions, summary, skipped);
+  }
+
+  static boolean qualifies(CollectionFacts facts, ReferralRules rules) {
+    return facts.attempts() >= rules.minAttempts()
+        && facts.daysPastDue() >= rules.minDaysPastDue()
+        && facts.amount().isAtLeast(rules.minAmount());
+  }
+
+  private static Map<String, Object> row(CollectionCase referral) {
+    Member member = referral.member();
+    CollectionFacts facts = referral.facts();
+    Map<String, Object> row = new LinkedHashMap<>();
+    row.put("member_id", member.id().value());
+    row.put("name", member.fullName());
+    row.put("amount", facts.amount().toString());
+    row.put("attempts", facts.attempts());
+    row.put("phone", member.phoneNumber().orElse(""));
+    row.put("email", member.emailAddress().orElse(""));
+    row.put("past_due_since", String.valueOf(facts.pastDueSince()));
+    row.put("last_contact", referral.lastContact());
+    return row;
+  }
+}

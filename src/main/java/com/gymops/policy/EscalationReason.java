@@ -1,0 +1,41 @@
+package com.gymops.policy;
+
+/**
+ * Why a collection case needs the manager. The codes are stored with each escalation, so that a
+ * member is noted again within the renote period only when the reasons changed.
+ */
+public enum EscalationReason {
+  AMOUNT("amount", "Call the members over the amount limit in person"),
+  ATTEMPTS_30D("attempts_30d", "Offer a payment plan to members who ignore reminders"),
+  DAYS_PAST_DUE("days_past_due", "Review long-overdue accounts for a collections referral"),
+  FAILED_REMINDERS("failed_reminders", "Update the phone or email of members we cannot reach");
+
+  private final String code;
+  private final String recommendedAction;
+
+  EscalationReason(String code, String recommendedAction) {
+    this.code = code;
+    this.recommendedAction = recommendedAction;
+  }
+
+  public String code() {
+    return code;
+  }
+
+  public String recommendedAction() {
+    return recommendedAction;
+  }
+
+  /**
+   * The reason in words for a note, e.g. {@code balance over $200.00}; the note states the amount
+   * itself.
+   */
+  public String describe(CollectionFacts facts, EscalationRules rules) {
+    return switch (this) {
+      case AMOUNT -> "balance over $" + rules.amountOver();
+      case ATTEMPTS_30D -> facts.attempts30d() + " reminders in 30 days";
+      case DAYS_PAST_DUE -> facts.daysPastDue() + " days past due";
+      case FAILED_REMINDERS -> facts.failedReminders30d() + " failed reminders in 30 days";
+    };
+  }
+}

@@ -1,0 +1,213 @@
+package com.gymops.policy;
+
+import static com.gymops.policy.CollectionsClub.clock;
+import static com.gymops.policy.CollectionsClub.clockAtLocalTime;
+import static com.gymops.policy.CollectionsClub.now;
+import static com.gymops.policy.CollectionsClub.snapshot;
+import static com.gymops.policy.PastDueMemberBuilder.aPaidUpMember;
+import static com.gymops.policy.PastDueMemberBuilder.aPastDueMember;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.gymops.domain.DoorAccess;
+import com.gymops.domain.NoteCategory;
+import com.gymops.domain.NotePriority;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class PastDueMonitoringPolicyTest {
+  private final PastDueMonitoringPolicy policy = new PastDueMonitoringPolicy();
+
+  private Plan plan(MemberSnapshot... members) {
+    return policy.plan(snapshot(members), clock());
+  }
+
+  private static List<String> rules(Plan plan) {
+    return plan.actions().stream().map(Action::rule).toList();
+  }
+
+  @ParameterizedTest(name = "${0} after {1} attempts -> {2}")
+  @CsvSource({
+    "49.99,  0, friendly",
+    "50.00,  0, firm",
+    "99.99,  0, firm",
+    "100.00, 0, final",
+    "20.00,  1, friendly",
+    "20.00,  2, firm",
+    "20.00,  4, final",
+  })
+  void sends_one_reminder_of_the_tier_the_balance_and_attempts_call_for(
+      String amount, int attempts, String tier) {
+    Plan plan = plan(aPastDueMember().owing(amount).withReminders(attempts).build());
+
+    assertThat(plan.actions())
+        .filteredOn(action -> action.effect() instanceof Effect.SendReminder)
+        .singleElement()
+        .satisfies(
+            action -> {
+              assertThat(action.detail()).isEqualTo(tier);
+              assertThat(action.rule()).isEqualTo("past-due.tier." + tier);
+              assertThat(action.inputs())
+                  .containsEntry("amount", amount)
+                  .containsEntry("attempts", Integer.toString(attempts))
+                  .containsKeys("days_past_due", "last_reminder", "messages_7d");
+            });
+  }
+
+  @Test
+  void failed_reminders_and_invoices_do_not_raise_the_tier() {
+    Plan plan =
+        plan(
+            aPastDueMember()
+                .owing("20.00")
+                .withFailedReminderAt(now().minus(Duration.ofDays(9)))
+                .withFailedReminderAt(now().minus(Duration.ofDays(8)))
+                .withInvoiceAt(now().minus(Duration.ofDays(8)))
+                .build());
+
+    assertThat(rules(plan)).containsExactly("past-due.tier.friendly");
+  }
+
+  @ParameterizedTest(name = "last reminder {0} minutes ago -> sent: {1}")
+  @CsvSource({"1, false", "4319, false", "4320, true", "5000, true"})
+  void reminders_are_at_least_seventy_two_hours_apart(long minutesAgo, boolean sent) {
+    Plan plan =
+        plan(aPastDueMember().withReminderAt(now().minus(Duration.ofMinutes(minutesAgo))).build());
+
+    assertThat(plan.actions()).hasSize(sent ? 1 : 0);
+    if (!sent) {
+      assertThat(plan.skipped()).containsEntry(ReminderCadence.TOO_SOON, 1);
+    }
+  }
+
+  @Test
+  void an_undeliverable_reminder_is_not_retried_every_hour() {
+    Plan plan =
+        plan(aPastDueMember().withFailedReminderAt(now().minus(Duration.ofHours(1))).build());
+
+    assertThat(plan.actions()).isEmpty();
+    assertThat(plan.skipped()).containsEntry(ReminderCadence.TOO_SOON, 1);
+  }
+
+  @Test
+  void exactly_two_collection_messages_in_seven_days_block_the_third() {
+    Plan plan =
+        plan(
+            aPastDueMember()
+                .withInvoiceAt(now().minus(Duration.ofDays(6)))
+                .withReminderAt(now().minus(Duration.ofDays(4)))
+                .build());
+
+    assertThat(plan.actions()).isEmpty();
+    assertThat(plan.skipped()).containsEntry(ReminderCadence.WEEKLY_CAP, 1);
+  }
+
+  @Test
+  void one_collection_message_in_seven_days_leaves_room_for_a_reminder() {
+    Plan plan = plan(aPastDueMember().withInvoiceAt(now().minus(Duration.ofDays(1))).build());
+
+    assertThat(rules(plan)).containsExactly("past-due.tier.friendly");
+  }
+
+  @ParameterizedTest(name = "${0} after {1} attempts -> locked: {2}")
+  @CsvSource({
+    "100.00, 4, true",
+    "450.00, 9, true",
+    "99.99,  4, false",
+    "100.00, 3, false",
+    "20.00,  6, false",
+  })
+  void a_lock_needs_both_the_amount_and_the_attempts(String amount, int attempts, boolean locked) {
+    Plan plan = plan(aPastDueMember().owing(amount).withReminders(attempts).build());
+
+    assertThat(rules(plan).contains("past-due.lock")).isEqualTo(locked);
+    assertThat(plan.summary()).containsEntry("doors_locked", locked ? 1 : 0);
+  }
+
+  @Test
+  void a_lock_comes_with_an_urgent_billing_note_and_the_final_reminder() {
+    Plan plan = plan(aPastDueMember().owing("120.50").withReminders(4).build());
+
+    assertThat(plan.actions())
+        .extracting(Action::effect)
+        .containsExactly(
+            new Effect.SendReminder(ReminderTier.FINAL),
+            new Effect.LockDoor(),
+            new Effect.AddNote(
+                NotePriority.URGENT,
+                NoteCategory.BILLING,
+                "Door locked: past due $120.50 after 4 reminders"));
+  }
+
+  @Test
+  void a_lock_outside_the_sending_window_waits_while_the_reminder_is_still_planned() {
+    Plan plan =
+        policy.plan(
+            snapshot(aPastDueMember().owing("150.00").withReminders(5).build()),
+            clockAtLocalTime(LocalTime.of(20, 0)));
+
+    assertThat(rules(plan)).containsExactly("past-due.tier.final");
+    assertThat(plan.skipped()).containsEntry(LockWindow.DEFERRED, 1);
+    assertThat(plan.summary()).containsEntry("doors_locked", 0).containsEntry("urgent_cases", 1);
+  }
+
+  @Test
+  void a_club_that_allows_night_locks_locks_at_night() {
+    Clock night = clockAtLocalTime(LocalTime.of(3, 0));
+    Plan plan =
+        policy.plan(
+            snapshot(
+                CollectionsClub.locksAllowedAtNight(),
+                aPastDueMember().owing("150.00").withReminders(5).build()),
+            night);
+
+    assertThat(rules(plan)).contains("past-due.lock");
+  }
+
+  @ParameterizedTest(name = "door {0} is not locked again")
+  @CsvSource({"LOCKED_PAYMENT", "LOCKED_OTHER"})
+  void a_door_that_is_already_locked_is_left_alone(String door) {
+    Plan plan =
+        plan(
+            aPastDueMember()
+                .owing("150.00")
+                .withReminders(5)
+                .withDoor(DoorAccess.fromCode(door))
+                .build());
+
+    assertThat(rules(plan)).containsExactly("past-due.tier.final");
+    assertThat(plan.summary()).containsEntry("urgent_cases", 1);
+  }
+
+  @Test
+  void members_with_an_open_referral_get_no_reminder_and_no_lock() {
+    Plan plan = plan(aPastDueMember().owing("300.00").withReminders(6).withOpenReferral().build());
+
+    assertThat(plan.actions()).isEmpty();
+    assertThat(plan.skipped()).containsEntry(PastDueMonitoringPolicy.OPEN_REFERRAL, 1);
+    assertThat(plan.summary()).containsEntry("members_processed", 0);
+  }
+
+  @Test
+  void the_summary_has_the_seeds_figures_and_ignores_paid_up_members() {
+    Plan plan =
+        plan(
+            aPastDueMember().owing("20.00").build(),
+            aPastDueMember().owing("75.25").build(),
+            aPastDueMember().owing("1139.25").withReminders(4).build(),
+            aPaidUpMember().build());
+
+    assertThat(plan.summary())
+        .containsExactly(
+            Map.entry("members_processed", 3),
+            Map.entry("reminders_sent", Map.of("friendly", 1, "firm", 1, "final", 1)),
+            Map.entry("doors_locked", 1),
+            Map.entry("total_past_due", "1234.50"),
+            Map.entry("urgent_cases", 1));
+  }
+}
