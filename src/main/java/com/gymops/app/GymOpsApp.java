@@ -3,14 +3,16 @@ package com.gymops.app;
 import com.gymops.config.GymOpsConfig;
 import com.gymops.demo.DemoData;
 import com.gymops.importing.ImportService;
-import com.gymops.store.AttemptStore;
+import com.gymops.integrations.log.LogMessageGateway;
+import com.gymops.integrations.reports.CsvReportWriter;
+import com.gymops.messaging.Dispatcher;
+import com.gymops.messaging.MessageGateway;
+import com.gymops.policy.MessageTemplates;
 import com.gymops.store.AttemptStore.KeyedAttempt;
 import com.gymops.store.Database;
-import com.gymops.store.JdbiAttemptStore;
-import com.gymops.store.JdbiMemberStore;
-import com.gymops.store.JdbiTransactor;
-import com.gymops.store.MemberStore;
-import com.gymops.store.Transactor;
+import com.gymops.store.Stores;
+import com.gymops.workflow.ActionExecutor;
+import com.gymops.workflow.WorkflowRunner;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -25,32 +27,48 @@ import java.util.stream.Collectors;
  * one per process (or per test) and close it at the end.
  */
 public final class GymOpsApp implements AutoCloseable {
+  /**
+   * The log provider's file in the data directory: every message "sent" without a real provider.
+   */
+  public static final String MESSAGE_LOG = "messages.log";
+
+  public static final String REPORTS = "reports";
+
   private final GymOpsConfig config;
   private final Path dataDir;
   private final Clock clock;
   private final Database database;
-  private final MemberStore members;
-  private final AttemptStore attempts;
-  private final Transactor transactor;
+  private final Stores stores;
   private final ImportService importer;
+  private final WorkflowRunner runner;
+  private final Dispatcher dispatcher;
 
   private GymOpsApp(GymOpsConfig config, Path dataDir, Clock clock, Database database) {
     this.config = config;
     this.dataDir = dataDir;
     this.clock = clock;
     this.database = database;
-    this.members = new JdbiMemberStore(database.jdbi());
-    this.attempts = new JdbiAttemptStore(database.jdbi());
-    this.transactor = new JdbiTransactor(database.jdbi());
+    this.stores = Stores.on(database);
     this.importer =
         new ImportService(
-            members,
-            attempts,
-            transactor,
+            stores.members(),
+            stores.attempts(),
+            stores.transactor(),
             config.clubs().stream().map(c -> c.club().id()).collect(Collectors.toSet()),
             config.clubs().stream().map(c -> c.club().zone()).toList(),
             config.messaging().defaultRegion(),
             clock);
+    MessageTemplates templates =
+        new MessageTemplates(config.messaging().templates(), config.messaging().optOutText());
+    this.runner =
+        new WorkflowRunner(
+            config,
+            stores,
+            new ActionExecutor(stores, templates),
+            new CsvReportWriter(dataDir.resolve(REPORTS)),
+            clock);
+    MessageGateway log = new LogMessageGateway(dataDir.resolve(MESSAGE_LOG), clock);
+    this.dispatcher = new Dispatcher(config, stores, log, log);
   }
 
   public static GymOpsApp open(GymOpsConfig config, Path dataDir, Clock clock) {
@@ -59,7 +77,13 @@ public final class GymOpsApp implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create data directory " + dataDir, e);
     }
-    return new GymOpsApp(config, dataDir, clock, Database.open(config.database(), dataDir));
+    Database database = Database.open(config.database(), dataDir);
+    try {
+      return new GymOpsApp(config, dataDir, clock, database);
+    } catch (RuntimeException e) {
+      database.close();
+      throw e;
+    }
   }
 
   public GymOpsConfig config() {
@@ -74,20 +98,20 @@ public final class GymOpsApp implements AutoCloseable {
     return clock;
   }
 
-  public MemberStore members() {
-    return members;
-  }
-
-  public AttemptStore attempts() {
-    return attempts;
+  public Stores stores() {
+    return stores;
   }
 
   public ImportService importer() {
     return importer;
   }
 
-  public Transactor transactor() {
-    return transactor;
+  public WorkflowRunner runner() {
+    return runner;
+  }
+
+  public Dispatcher dispatcher() {
+    return dispatcher;
   }
 
   /** Loads a generated demo club, members and attempt history, in one transaction. */
@@ -96,11 +120,13 @@ public final class GymOpsApp implements AutoCloseable {
     for (int i = 0; i < data.attempts().size(); i++) {
       keyed.add(new KeyedAttempt(data.attempts().get(i), "demo:" + i, null));
     }
-    transactor.inTransaction(
-        () -> {
-          members.upsertAll(data.members(), clock.instant());
-          attempts.addAll(keyed);
-        });
+    stores
+        .transactor()
+        .inTransaction(
+            () -> {
+              stores.members().upsertAll(data.members(), clock.instant());
+              stores.attempts().addAll(keyed);
+            });
   }
 
   @Override

@@ -8,9 +8,17 @@ import com.gymops.config.GymOpsConfig;
 import com.gymops.demo.DemoClubGenerator;
 import com.gymops.demo.DemoData;
 import com.gymops.demo.DemoSummary;
+import com.gymops.domain.Club;
+import com.gymops.domain.WorkflowId;
+import com.gymops.messaging.DispatchResult;
+import com.gymops.workflow.RunMode;
+import com.gymops.workflow.RunRequest;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -48,6 +56,18 @@ final class DemoCommand implements Callable<Integer> {
       description = "Random seed: the same seed makes the same club (default: ${DEFAULT-VALUE}).")
   long seed;
 
+  private static final LocalTime RUN_TIME = LocalTime.of(10, 0);
+
+  /** Access first (unlocks at once), then collections, invoices and marketing. */
+  private static final List<WorkflowId> ORDER =
+      List.of(
+          WorkflowId.DOOR_ACCESS,
+          WorkflowId.PAST_DUE_MONITORING,
+          WorkflowId.COLLECTIONS_ESCALATION,
+          WorkflowId.COLLECTIONS_REFERRAL,
+          WorkflowId.BATCH_INVOICES,
+          WorkflowId.DAILY_CAMPAIGNS);
+
   @Override
   public Integer call() {
     if (members < 1 || members > 1_000_000) {
@@ -59,9 +79,9 @@ final class DemoCommand implements Callable<Integer> {
             : root.resolve(Path.of(DEFAULT_DIRECTORY));
     GymOpsConfig configured = root.loadConfig();
     // The demo always runs on its own embedded database, even when a server is configured.
+    ClubSettings club = withManager(configured.clubs().get(0));
     GymOpsConfig config =
-        new GymOpsConfig(configured.clubs(), DatabaseSettings.EMBEDDED, configured.messaging());
-    ClubSettings club = config.clubs().get(0);
+        new GymOpsConfig(List.of(club), DatabaseSettings.EMBEDDED, configured.messaging());
     try {
       DemoDirectory.prepare(directory);
     } catch (IllegalStateException e) {
@@ -77,8 +97,39 @@ final class DemoCommand implements Callable<Integer> {
           "Demo club '%s' (%s, %s) in %s%n%n",
           club.club().name(), club.club().id(), club.club().zone(), directory);
       out.println(DemoSummary.of(data, today).render());
+      // A fixed mid-morning instant: the demo shows the same day whenever it is run.
+      Instant at = today.atTime(RUN_TIME).atZone(club.club().zone()).toInstant();
+      out.printf(
+          "%nThe six workflows, run as of %s %s (%s):%n", today, RUN_TIME, club.club().zone());
+      for (WorkflowId workflow : ORDER) {
+        out.println();
+        ReportText.print(
+            app.runner().run(new RunRequest(workflow, club.club().id(), RunMode.RULES, false, at)),
+            out);
+      }
+      DispatchResult dispatched = app.dispatcher().dispatch(at);
+      out.printf(
+          "%nDispatch: %d messages sent (written to %s), %d deferred to the sending window, %d"
+              + " failed.%nSee every run with: java -jar target/gymops.jar --data %s runs%n",
+          dispatched.sent(),
+          directory.resolve(GymOpsApp.MESSAGE_LOG),
+          dispatched.deferred(),
+          dispatched.failed(),
+          directory);
     }
     out.flush();
     return 0;
+  }
+
+  /** The demo's manager gets the summaries; a fictional number if none is configured. */
+  private static ClubSettings withManager(ClubSettings settings) {
+    Club club = settings.club();
+    if (club.managerPhone() != null || club.managerEmail() != null) {
+      return settings;
+    }
+    return new ClubSettings(
+        new Club(club.id(), club.name(), club.zone(), "+12015550100", "manager@example.com"),
+        settings.policy(),
+        settings.workflows());
   }
 }

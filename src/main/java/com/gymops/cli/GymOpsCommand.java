@@ -20,7 +20,14 @@ import picocli.CommandLine.ScopeType;
           + " locks, collections and invoices, within the club's rules.",
       ""
     },
-    subcommands = {InitCommand.class, ImportCommand.class, DemoCommand.class},
+    subcommands = {
+      InitCommand.class,
+      ImportCommand.class,
+      DemoCommand.class,
+      RunCommand.class,
+      RunsCommand.class,
+      DispatchCommand.class
+    },
     footer = {
       "",
       "Configuration: --config FILE, else $GYMOPS_CONFIG, else ./gymops.yml if present, else"

@@ -52,10 +52,17 @@ public final class DemoClubGenerator {
   /** Staff locks (unpaid guest fees, conduct) on 0.5% of all people, never on prospects. */
   private static final double STAFF_LOCK_SHARE_OF_MEMBERS = 0.005 / (1 - PROSPECT);
 
-  /** The previous process locked some long delinquencies; GymOps must find and keep those. */
-  private static final int LOCKED_WHEN_PAST_DUE_OVER_DAYS = 14;
+  /**
+   * The club already runs the hourly door job: delinquencies past the 3-day grace are locked, but
+   * for a few that crossed it since the last run, which the demo's door-access run then locks — few
+   * enough to stay under the blast-radius breaker, as in daily life.
+   */
+  private static final int GRACE_DAYS = 3;
 
-  private static final double LOCKED_SHARE_OF_LONG_PAST_DUE = 0.30;
+  private static final double LOCKED_SHARE_PAST_GRACE = 0.97;
+
+  /** Members who paid since the last door run: still locked, to be unlocked at once. */
+  private static final double PAID_BUT_LOCKED_SHARE = 0.002;
 
   private static final int GREEN_DAYS = 30;
   private static final int HISTORY_DAYS = 6 * 365;
@@ -135,10 +142,12 @@ public final class DemoClubGenerator {
       pastDue = delinquency.amount();
       pastDueSince = delinquency.since();
       if (!staffLocked
-          && delinquency.daysPastDue() > LOCKED_WHEN_PAST_DUE_OVER_DAYS
-          && random.nextDouble() < LOCKED_SHARE_OF_LONG_PAST_DUE) {
+          && delinquency.daysPastDue() > GRACE_DAYS
+          && random.nextDouble() < LOCKED_SHARE_PAST_GRACE) {
         door = DoorAccess.LOCKED_FOR_PAYMENT;
       }
+    } else if (billed && !staffLocked && random.nextDouble() < PAID_BUT_LOCKED_SHARE) {
+      door = DoorAccess.LOCKED_FOR_PAYMENT;
     }
     return new Member(
         id,

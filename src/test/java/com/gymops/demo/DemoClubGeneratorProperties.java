@@ -41,8 +41,8 @@ class DemoClubGeneratorProperties {
               if (member.isPastDue()) {
                 assertThat(member.pastDueSince()).isBeforeOrEqualTo(today);
               }
-              if (member.door().isLockedForPayment()) {
-                assertThat(member.pastDue().isPositive()).isTrue();
+              if (member.door().isLockedForPayment() && member.isPastDue()) {
+                assertThat(member.pastDueSince()).isBefore(today.minusDays(3));
               }
             });
     Set<MemberId> ids = data.members().stream().map(Member::id).collect(Collectors.toSet());

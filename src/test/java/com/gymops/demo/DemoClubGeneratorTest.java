@@ -235,28 +235,34 @@ class DemoClubGeneratorTest {
   }
 
   @Test
-  void a_door_locked_for_payment_always_has_a_balance() {
-    assertThat(CLUB_OF_20_000.members())
-        .filteredOn(member -> member.door().isLockedForPayment())
+  void a_payment_lock_is_on_a_delinquency_past_grace_or_on_a_member_who_just_paid() {
+    List<Member> locked =
+        CLUB_OF_20_000.members().stream()
+            .filter(member -> member.door().isLockedForPayment())
+            .toList();
+    List<Member> justPaid = locked.stream().filter(member -> !member.isPastDue()).toList();
+
+    assertThat(locked)
+        .filteredOn(Member::isPastDue)
         .isNotEmpty()
         .allSatisfy(
-            member -> {
-              assertThat(member.isPastDue()).isTrue();
-              assertThat(ChronoUnit.DAYS.between(member.pastDueSince(), TODAY)).isGreaterThan(14);
-            });
+            member ->
+                assertThat(ChronoUnit.DAYS.between(member.pastDueSince(), TODAY)).isGreaterThan(3));
+    assertThat(justPaid).isNotEmpty();
+    assertThat((double) justPaid.size() / CLUB_OF_20_000.members().size()).isLessThan(0.005);
   }
 
   @Test
-  void about_thirty_percent_of_long_delinquencies_are_already_locked() {
-    List<Member> longPastDue =
+  void nearly_every_delinquency_past_grace_is_already_locked_as_the_hourly_job_would_have() {
+    List<Member> pastGrace =
         CLUB_OF_20_000.members().stream()
             .filter(Member::isPastDue)
-            .filter(member -> ChronoUnit.DAYS.between(member.pastDueSince(), TODAY) > 14)
+            .filter(member -> ChronoUnit.DAYS.between(member.pastDueSince(), TODAY) > 3)
             .filter(member -> !member.door().equals(DoorAccess.LOCKED_OTHER))
             .toList();
-    long locked = longPastDue.stream().filter(member -> member.door().isLockedForPayment()).count();
+    long locked = pastGrace.stream().filter(member -> member.door().isLockedForPayment()).count();
 
-    assertThat((double) locked / longPastDue.size()).isCloseTo(0.30, within(0.04));
+    assertThat((double) locked / pastGrace.size()).isCloseTo(0.97, within(0.01));
   }
 
   @Test

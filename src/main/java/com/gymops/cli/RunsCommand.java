@@ -1,0 +1,175 @@
+package com.gymops.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.gymops.app.GymOpsApp;
+import com.gymops.domain.RunEvent;
+import com.gymops.domain.WorkflowRun;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+@Command(
+    name = "runs",
+    mixinStandardHelpOptions = true,
+    description = "List the latest workflow runs, newest first.",
+    subcommands = {RunsCommand.Show.class})
+final class RunsCommand implements Callable<Integer> {
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  @ParentCommand GymOpsCommand root;
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = "--limit",
+      paramLabel = "N",
+      defaultValue = "20",
+      description = "How many runs (default: ${DEFAULT-VALUE}).")
+  int limit;
+
+  @Option(names = "--json", description = "Print JSON.")
+  boolean json;
+
+  @Override
+  public Integer call() throws IOException {
+    if (limit < 1) {
+      throw new UserError("--limit must be at least 1");
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    try (GymOpsApp app = root.openApp(root.dataDir())) {
+      List<WorkflowRun> runs = app.stores().runs().latest(limit);
+      if (json) {
+        ArrayNode array = JSON.createArrayNode();
+        runs.forEach(run -> array.add(summary(run)));
+        out.println(JSON.writeValueAsString(array));
+      } else if (runs.isEmpty()) {
+        out.println("No runs yet. Start one with: gymops run past-due-monitoring");
+      } else {
+        out.printf(
+            "%-33s %-23s %-8s %-9s %-21s %s%n", "RUN", "WORKFLOW", "CLUB", "STATUS", "AT", "TOOK");
+        for (WorkflowRun run : runs) {
+          out.printf(
+              "%-33s %-23s %-8s %-9s %-21s %s%n",
+              run.runId(),
+              run.workflow().id() + (run.dryRun() ? " (dry)" : ""),
+              run.clubId(),
+              run.status().name().toLowerCase(Locale.ROOT),
+              run.clockAt(),
+              took(run));
+        }
+      }
+    }
+    out.flush();
+    return 0;
+  }
+
+  private static String took(WorkflowRun run) {
+    if (run.finishedAt() == null) {
+      return "-";
+    }
+    return Duration.between(run.startedAt(), run.finishedAt()).toMillis() + " ms";
+  }
+
+  private static ObjectNode summary(WorkflowRun run) {
+    ObjectNode node = JSON.createObjectNode();
+    node.put("run_id", run.runId());
+    node.put("workflow", run.workflow().id());
+    node.put("club_id", run.clubId().value());
+    node.put("mode", run.mode());
+    node.put("mode_used", run.modeUsed());
+    node.put("dry_run", run.dryRun());
+    node.put("status", run.status().name().toLowerCase(Locale.ROOT));
+    node.put("at", run.clockAt().toString());
+    node.put("started_at", run.startedAt().toString());
+    node.put("finished_at", run.finishedAt() == null ? null : run.finishedAt().toString());
+    return node;
+  }
+
+  @Command(
+      name = "show",
+      mixinStandardHelpOptions = true,
+      description = "Show one run: its report and one line per action with rule and outcome.")
+  static final class Show implements Callable<Integer> {
+    @ParentCommand RunsCommand parent;
+    @Spec CommandSpec spec;
+
+    @Parameters(paramLabel = "RUN_ID", description = "The run, as listed by 'gymops runs'.")
+    String runId;
+
+    @Option(names = "--json", description = "Print the stored JSON report with its events.")
+    boolean json;
+
+    @Override
+    public Integer call() throws IOException {
+      PrintWriter out = spec.commandLine().getOut();
+      try (GymOpsApp app = parent.root.openApp(parent.root.dataDir())) {
+        WorkflowRun run =
+            app.stores()
+                .runs()
+                .find(runId)
+                .orElseThrow(() -> new UserError("no run '" + runId + "'; see 'gymops runs'"));
+        List<RunEvent> events = app.stores().runs().events(runId);
+        if (json) {
+          ObjectNode node = summary(run);
+          if (run.reportJson() != null) {
+            node.set("report", JSON.readTree(run.reportJson()));
+          }
+          ArrayNode array = node.putArray("events");
+          for (RunEvent event : events) {
+            ObjectNode item = array.addObject();
+            item.put("seq", event.seq());
+            item.put("member_id", event.memberId() == null ? null : event.memberId().value());
+            item.put("action", event.action());
+            item.put("detail", event.detail());
+            item.put("rule", event.rule());
+            item.set(
+                "inputs", event.inputsJson() == null ? null : JSON.readTree(event.inputsJson()));
+            item.put("outcome", event.outcome());
+          }
+          out.println(JSON.writeValueAsString(node));
+        } else {
+          out.printf(
+              "%s  %s for club %s at %s: %s (%s)%n",
+              run.runId(),
+              run.workflow(),
+              run.clubId(),
+              run.clockAt(),
+              run.status().name().toLowerCase(Locale.ROOT),
+              took(run));
+          if (run.error() != null) {
+            out.println("  error: " + run.error());
+          }
+          if (run.reportJson() != null) {
+            out.println("  summary: " + JSON.readTree(run.reportJson()).get("summary"));
+          }
+          out.printf("  %d events%n", events.size());
+          for (RunEvent event : events) {
+            out.printf(
+                "  %4d %-10s %-20s %-22s %-22s %s  %s%n",
+                event.seq(),
+                event.memberId() == null ? "-" : event.memberId(),
+                event.action(),
+                event.detail(),
+                event.rule(),
+                event.outcome(),
+                event.inputsJson() == null ? "" : event.inputsJson());
+          }
+        }
+      }
+      out.flush();
+      return 0;
+    }
+  }
+}

@@ -1,0 +1,10 @@
+package com.gymops.messaging;
+
+/**
+ * What one dispatch pass did.
+ *
+ * @param deferred due but outside the club's sending window: they wait for it
+ * @param suppressed not sent because a rule forbids it now (e.g. the member replied STOP since)
+ * @param retrying refused for now by the provider; they stay queued for a later pass
+ */
+public record DispatchResult(int sent, int deferred, int failed, int suppressed, int retrying) {}

@@ -1,0 +1,134 @@
+package com.gymops.messaging;
+
+import com.gymops.config.ClubSettings;
+import com.gymops.config.GymOpsConfig;
+import com.gymops.domain.AttemptOutcome;
+import com.gymops.domain.Channel;
+import com.gymops.domain.Member;
+import com.gymops.domain.MessagePurpose;
+import com.gymops.domain.OutboundMessage;
+import com.gymops.policy.DeliveryTiming;
+import com.gymops.store.Stores;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Delivers what the outbox holds once it is due: inside the club's sending window for member
+ * messages, at once for the manager. Each message is claimed before the provider call, so two
+ * dispatchers never send it twice and a crash leaves it marked SENDING rather than re-sent.
+ */
+public final class Dispatcher {
+  private static final int BATCH = 500;
+
+  /** A provider that asks us to retry gets the message back after this pause. */
+  static final Duration RETRY_DELAY = Duration.ofMinutes(5);
+
+  private final GymOpsConfig config;
+  private final Stores stores;
+  private final MessageGateway sms;
+  private final MessageGateway email;
+
+  public Dispatcher(GymOpsConfig config, Stores stores, MessageGateway sms, MessageGateway email) {
+    this.config = config;
+    this.stores = stores;
+    this.sms = sms;
+    this.email = email;
+  }
+
+  public DispatchResult dispatch(Instant now) {
+    int sent = 0;
+    int deferred = 0;
+    int failed = 0;
+    int suppressed = 0;
+    int retrying = 0;
+    while (true) {
+      List<OutboundMessage> due = stores.outbox().due(now, BATCH);
+      if (due.isEmpty()) {
+        break;
+      }
+      for (OutboundMessage message : due) {
+        switch (deliver(message, now)) {
+          case SENT -> sent++;
+          case DEFERRED -> deferred++;
+          case FAILED -> failed++;
+          case SUPPRESSED -> suppressed++;
+          case RETRYING -> retrying++;
+          case TAKEN -> {}
+        }
+      }
+    }
+    return new DispatchResult(sent, deferred, failed, suppressed, retrying);
+  }
+
+  private enum Delivery {
+    SENT,
+    DEFERRED,
+    FAILED,
+    SUPPRESSED,
+    RETRYING,
+    TAKEN
+  }
+
+  private Delivery deliver(OutboundMessage message, Instant now) {
+    Optional<ClubSettings> club = config.club(message.clubId());
+    if (message.purpose() != MessagePurpose.MANAGER && club.isPresent()) {
+      var window = club.get().policy().messaging().window();
+      var zone = club.get().club().zone();
+      if (!DeliveryTiming.isInside(now, zone, window)) {
+        stores.outbox().defer(message.id(), DeliveryTiming.nextDeliveryAt(now, zone, window));
+        return Delivery.DEFERRED;
+      }
+    }
+    Optional<String> forbidden = forbidden(message);
+    if (forbidden.isPresent()) {
+      stores.outbox().markSuppressed(message.id(), now, forbidden.get());
+      recordAttemptOutcome(message, AttemptOutcome.FAILED);
+      return Delivery.SUPPRESSED;
+    }
+    if (!stores.outbox().claim(message.id(), now)) {
+      return Delivery.TAKEN;
+    }
+    SendResult result = (message.channel() == Channel.SMS ? sms : email).send(message);
+    switch (result.status()) {
+      case ACCEPTED -> {
+        stores.outbox().markSent(message.id(), now);
+        return Delivery.SENT;
+      }
+      case RETRY -> {
+        stores.outbox().defer(message.id(), now.plus(RETRY_DELAY));
+        return Delivery.RETRYING;
+      }
+      default -> {
+        stores.outbox().markFailed(message.id(), now, result.error());
+        recordAttemptOutcome(message, AttemptOutcome.FAILED);
+        return Delivery.FAILED;
+      }
+    }
+  }
+
+  /** Rules are checked again at delivery: the member may have replied STOP since it was queued. */
+  private Optional<String> forbidden(OutboundMessage message) {
+    if (message.memberId() == null || message.channel() != Channel.SMS) {
+      return Optional.empty();
+    }
+    Optional<Member> member = stores.members().find(message.memberId());
+    if (member.isEmpty()) {
+      return Optional.of("member no longer exists");
+    }
+    if (member.get().smsOptedOut()) {
+      return Optional.of("member opted out of texts (STOP)");
+    }
+    if (message.purpose() == MessagePurpose.MARKETING && !member.get().smsConsent()) {
+      return Optional.of("member withdrew marketing consent");
+    }
+    return Optional.empty();
+  }
+
+  private void recordAttemptOutcome(OutboundMessage message, AttemptOutcome outcome) {
+    if (message.purpose().isCollection()) {
+      stores.attempts().setOutcome(message.idempotencyKey() + ":attempt", outcome);
+    }
+  }
+}

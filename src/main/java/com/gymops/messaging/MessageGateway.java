@@ -1,0 +1,11 @@
+package com.gymops.messaging;
+
+import com.gymops.domain.OutboundMessage;
+
+/**
+ * Delivers one message through a provider (an SMS API, an SMTP server, a log file). Called by the
+ * dispatcher only, once per message claim. Implementations must be thread-safe.
+ */
+public interface MessageGateway {
+  SendResult send(OutboundMessage message);
+}

@@ -1,0 +1,344 @@
+package com.gymops.workflow;
+
+import com.gymops.domain.AttemptKind;
+import com.gymops.domain.AttemptOutcome;
+import com.gymops.domain.Channel;
+import com.gymops.domain.Club;
+import com.gymops.domain.CollectionAttempt;
+import com.gymops.domain.DoorAccess;
+import com.gymops.domain.Member;
+import com.gymops.domain.MessagePurpose;
+import com.gymops.domain.MessageStatus;
+import com.gymops.domain.Note;
+import com.gymops.domain.OutboundMessage;
+import com.gymops.domain.Referral;
+import com.gymops.policy.Action;
+import com.gymops.policy.DeliveryTiming;
+import com.gymops.policy.Effect;
+import com.gymops.policy.MessageTemplates;
+import com.gymops.policy.SmsSegments;
+import com.gymops.store.AttemptStore.KeyedAttempt;
+import com.gymops.store.Stores;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Turns one planned action into its side effects, each under an idempotency key, in one
+ * transaction: the only path from a decision to the outbox, the notes, the attempt log, the doors
+ * and the referrals — used alike by the rules runner and the agent's tools.
+ */
+public final class ActionExecutor {
+  static final String AUTHOR = "GymOps";
+  private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("yyyy-MM");
+
+  private final Stores stores;
+  private final MessageTemplates templates;
+
+  public ActionExecutor(Stores stores, MessageTemplates templates) {
+    this.stores = stores;
+    this.templates = templates;
+  }
+
+  /**
+   * Executes the action for {@code member} (null for club-level actions).
+   *
+   * @return what happened; never throws for a refused or impossible effect, which is reported as
+   *     its outcome
+   */
+  public Outcome execute(Action action, Member member, RunContext run) {
+    try {
+      return stores.transactor().inTransaction(() -> apply(action, member, run));
+    } catch (RuntimeException e) {
+      return Outcome.failed(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+    }
+  }
+
+  private Outcome apply(Action action, Member member, RunContext run) {
+    Effect effect = action.effect();
+    if (!(effect instanceof Effect.NotifyManager) && member == null) {
+      throw new IllegalArgumentException(effect.name() + " needs a member");
+    }
+    String key = key(action, member, run);
+    if (effect instanceof Effect.SendReminder reminder) {
+      return sendCollection(
+          member,
+          run,
+          key,
+          "reminder_" + reminder.tier().code(),
+          MessagePurpose.REMINDER,
+          AttemptKind.valueOf(reminder.tier().name()));
+    } else if (effect instanceof Effect.SendInvoice) {
+      return sendCollection(
+          member,
+          run,
+          "invoice:" + member.id() + ":" + MONTH.format(run.localDate()),
+          "invoice",
+          MessagePurpose.INVOICE,
+          AttemptKind.INVOICE);
+    } else if (effect instanceof Effect.SendCampaign campaign) {
+      return sendCampaign(member, run, campaign.templateKey());
+    } else if (effect instanceof Effect.SendMessage message) {
+      return sendService(member, run, key, message.templateKey());
+    } else if (effect instanceof Effect.LockDoor) {
+      // One lock per delinquency: if staff lift it by hand, GymOps does not fight them.
+      return changeDoor(
+          member,
+          run,
+          "door:lock:" + member.id() + ":" + member.pastDueSince(),
+          DoorAccess.LOCKED_FOR_PAYMENT);
+    } else if (effect instanceof Effect.UnlockDoor) {
+      return changeDoor(member, run, key, DoorAccess.OPEN);
+    } else if (effect instanceof Effect.AddNote note) {
+      return addNote(action, member, run, key, note);
+    } else if (effect instanceof Effect.ReferToCollections referral) {
+      return refer(member, run, referral);
+    } else if (effect instanceof Effect.NotifyManager notify) {
+      // One text per rule per club-local day: an hourly workflow must not page the manager hourly.
+      return notifyManager(
+          run,
+          run.workflow().id() + ":" + run.club().id() + ":" + run.localDate() + ":" + action.rule(),
+          notify.text());
+    }
+    throw new IllegalStateException("no executor for " + effect);
+  }
+
+  /** The default key: workflow, club, period, member and the action itself. */
+  private static String key(Action action, Member member, RunContext run) {
+    return run.workflow().id()
+        + ":"
+        + run.club().id()
+        + ":"
+        + run.period()
+        + ":"
+        + (member == null ? "-" : member.id().value())
+        + ":"
+        + action.name()
+        + ":"
+        + action.detail();
+  }
+
+  private Outcome sendCollection(
+      Member member,
+      RunContext run,
+      String key,
+      String templateKey,
+      MessagePurpose purpose,
+      AttemptKind kind) {
+    Optional<ContactRoute> route = ContactRoute.forMember(member);
+    if (route.isEmpty()) {
+      // An unreachable member still has a failed attempt on file: it feeds the escalation rule.
+      boolean added = logAttempt(member, run, key, kind, Channel.SMS, AttemptOutcome.FAILED);
+      return added
+          ? Outcome.undeliverable("no phone that accepts texts and no email")
+          : Outcome.alreadyDone();
+    }
+    Optional<Long> queued =
+        enqueue(member, run, key, route.get(), purpose, templateKey, variables(member, run.club()));
+    if (queued.isEmpty()) {
+      return Outcome.alreadyDone();
+    }
+    logAttempt(member, run, key, kind, route.get().channel(), AttemptOutcome.SENT);
+    return Outcome.done("queued by " + route.get().channel().code());
+  }
+
+  private boolean logAttempt(
+      Member member,
+      RunContext run,
+      String key,
+      AttemptKind kind,
+      Channel channel,
+      AttemptOutcome outcome) {
+    return stores
+            .attempts()
+            .addAll(
+                List.of(
+                    new KeyedAttempt(
+                        new CollectionAttempt(member.id(), run.now(), kind, channel, outcome),
+                        key + ":attempt",
+                        run.runId())))
+        == 1;
+  }
+
+  private Outcome sendCampaign(Member member, RunContext run, String templateKey) {
+    Optional<ContactRoute> route = ContactRoute.forMarketing(member);
+    if (route.isEmpty()) {
+      return Outcome.undeliverable("no consent to marketing texts or no phone");
+    }
+    // One marketing message per member per club-local day, whatever reruns or templates.
+    String key = "marketing:" + member.id() + ":" + run.localDate();
+    return enqueue(
+            member,
+            run,
+            key,
+            route.get(),
+            MessagePurpose.MARKETING,
+            templateKey,
+            variables(member, run.club()))
+        .map(id -> Outcome.done("queued by sms"))
+        .orElseGet(Outcome::alreadyDone);
+  }
+
+  private Outcome sendService(Member member, RunContext run, String key, String templateKey) {
+    Optional<ContactRoute> route = ContactRoute.forMember(member);
+    if (route.isEmpty()) {
+      return Outcome.undeliverable("no phone that accepts texts and no email");
+    }
+    return enqueue(
+            member,
+            run,
+            key,
+            route.get(),
+            MessagePurpose.ACCESS,
+            templateKey,
+            variables(member, run.club()))
+        .map(id -> Outcome.done("queued by " + route.get().channel().code()))
+        .orElseGet(Outcome::alreadyDone);
+  }
+
+  private Optional<Long> enqueue(
+      Member member,
+      RunContext run,
+      String key,
+      ContactRoute route,
+      MessagePurpose purpose,
+      String templateKey,
+      Map<String, String> variables) {
+    String body = templates.render(templateKey, variables);
+    Instant notBefore =
+        DeliveryTiming.nextDeliveryAt(
+            run.now(), run.club().zone(), run.policy().messaging().window());
+    return stores
+        .outbox()
+        .enqueue(
+            new OutboundMessage(
+                0,
+                key,
+                run.club().id(),
+                member == null ? null : member.id(),
+                route.channel(),
+                route.recipient(),
+                purpose,
+                templateKey,
+                route.channel() == Channel.EMAIL ? subject(purpose, run.club()) : null,
+                body,
+                route.channel() == Channel.SMS ? SmsSegments.of(body).segments() : 0,
+                MessageStatus.QUEUED,
+                run.now(),
+                notBefore,
+                null,
+                null,
+                run.runId()));
+  }
+
+  private static String subject(MessagePurpose purpose, Club club) {
+    return switch (purpose) {
+      case REMINDER -> club.name() + ": payment reminder";
+      case INVOICE -> club.name() + ": your invoice";
+      case ACCESS -> club.name() + ": your gym access";
+      case MARKETING -> club.name();
+      case MANAGER -> "GymOps report for " + club.name();
+    };
+  }
+
+  private static Map<String, String> variables(Member member, Club club) {
+    Map<String, String> variables = new LinkedHashMap<>();
+    variables.put("first_name", member.firstName());
+    variables.put("last_name", member.lastName());
+    variables.put("club_name", club.name());
+    variables.put("amount", member.pastDue().toString());
+    return variables;
+  }
+
+  private Outcome changeDoor(Member member, RunContext run, String key, DoorAccess door) {
+    boolean changed = stores.doors().change(member.id(), door, run.now(), run.runId(), key);
+    return changed ? Outcome.done(door.code()) : Outcome.alreadyDone();
+  }
+
+  private Outcome addNote(
+      Action action, Member member, RunContext run, String key, Effect.AddNote note) {
+    boolean added =
+        stores
+            .notes()
+            .add(
+                new Note(
+                    member.id(), run.now(), note.priority(), note.category(), note.text(), AUTHOR),
+                key,
+                run.runId());
+    String reasons = action.inputs().get("reasons");
+    if (added && reasons != null && action.rule().startsWith("escalation")) {
+      Set<String> codes =
+          Arrays.stream(reasons.split(","))
+              .map(String::strip)
+              .filter(r -> !r.isEmpty())
+              .collect(Collectors.toSet());
+      stores
+          .escalations()
+          .add(member.id(), run.localDate(), codes, run.runId(), key + ":escalation");
+    }
+    return added ? Outcome.done("noted") : Outcome.alreadyDone();
+  }
+
+  private Outcome refer(Member member, RunContext run, Effect.ReferToCollections referral) {
+    boolean added =
+        stores
+            .referrals()
+            .add(
+                new Referral(
+                    member.id(),
+                    run.club().id(),
+                    run.localDate(),
+                    referral.amount(),
+                    referral.attempts(),
+                    null,
+                    run.runId()),
+                "referral:" + member.id() + ":" + member.pastDueSince());
+    return added ? Outcome.done("referred") : Outcome.alreadyDone();
+  }
+
+  private Outcome notifyManager(RunContext run, String key, String text) {
+    Club club = run.club();
+    Optional<ContactRoute> route =
+        club.managerPhone() != null
+            ? Optional.of(new ContactRoute(Channel.SMS, club.managerPhone()))
+            : Optional.ofNullable(club.managerEmail())
+                .map(email -> new ContactRoute(Channel.EMAIL, email));
+    if (route.isEmpty()) {
+      return Outcome.undeliverable("no manager phone or email configured for club " + club.id());
+    }
+    String body =
+        templates.render("manager_summary", Map.of("club_name", club.name(), "text", text));
+    // The manager is staff, not a consumer: summaries go out at once, not at the window.
+    return stores
+        .outbox()
+        .enqueue(
+            new OutboundMessage(
+                0,
+                key,
+                club.id(),
+                null,
+                route.get().channel(),
+                route.get().recipient(),
+                MessagePurpose.MANAGER,
+                "manager_summary",
+                route.get().channel() == Channel.EMAIL
+                    ? subject(MessagePurpose.MANAGER, club)
+                    : null,
+                body,
+                route.get().channel() == Channel.SMS ? SmsSegments.of(body).segments() : 0,
+                MessageStatus.QUEUED,
+                run.now(),
+                run.now(),
+                null,
+                null,
+                run.runId()))
+        .map(id -> Outcome.done("queued to manager by " + route.get().channel().code()))
+        .orElseGet(Outcome::alreadyDone);
+  }
+}

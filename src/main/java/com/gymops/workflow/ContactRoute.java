@@ -1,0 +1,29 @@
+package com.gymops.workflow;
+
+import com.gymops.domain.Channel;
+import com.gymops.domain.Member;
+import java.util.Optional;
+
+/**
+ * Which channel reaches a member for a message they did not ask for: SMS unless they replied STOP
+ * or have no phone, then email if there is one (DESIGN §5 channels).
+ */
+record ContactRoute(Channel channel, String recipient) {
+  static Optional<ContactRoute> forMember(Member member) {
+    if (!member.smsOptedOut() && member.phone() != null) {
+      return Optional.of(new ContactRoute(Channel.SMS, member.phone()));
+    }
+    if (member.email() != null) {
+      return Optional.of(new ContactRoute(Channel.EMAIL, member.email()));
+    }
+    return Optional.empty();
+  }
+
+  /** Marketing goes by SMS only, and only with consent; the policy checked consent already. */
+  static Optional<ContactRoute> forMarketing(Member member) {
+    if (member.smsOptedOut() || !member.smsConsent() || member.phone() == null) {
+      return Optional.empty();
+    }
+    return Optional.of(new ContactRoute(Channel.SMS, member.phone()));
+  }
+}

@@ -1,0 +1,17 @@
+package com.gymops.workflow;
+
+import java.util.Locale;
+
+/**
+ * How a run decides: by the rules alone, by the agent inside the rules, or both side by side with
+ * the agent in dry-run (DESIGN §6). Only {@link #RULES} is available until agent mode lands.
+ */
+public enum RunMode {
+  RULES,
+  AGENT,
+  SHADOW;
+
+  public String code() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+}

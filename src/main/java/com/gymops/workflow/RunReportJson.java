@@ -1,0 +1,95 @@
+package com.gymops.workflow;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.gymops.domain.Money;
+import com.gymops.workflow.RunReport.ReportedAction;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.util.Map;
+
+/**
+ * The run report as the JSON of DESIGN §7. Field names and shapes are a contract that scripts
+ * depend on: add fields, never rename or remove them.
+ */
+public final class RunReportJson {
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  private RunReportJson() {}
+
+  public static String write(RunReport report) {
+    try {
+      return JSON.writeValueAsString(tree(report));
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public static ObjectNode tree(RunReport report) {
+    ObjectNode root = JSON.createObjectNode();
+    root.put("run_id", report.runId());
+    root.put("workflow", report.workflow().id());
+    root.put("club_id", report.club().value());
+    root.put("mode", report.mode().code());
+    root.put("mode_used", report.modeUsed());
+    root.put("dry_run", report.dryRun());
+    root.put("status", report.status().name().toLowerCase(java.util.Locale.ROOT));
+    root.put("at", report.at().toString());
+    root.set("summary", JSON.valueToTree(plain(report.summary())));
+    ArrayNode actions = root.putArray("actions");
+    for (ReportedAction action : report.actions()) {
+      ObjectNode node = actions.addObject();
+      node.put("member_id", action.memberId());
+      node.put("action", action.action());
+      node.put("detail", action.detail());
+      node.put("rule", action.rule());
+      node.put("outcome", action.outcome());
+    }
+    root.putArray("held");
+    root.putArray("guard_blocks");
+    ObjectNode llm = root.putObject("llm");
+    llm.put("requests", 0);
+    llm.put("input_tokens", 0);
+    llm.put("output_tokens", 0);
+    llm.put("request_bytes", 0);
+    root.set("skipped", JSON.valueToTree(report.skipped()));
+    root.set("outcomes", JSON.valueToTree(report.outcomes()));
+    root.set("files", JSON.valueToTree(report.files()));
+    if (report.error() != null) {
+      root.put("error", report.error());
+    }
+    return root;
+  }
+
+  /** Action inputs as a compact JSON object for the run's events. */
+  static String inputs(Map<String, String> inputs) {
+    try {
+      return new ObjectMapper().writeValueAsString(inputs);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Money becomes a decimal number with two places; everything else stays as it is. */
+  private static Object plain(Object value) {
+    if (value instanceof Money money) {
+      return new BigDecimal(money.toString());
+    }
+    if (value instanceof Map<?, ?> map) {
+      Map<String, Object> copy = new java.util.LinkedHashMap<>();
+      map.forEach((key, item) -> copy.put(String.valueOf(key), plain(item)));
+      return copy;
+    }
+    if (value instanceof java.util.List<?> list) {
+      return list.stream().map(RunReportJson::plain).toList();
+    }
+    if (value instanceof java.time.temporal.TemporalAccessor || value instanceof Enum<?>) {
+      return value.toString();
+    }
+    return value;
+  }
+}
