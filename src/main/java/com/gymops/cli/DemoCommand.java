@@ -68,6 +68,9 @@ final class DemoCommand implements Callable<Integer> {
           WorkflowId.BATCH_INVOICES,
           WorkflowId.DAILY_CAMPAIGNS);
 
+  @Option(names = "--no-run", description = "Only make the club; do not run the workflows.")
+  boolean noRun;
+
   @Override
   public Integer call() {
     if (members < 1 || members > 1_000_000) {
@@ -97,6 +100,10 @@ final class DemoCommand implements Callable<Integer> {
           "Demo club '%s' (%s, %s) in %s%n%n",
           club.club().name(), club.club().id(), club.club().zone(), directory);
       out.println(DemoSummary.of(data, today).render());
+      if (noRun) {
+        out.flush();
+        return 0;
+      }
       // A fixed mid-morning instant: the demo shows the same day whenever it is run.
       Instant at = today.atTime(RUN_TIME).atZone(club.club().zone()).toInstant();
       out.printf(

@@ -93,7 +93,7 @@ public final class CollectionsEscalationPolicy implements WorkflowPolicy {
 
     Map<String, Object> summary = new LinkedHashMap<>();
     summary.put("escalation_cases", cases.size());
-    summary.put("total_at_risk", totalAtRisk.toString());
+    summary.put("total_at_risk", totalAtRisk.toBigDecimal());
     summary.put("cases", caseRows);
     summary.put(
         "recommended_actions",
@@ -126,7 +126,7 @@ public final class CollectionsEscalationPolicy implements WorkflowPolicy {
     Map<String, Object> row = new LinkedHashMap<>();
     row.put("member_id", escalationCase.member().id().value());
     row.put("name", escalationCase.member().fullName());
-    row.put("amount", facts.amount().toString());
+    row.put("amount", facts.amount().toBigDecimal());
     row.put("attempts_30d", facts.attempts30d());
     row.put("days_past_due", facts.daysPastDue());
     row.put("reasons", codes(reasons));

@@ -97,7 +97,7 @@ public final class CollectionsReferralPolicy implements WorkflowPolicy {
 
     Map<String, Object> summary = new LinkedHashMap<>();
     summary.put("members_referred", referred.size());
-    summary.put("total_referred", total.toString());
+    summary.put("total_referred", total.toBigDecimal());
     summary.put("referrals", rows);
     summary.put("date_referred", today.toString());
     return new Plan(actions, summary, skipped);
@@ -115,7 +115,7 @@ public final class CollectionsReferralPolicy implements WorkflowPolicy {
     Map<String, Object> row = new LinkedHashMap<>();
     row.put("member_id", member.id().value());
     row.put("name", member.fullName());
-    row.put("amount", facts.amount().toString());
+    row.put("amount", facts.amount().toBigDecimal());
     row.put("attempts", facts.attempts());
     row.put("phone", member.phoneNumber().orElse(""));
     row.put("email", member.emailAddress().orElse(""));

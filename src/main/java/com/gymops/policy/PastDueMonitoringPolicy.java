@@ -101,7 +101,7 @@ public final class PastDueMonitoringPolicy implements WorkflowPolicy {
     summary.put("members_processed", processed);
     summary.put("reminders_sent", byTier);
     summary.put("doors_locked", doorsLocked);
-    summary.put("total_past_due", totalPastDue.toString());
+    summary.put("total_past_due", totalPastDue.toBigDecimal());
     // Urgent cases are the members over both lock thresholds, whether locked in this run, already
     // locked, or waiting for the window: each one needs a person to look at it.
     summary.put("urgent_cases", urgentCases);

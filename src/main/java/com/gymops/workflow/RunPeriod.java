@@ -4,7 +4,9 @@ import com.gymops.domain.WorkflowId;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 
 /**
  * The period a run belongs to, club-local: the hour for the hourly workflows, the day for the daily
@@ -17,6 +19,17 @@ final class RunPeriod {
   private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("yyyy-MM");
 
   private RunPeriod() {}
+
+  /** The first instant of the period that {@code at} falls in. */
+  static Instant start(WorkflowId workflow, Instant at, ZoneId zone) {
+    ZonedDateTime local = at.atZone(zone);
+    return switch (workflow) {
+      case PAST_DUE_MONITORING, DOOR_ACCESS -> local.truncatedTo(ChronoUnit.HOURS).toInstant();
+      case DAILY_CAMPAIGNS, COLLECTIONS_ESCALATION, COLLECTIONS_REFERRAL ->
+          local.toLocalDate().atStartOfDay(zone).toInstant();
+      case BATCH_INVOICES -> local.toLocalDate().withDayOfMonth(1).atStartOfDay(zone).toInstant();
+    };
+  }
 
   static String of(WorkflowId workflow, Instant at, ZoneId zone) {
     LocalDateTime local = LocalDateTime.ofInstant(at, zone);

@@ -29,6 +29,17 @@ public final class RunReportJson {
     }
   }
 
+  /**
+   * The report as stored with the run: compact, and without the action list, which the run's events
+   * already hold one row each (a 10,000-action report would otherwise weigh megabytes).
+   */
+  public static String stored(RunReport report) {
+    ObjectNode tree = tree(report);
+    tree.remove("actions");
+    tree.put("action_count", report.actions().size());
+    return tree.toString();
+  }
+
   public static ObjectNode tree(RunReport report) {
     ObjectNode root = JSON.createObjectNode();
     root.put("run_id", report.runId());

@@ -115,7 +115,7 @@ public final class WorkflowRunner {
               report.status(),
               report.modeUsed(),
               clock.instant(),
-              RunReportJson.write(report),
+              RunReportJson.stored(report),
               report.error());
       return report;
     } finally {
@@ -127,14 +127,14 @@ public final class WorkflowRunner {
 
   private RunReport execute(String runId, RunRequest request, ClubSettings club) {
     WorkflowId workflow = request.workflow();
-    ClubSnapshot snapshot = loader.load(workflow, club.club(), club.policy(), request.at());
-    Plan plan =
-        Workflows.policy(workflow).plan(snapshot, Clock.fixed(request.at(), club.club().zone()));
+    Instant now = RunPeriod.start(workflow, request.at(), club.club().zone());
+    ClubSnapshot snapshot = loader.load(workflow, club.club(), club.policy(), now);
+    Plan plan = Workflows.policy(workflow).plan(snapshot, Clock.fixed(now, club.club().zone()));
     Map<MemberId, Member> members = new HashMap<>();
     for (MemberSnapshot member : snapshot.members()) {
       members.put(member.member().id(), member.member());
     }
-    RunContext context = RunContext.of(runId, workflow, club.club(), club.policy(), request.at());
+    RunContext context = RunContext.of(runId, workflow, club.club(), club.policy(), now);
     List<RunEvent> events = new ArrayList<>(plan.actions().size());
     List<ReportedAction> reported = new ArrayList<>(plan.actions().size());
     Map<String, Integer> outcomes = new LinkedHashMap<>();

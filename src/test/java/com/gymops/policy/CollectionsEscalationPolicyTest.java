@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.gymops.domain.NoteCategory;
 import com.gymops.domain.NotePriority;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -151,7 +152,7 @@ class CollectionsEscalationPolicyTest {
     assertThat(plan.actions()).isEmpty();
     assertThat(plan.summary())
         .containsEntry("escalation_cases", 0)
-        .containsEntry("total_at_risk", "0.00")
+        .containsEntry("total_at_risk", new BigDecimal("0.00"))
         .containsEntry("cases", List.of())
         .containsEntry("recommended_actions", List.of());
   }
@@ -166,17 +167,24 @@ class CollectionsEscalationPolicyTest {
                 .withReminderAt(CollectionsClub.at(TODAY.minusDays(9).atTime(10, 0)))
                 .build());
 
-    assertThat(plan.summary()).containsEntry("total_at_risk", "120.00");
+    assertThat(plan.summary()).containsEntry("total_at_risk", new BigDecimal("120.00"));
     assertThat(cases(plan))
         .containsExactly(
             Map.of(
-                "member_id", "M-7",
-                "name", "Kim Park",
-                "amount", "120.00",
-                "attempts_30d", 1,
-                "days_past_due", 10L,
-                "reasons", List.of("failed_reminders"),
-                "last_contact", "2026-03-11"));
+                "member_id",
+                "M-7",
+                "name",
+                "Kim Park",
+                "amount",
+                new BigDecimal("120.00"),
+                "attempts_30d",
+                1,
+                "days_past_due",
+                10L,
+                "reasons",
+                List.of("failed_reminders"),
+                "last_contact",
+                "2026-03-11"));
     assertThat(plan.summary())
         .containsEntry(
             "recommended_actions", List.of(EscalationReason.FAILED_REMINDERS.recommendedAction()));

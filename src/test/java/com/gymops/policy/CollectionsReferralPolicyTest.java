@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.gymops.domain.Money;
 import com.gymops.domain.NoteCategory;
 import com.gymops.domain.NotePriority;
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -94,7 +95,7 @@ class CollectionsReferralPolicyTest {
 
     assertThat(plan.summary())
         .containsEntry("members_referred", 1)
-        .containsEntry("total_referred", "75.00")
+        .containsEntry("total_referred", new BigDecimal("75.00"))
         .containsEntry("date_referred", "2026-03-20")
         .containsEntry(
             "referrals",
@@ -102,7 +103,7 @@ class CollectionsReferralPolicyTest {
                 Map.of(
                     "member_id", "M-42",
                     "name", "Sam Diaz",
-                    "amount", "75.00",
+                    "amount", new BigDecimal("75.00"),
                     "attempts", 3,
                     "phone", "+14155550123",
                     "email", "sam@example.com",
@@ -117,6 +118,6 @@ class CollectionsReferralPolicyTest {
     assertThat(plan.actions()).isEmpty();
     assertThat(plan.summary())
         .containsEntry("members_referred", 0)
-        .containsEntry("total_referred", "0.00");
+        .containsEntry("total_referred", new BigDecimal("0.00"));
   }
 }

@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.gymops.domain.DoorAccess;
 import com.gymops.domain.NoteCategory;
 import com.gymops.domain.NotePriority;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalTime;
@@ -207,7 +208,7 @@ class PastDueMonitoringPolicyTest {
             Map.entry("members_processed", 3),
             Map.entry("reminders_sent", Map.of("friendly", 1, "firm", 1, "final", 1)),
             Map.entry("doors_locked", 1),
-            Map.entry("total_past_due", "1234.50"),
+            Map.entry("total_past_due", new BigDecimal("1234.50")),
             Map.entry("urgent_cases", 1));
   }
 }
