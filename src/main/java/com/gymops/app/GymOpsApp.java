@@ -12,6 +12,7 @@ import com.gymops.store.AttemptStore.KeyedAttempt;
 import com.gymops.store.Database;
 import com.gymops.store.Stores;
 import com.gymops.workflow.ActionExecutor;
+import com.gymops.workflow.RunHistory;
 import com.gymops.workflow.WorkflowRunner;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -108,6 +109,10 @@ public final class GymOpsApp implements AutoCloseable {
 
   public WorkflowRunner runner() {
     return runner;
+  }
+
+  public RunHistory runHistory() {
+    return new RunHistory(stores.runs());
   }
 
   public Dispatcher dispatcher() {

@@ -49,7 +49,7 @@ final class RunsCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     try (GymOpsApp app = root.openApp(root.dataDir())) {
-      List<WorkflowRun> runs = app.stores().runs().latest(limit);
+      List<WorkflowRun> runs = app.runHistory().latest(limit);
       if (json) {
         ArrayNode array = JSON.createArrayNode();
         runs.forEach(run -> array.add(summary(run)));
@@ -116,11 +116,10 @@ final class RunsCommand implements Callable<Integer> {
       PrintWriter out = spec.commandLine().getOut();
       try (GymOpsApp app = parent.root.openApp(parent.root.dataDir())) {
         WorkflowRun run =
-            app.stores()
-                .runs()
+            app.runHistory()
                 .find(runId)
                 .orElseThrow(() -> new UserError("no run '" + runId + "'; see 'gymops runs'"));
-        List<RunEvent> events = app.stores().runs().events(runId);
+        List<RunEvent> events = app.runHistory().events(runId);
         if (json) {
           ObjectNode node = summary(run);
           if (run.reportJson() != null) {
