@@ -38,6 +38,9 @@ public final class ActionExecutor {
   static final String AUTHOR = "GymOps";
   private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("yyyy-MM");
 
+  /** The rules whose actions (lock, message, note) belong to one payment lock. */
+  private static final Set<String> LOCK_RULES = Set.of("door.lock", "past-due.lock");
+
   private final Stores stores;
   private final MessageTemplates templates;
 
@@ -88,11 +91,7 @@ public final class ActionExecutor {
       return sendService(member, run, key, message.templateKey());
     } else if (effect instanceof Effect.LockDoor) {
       // One lock per delinquency: if staff lift it by hand, GymOps does not fight them.
-      return changeDoor(
-          member,
-          run,
-          "door:lock:" + member.id() + ":" + member.pastDueSince(),
-          DoorAccess.LOCKED_FOR_PAYMENT);
+      return changeDoor(member, run, lockKey(member), DoorAccess.LOCKED_FOR_PAYMENT);
     } else if (effect instanceof Effect.UnlockDoor) {
       return changeDoor(member, run, key, DoorAccess.OPEN);
     } else if (effect instanceof Effect.AddNote note) {
@@ -109,8 +108,16 @@ public final class ActionExecutor {
     throw new IllegalStateException("no executor for " + effect);
   }
 
-  /** The default key: workflow, club, period, member and the action itself. */
+  /**
+   * The default key: workflow, club, period, member and the action itself. A lock's message and
+   * note are keyed to the lock instead, once per delinquency like the lock: after staff reopen a
+   * door by hand, the hourly runs plan the lock again, and must not tell the member each hour that
+   * they are locked out.
+   */
   private static String key(Action action, Member member, RunContext run) {
+    if (member != null && LOCK_RULES.contains(action.rule())) {
+      return lockKey(member) + ":" + action.name() + ":" + action.detail();
+    }
     return run.workflow().id()
         + ":"
         + run.club().id()
@@ -122,6 +129,10 @@ public final class ActionExecutor {
         + action.name()
         + ":"
         + action.detail();
+  }
+
+  private static String lockKey(Member member) {
+    return "door:lock:" + member.id() + ":" + member.pastDueSince();
   }
 
   private Outcome sendCollection(

@@ -69,10 +69,14 @@ public final class CsvReportWriter implements ReportWriter {
     return line.append("\r\n").toString();
   }
 
-  /** RFC 4180 quoting; a leading =, +, - or @ is neutralised so spreadsheets do not run it. */
+  /**
+   * RFC 4180 quoting; a leading =, +, - or @ is neutralised so spreadsheets do not run it, except
+   * in a plain signed number such as an E.164 phone number, which no spreadsheet runs and which the
+   * agency must receive intact.
+   */
   private static String quote(String value) {
     String safe =
-        !value.isEmpty() && "=+-@".indexOf(value.charAt(0)) >= 0 && !value.matches("-?[0-9.]+")
+        !value.isEmpty() && "=+-@".indexOf(value.charAt(0)) >= 0 && !value.matches("[-+]?[0-9.]+")
             ? "'" + value
             : value;
     if (safe.contains(",") || safe.contains("\"") || safe.contains("\n") || safe.contains("\r")) {

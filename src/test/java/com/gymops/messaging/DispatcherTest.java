@@ -1,0 +1,157 @@
+package com.gymops.messaging;
+
+import static com.gymops.testing.MemberBuilder.aMember;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.gymops.domain.AttemptOutcome;
+import com.gymops.domain.CollectionAttempt;
+import com.gymops.domain.MemberId;
+import com.gymops.domain.MessagePurpose;
+import com.gymops.domain.MessageStatus;
+import com.gymops.domain.OutboundMessage;
+import com.gymops.domain.WorkflowId;
+import com.gymops.testing.TestClub;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DispatcherTest {
+  private static final LocalDate TODAY = LocalDate.of(2026, 12, 1);
+  private static final MemberId MEMBER = new MemberId("M1");
+
+  @TempDir Path directory;
+  private TestClub club;
+
+  @BeforeEach
+  void open() {
+    club = TestClub.in(directory);
+    club.seed(aMember().withId("M1").withBalance("30.00", TODAY.minusDays(5)).build());
+  }
+
+  @AfterEach
+  void close() {
+    club.close();
+  }
+
+  private static Instant local(LocalDate date, int hour, int minute) {
+    return TestClub.at(date.atTime(LocalTime.of(hour, minute)));
+  }
+
+  /** Queues a reminder for M1 at 10:00, due at once. */
+  private OutboundMessage queueReminderAtTen() {
+    club.run(WorkflowId.PAST_DUE_MONITORING, local(TODAY, 10, 0));
+    return club.stores().outbox().ofMember(MEMBER).get(0);
+  }
+
+  private OutboundMessage reload(OutboundMessage message) {
+    return club.stores().outbox().find(message.id()).orElseThrow();
+  }
+
+  private AttemptOutcome attemptOutcome() {
+    return club.stores().attempts().ofMember(MEMBER).stream()
+        .map(CollectionAttempt::outcome)
+        .reduce((first, second) -> second)
+        .orElseThrow();
+  }
+
+  @Test
+  void a_due_message_inside_the_window_is_sent_once() {
+    OutboundMessage reminder = queueReminderAtTen();
+
+    DispatchResult first = club.dispatcher().dispatch(local(TODAY, 10, 5));
+    DispatchResult second = club.dispatcher().dispatch(local(TODAY, 10, 6));
+
+    assertThat(first).isEqualTo(new DispatchResult(1, 0, 0, 0, 0));
+    assertThat(second).isEqualTo(new DispatchResult(0, 0, 0, 0, 0));
+    assertThat(club.sms().received())
+        .singleElement()
+        .satisfies(sent -> assertThat(sent.id()).isEqualTo(reminder.id()));
+    assertThat(reload(reminder).status()).isEqualTo(MessageStatus.SENT);
+    assertThat(reload(reminder).sentAt()).isEqualTo(local(TODAY, 10, 5));
+    assertThat(attemptOutcome()).isEqualTo(AttemptOutcome.SENT);
+  }
+
+  @Test
+  void a_due_message_outside_the_window_waits_for_the_next_opening() {
+    OutboundMessage reminder = queueReminderAtTen();
+
+    DispatchResult result = club.dispatcher().dispatch(local(TODAY, 21, 0));
+
+    assertThat(result).isEqualTo(new DispatchResult(0, 1, 0, 0, 0));
+    assertThat(club.sms().received()).isEmpty();
+    assertThat(reload(reminder).status()).isEqualTo(MessageStatus.QUEUED);
+    assertThat(reload(reminder).notBefore()).isEqualTo(local(TODAY.plusDays(1), 8, 0));
+
+    assertThat(club.dispatcher().dispatch(local(TODAY.plusDays(1), 7, 59)).sent()).isZero();
+    assertThat(club.dispatcher().dispatch(local(TODAY.plusDays(1), 8, 0)).sent()).isOne();
+  }
+
+  @Test
+  void a_member_who_opted_out_after_queueing_is_not_texted_and_the_reminder_failed() {
+    OutboundMessage reminder = queueReminderAtTen();
+    club.stores().members().setSmsOptedOut(MEMBER, true, local(TODAY, 10, 1));
+
+    DispatchResult result = club.dispatcher().dispatch(local(TODAY, 10, 5));
+
+    assertThat(result).isEqualTo(new DispatchResult(0, 0, 0, 1, 0));
+    assertThat(club.sms().received()).isEmpty();
+    assertThat(reload(reminder).status()).isEqualTo(MessageStatus.SUPPRESSED);
+    assertThat(reload(reminder).error()).contains("STOP");
+    assertThat(attemptOutcome()).isEqualTo(AttemptOutcome.FAILED);
+  }
+
+  @Test
+  void a_rejected_message_fails_with_the_providers_error_and_so_does_the_reminder() {
+    OutboundMessage reminder = queueReminderAtTen();
+    club.sms().reject("21211: invalid 'To' phone number");
+
+    DispatchResult result = club.dispatcher().dispatch(local(TODAY, 10, 5));
+
+    assertThat(result).isEqualTo(new DispatchResult(0, 0, 1, 0, 0));
+    assertThat(reload(reminder).status()).isEqualTo(MessageStatus.FAILED);
+    assertThat(reload(reminder).error()).isEqualTo("21211: invalid 'To' phone number");
+    assertThat(attemptOutcome()).isEqualTo(AttemptOutcome.FAILED);
+  }
+
+  @Test
+  void a_message_the_provider_asks_to_retry_stays_queued_for_five_minutes() {
+    OutboundMessage reminder = queueReminderAtTen();
+    club.sms().askForRetry("429: too many requests");
+
+    DispatchResult result = club.dispatcher().dispatch(local(TODAY, 10, 5));
+
+    assertThat(result).isEqualTo(new DispatchResult(0, 0, 0, 0, 1));
+    assertThat(reload(reminder).status()).isEqualTo(MessageStatus.QUEUED);
+    assertThat(reload(reminder).notBefore()).isEqualTo(local(TODAY, 10, 10));
+    assertThat(attemptOutcome()).isEqualTo(AttemptOutcome.SENT);
+
+    club.sms().accept();
+    assertThat(club.dispatcher().dispatch(local(TODAY, 10, 9)).sent()).isZero();
+    assertThat(club.dispatcher().dispatch(local(TODAY, 10, 10)).sent()).isOne();
+    assertThat(club.sms().received()).hasSize(2);
+  }
+
+  @Test
+  void manager_messages_go_out_at_night_while_member_messages_wait() {
+    club.seed(aMember().withId("M2").withBalance("250.00", TODAY.minusDays(40)).build());
+    club.run(WorkflowId.COLLECTIONS_ESCALATION, local(TODAY, 2, 0));
+    club.run(WorkflowId.PAST_DUE_MONITORING, local(TODAY, 2, 0));
+
+    DispatchResult night = club.dispatcher().dispatch(local(TODAY, 2, 30));
+
+    assertThat(night.sent()).isOne();
+    assertThat(club.sms().received())
+        .singleElement()
+        .satisfies(
+            sent -> {
+              assertThat(sent.purpose()).isEqualTo(MessagePurpose.MANAGER);
+              assertThat(sent.recipient()).isEqualTo(TestClub.MANAGER_PHONE);
+            });
+    assertThat(club.dispatcher().dispatch(local(TODAY, 8, 0)).sent()).isEqualTo(2);
+  }
+}
