@@ -20,14 +20,19 @@ final class RunPeriod {
 
   private RunPeriod() {}
 
-  /** The first instant of the period that {@code at} falls in. */
+  /**
+   * The instant the rules treat as now: the start of the hour for the hourly workflows, of the day
+   * for the daily ones. Invoices are keyed by month but decided by the hour: they log collection
+   * attempts, which the 72-hour and 7-day rules of the hourly reminders count, so their time must
+   * be as precise as the reminders' own.
+   */
   static Instant start(WorkflowId workflow, Instant at, ZoneId zone) {
     ZonedDateTime local = at.atZone(zone);
     return switch (workflow) {
-      case PAST_DUE_MONITORING, DOOR_ACCESS -> local.truncatedTo(ChronoUnit.HOURS).toInstant();
+      case PAST_DUE_MONITORING, DOOR_ACCESS, BATCH_INVOICES ->
+          local.truncatedTo(ChronoUnit.HOURS).toInstant();
       case DAILY_CAMPAIGNS, COLLECTIONS_ESCALATION, COLLECTIONS_REFERRAL ->
           local.toLocalDate().atStartOfDay(zone).toInstant();
-      case BATCH_INVOICES -> local.toLocalDate().withDayOfMonth(1).atStartOfDay(zone).toInstant();
     };
   }
 

@@ -165,7 +165,13 @@ class WorkflowRunnerTest {
       assertThat(inputs.has("amount")).isTrue();
     }
 
-    JsonNode json = JSON.readTree(run.reportJson());
+    JsonNode stored = JSON.readTree(run.reportJson());
+    assertThat(stored.has("actions")).as("the events hold the actions").isFalse();
+    assertThat(stored.get("action_count").asInt()).isEqualTo(events.size());
+    assertThat(stored.get("summary"))
+        .isEqualTo(JSON.readTree(RunReportJson.write(report)).get("summary"));
+
+    JsonNode json = JSON.readTree(RunReportJson.write(report));
     // DESIGN §7's keys, plus the additions the report documents (at, skipped, outcomes, files):
     // the contract allows adding fields, never renaming or removing them.
     assertThat(fieldNames(json))
