@@ -3,7 +3,6 @@ package com.gymops.tools;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,9 +29,7 @@ final class InputCheck {
         return Optional.of("missing required field '" + name.asText() + "'");
       }
     }
-    Iterator<Map.Entry<String, JsonNode>> fields = input.fields();
-    while (fields.hasNext()) {
-      Map.Entry<String, JsonNode> field = fields.next();
+    for (Map.Entry<String, JsonNode> field : input.properties()) {
       JsonNode property = properties.get(field.getKey());
       if (property == null) {
         List<String> known = new ArrayList<>();
