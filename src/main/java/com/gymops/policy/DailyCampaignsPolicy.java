@@ -113,7 +113,7 @@ public final class DailyCampaignsPolicy implements WorkflowPolicy {
   }
 
   /** Joined on day 0 through day {@code greenDays}, club-local; a future join date is not green. */
-  static boolean isGreen(Member member, LocalDate today, CampaignRules rules) {
+  public static boolean isGreen(Member member, LocalDate today, CampaignRules rules) {
     if (member.status() != MemberStatus.ACTIVE || member.joinedOn() == null) {
       return false;
     }

@@ -35,7 +35,7 @@ import java.util.stream.Collectors;
  * and the referrals — used alike by the rules runner and the agent's tools.
  */
 public final class ActionExecutor {
-  static final String AUTHOR = "GymOps";
+  public static final String AUTHOR = "GymOps";
   private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("yyyy-MM");
 
   /** The rules whose actions (lock, message, note) belong to one payment lock. */
@@ -56,19 +56,30 @@ public final class ActionExecutor {
    *     its outcome
    */
   public Outcome execute(Action action, Member member, RunContext run) {
+    return execute(action, member, run, null);
+  }
+
+  /**
+   * Executes the action under {@code idempotencyKey} instead of the default key (workflow, club,
+   * period, member, action): for an effect outside the plan that must not take a planned action's
+   * key, such as the manager-review note of a hold. Effects that are once-only by their own rule
+   * (invoice per month, lock per delinquency, marketing per day, referral, manager text per day)
+   * keep that rule's key.
+   */
+  public Outcome execute(Action action, Member member, RunContext run, String idempotencyKey) {
     try {
-      return stores.transactor().inTransaction(() -> apply(action, member, run));
+      return stores.transactor().inTransaction(() -> apply(action, member, run, idempotencyKey));
     } catch (RuntimeException e) {
       return Outcome.failed(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
     }
   }
 
-  private Outcome apply(Action action, Member member, RunContext run) {
+  private Outcome apply(Action action, Member member, RunContext run, String keyOverride) {
     Effect effect = action.effect();
     if (!(effect instanceof Effect.NotifyManager) && member == null) {
       throw new IllegalArgumentException(effect.name() + " needs a member");
     }
-    String key = key(action, member, run);
+    String key = keyOverride != null ? keyOverride : key(action, member, run);
     if (effect instanceof Effect.SendReminder reminder) {
       return sendCollection(
           member,

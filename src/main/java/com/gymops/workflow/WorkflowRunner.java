@@ -2,15 +2,11 @@ package com.gymops.workflow;
 
 import com.gymops.config.ClubSettings;
 import com.gymops.config.GymOpsConfig;
-import com.gymops.domain.Member;
-import com.gymops.domain.MemberId;
 import com.gymops.domain.RunEvent;
 import com.gymops.domain.RunStatus;
 import com.gymops.domain.WorkflowId;
 import com.gymops.domain.WorkflowRun;
 import com.gymops.policy.Action;
-import com.gymops.policy.ClubSnapshot;
-import com.gymops.policy.MemberSnapshot;
 import com.gymops.policy.Plan;
 import com.gymops.store.Stores;
 import com.gymops.workflow.RunReport.ReportedAction;
@@ -20,7 +16,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,8 +23,8 @@ import java.util.UUID;
 
 /**
  * Runs one workflow for one club: takes the (workflow, club) lease, loads the snapshot, plans,
- * executes each action through the {@link ActionExecutor} (or only reports it in a dry run),
- * records the run with one event per action, and returns the report.
+ * executes each action through the {@link PlanLedger} (or only reports it in a dry run), records
+ * the run with one event per action, and returns the report.
  */
 public final class WorkflowRunner {
   /** Longer than any run takes; a lease left by a dead process frees itself after it. */
@@ -43,7 +38,7 @@ public final class WorkflowRunner {
   private final ActionExecutor executor;
   private final ReportWriter reports;
   private final Clock clock;
-  private final SnapshotLoader loader;
+  private final RunPlanner planner;
 
   public WorkflowRunner(
       GymOpsConfig config,
@@ -56,7 +51,7 @@ public final class WorkflowRunner {
     this.executor = executor;
     this.reports = reports;
     this.clock = clock;
-    this.loader = new SnapshotLoader(stores);
+    this.planner = new RunPlanner(stores);
   }
 
   /**
@@ -127,21 +122,20 @@ public final class WorkflowRunner {
 
   private RunReport execute(String runId, RunRequest request, ClubSettings club) {
     WorkflowId workflow = request.workflow();
-    Instant now = RunPeriod.start(workflow, request.at(), club.club().zone());
-    ClubSnapshot snapshot = loader.load(workflow, club.club(), club.policy(), now);
-    Plan plan = Workflows.policy(workflow).plan(snapshot, Clock.fixed(now, club.club().zone()));
-    Map<MemberId, Member> members = new HashMap<>();
-    for (MemberSnapshot member : snapshot.members()) {
-      members.put(member.member().id(), member.member());
+    PlannedRun planned = planner.plan(runId, workflow, club.club(), club.policy(), request.at());
+    Plan plan = planned.plan();
+    RunContext context = planned.context();
+    // The same ledger the agent's tools execute through: one path to every side effect.
+    PlanLedger ledger = new PlanLedger(planned, executor);
+    if (!request.dryRun()) {
+      ledger.executeRemaining();
     }
-    RunContext context = RunContext.of(runId, workflow, club.club(), club.policy(), now);
     List<RunEvent> events = new ArrayList<>(plan.actions().size());
     List<ReportedAction> reported = new ArrayList<>(plan.actions().size());
     Map<String, Integer> outcomes = new LinkedHashMap<>();
-    for (Action action : plan.actions()) {
-      Member member = action.member() == null ? null : members.get(action.member());
-      Outcome outcome =
-          request.dryRun() ? Outcome.planned() : executor.execute(action, member, context);
+    for (PlanLedger.Entry entry : ledger.entries()) {
+      Action action = entry.action();
+      Outcome outcome = request.dryRun() ? Outcome.planned() : entry.outcome();
       outcomes.merge(outcome.kind().name().toLowerCase(java.util.Locale.ROOT), 1, Integer::sum);
       events.add(
           new RunEvent(

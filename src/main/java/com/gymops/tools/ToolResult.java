@@ -1,0 +1,31 @@
+package com.gymops.tools;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Objects;
+
+/**
+ * What a tool call returns to the model: JSON content, and whether it is an error. An error carries
+ * an {@code error} message that names the field or the rule at fault, so the model can correct
+ * itself.
+ */
+public record ToolResult(ObjectNode content, boolean isError) {
+  public ToolResult {
+    Objects.requireNonNull(content, "content");
+  }
+
+  public static ToolResult ok(ObjectNode content) {
+    return new ToolResult(content, false);
+  }
+
+  public static ToolResult error(String message) {
+    ObjectNode content = JsonNodeFactory.instance.objectNode();
+    content.put("error", message);
+    return new ToolResult(content, true);
+  }
+
+  /** The error message, or null for a successful result. */
+  public String error() {
+    return isError && content.hasNonNull("error") ? content.get("error").asText() : null;
+  }
+}

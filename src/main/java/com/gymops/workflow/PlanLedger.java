@@ -1,0 +1,137 @@
+package com.gymops.workflow;
+
+import com.gymops.domain.MemberId;
+import com.gymops.policy.Action;
+import com.gymops.policy.Effect;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Predicate;
+
+/**
+ * The book of one run's plan: which planned actions were executed (with their outcome), which were
+ * held for a person, which are still pending. Every side effect of a run goes through {@link
+ * #execute}, so nothing happens that the policy did not plan, and nothing planned happens twice in
+ * a run. The rules runner and the agent's tools share it; the agent's guard builds on {@link
+ * #match}.
+ *
+ * <p>Not thread-safe: one run, one thread.
+ */
+public final class PlanLedger {
+  /** Where a planned action stands. */
+  public enum Status {
+    PENDING,
+    EXECUTED,
+    HELD
+  }
+
+  /** One planned action, in plan order, with its state. */
+  public record Entry(int index, Action action, Status status, Outcome outcome, String heldReason) {
+    Entry executed(Outcome result) {
+      return new Entry(index, action, Status.EXECUTED, result, null);
+    }
+
+    Entry held(String reason) {
+      return new Entry(index, action, Status.HELD, null, reason);
+    }
+  }
+
+  /**
+   * What the plan says about a requested effect: a pending entry that may be executed, one already
+   * executed or held, or nothing planned ({@code entry} null).
+   */
+  public record Match(Status status, Entry entry) {
+    public boolean isPlanned() {
+      return entry != null;
+    }
+  }
+
+  private final PlannedRun run;
+  private final ActionExecutor executor;
+  private final List<Entry> entries;
+
+  public PlanLedger(PlannedRun run, ActionExecutor executor) {
+    this.run = Objects.requireNonNull(run, "run");
+    this.executor = Objects.requireNonNull(executor, "executor");
+    List<Action> actions = run.plan().actions();
+    this.entries = new ArrayList<>(actions.size());
+    for (int i = 0; i < actions.size(); i++) {
+      entries.add(new Entry(i, actions.get(i), Status.PENDING, null, null));
+    }
+  }
+
+  public PlannedRun run() {
+    return run;
+  }
+
+  /** Every planned action with its state, in plan order. */
+  public List<Entry> entries() {
+    return List.copyOf(entries);
+  }
+
+  /** The planned actions of one member ({@code null}: the club-level ones), in plan order. */
+  public List<Entry> plannedFor(MemberId member) {
+    return entries.stream().filter(e -> Objects.equals(e.action().member(), member)).toList();
+  }
+
+  /**
+   * Looks for a planned action of {@code member} whose effect is {@code wanted}: the first pending
+   * one, else the first executed or held one, else none.
+   */
+  public Match match(MemberId member, Predicate<Effect> wanted) {
+    Entry settled = null;
+    for (Entry entry : plannedFor(member)) {
+      if (!wanted.test(entry.action().effect())) {
+        continue;
+      }
+      if (entry.status() == Status.PENDING) {
+        return new Match(Status.PENDING, entry);
+      }
+      if (settled == null) {
+        settled = entry;
+      }
+    }
+    return settled == null ? new Match(null, null) : new Match(settled.status(), settled);
+  }
+
+  /**
+   * Executes one pending planned action.
+   *
+   * @throws IllegalStateException when it was executed or held already
+   */
+  public Outcome execute(Entry entry) {
+    Entry current = entries.get(entry.index());
+    if (current.status() != Status.PENDING) {
+      throw new IllegalStateException(
+          "planned action " + entry.index() + " is " + current.status() + ", not PENDING");
+    }
+    Action action = current.action();
+    Outcome outcome = executor.execute(action, run.memberOrNull(action.member()), run.context());
+    entries.set(entry.index(), current.executed(outcome));
+    return outcome;
+  }
+
+  /** Marks every pending action of the member as held; returns how many were. */
+  public int hold(MemberId member, String reason) {
+    int held = 0;
+    for (Entry entry : plannedFor(member)) {
+      if (entry.status() == Status.PENDING) {
+        entries.set(entry.index(), entry.held(reason));
+        held++;
+      }
+    }
+    return held;
+  }
+
+  /** Executes every action neither executed nor held, in plan order; returns them executed. */
+  public List<Entry> executeRemaining() {
+    List<Entry> executed = new ArrayList<>();
+    for (Entry entry : List.copyOf(entries)) {
+      if (entry.status() == Status.PENDING) {
+        execute(entry);
+        executed.add(entries.get(entry.index()));
+      }
+    }
+    return executed;
+  }
+}
