@@ -12,6 +12,7 @@ import com.gymops.store.AttemptStore.KeyedAttempt;
 import com.gymops.store.Database;
 import com.gymops.store.Stores;
 import com.gymops.workflow.ActionExecutor;
+import com.gymops.workflow.ManagerMessages;
 import com.gymops.workflow.RunHistory;
 import com.gymops.workflow.WorkflowRunner;
 import java.io.IOException;
@@ -69,7 +70,8 @@ public final class GymOpsApp implements AutoCloseable {
             new CsvReportWriter(dataDir.resolve(REPORTS)),
             clock);
     MessageGateway log = new LogMessageGateway(dataDir.resolve(MESSAGE_LOG), clock);
-    this.dispatcher = new Dispatcher(config, stores, log, log);
+    this.dispatcher =
+        new Dispatcher(config, stores, log, log, new ManagerMessages(stores.outbox(), templates));
   }
 
   public static GymOpsApp open(GymOpsConfig config, Path dataDir, Clock clock) {

@@ -4,15 +4,21 @@ import com.gymops.config.ClubSettings;
 import com.gymops.config.GymOpsConfig;
 import com.gymops.domain.AttemptOutcome;
 import com.gymops.domain.Channel;
+import com.gymops.domain.ClubId;
 import com.gymops.domain.Member;
 import com.gymops.domain.MessagePurpose;
 import com.gymops.domain.OutboundMessage;
 import com.gymops.policy.DeliveryTiming;
 import com.gymops.store.Stores;
+import com.gymops.workflow.ManagerMessages;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * Delivers what the outbox holds once it is due: inside the club's sending window for member
@@ -29,12 +35,19 @@ public final class Dispatcher {
   private final Stores stores;
   private final MessageGateway sms;
   private final MessageGateway email;
+  private final ManagerMessages manager;
 
-  public Dispatcher(GymOpsConfig config, Stores stores, MessageGateway sms, MessageGateway email) {
+  public Dispatcher(
+      GymOpsConfig config,
+      Stores stores,
+      MessageGateway sms,
+      MessageGateway email,
+      ManagerMessages manager) {
     this.config = config;
     this.stores = stores;
     this.sms = sms;
     this.email = email;
+    this.manager = manager;
   }
 
   public DispatchResult dispatch(Instant now) {
@@ -43,6 +56,7 @@ public final class Dispatcher {
     int failed = 0;
     int suppressed = 0;
     int retrying = 0;
+    Map<ClubId, Integer> failedByClub = new TreeMap<>(Comparator.comparing(ClubId::value));
     while (true) {
       List<OutboundMessage> due = stores.outbox().due(now, BATCH);
       if (due.isEmpty()) {
@@ -52,14 +66,37 @@ public final class Dispatcher {
         switch (deliver(message, now)) {
           case SENT -> sent++;
           case DEFERRED -> deferred++;
-          case FAILED -> failed++;
+          case FAILED -> {
+            failed++;
+            failedByClub.merge(message.clubId(), 1, Integer::sum);
+          }
           case SUPPRESSED -> suppressed++;
           case RETRYING -> retrying++;
           case TAKEN -> {}
         }
       }
     }
+    failedByClub.forEach((club, count) -> tellManager(club, count, now));
     return new DispatchResult(sent, deferred, failed, suppressed, retrying);
+  }
+
+  /**
+   * One alert per club and hour at most, however many passes see failures; the alert itself leaves
+   * with the next pass (a minute later under {@code serve}).
+   */
+  private void tellManager(ClubId club, int count, Instant now) {
+    config
+        .club(club)
+        .ifPresent(
+            settings ->
+                manager.notify(
+                    settings.club(),
+                    "dispatch-failed:" + club + ":" + now.truncatedTo(ChronoUnit.HOURS),
+                    count
+                        + (count == 1 ? " message" : " messages")
+                        + " could not be sent; see 'gymops runs' and the outbox errors.",
+                    now,
+                    null));
   }
 
   private enum Delivery {

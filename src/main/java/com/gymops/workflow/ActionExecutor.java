@@ -43,10 +43,12 @@ public final class ActionExecutor {
 
   private final Stores stores;
   private final MessageTemplates templates;
+  private final ManagerMessages managerMessages;
 
   public ActionExecutor(Stores stores, MessageTemplates templates) {
     this.stores = stores;
     this.templates = templates;
+    this.managerMessages = new ManagerMessages(stores.outbox(), templates);
   }
 
   /**
@@ -324,43 +326,11 @@ public final class ActionExecutor {
     return added ? Outcome.done("referred") : Outcome.alreadyDone();
   }
 
+  ManagerMessages managerMessages() {
+    return managerMessages;
+  }
+
   private Outcome notifyManager(RunContext run, String key, String text) {
-    Club club = run.club();
-    Optional<ContactRoute> route =
-        club.managerPhone() != null
-            ? Optional.of(new ContactRoute(Channel.SMS, club.managerPhone()))
-            : Optional.ofNullable(club.managerEmail())
-                .map(email -> new ContactRoute(Channel.EMAIL, email));
-    if (route.isEmpty()) {
-      return Outcome.undeliverable("no manager phone or email configured for club " + club.id());
-    }
-    String body =
-        templates.render("manager_summary", Map.of("club_name", club.name(), "text", text));
-    // The manager is staff, not a consumer: summaries go out at once, not at the window.
-    return stores
-        .outbox()
-        .enqueue(
-            new OutboundMessage(
-                0,
-                key,
-                club.id(),
-                null,
-                route.get().channel(),
-                route.get().recipient(),
-                MessagePurpose.MANAGER,
-                "manager_summary",
-                route.get().channel() == Channel.EMAIL
-                    ? subject(MessagePurpose.MANAGER, club)
-                    : null,
-                body,
-                route.get().channel() == Channel.SMS ? SmsSegments.of(body).segments() : 0,
-                MessageStatus.QUEUED,
-                run.now(),
-                run.now(),
-                null,
-                null,
-                run.runId()))
-        .map(id -> Outcome.done("queued to manager by " + route.get().channel().code()))
-        .orElseGet(Outcome::alreadyDone);
+    return managerMessages.notify(run.club(), key, text, run.now(), run.runId());
   }
 }

@@ -101,6 +101,7 @@ public final class WorkflowRunner {
       } catch (RuntimeException e) {
         String error = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         stores.runs().finish(runId, RunStatus.FAILED, "rules", clock.instant(), null, error);
+        tellManagerOfFailure(club, request, runId, error);
         throw e;
       }
       stores
@@ -172,6 +173,23 @@ public final class WorkflowRunner {
         outcomes,
         files,
         failures ? outcomes.get("failed") + " actions failed; see the run's events" : null);
+  }
+
+  /** Best effort: the run already failed, and a second failure must not hide the first. */
+  private void tellManagerOfFailure(
+      ClubSettings club, RunRequest request, String runId, String error) {
+    try {
+      executor
+          .managerMessages()
+          .notify(
+              club.club(),
+              "run-failed:" + runId,
+              request.workflow() + " failed: " + error + " (run " + runId + ")",
+              clock.instant(),
+              runId);
+    } catch (RuntimeException ignored) {
+      // The failure is recorded with the run and thrown to the caller.
+    }
   }
 
   @SuppressWarnings("unchecked")

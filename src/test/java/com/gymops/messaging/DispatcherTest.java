@@ -119,6 +119,26 @@ class DispatcherTest {
   }
 
   @Test
+  void failed_sends_alert_the_manager_once_an_hour() {
+    queueReminderAtTen();
+    club.sms().reject("30003: unreachable handset");
+
+    club.dispatcher().dispatch(local(TODAY, 10, 5));
+    club.dispatcher().dispatch(local(TODAY, 10, 6));
+
+    assertThat(club.stores().outbox().countByStatus())
+        .as("the reminder failed, then the alert to the manager failed too")
+        .containsEntry(MessageStatus.FAILED, 2L);
+    OutboundMessage alert =
+        club.stores()
+            .outbox()
+            .findByKey("dispatch-failed:main:" + local(TODAY, 10, 0))
+            .orElseThrow();
+    assertThat(alert.purpose()).isEqualTo(MessagePurpose.MANAGER);
+    assertThat(alert.body()).contains("1 message could not be sent");
+  }
+
+  @Test
   void a_message_the_provider_asks_to_retry_stays_queued_for_five_minutes() {
     OutboundMessage reminder = queueReminderAtTen();
     club.sms().askForRetry("429: too many requests");

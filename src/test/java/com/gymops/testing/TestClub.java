@@ -17,6 +17,7 @@ import com.gymops.store.AttemptStore.KeyedAttempt;
 import com.gymops.store.Database;
 import com.gymops.store.Stores;
 import com.gymops.workflow.ActionExecutor;
+import com.gymops.workflow.ManagerMessages;
 import com.gymops.workflow.RunMode;
 import com.gymops.workflow.RunReport;
 import com.gymops.workflow.RunRequest;
@@ -76,7 +77,13 @@ public final class TestClub implements AutoCloseable {
             new ActionExecutor(stores, MessageTemplates.defaults()),
             new CsvReportWriter(directory.resolve("reports")),
             clock);
-    this.dispatcher = new Dispatcher(config, stores, sms, email);
+    this.dispatcher =
+        new Dispatcher(
+            config,
+            stores,
+            sms,
+            email,
+            new ManagerMessages(stores.outbox(), MessageTemplates.defaults()));
   }
 
   /** A fresh database in {@code directory}, or the existing one there opened again. */

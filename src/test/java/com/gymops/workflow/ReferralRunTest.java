@@ -4,10 +4,13 @@ import static com.gymops.workflow.ClubPopulation.BIG_DEBT;
 import static com.gymops.workflow.ClubPopulation.TODAY;
 import static com.gymops.workflow.ClubPopulation.local;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.gymops.domain.MessagePurpose;
 import com.gymops.domain.OutboundMessage;
+import com.gymops.domain.RunStatus;
 import com.gymops.domain.WorkflowId;
+import com.gymops.domain.WorkflowRun;
 import com.gymops.testing.TestClub;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -49,6 +52,23 @@ class ReferralRunTest {
         .startsWith("D1,Alex Rivera,250.00,5,+14155552671,alex.rivera@example.com,")
         .contains(TODAY.minusDays(40).toString());
     assertThat(club.stores().referrals().ofMember(BIG_DEBT)).singleElement();
+  }
+
+  @Test
+  void a_run_that_fails_is_recorded_as_failed_and_the_manager_is_told() throws Exception {
+    Files.writeString(club.reports(), "a file where the reports directory should be");
+
+    assertThatThrownBy(
+            () -> club.run(WorkflowId.COLLECTIONS_REFERRAL, local(TODAY, LocalTime.of(9, 0))))
+        .hasMessageContaining("cannot write report");
+
+    WorkflowRun failed = club.stores().runs().latest(1).get(0);
+    assertThat(failed.status()).isEqualTo(RunStatus.FAILED);
+    assertThat(failed.error()).contains("cannot write report");
+    OutboundMessage alert =
+        club.stores().outbox().findByKey("run-failed:" + failed.runId()).orElseThrow();
+    assertThat(alert.recipient()).isEqualTo(TestClub.MANAGER_PHONE);
+    assertThat(alert.body()).contains("collections-referral failed");
   }
 
   @Test
