@@ -4,7 +4,9 @@ import com.gymops.domain.MemberId;
 import com.gymops.policy.Action;
 import com.gymops.policy.Effect;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Predicate;
 
@@ -50,6 +52,9 @@ public final class PlanLedger {
   private final ActionExecutor executor;
   private final List<Entry> entries;
 
+  /** Plan positions by member (null: club-level), so a per-member lookup is not a scan. */
+  private final Map<MemberId, List<Integer>> byMember = new HashMap<>();
+
   public PlanLedger(PlannedRun run, ActionExecutor executor) {
     this.run = Objects.requireNonNull(run, "run");
     this.executor = Objects.requireNonNull(executor, "executor");
@@ -57,6 +62,7 @@ public final class PlanLedger {
     this.entries = new ArrayList<>(actions.size());
     for (int i = 0; i < actions.size(); i++) {
       entries.add(new Entry(i, actions.get(i), Status.PENDING, null, null));
+      byMember.computeIfAbsent(actions.get(i).member(), member -> new ArrayList<>()).add(i);
     }
   }
 
@@ -71,7 +77,7 @@ public final class PlanLedger {
 
   /** The planned actions of one member ({@code null}: the club-level ones), in plan order. */
   public List<Entry> plannedFor(MemberId member) {
-    return entries.stream().filter(e -> Objects.equals(e.action().member(), member)).toList();
+    return byMember.getOrDefault(member, List.of()).stream().map(entries::get).toList();
   }
 
   /**
