@@ -54,8 +54,9 @@ public final class GymOpsTasks {
     return dispatch;
   }
 
-  public List<Task<?>> all() {
-    return List.of(workflows, dispatch);
+  /** The tasks to register with the scheduler; {@link #dispatch()} goes in as a start task. */
+  public List<Task<?>> registered() {
+    return List.of(workflows);
   }
 
   /**

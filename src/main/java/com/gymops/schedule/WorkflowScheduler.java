@@ -44,7 +44,7 @@ public final class WorkflowScheduler implements AutoCloseable {
       String node,
       Clock clock) {
     SchedulerBuilder builder =
-        Scheduler.create(dataSource, tasks.all())
+        Scheduler.create(dataSource, tasks.registered())
             .startTasks(List.of(tasks.dispatch()))
             .serializer(new ClubWorkflowSerializer())
             .schedulerName(new SchedulerName.Fixed(node))
