@@ -3,6 +3,7 @@ package com.gymops.schedule;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerBuilder;
 import com.github.kagkarlsson.scheduler.SchedulerName;
+import com.github.kagkarlsson.scheduler.jdbc.DefaultJdbcCustomization;
 import com.gymops.config.ServerSettings;
 import java.time.Clock;
 import java.time.Duration;
@@ -56,6 +57,9 @@ public final class WorkflowScheduler implements AutoCloseable {
             .alwaysPersistTimestampInUTC()
             .clock(clock::instant);
     if (embedded) {
+      // H2 is not one of db-scheduler's detected databases; say what it would guess, without the
+      // startup warning.
+      builder.jdbcCustomization(new DefaultJdbcCustomization(true));
       builder.pollUsingFetchAndLockOnExecute(0.5, 3.0);
     } else {
       builder.pollUsingLockAndFetch(0.5, 1.0);
