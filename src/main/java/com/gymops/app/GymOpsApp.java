@@ -105,6 +105,11 @@ public final class GymOpsApp implements AutoCloseable {
     return stores;
   }
 
+  /** The database itself, for what runs beside the stores on it: the scheduler. */
+  public Database database() {
+    return database;
+  }
+
   public ImportService importer() {
     return importer;
   }

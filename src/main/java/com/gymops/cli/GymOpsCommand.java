@@ -26,7 +26,9 @@ import picocli.CommandLine.ScopeType;
       DemoCommand.class,
       RunCommand.class,
       RunsCommand.class,
-      DispatchCommand.class
+      DispatchCommand.class,
+      ScheduleCommand.class,
+      ServeCommand.class
     },
     footer = {
       "",

@@ -6,6 +6,7 @@ import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 import com.gymops.domain.Club;
 import com.gymops.domain.ClubId;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -40,11 +41,12 @@ final class ConfigBinder {
     DatabaseSettings database = database(root.section("database"));
     ClubRules global = RuleSections.read(root, ClubRules.DEFAULTS, false);
     List<ClubSettings> clubs = clubs(root, global, messaging.defaultRegion());
+    ServerSettings server = server(root.section("server"));
     root.reportUnknownKeys();
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
     }
-    return new GymOpsConfig(clubs, database, messaging);
+    return new GymOpsConfig(clubs, database, messaging, server);
   }
 
   private List<ClubSettings> clubs(ConfigNode root, ClubRules global, String region) {
@@ -99,6 +101,15 @@ final class ConfigBinder {
     user = fromEnv(DATABASE_USER_ENV).orElse(user);
     String password = fromEnv(DATABASE_PASSWORD_ENV).orElse(null);
     return new DatabaseSettings(url, user, password, poolSize);
+  }
+
+  private ServerSettings server(ConfigNode section) {
+    ServerSettings defaults = ServerSettings.DEFAULTS;
+    int port = section.integer("port", defaults.port(), 0, 65535);
+    Duration heartbeat = section.duration("heartbeat_interval", defaults.heartbeatInterval());
+    int missed = section.integer("missed_heartbeats", defaults.missedHeartbeats(), 2, 100);
+    int threads = section.integer("threads", defaults.threads(), 1, 64);
+    return section.build(() -> new ServerSettings(port, heartbeat, missed, threads), defaults);
   }
 
   private MessagingSettings messaging(ConfigNode section) {

@@ -6,6 +6,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfoService;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -68,12 +69,28 @@ public final class Database implements AutoCloseable {
   }
 
   private static void migrate(DataSource dataSource) {
-    Flyway.configure()
+    flyway(dataSource).migrate();
+  }
+
+  private static Flyway flyway(DataSource dataSource) {
+    return Flyway.configure()
         .dataSource(dataSource)
         .locations("classpath:db/migration")
         .failOnMissingLocations(true)
-        .load()
-        .migrate();
+        .load();
+  }
+
+  /**
+   * Whether the database answers and holds every migration this build knows: what a load balancer
+   * needs before sending work here. Never throws.
+   */
+  public boolean isReady() {
+    try {
+      MigrationInfoService info = flyway(dataSource).info();
+      return info.current() != null && info.pending().length == 0;
+    } catch (RuntimeException e) {
+      return false;
+    }
   }
 
   private static String describe(String url) {

@@ -27,7 +27,9 @@ class CliTest {
     CliRun run = CliRun.in(work, "--help");
 
     assertThat(run.exitCode()).isZero();
-    assertThat(run.out()).contains("init", "import", "demo").doesNotContain("serve", "bench");
+    assertThat(run.out())
+        .contains("init", "import", "demo", "schedule", "serve")
+        .doesNotContain("bench");
   }
 
   @Test

@@ -1,0 +1,34 @@
+package com.gymops.config;
+
+import java.time.Duration;
+
+/**
+ * How {@code gymops serve} runs: the HTTP port, and how the scheduler's nodes watch each other. An
+ * execution whose node missed {@code missedHeartbeats} heartbeats in a row is taken over by another
+ * node, so a dead node delays its work by minutes rather than db-scheduler's default half hour.
+ *
+ * @param threads how many workflow runs one node executes at once
+ */
+public record ServerSettings(
+    int port, Duration heartbeatInterval, int missedHeartbeats, int threads) {
+  public static final ServerSettings DEFAULTS =
+      new ServerSettings(8080, Duration.ofMinutes(1), 4, 4);
+
+  public ServerSettings {
+    if (port < 0 || port > 65535) {
+      throw new IllegalArgumentException("port " + port + " is not 0 to 65535");
+    }
+    if (heartbeatInterval.isZero() || heartbeatInterval.isNegative()) {
+      throw new IllegalArgumentException("the heartbeat interval must be positive");
+    }
+  }
+
+  /** How long a silent node keeps its executions before another node takes them over. */
+  public Duration deadAfter() {
+    return heartbeatInterval.multipliedBy(missedHeartbeats);
+  }
+
+  public ServerSettings withPort(int newPort) {
+    return new ServerSettings(newPort, heartbeatInterval, missedHeartbeats, threads);
+  }
+}

@@ -1,0 +1,94 @@
+package com.gymops.schedule;
+
+import com.gymops.store.FireLog;
+import com.gymops.workflow.RunInProgressException;
+import com.gymops.workflow.RunMode;
+import com.gymops.workflow.RunReport;
+import com.gymops.workflow.RunRequest;
+import com.gymops.workflow.WorkflowRunner;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What one scheduled execution does: log the fire under its unique key, then run the workflow as of
+ * now. The run's own idempotency keys make a repeated fire (a dead node's run taken over, a retry)
+ * change nothing that already happened.
+ */
+public final class WorkflowFire {
+  private static final Logger LOG = LoggerFactory.getLogger(WorkflowFire.class);
+
+  private final WorkflowRunner runner;
+  private final FireLog fireLog;
+  private final RunMetrics metrics;
+  private final String node;
+  private final Clock clock;
+
+  public WorkflowFire(
+      WorkflowRunner runner, FireLog fireLog, RunMetrics metrics, String node, Clock clock) {
+    this.runner = runner;
+    this.fireLog = fireLog;
+    this.metrics = metrics;
+    this.node = node;
+    this.clock = clock;
+  }
+
+  /**
+   * @param executionTime when the scheduler meant this execution to run; after an outage it lies in
+   *     the past, and the fire it stands for is the schedule's latest fire at or before it
+   * @throws LeaseHeldException when a taken-over fire finds the workflow still leased, probably by
+   *     the dead node's run: the scheduler tries again after a pause
+   */
+  void fire(ClubWorkflow target, Instant executionTime) {
+    Instant scheduledFor = target.getSchedule().latestAtOrBefore(executionTime);
+    Instant started = clock.instant();
+    int attempt =
+        fireLog.record(target.workflow(), target.club(), scheduledFor, node, clock.instant());
+    if (attempt > 1) {
+      LOG.warn(
+          "{} for {} due {}: attempt {} (taken over from a dead node or retried)",
+          target.workflow(),
+          target.club(),
+          scheduledFor,
+          attempt);
+    }
+    try {
+      // Rules mode until agent mode lands; the runner decides what a run does in each mode.
+      RunReport report =
+          runner.run(
+              new RunRequest(target.workflow(), target.club(), RunMode.RULES, false, started));
+      metrics.run(report, Duration.between(started, clock.instant()));
+      LOG.info(
+          "{} for {} due {}: {} with {} actions",
+          target.workflow(),
+          target.club(),
+          scheduledFor,
+          report.status(),
+          report.actions().size());
+    } catch (RunInProgressException e) {
+      metrics.run(target.workflow(), "skipped");
+      if (attempt > 1) {
+        throw new LeaseHeldException(e.getMessage(), e);
+      }
+      // A manual `gymops run` holds the lease: that run does this period's work.
+      LOG.info(
+          "{} for {} due {}: skipped, {}",
+          target.workflow(),
+          target.club(),
+          scheduledFor,
+          e.getMessage());
+    } catch (RuntimeException e) {
+      metrics.run(target.workflow(), "failed");
+      throw e;
+    }
+  }
+
+  /** A retried fire met a lease that is probably its dead predecessor's; try again later. */
+  static final class LeaseHeldException extends RuntimeException {
+    LeaseHeldException(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
+}

@@ -1,0 +1,64 @@
+package com.gymops.web;
+
+import io.javalin.Javalin;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * The HTTP side of {@code gymops serve}: {@code /health} (the process answers), {@code /ready} (it
+ * can do its work: 200, else 503 with the reasons) and {@code /metrics} in the Prometheus text
+ * format. Explicit Javalin configuration, no plugins.
+ */
+public final class OpsServer implements AutoCloseable {
+  static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
+
+  private final Javalin javalin;
+
+  private OpsServer(Javalin javalin) {
+    this.javalin = javalin;
+  }
+
+  /**
+   * Starts listening.
+   *
+   * @param port the port, or 0 for any free one (see {@link #port()})
+   * @param metrics the current metrics in the Prometheus text format
+   */
+  public static OpsServer start(int port, Readiness readiness, Supplier<String> metrics) {
+    Javalin javalin =
+        Javalin.create(
+            config -> {
+              config.startup.showJavalinBanner = false;
+              config.startup.showOldJavalinVersionWarning = false;
+              config.jetty.port = port;
+              config.routes.get("/health", ctx -> ctx.result("ok\n"));
+              config.routes.get(
+                  "/ready",
+                  ctx -> {
+                    List<String> problems = readiness.problems();
+                    if (problems.isEmpty()) {
+                      ctx.result("ready\n");
+                    } else {
+                      ctx.status(503).result("not ready: " + String.join("; ", problems) + "\n");
+                    }
+                  });
+              config.routes.get(
+                  "/metrics", ctx -> ctx.contentType(PROMETHEUS_TEXT).result(metrics.get()));
+            });
+    javalin.start();
+    return new OpsServer(javalin);
+  }
+
+  public int port() {
+    return javalin.port();
+  }
+
+  public void stop() {
+    javalin.stop();
+  }
+
+  @Override
+  public void close() {
+    stop();
+  }
+}
