@@ -1,8 +1,11 @@
 package com.gymops.app;
 
+import com.gymops.agent.AgentLoop;
+import com.gymops.config.AgentSettings;
 import com.gymops.config.GymOpsConfig;
 import com.gymops.demo.DemoData;
 import com.gymops.importing.ImportService;
+import com.gymops.integrations.llm.AnthropicLlmClient;
 import com.gymops.integrations.log.LogMessageGateway;
 import com.gymops.integrations.reports.CsvReportWriter;
 import com.gymops.messaging.Dispatcher;
@@ -12,6 +15,7 @@ import com.gymops.store.AttemptStore.KeyedAttempt;
 import com.gymops.store.Database;
 import com.gymops.store.Stores;
 import com.gymops.workflow.ActionExecutor;
+import com.gymops.workflow.RunAgent;
 import com.gymops.workflow.RunHistory;
 import com.gymops.workflow.WorkflowRunner;
 import java.io.IOException;
@@ -43,6 +47,7 @@ public final class GymOpsApp implements AutoCloseable {
   private final ImportService importer;
   private final WorkflowRunner runner;
   private final Dispatcher dispatcher;
+  private final AnthropicLlmClient llm;
 
   private GymOpsApp(GymOpsConfig config, Path dataDir, Clock clock, Database database) {
     this.config = config;
@@ -61,13 +66,29 @@ public final class GymOpsApp implements AutoCloseable {
             clock);
     MessageTemplates templates =
         new MessageTemplates(config.messaging().templates(), config.messaging().optOutText());
+    ActionExecutor executor = new ActionExecutor(stores, templates);
+    AgentSettings agent = config.agent();
+    // No key, no client: agent and shadow runs then complete by the rules and say why.
+    this.llm =
+        agent
+            .key()
+            .map(
+                key ->
+                    new AnthropicLlmClient(
+                        key, agent.baseUrl(), agent.maxRetries(), agent.requestTimeout()))
+            .orElse(null);
+    RunAgent runAgent =
+        llm == null
+            ? WorkflowRunner.NO_AGENT
+            : new AgentLoop(llm, agent, executor, stores, templates, clock);
     this.runner =
         new WorkflowRunner(
             config,
             stores,
-            new ActionExecutor(stores, templates),
+            executor,
             new CsvReportWriter(dataDir.resolve(REPORTS)),
-            clock);
+            clock,
+            runAgent);
     MessageGateway log = new LogMessageGateway(dataDir.resolve(MESSAGE_LOG), clock);
     this.dispatcher = new Dispatcher(config, stores, log, log);
   }
@@ -112,7 +133,7 @@ public final class GymOpsApp implements AutoCloseable {
   }
 
   public RunHistory runHistory() {
-    return new RunHistory(stores.runs());
+    return new RunHistory(stores.runs(), stores.transcripts());
   }
 
   public Dispatcher dispatcher() {
@@ -136,6 +157,9 @@ public final class GymOpsApp implements AutoCloseable {
 
   @Override
   public void close() {
+    if (llm != null) {
+      llm.close();
+    }
     database.close();
   }
 }
