@@ -24,7 +24,7 @@ final class SeedLiteralModel implements ScriptedModel {
     }
     if (results.containsKey("get_past_due_members")) {
       JsonNode page = results.get("get_past_due_members").get(0);
-      page.path("items").forEach(members::add);
+      page.path("members").forEach(members::add);
       if (page.hasNonNull("next_offset")) {
         return page(page.get("next_offset").asInt());
       }
