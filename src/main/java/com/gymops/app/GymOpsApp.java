@@ -1,8 +1,11 @@
 package com.gymops.app;
 
+import com.gymops.agent.AgentLoop;
+import com.gymops.config.AgentSettings;
 import com.gymops.config.GymOpsConfig;
 import com.gymops.demo.DemoData;
 import com.gymops.importing.ImportService;
+import com.gymops.integrations.llm.AnthropicLlmClient;
 import com.gymops.integrations.log.LogMessageGateway;
 import com.gymops.integrations.reports.CsvReportWriter;
 import com.gymops.messaging.Dispatcher;
@@ -13,6 +16,7 @@ import com.gymops.store.Database;
 import com.gymops.store.Stores;
 import com.gymops.workflow.ActionExecutor;
 import com.gymops.workflow.ManagerMessages;
+import com.gymops.workflow.RunAgent;
 import com.gymops.workflow.RunHistory;
 import com.gymops.workflow.WorkflowRunner;
 import java.io.IOException;
@@ -44,6 +48,7 @@ public final class GymOpsApp implements AutoCloseable {
   private final ImportService importer;
   private final WorkflowRunner runner;
   private final Dispatcher dispatcher;
+  private final AnthropicLlmClient llm;
 
   private GymOpsApp(GymOpsConfig config, Path dataDir, Clock clock, Database database) {
     this.config = config;
@@ -62,13 +67,29 @@ public final class GymOpsApp implements AutoCloseable {
             clock);
     MessageTemplates templates =
         new MessageTemplates(config.messaging().templates(), config.messaging().optOutText());
+    ActionExecutor executor = new ActionExecutor(stores, templates);
+    AgentSettings agent = config.agent();
+    // No key, no client: agent and shadow runs then complete by the rules and say why.
+    this.llm =
+        agent
+            .key()
+            .map(
+                key ->
+                    new AnthropicLlmClient(
+                        key, agent.baseUrl(), agent.maxRetries(), agent.requestTimeout()))
+            .orElse(null);
+    RunAgent runAgent =
+        llm == null
+            ? WorkflowRunner.NO_AGENT
+            : new AgentLoop(llm, agent, executor, stores, templates, clock);
     this.runner =
         new WorkflowRunner(
             config,
             stores,
-            new ActionExecutor(stores, templates),
+            executor,
             new CsvReportWriter(dataDir.resolve(REPORTS)),
-            clock);
+            clock,
+            runAgent);
     MessageGateway log = new LogMessageGateway(dataDir.resolve(MESSAGE_LOG), clock);
     this.dispatcher =
         new Dispatcher(config, stores, log, log, new ManagerMessages(stores.outbox(), templates));
@@ -119,7 +140,7 @@ public final class GymOpsApp implements AutoCloseable {
   }
 
   public RunHistory runHistory() {
-    return new RunHistory(stores.runs());
+    return new RunHistory(stores.runs(), stores.transcripts());
   }
 
   public Dispatcher dispatcher() {
@@ -143,6 +164,9 @@ public final class GymOpsApp implements AutoCloseable {
 
   @Override
   public void close() {
+    if (llm != null) {
+      llm.close();
+    }
     database.close();
   }
 }

@@ -27,6 +27,38 @@ final class ReportText {
         report.dryRun() ? " (dry run: nothing was changed)" : "",
         report.status().name().toLowerCase(Locale.ROOT));
     out.printf("  run %s, mode %s%n", report.runId(), report.modeUsed());
+    if (report.agent() != null) {
+      var agent = report.agent();
+      var llm = agent.llm();
+      out.printf(
+          "  agent: stopped by %s; %d LLM requests, %d input and %d output tokens%n",
+          agent.stopReason(), llm.requests(), llm.inputTokens(), llm.outputTokens());
+      if (agent.fellBack()) {
+        out.println("  the rules completed the run: " + agent.fallbackReason());
+      }
+      agent
+          .held()
+          .forEach(
+              h ->
+                  out.printf(
+                      "  held %s (%d actions): %s%n", h.memberId(), h.actions(), h.reason()));
+      agent
+          .guardBlocks()
+          .forEach(
+              b ->
+                  out.printf(
+                      "  refused %s%s: %s%n",
+                      b.tool(), b.memberId() == null ? "" : " for " + b.memberId(), b.reason()));
+    }
+    if (report.shadow() != null) {
+      var shadow = report.shadow();
+      out.printf(
+          "  shadow: of %d planned actions the agent would execute %d, hold %d, leave %d%n",
+          shadow.rulesActions(),
+          shadow.agentWouldExecute(),
+          shadow.agentWouldHold(),
+          shadow.agentWouldLeave());
+    }
     report.summary().forEach((key, value) -> printEntry(out, key, value));
     Map<String, Long> byAction =
         report.actions().stream()

@@ -1,6 +1,7 @@
 package com.gymops.cli;
 
 import com.gymops.app.GymOpsApp;
+import com.gymops.config.AgentSettings;
 import com.gymops.config.GymOpsConfig;
 import com.gymops.domain.ClubId;
 import com.gymops.domain.RunStatus;
@@ -46,8 +47,10 @@ final class RunCommand implements Callable<Integer> {
   @Option(
       names = "--mode",
       paramLabel = "MODE",
-      defaultValue = "rules",
-      description = "How the run decides; only 'rules' for now (default: ${DEFAULT-VALUE}).")
+      description =
+          "rules, agent (a Claude model works inside the rules) or shadow (the agent in dry-run"
+              + " beside the rules, compared in the report). Default: config agent.mode, which"
+              + " is agent when ANTHROPIC_API_KEY is set, else rules.")
   String mode;
 
   @Option(names = "--dry-run", description = "Plan and report, change nothing.")
@@ -71,16 +74,19 @@ final class RunCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new UserError(e.getMessage(), e);
     }
-    if (!"rules".equals(mode)) {
-      throw new UserError("mode '" + mode + "' is not available yet; the only mode is 'rules'");
+    if (mode != null && !AgentSettings.MODES.contains(mode)) {
+      throw new UserError("mode '" + mode + "' is not one of rules, agent, shadow");
     }
     try (GymOpsApp app = root.openApp(root.dataDir())) {
       GymOpsConfig config = app.config();
+      RunMode runMode =
+          RunMode.valueOf(
+              (mode != null ? mode : config.agent().mode()).toUpperCase(java.util.Locale.ROOT));
       ClubId clubId = ClubChoice.resolve(config, club);
       Instant now = at != null ? at : app.clock().instant();
       RunReport report;
       try {
-        report = app.runner().run(new RunRequest(id, clubId, RunMode.RULES, dryRun, now));
+        report = app.runner().run(new RunRequest(id, clubId, runMode, dryRun, now));
       } catch (RunInProgressException e) {
         throw new UserError(e.getMessage(), e);
       }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.gymops.app.GymOpsApp;
 import com.gymops.domain.RunEvent;
+import com.gymops.domain.TranscriptEntry;
 import com.gymops.domain.WorkflowRun;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -137,6 +138,15 @@ final class RunsCommand implements Callable<Integer> {
                 "inputs", event.inputsJson() == null ? null : JSON.readTree(event.inputsJson()));
             item.put("outcome", event.outcome());
           }
+          ArrayNode transcript = node.putArray("transcript");
+          for (TranscriptEntry entry : app.runHistory().transcript(runId)) {
+            transcript
+                .addObject()
+                .put("seq", entry.seq())
+                .put("kind", entry.kind())
+                .put("at", entry.recordedAt().toString())
+                .set("body", JSON.readTree(entry.body()));
+          }
           out.println(JSON.writeValueAsString(node));
         } else {
           out.printf(
@@ -164,6 +174,13 @@ final class RunsCommand implements Callable<Integer> {
                 event.rule(),
                 event.outcome(),
                 event.inputsJson() == null ? "" : event.inputsJson());
+          }
+          List<TranscriptEntry> transcript = app.runHistory().transcript(runId);
+          if (!transcript.isEmpty()) {
+            out.printf("  LLM transcript, %d entries (secrets redacted)%n", transcript.size());
+            for (TranscriptEntry entry : transcript) {
+              out.printf("  %4d %-8s %s%n", entry.seq(), entry.kind(), entry.body());
+            }
           }
         }
       }

@@ -39,6 +39,7 @@ final class ConfigBinder {
   GymOpsConfig bind(ConfigNode root) {
     MessagingSettings messaging = messaging(root.section("messaging"));
     DatabaseSettings database = database(root.section("database"));
+    AgentSettings agent = agent(root.section("agent"));
     ClubRules global = RuleSections.read(root, ClubRules.DEFAULTS, false);
     List<ClubSettings> clubs = clubs(root, global, messaging.defaultRegion());
     ServerSettings server = server(root.section("server"));
@@ -46,7 +47,60 @@ final class ConfigBinder {
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
     }
-    return new GymOpsConfig(clubs, database, messaging, server);
+    return new GymOpsConfig(clubs, database, messaging, server, agent);
+  }
+
+  /** The key only from the environment; the base URL from the file, else the environment. */
+  private AgentSettings agent(ConfigNode section) {
+    AgentSettings defaults = AgentSettings.DEFAULTS;
+    section.forbid(
+        "api_key", "secrets come from the environment: set " + AgentSettings.API_KEY_ENV);
+    Optional<String> key = fromEnv(AgentSettings.API_KEY_ENV);
+    String mode =
+        section.value("mode", key.isPresent() ? "agent" : "rules", ConfigBinder::agentMode);
+    String model = section.text("model", defaults.model());
+    String baseUrl =
+        section
+            .optional("base_url", ConfigBinder::httpUrl)
+            .or(() -> fromEnv(AgentSettings.BASE_URL_ENV))
+            .orElse(null);
+    int maxTurns = section.integer("max_turns", defaults.maxTurns(), 1, 1000);
+    int maxToolCalls = section.integer("max_tool_calls", defaults.maxToolCalls(), 1, 10_000);
+    int maxInputTokens =
+        section.integer(
+            "max_input_tokens", (int) defaults.maxInputTokens(), 1000, Integer.MAX_VALUE);
+    int maxSeconds =
+        section.integer("max_seconds", (int) defaults.maxTime().toSeconds(), 1, 86_400);
+    return new AgentSettings(
+        mode,
+        model,
+        baseUrl,
+        key.orElse(null),
+        maxTurns,
+        maxToolCalls,
+        maxInputTokens,
+        java.time.Duration.ofSeconds(maxSeconds),
+        defaults.maxOutputTokens(),
+        defaults.maxRetries(),
+        defaults.requestTimeout());
+  }
+
+  private static String agentMode(String text) {
+    String mode = text.trim();
+    if (!AgentSettings.MODES.contains(mode)) {
+      throw new IllegalArgumentException(
+          "'" + text + "' is not a mode (use rules, agent or shadow)");
+    }
+    return mode;
+  }
+
+  private static String httpUrl(String text) {
+    String url = text.trim();
+    if (!url.startsWith("http://") && !url.startsWith("https://")) {
+      throw new IllegalArgumentException(
+          "'" + text + "' is not an http(s) URL (e.g. https://api.anthropic.com)");
+    }
+    return url;
   }
 
   private List<ClubSettings> clubs(ConfigNode root, ClubRules global, String region) {

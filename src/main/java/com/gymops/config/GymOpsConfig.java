@@ -6,24 +6,27 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The whole validated configuration: clubs with their effective rules, database, messaging, and how
- * {@code serve} runs.
+ * The whole validated configuration: clubs with their effective rules, database, messaging, how
+ * {@code serve} runs, and the agent.
  */
 public record GymOpsConfig(
     List<ClubSettings> clubs,
     DatabaseSettings database,
     MessagingSettings messaging,
-    ServerSettings server) {
+    ServerSettings server,
+    AgentSettings agent) {
   public GymOpsConfig {
     clubs = List.copyOf(clubs);
     Objects.requireNonNull(database, "database");
     Objects.requireNonNull(messaging, "messaging");
     Objects.requireNonNull(server, "server");
+    Objects.requireNonNull(agent, "agent");
   }
 
+  /** A configuration with the default server and no agent: rules only. */
   public GymOpsConfig(
       List<ClubSettings> clubs, DatabaseSettings database, MessagingSettings messaging) {
-    this(clubs, database, messaging, ServerSettings.DEFAULTS);
+    this(clubs, database, messaging, ServerSettings.DEFAULTS, AgentSettings.DEFAULTS);
   }
 
   public Optional<ClubSettings> club(ClubId id) {

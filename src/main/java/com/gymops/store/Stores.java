@@ -13,7 +13,8 @@ public record Stores(
     EscalationStore escalations,
     RunStore runs,
     WorkflowLocks locks,
-    Transactor transactor) {
+    Transactor transactor,
+    TranscriptStore transcripts) {
   public Stores {
     Objects.requireNonNull(members, "members");
     Objects.requireNonNull(attempts, "attempts");
@@ -25,6 +26,7 @@ public record Stores(
     Objects.requireNonNull(runs, "runs");
     Objects.requireNonNull(locks, "locks");
     Objects.requireNonNull(transactor, "transactor");
+    Objects.requireNonNull(transcripts, "transcripts");
   }
 
   /** The Jdbi implementations on one database. */
@@ -40,6 +42,7 @@ public record Stores(
         new JdbiEscalationStore(jdbi),
         new JdbiRunStore(jdbi),
         new JdbiWorkflowLocks(jdbi),
-        new JdbiTransactor(jdbi));
+        new JdbiTransactor(jdbi),
+        new JdbiTranscriptStore(jdbi));
   }
 }

@@ -57,8 +57,18 @@ public final class ToolSession {
 
   public ToolSession(
       PlannedRun run, ActionExecutor executor, Stores stores, MessageTemplates templates) {
+    this(new PlanLedger(run, executor), executor, stores, templates);
+  }
+
+  /**
+   * A session on a ledger the caller keeps, so the runner can complete what the agent left. On a
+   * dry-run ledger (a shadow run) nothing is executed, not even the note of a hold.
+   */
+  public ToolSession(
+      PlanLedger ledger, ActionExecutor executor, Stores stores, MessageTemplates templates) {
+    PlannedRun run = ledger.run();
     this.run = run;
-    this.ledger = new PlanLedger(run, executor);
+    this.ledger = ledger;
     this.executor = executor;
     this.stores = stores;
     this.templates = templates;
@@ -207,7 +217,10 @@ public final class ToolSession {
             + context.period()
             + ":"
             + member.value();
-    Outcome outcome = executor.execute(note, members.get(member).member(), context, key);
+    Outcome outcome =
+        ledger.dryRun()
+            ? Outcome.planned()
+            : executor.execute(note, members.get(member).member(), context, key);
     Hold hold = new Hold(member.value(), reason, held, outcome);
     holds.put(member.value(), hold);
     ObjectNode content = JsonNodeFactory.instance.objectNode();

@@ -51,11 +51,25 @@ public final class PlanLedger {
   private final PlannedRun run;
   private final ActionExecutor executor;
   private final List<Entry> entries;
+  private final boolean dryRun;
 
   /** Plan positions by member (null: club-level), so a per-member lookup is not a scan. */
   private final Map<MemberId, List<Integer>> byMember = new HashMap<>();
 
   public PlanLedger(PlannedRun run, ActionExecutor executor) {
+    this(run, executor, false);
+  }
+
+  /**
+   * A ledger that books every execution as {@link Outcome#planned()} and changes nothing: for a dry
+   * run, and for the agent of a shadow run, whose calls the guard checks like any other.
+   */
+  public static PlanLedger dryRun(PlannedRun run, ActionExecutor executor) {
+    return new PlanLedger(run, executor, true);
+  }
+
+  private PlanLedger(PlannedRun run, ActionExecutor executor, boolean dryRun) {
+    this.dryRun = dryRun;
     this.run = Objects.requireNonNull(run, "run");
     this.executor = Objects.requireNonNull(executor, "executor");
     List<Action> actions = run.plan().actions();
@@ -68,6 +82,11 @@ public final class PlanLedger {
 
   public PlannedRun run() {
     return run;
+  }
+
+  /** Whether executing only books the action as planned. */
+  public boolean dryRun() {
+    return dryRun;
   }
 
   /** Every planned action with its state, in plan order. */
@@ -112,7 +131,10 @@ public final class PlanLedger {
           "planned action " + entry.index() + " is " + current.status() + ", not PENDING");
     }
     Action action = current.action();
-    Outcome outcome = executor.execute(action, run.memberOrNull(action.member()), run.context());
+    Outcome outcome =
+        dryRun
+            ? Outcome.planned()
+            : executor.execute(action, run.memberOrNull(action.member()), run.context());
     entries.set(entry.index(), current.executed(outcome));
     return outcome;
   }

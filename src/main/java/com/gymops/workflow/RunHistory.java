@@ -1,17 +1,26 @@
 package com.gymops.workflow;
 
 import com.gymops.domain.RunEvent;
+import com.gymops.domain.TranscriptEntry;
 import com.gymops.domain.WorkflowRun;
 import com.gymops.store.RunStore;
+import com.gymops.store.TranscriptStore;
 import java.util.List;
 import java.util.Optional;
 
 /** Past runs and their events, for people and scripts looking back. */
 public final class RunHistory {
   private final RunStore runs;
+  private final TranscriptStore transcripts;
 
-  public RunHistory(RunStore runs) {
+  public RunHistory(RunStore runs, TranscriptStore transcripts) {
     this.runs = runs;
+    this.transcripts = transcripts;
+  }
+
+  /** The LLM transcript of an agent or shadow run; empty for a rules run. */
+  public List<TranscriptEntry> transcript(String runId) {
+    return transcripts.of(runId);
   }
 
   public List<WorkflowRun> latest(int limit) {

@@ -16,6 +16,9 @@ import java.util.Objects;
  * @param skipped members the rules deliberately left alone, by reason
  * @param outcomes how many actions ended in each outcome (done, already done, failed, ...)
  * @param files report files written by the run, such as the referral CSV
+ * @param agent what the agent did; null in a rules run
+ * @param completedByRules planned actions the rules executed after the agent stopped
+ * @param shadow the comparison of a shadow run; null otherwise
  */
 public record RunReport(
     String runId,
@@ -31,7 +34,31 @@ public record RunReport(
     Map<String, Integer> skipped,
     Map<String, Integer> outcomes,
     List<String> files,
-    String error) {
+    String error,
+    AgentOutcome agent,
+    int completedByRules,
+    ShadowDiff shadow) {
+  /** A rules run's report. */
+  public RunReport(
+      String runId,
+      WorkflowId workflow,
+      ClubId club,
+      RunMode mode,
+      String modeUsed,
+      boolean dryRun,
+      RunStatus status,
+      Instant at,
+      Map<String, Object> summary,
+      List<ReportedAction> actions,
+      Map<String, Integer> skipped,
+      Map<String, Integer> outcomes,
+      List<String> files,
+      String error) {
+    this(
+        runId, workflow, club, mode, modeUsed, dryRun, status, at, summary, actions, skipped,
+        outcomes, files, error, null, 0, null);
+  }
+
   public RunReport {
     Objects.requireNonNull(runId, "runId");
     summary = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(summary));

@@ -60,13 +60,56 @@ public final class RunReportJson {
       node.put("rule", action.rule());
       node.put("outcome", action.outcome());
     }
-    root.putArray("held");
-    root.putArray("guard_blocks");
+    AgentOutcome agent = report.agent();
+    ArrayNode held = root.putArray("held");
+    ArrayNode blocks = root.putArray("guard_blocks");
+    AgentOutcome.LlmFigures figures = agent == null ? AgentOutcome.LlmFigures.NONE : agent.llm();
+    if (agent != null) {
+      for (AgentOutcome.HeldMember member : agent.held()) {
+        held.addObject()
+            .put("member_id", member.memberId())
+            .put("reason", member.reason())
+            .put("actions", member.actions())
+            .put("note", member.note());
+      }
+      for (AgentOutcome.BlockedCall block : agent.guardBlocks()) {
+        blocks
+            .addObject()
+            .put("tool", block.tool())
+            .put("member_id", block.memberId())
+            .put("reason", block.reason());
+      }
+    }
     ObjectNode llm = root.putObject("llm");
-    llm.put("requests", 0);
-    llm.put("input_tokens", 0);
-    llm.put("output_tokens", 0);
-    llm.put("request_bytes", 0);
+    llm.put("requests", figures.requests());
+    llm.put("input_tokens", figures.inputTokens());
+    llm.put("output_tokens", figures.outputTokens());
+    llm.put("request_bytes", figures.requestBytes());
+    if (agent != null) {
+      ObjectNode node = root.putObject("agent");
+      node.put("stop_reason", agent.stopReason());
+      node.put("fallback_reason", agent.fallbackReason());
+      node.put("completed_by_rules", report.completedByRules());
+      node.put("final_text", agent.finalText());
+    }
+    if (report.shadow() != null) {
+      ShadowDiff diff = report.shadow();
+      ObjectNode node = root.putObject("shadow");
+      node.put("rules_actions", diff.rulesActions());
+      node.put("agent_would_execute", diff.agentWouldExecute());
+      node.put("agent_would_hold", diff.agentWouldHold());
+      node.put("agent_would_leave", diff.agentWouldLeave());
+      ArrayNode differences = node.putArray("differences");
+      for (ShadowDiff.Difference difference : diff.differences()) {
+        differences
+            .addObject()
+            .put("member_id", difference.memberId())
+            .put("action", difference.action())
+            .put("detail", difference.detail())
+            .put("rules", difference.rules())
+            .put("agent", difference.agent());
+      }
+    }
     root.set("skipped", JSON.valueToTree(report.skipped()));
     root.set("outcomes", JSON.valueToTree(report.outcomes()));
     root.set("files", JSON.valueToTree(report.files()));

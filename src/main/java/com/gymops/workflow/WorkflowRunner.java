@@ -25,10 +25,21 @@ import java.util.UUID;
  * Runs one workflow for one club: takes the (workflow, club) lease, loads the snapshot, plans,
  * executes each action through the {@link PlanLedger} (or only reports it in a dry run), records
  * the run with one event per action, and returns the report.
+ *
+ * <p>In agent mode the {@link RunAgent} works on the ledger first; whatever it neither executed nor
+ * held is then completed by the rules. In shadow mode the agent works on a dry-run ledger of its
+ * own, the rules execute the plan, and the report compares the two.
  */
 public final class WorkflowRunner {
   /** Longer than any run takes; a lease left by a dead process frees itself after it. */
   static final Duration LEASE = Duration.ofMinutes(30);
+
+  /** The agent of a deployment without an API key. */
+  public static final RunAgent NO_AGENT =
+      (run, ledger) ->
+          AgentOutcome.notRun("no_agent", "ANTHROPIC_API_KEY is not set, so no model is available");
+
+  static final String HELD = "held";
 
   private static final DateTimeFormatter RUN_ID_TIME =
       DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss").withZone(ZoneOffset.UTC);
@@ -39,13 +50,26 @@ public final class WorkflowRunner {
   private final ReportWriter reports;
   private final Clock clock;
   private final RunPlanner planner;
+  private final RunAgent agent;
 
+  /** Without an agent: agent and shadow runs complete by the rules and say so. */
   public WorkflowRunner(
       GymOpsConfig config,
       Stores stores,
       ActionExecutor executor,
       ReportWriter reports,
       Clock clock) {
+    this(config, stores, executor, reports, clock, NO_AGENT);
+  }
+
+  public WorkflowRunner(
+      GymOpsConfig config,
+      Stores stores,
+      ActionExecutor executor,
+      ReportWriter reports,
+      Clock clock,
+      RunAgent agent) {
+    this.agent = agent;
     this.config = config;
     this.stores = stores;
     this.executor = executor;
@@ -66,10 +90,6 @@ public final class WorkflowRunner {
                 () ->
                     new IllegalArgumentException(
                         "no club '" + request.club() + "' in the configuration"));
-    if (request.mode() != RunMode.RULES) {
-      throw new IllegalArgumentException(
-          "mode '" + request.mode().code() + "' is not available yet; use --mode rules");
-    }
     String runId = newRunId(request.at());
     boolean leased = !request.dryRun();
     if (leased
@@ -127,17 +147,42 @@ public final class WorkflowRunner {
     Plan plan = planned.plan();
     RunContext context = planned.context();
     // The same ledger the agent's tools execute through: one path to every side effect.
-    PlanLedger ledger = new PlanLedger(planned, executor);
-    if (!request.dryRun()) {
-      ledger.executeRemaining();
+    PlanLedger ledger =
+        request.dryRun() ? PlanLedger.dryRun(planned, executor) : new PlanLedger(planned, executor);
+    AgentOutcome agentOutcome = null;
+    ShadowDiff shadow = null;
+    int completedByRules = 0;
+    String modeUsed = "rules";
+    switch (request.mode()) {
+      case RULES -> ledger.executeRemaining();
+      case AGENT -> {
+        agentOutcome = drive(planned, ledger);
+        completedByRules = ledger.executeRemaining().size();
+        modeUsed = agentOutcome.fellBack() ? "rules-fallback" : "agent";
+      }
+      case SHADOW -> {
+        // The agent first, so that it sees the club as the rules saw it when they planned.
+        PlanLedger agentLedger = PlanLedger.dryRun(planned, executor);
+        agentOutcome = drive(planned, agentLedger);
+        ledger.executeRemaining();
+        shadow = ShadowComparison.of(ledger, agentLedger);
+      }
+    }
+    if (agentOutcome != null) {
+      stores.transcripts().add(runId, agentOutcome.transcript());
     }
     List<RunEvent> events = new ArrayList<>(plan.actions().size());
     List<ReportedAction> reported = new ArrayList<>(plan.actions().size());
     Map<String, Integer> outcomes = new LinkedHashMap<>();
     for (PlanLedger.Entry entry : ledger.entries()) {
       Action action = entry.action();
-      Outcome outcome = request.dryRun() ? Outcome.planned() : entry.outcome();
-      outcomes.merge(outcome.kind().name().toLowerCase(java.util.Locale.ROOT), 1, Integer::sum);
+      String outcome = entry.status() == PlanLedger.Status.HELD ? HELD : entry.outcome().code();
+      outcomes.merge(
+          entry.status() == PlanLedger.Status.HELD
+              ? HELD
+              : entry.outcome().kind().name().toLowerCase(java.util.Locale.ROOT),
+          1,
+          Integer::sum);
       events.add(
           new RunEvent(
               events.size() + 1,
@@ -146,14 +191,14 @@ public final class WorkflowRunner {
               action.detail(),
               action.rule(),
               RunReportJson.inputs(action.inputs()),
-              outcome.code()));
+              outcome));
       reported.add(
           new ReportedAction(
               action.member() == null ? null : action.member().value(),
               action.name(),
               action.detail(),
               action.rule(),
-              outcome.code()));
+              outcome));
     }
     stores.runs().addEvents(runId, events);
     List<String> files = request.dryRun() ? List.of() : writeReports(workflow, club, context, plan);
@@ -163,7 +208,7 @@ public final class WorkflowRunner {
         workflow,
         club.club().id(),
         request.mode(),
-        "rules",
+        modeUsed,
         request.dryRun(),
         failures ? RunStatus.PARTIAL : RunStatus.SUCCEEDED,
         request.at(),
@@ -172,7 +217,22 @@ public final class WorkflowRunner {
         plan.skipped(),
         outcomes,
         files,
-        failures ? outcomes.get("failed") + " actions failed; see the run's events" : null);
+        failures ? outcomes.get("failed") + " actions failed; see the run's events" : null,
+        agentOutcome,
+        completedByRules,
+        shadow);
+  }
+
+  /** The agent never stops a run: a failure of its own is one more reason to fall back. */
+  private AgentOutcome drive(PlannedRun planned, PlanLedger ledger) {
+    try {
+      return agent.drive(planned, ledger);
+    } catch (RuntimeException e) {
+      return AgentOutcome.notRun(
+          "agent_failed",
+          "the agent failed: "
+              + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+    }
   }
 
   /** Best effort: the run already failed, and a second failure must not hide the first. */

@@ -296,7 +296,7 @@ class ConfigLoaderTest {
                 messaging: {sending_window: {begin: "08:00"}}
                 """))
         .containsExactlyInAnyOrder(
-            "agnet: unknown setting",
+            "agnet: unknown setting (did you mean agent?)",
             "clubs[0].timezon: unknown setting (did you mean timezone?)",
             "access.grace_period_dayz: unknown setting (did you mean grace_period_days?)",
             "messaging.sending_window.begin: unknown setting");

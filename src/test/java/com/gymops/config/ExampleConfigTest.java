@@ -21,6 +21,7 @@ class ExampleConfigTest {
 
     assertThat(example.database()).isEqualTo(defaults.database());
     assertThat(example.messaging()).isEqualTo(defaults.messaging());
+    assertThat(example.agent()).isEqualTo(defaults.agent());
     assertThat(example.clubs()).hasSize(1);
     ClubSettings exampleClub = example.clubs().get(0);
     ClubSettings defaultClub = defaults.clubs().get(0);
@@ -46,6 +47,8 @@ class ExampleConfigTest {
         .containsExactlyInAnyOrder(
             "database.url",
             "database.user",
+            "agent.mode",
+            "agent.base_url",
             "clubs[0].manager",
             "clubs[0].manager.phone",
             "clubs[0].manager.email");

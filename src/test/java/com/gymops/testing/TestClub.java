@@ -127,6 +127,33 @@ public final class TestClub implements AutoCloseable {
     return runner;
   }
 
+  /** A runner on this club whose agent and shadow runs use {@code agent}. */
+  public WorkflowRunner runner(com.gymops.workflow.RunAgent agent) {
+    return new WorkflowRunner(
+        config,
+        stores,
+        new ActionExecutor(stores, MessageTemplates.defaults()),
+        new CsvReportWriter(directory.resolve("reports")),
+        clock,
+        agent);
+  }
+
+  /** A note written by staff, as the club system would have it. */
+  public void staffNote(MemberId member, Instant at, String text) {
+    stores
+        .notes()
+        .add(
+            new com.gymops.domain.Note(
+                member,
+                at,
+                com.gymops.domain.NotePriority.NORMAL,
+                com.gymops.domain.NoteCategory.BILLING,
+                text,
+                "dana.front-desk"),
+            "staff:" + SEED_KEYS.incrementAndGet(),
+            null);
+  }
+
   public void seed(Member... members) {
     stores.members().upsertAll(List.of(members), clock.instant());
   }
@@ -167,6 +194,15 @@ public final class TestClub implements AutoCloseable {
       counts.put(table, count("SELECT COUNT(*) FROM " + table));
     }
     return counts;
+  }
+
+  /** The first column of every row the query returns, as text (null as "-"). */
+  public List<String> strings(String sql) {
+    return database
+        .jdbi()
+        .withHandle(
+            handle ->
+                handle.createQuery(sql).map((rs, ctx) -> String.valueOf(rs.getObject(1))).list());
   }
 
   public long count(String sql) {

@@ -19,18 +19,18 @@ import java.time.LocalTime;
  * big, old debt (reminder, lock, escalation, referral, invoice); a small, new one (reminder, lock,
  * invoice); and a paid-up member still locked for payment (unlock).
  */
-final class ClubPopulation {
-  static final LocalDate TODAY = LocalDate.of(2026, 12, 1);
-  static final MemberId PROSPECT = new MemberId("P1");
-  static final MemberId GREEN = new MemberId("G1");
-  static final MemberId PPV = new MemberId("V1");
-  static final MemberId BIG_DEBT = new MemberId("D1");
-  static final MemberId SMALL_DEBT = new MemberId("D2");
-  static final MemberId PAID_BUT_LOCKED = new MemberId("U1");
+public final class ClubPopulation {
+  public static final LocalDate TODAY = LocalDate.of(2026, 12, 1);
+  public static final MemberId PROSPECT = new MemberId("P1");
+  public static final MemberId GREEN = new MemberId("G1");
+  public static final MemberId PPV = new MemberId("V1");
+  public static final MemberId BIG_DEBT = new MemberId("D1");
+  public static final MemberId SMALL_DEBT = new MemberId("D2");
+  public static final MemberId PAID_BUT_LOCKED = new MemberId("U1");
 
   private ClubPopulation() {}
 
-  static void seed(TestClub club) {
+  public static void seed(TestClub club) {
     club.seed(
         aMember()
             .withId(PROSPECT.value())
@@ -55,12 +55,12 @@ final class ClubPopulation {
     }
   }
 
-  static Instant local(LocalDate date, LocalTime time) {
+  public static Instant local(LocalDate date, LocalTime time) {
     return TestClub.at(date.atTime(time));
   }
 
   /** The workflow's scheduled time today. */
-  static Instant scheduled(WorkflowId workflow) {
+  public static Instant scheduled(WorkflowId workflow) {
     return local(
         TODAY,
         switch (workflow) {
@@ -73,7 +73,7 @@ final class ClubPopulation {
   }
 
   /** Later in the same club-local period as {@link #scheduled}: hour, day or month. */
-  static Instant laterInSamePeriod(WorkflowId workflow) {
+  public static Instant laterInSamePeriod(WorkflowId workflow) {
     return switch (workflow) {
       case PAST_DUE_MONITORING, DOOR_ACCESS -> local(TODAY, LocalTime.of(10, 59, 59));
       case DAILY_CAMPAIGNS, COLLECTIONS_ESCALATION, COLLECTIONS_REFERRAL ->

@@ -1,0 +1,264 @@
+package com.gymops.agent;
+
+import com.anthropic.core.ObjectMappers;
+import com.anthropic.models.messages.ContentBlock;
+import com.anthropic.models.messages.ContentBlockParam;
+import com.anthropic.models.messages.Message;
+import com.anthropic.models.messages.MessageCreateParams;
+import com.anthropic.models.messages.MessageParam;
+import com.anthropic.models.messages.StopReason;
+import com.anthropic.models.messages.Tool;
+import com.anthropic.models.messages.ToolResultBlockParam;
+import com.anthropic.models.messages.ToolUseBlock;
+import com.anthropic.models.messages.Usage;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.gymops.config.AgentSettings;
+import com.gymops.policy.MessageTemplates;
+import com.gymops.store.Stores;
+import com.gymops.tools.ToolCatalog;
+import com.gymops.tools.ToolResult;
+import com.gymops.tools.ToolSession;
+import com.gymops.workflow.ActionExecutor;
+import com.gymops.workflow.AgentOutcome;
+import com.gymops.workflow.AgentOutcome.BlockedCall;
+import com.gymops.workflow.AgentOutcome.HeldMember;
+import com.gymops.workflow.AgentOutcome.LlmFigures;
+import com.gymops.workflow.PlanLedger;
+import com.gymops.workflow.PlannedRun;
+import com.gymops.workflow.RunAgent;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Our own tool-use loop on {@code messages.create} (DESIGN §6), not the SDK's tool runner, so that
+ * the guard sits between each call of the model and its effect and the transcript is complete.
+ *
+ * <p>Each turn: send the conversation; run every {@code tool_use} block of the answer through the
+ * {@link ToolSession} (which refuses anything outside the plan with an {@code is_error} result);
+ * send all of the turn's results back in one user message. The assistant's content goes back
+ * exactly as it came, so {@code thinking} blocks and their signatures are echoed unchanged. No
+ * sampling parameters and no {@code tool_choice}: current models reject the first, and forcing a
+ * tool would take the decision to stop away from the model.
+ *
+ * <p>Stop reasons, each on purpose:
+ *
+ * <ul>
+ *   <li>{@code tool_use}: run the calls, answer, go on.
+ *   <li>{@code end_turn} (and {@code stop_sequence}, which we never set): the agent is done; the
+ *       runner completes whatever it neither executed nor held.
+ *   <li>{@code max_tokens}: the answer was cut off. Tool calls in it may have lost part of their
+ *       input, so none is executed; each gets an error result asking to repeat it, and the loop
+ *       goes on. Cut off in plain text, the agent's report was just long: done, as for end_turn.
+ *   <li>{@code pause_turn}: the API paused a long turn; sending the answer back as it is resumes
+ *       it.
+ *   <li>{@code refusal}: the model declined; nothing more from it, the rules complete the run.
+ *   <li>{@code model_context_window_exceeded}: the conversation no longer fits; the rules complete
+ *       the run. With review_plan and execute_plan this does not happen; with per-member chaining
+ *       in a large club it does.
+ *   <li>anything else: unknown to us, so not trusted; the rules complete the run.
+ * </ul>
+ *
+ * <p>Budgets (turns, tool calls, input tokens, wall time) are checked before each request; over any
+ * of them, or with the model unavailable after the client's retries, the rules complete the run.
+ * Thread-safe: all state of a run is local to {@link #drive}.
+ */
+public final class AgentLoop implements RunAgent {
+  private final LlmClient llm;
+  private final AgentSettings settings;
+  private final ActionExecutor executor;
+  private final Stores stores;
+  private final MessageTemplates templates;
+  private final Clock clock;
+
+  public AgentLoop(
+      LlmClient llm,
+      AgentSettings settings,
+      ActionExecutor executor,
+      Stores stores,
+      MessageTemplates templates,
+      Clock clock) {
+    this.llm = llm;
+    this.settings = settings;
+    this.executor = executor;
+    this.stores = stores;
+    this.templates = templates;
+    this.clock = clock;
+  }
+
+  @Override
+  public AgentOutcome drive(PlannedRun run, PlanLedger ledger) {
+    ToolSession session = new ToolSession(ledger, executor, stores, templates);
+    Transcript transcript = new Transcript(clock, new Redaction(settings.apiKey()));
+    List<Tool> tools = ToolDefinitions.forWorkflow(run.context().workflow());
+    String system = Prompts.system(run.context().club().name());
+    List<MessageParam> messages = new ArrayList<>();
+    messages.add(MessageParam.ofUser(Prompts.task(run.context().workflow())));
+    Instant started = clock.instant();
+    Figures figures = new Figures();
+    String finalText = "";
+    String stop;
+    String fallback = null;
+    while (true) {
+      String over = overBudget(figures, started);
+      if (over != null) {
+        stop = "budget";
+        fallback = "over budget: " + over;
+        break;
+      }
+      MessageCreateParams.Builder params =
+          MessageCreateParams.builder()
+              .model(settings.model())
+              .maxTokens(settings.maxOutputTokens())
+              .system(system)
+              .messages(messages);
+      tools.forEach(params::addTool);
+      MessageCreateParams request = params.build();
+      figures.requestBytes += transcript.request(request);
+      figures.requests++;
+      Message message;
+      try {
+        message = llm.create(request);
+      } catch (LlmUnavailableException e) {
+        transcript.error(e.getMessage());
+        stop = "llm_unavailable";
+        fallback = "the model is unavailable: " + e.getMessage();
+        break;
+      }
+      transcript.response(message);
+      figures.add(message.usage());
+      String text = text(message);
+      if (!text.isBlank()) {
+        finalText = text;
+      }
+      List<ToolUseBlock> calls =
+          message.content().stream()
+              .filter(ContentBlock::isToolUse)
+              .map(ContentBlock::asToolUse)
+              .toList();
+      stop = message.stopReason().map(StopReason::asString).orElse("none");
+      if (stop.equals("tool_use")) {
+        if (figures.toolCalls + calls.size() > settings.maxToolCalls()) {
+          stop = "budget";
+          fallback =
+              "over budget: "
+                  + (figures.toolCalls + calls.size())
+                  + " tool calls, at most "
+                  + settings.maxToolCalls();
+          break;
+        }
+        figures.toolCalls += calls.size();
+        messages.add(message.toParam());
+        messages.add(results(calls, session));
+      } else if (stop.equals("max_tokens") && !calls.isEmpty()) {
+        messages.add(message.toParam());
+        messages.add(cutOff(calls));
+      } else if (stop.equals("pause_turn")) {
+        messages.add(message.toParam());
+      } else if (stop.equals("end_turn")
+          || stop.equals("stop_sequence")
+          || stop.equals("max_tokens")) {
+        break;
+      } else if (stop.equals("refusal")) {
+        fallback = "the model declined to continue (refusal)";
+        break;
+      } else if (stop.equals("model_context_window_exceeded")) {
+        fallback = "the conversation outgrew the model's context window";
+        break;
+      } else {
+        fallback = "unexpected stop reason '" + stop + "'";
+        break;
+      }
+    }
+    return new AgentOutcome(
+        stop,
+        fallback,
+        finalText,
+        session.holds().stream()
+            .map(h -> new HeldMember(h.memberId(), h.reason(), h.actions(), h.note().code()))
+            .toList(),
+        session.guardBlocks().stream()
+            .map(b -> new BlockedCall(b.tool(), b.memberId(), b.reason()))
+            .toList(),
+        figures.figures(),
+        transcript.entries());
+  }
+
+  private String overBudget(Figures figures, Instant started) {
+    if (figures.requests >= settings.maxTurns()) {
+      return figures.requests + " requests, at most " + settings.maxTurns();
+    }
+    if (figures.inputTokens >= settings.maxInputTokens()) {
+      return figures.inputTokens + " input tokens, at most " + settings.maxInputTokens();
+    }
+    Duration elapsed = Duration.between(started, clock.instant());
+    if (elapsed.compareTo(settings.maxTime()) >= 0) {
+      return elapsed.toSeconds() + " s, at most " + settings.maxTime().toSeconds() + " s";
+    }
+    return null;
+  }
+
+  /** Every result of the turn in one user message, in the order of the calls. */
+  private static MessageParam results(List<ToolUseBlock> calls, ToolSession session) {
+    List<ContentBlockParam> blocks = new ArrayList<>(calls.size());
+    for (ToolUseBlock call : calls) {
+      JsonNode input = ObjectMappers.jsonMapper().convertValue(call._input(), JsonNode.class);
+      ToolResult result = ToolCatalog.call(call.name(), input, session);
+      blocks.add(result(call, result.content().toString(), result.isError()));
+    }
+    return MessageParam.ofUserOfContentBlockParams(blocks);
+  }
+
+  private static MessageParam cutOff(List<ToolUseBlock> calls) {
+    return MessageParam.ofUserOfContentBlockParams(
+        calls.stream()
+            .map(
+                call ->
+                    result(
+                        call,
+                        "{\"error\":\"your answer was cut off at max_tokens, so this call was not"
+                            + " executed; repeat it, with less text before it\"}",
+                        true))
+            .toList());
+  }
+
+  private static ContentBlockParam result(ToolUseBlock call, String content, boolean isError) {
+    return ContentBlockParam.ofToolResult(
+        ToolResultBlockParam.builder()
+            .toolUseId(call.id())
+            .content(content)
+            .isError(isError)
+            .build());
+  }
+
+  private static String text(Message message) {
+    return message.content().stream()
+        .filter(ContentBlock::isText)
+        .map(block -> block.asText().text())
+        .collect(Collectors.joining("\n"));
+  }
+
+  /** The run's running totals. */
+  private static final class Figures {
+    int requests;
+    int toolCalls;
+    long inputTokens;
+    long outputTokens;
+    long requestBytes;
+
+    void add(Usage usage) {
+      inputTokens +=
+          usage.inputTokens()
+              + usage.cacheReadInputTokens().orElse(0L)
+              + usage.cacheCreationInputTokens().orElse(0L);
+      outputTokens += usage.outputTokens();
+    }
+
+    LlmFigures figures() {
+      return new LlmFigures(requests, inputTokens, outputTokens, requestBytes);
+    }
+  }
+}

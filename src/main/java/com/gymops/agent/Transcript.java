@@ -1,0 +1,82 @@
+package com.gymops.agent;
+
+import com.anthropic.core.ObjectMappers;
+import com.anthropic.models.messages.Message;
+import com.anthropic.models.messages.MessageCreateParams;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.gymops.domain.TranscriptEntry;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The run's record of every request and response. A request is stored with only the messages it
+ * added since the previous one ({@code messages_from} says where they start), the first one in full
+ * with system prompt and tools: the whole conversation can be rebuilt, and storage grows with the
+ * turns, not with their square. Not thread-safe: one run, one thread.
+ */
+final class Transcript {
+  private final Clock clock;
+  private final Redaction redaction;
+  private final List<TranscriptEntry> entries = new ArrayList<>();
+  private int messagesStored;
+
+  Transcript(Clock clock, Redaction redaction) {
+    this.clock = clock;
+    this.redaction = redaction;
+  }
+
+  /** Records the request and returns the size of its body as sent, in bytes. */
+  long request(MessageCreateParams params) {
+    JsonNode body = ObjectMappers.jsonMapper().valueToTree(params._body());
+    long bytes = write(body).getBytes(StandardCharsets.UTF_8).length;
+    ObjectNode stored = ((ObjectNode) body).deepCopy();
+    ArrayNode messages = (ArrayNode) stored.get("messages");
+    if (messagesStored > 0) {
+      stored.remove("system");
+      stored.remove("tools");
+      ArrayNode added = stored.arrayNode();
+      for (int i = messagesStored; i < messages.size(); i++) {
+        added.add(messages.get(i));
+      }
+      stored.set("messages", added);
+    }
+    stored.put("messages_from", messagesStored);
+    stored.put("request_bytes", bytes);
+    messagesStored = messages.size();
+    add("request", write(stored));
+    return bytes;
+  }
+
+  void response(Message message) {
+    add("response", write(ObjectMappers.jsonMapper().valueToTree(message)));
+  }
+
+  void error(String text) {
+    ObjectNode node = ObjectMappers.jsonMapper().createObjectNode();
+    node.put("error", text);
+    add("error", write(node));
+  }
+
+  List<TranscriptEntry> entries() {
+    return List.copyOf(entries);
+  }
+
+  private void add(String kind, String body) {
+    entries.add(
+        new TranscriptEntry(entries.size() + 1, kind, clock.instant(), redaction.apply(body)));
+  }
+
+  private static String write(JsonNode node) {
+    try {
+      return ObjectMappers.jsonMapper().writeValueAsString(node);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
