@@ -11,12 +11,14 @@ import com.gymops.schedule.WorkflowScheduler;
 import com.gymops.store.Database;
 import com.gymops.store.JdbiFireLog;
 import com.gymops.web.OpsServer;
+import com.gymops.workflow.RunMode;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * {@code gymops serve}: the scheduler running the configured workflows and the dispatcher, and the
@@ -51,7 +53,12 @@ public final class GymOpsServer implements AutoCloseable {
     GymOpsTasks tasks =
         new GymOpsTasks(
             new WorkflowFire(
-                app.runner(), new JdbiFireLog(database.jdbi()), metrics, node, app.clock()),
+                app.runner(),
+                new JdbiFireLog(database.jdbi()),
+                metrics,
+                node,
+                app.clock(),
+                RunMode.valueOf(app.config().agent().mode().toUpperCase(Locale.ROOT))),
             new DispatchTick(app.dispatcher(), metrics, app.clock()));
     WorkflowScheduler scheduler =
         WorkflowScheduler.create(

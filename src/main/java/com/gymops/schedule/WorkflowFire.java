@@ -25,14 +25,31 @@ public final class WorkflowFire {
   private final RunMetrics metrics;
   private final String node;
   private final Clock clock;
+  private final RunMode mode;
 
+  /** Scheduled runs in rules mode. */
   public WorkflowFire(
       WorkflowRunner runner, FireLog fireLog, RunMetrics metrics, String node, Clock clock) {
+    this(runner, fireLog, metrics, node, clock, RunMode.RULES);
+  }
+
+  /**
+   * @param mode how scheduled runs decide: the config's {@code agent.mode}; agent runs fall back to
+   *     the rules by themselves when the model is unavailable
+   */
+  public WorkflowFire(
+      WorkflowRunner runner,
+      FireLog fireLog,
+      RunMetrics metrics,
+      String node,
+      Clock clock,
+      RunMode mode) {
     this.runner = runner;
     this.fireLog = fireLog;
     this.metrics = metrics;
     this.node = node;
     this.clock = clock;
+    this.mode = mode;
   }
 
   /**
@@ -55,10 +72,8 @@ public final class WorkflowFire {
           attempt);
     }
     try {
-      // Rules mode until agent mode lands; the runner decides what a run does in each mode.
       RunReport report =
-          runner.run(
-              new RunRequest(target.workflow(), target.club(), RunMode.RULES, false, started));
+          runner.run(new RunRequest(target.workflow(), target.club(), mode, false, started));
       metrics.run(report, Duration.between(started, clock.instant()));
       LOG.info(
           "{} for {} due {}: {} with {} actions",

@@ -31,8 +31,12 @@ import java.util.UUID;
  * own, the rules execute the plan, and the report compares the two.
  */
 public final class WorkflowRunner {
-  /** Longer than any run takes; a lease left by a dead process frees itself after it. */
-  static final Duration LEASE = Duration.ofMinutes(30);
+  /**
+   * How long a run holds its (workflow, club) lease: longer than any run takes (a rules run over
+   * 100,000 members takes seconds; an agent run at most its time budget), short enough that a dead
+   * node's lease frees itself soon — the scheduler's takeover of its fire waits for it.
+   */
+  static final Duration MIN_LEASE = Duration.ofMinutes(10);
 
   /** The agent of a deployment without an API key. */
   public static final RunAgent NO_AGENT =
@@ -95,7 +99,7 @@ public final class WorkflowRunner {
     if (leased
         && !stores
             .locks()
-            .acquire(request.workflow(), request.club(), runId, clock.instant(), LEASE)) {
+            .acquire(request.workflow(), request.club(), runId, clock.instant(), lease())) {
       throw new RunInProgressException(request.workflow(), request.club());
     }
     try {
@@ -139,6 +143,11 @@ public final class WorkflowRunner {
         stores.locks().release(request.workflow(), request.club(), runId);
       }
     }
+  }
+
+  private Duration lease() {
+    Duration agentBudget = config.agent().maxTime().plus(Duration.ofMinutes(5));
+    return agentBudget.compareTo(MIN_LEASE) > 0 ? agentBudget : MIN_LEASE;
   }
 
   private RunReport execute(String runId, RunRequest request, ClubSettings club) {
