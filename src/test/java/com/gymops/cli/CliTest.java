@@ -2,6 +2,8 @@ package com.gymops.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.gymops.app.GymOpsApp;
 import com.gymops.config.ConfigLoader;
 import com.gymops.domain.MemberId;
@@ -187,6 +189,70 @@ class CliTest {
     try (GymOpsApp app = openData("gymops-demo")) {
       assertThat(app.stores().members().count()).isEqualTo(300);
     }
+  }
+
+  @Test
+  void run_prints_the_json_contract_and_runs_show_lists_its_events() throws Exception {
+    Files.writeString(
+        work.resolve("members.csv"),
+        MEMBERS_HEADER
+            + "M1,main,Ana,Lopez,(415) 555-2671,,ACTIVE,2024-01-10,60.00,2026-11-01,yes,no,ACTIVE\n");
+    CliRun.in(work, "import", "members", "members.csv");
+
+    CliRun run =
+        CliRun.in(work, "run", "past-due-monitoring", "--at", "2026-11-25T15:00:00Z", "--json");
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    JsonNode report = new ObjectMapper().readTree(run.out());
+    assertThat(report.get("mode_used").asText()).isEqualTo("rules");
+    assertThat(report.get("actions"))
+        .singleElement()
+        .satisfies(
+            action -> {
+              assertThat(action.get("member_id").asText()).isEqualTo("M1");
+              assertThat(action.get("action").asText()).isEqualTo("send_reminder");
+              assertThat(action.get("detail").asText()).isEqualTo("firm");
+            });
+    CliRun shown = CliRun.in(work, "runs", "show", report.get("run_id").asText());
+    assertThat(shown.out()).contains("send_reminder", "past-due.tier.firm", "done");
+  }
+
+  @Test
+  void agent_mode_without_an_api_key_completes_by_the_rules_and_says_so() throws Exception {
+    Files.writeString(
+        work.resolve("members.csv"),
+        MEMBERS_HEADER
+            + "M1,main,Ana,Lopez,(415) 555-2671,,ACTIVE,2024-01-10,60.00,2026-11-01,yes,no,ACTIVE\n");
+    CliRun.in(work, "import", "members", "members.csv");
+
+    CliRun run =
+        CliRun.in(
+            work,
+            "run",
+            "past-due-monitoring",
+            "--mode",
+            "agent",
+            "--at",
+            "2026-11-25T15:00:00Z",
+            "--json");
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    JsonNode report = new ObjectMapper().readTree(run.out());
+    assertThat(report.get("mode").asText()).isEqualTo("agent");
+    assertThat(report.get("mode_used").asText()).isEqualTo("rules-fallback");
+    assertThat(report.get("actions")).hasSize(1);
+    assertThat(report.get("llm").get("requests").asInt()).isZero();
+  }
+
+  @Test
+  void an_unknown_workflow_or_mode_is_one_clear_line() {
+    CliRun workflow = CliRun.in(work, "run", "past-due");
+    CliRun mode = CliRun.in(work, "run", "door-access", "--mode", "robot");
+
+    assertThat(workflow.exitCode()).isEqualTo(1);
+    assertThat(workflow.err()).contains("unknown workflow 'past-due'", "past-due-monitoring");
+    assertThat(mode.exitCode()).isEqualTo(1);
+    assertThat(mode.err()).contains("robot");
   }
 
   @Test
