@@ -1,17 +1,25 @@
 package com.gymops.schedule;
 
+import static com.gymops.testing.MemberBuilder.aMember;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.gymops.domain.ClubId;
+import com.gymops.domain.WorkflowId;
 import com.gymops.store.FireLog.Fire;
 import com.gymops.testing.MutableClock;
 import com.gymops.testing.TestDatabases;
 import com.gymops.testing.TestDatabases.PostgresSchema;
+import com.gymops.workflow.RunMode;
+import com.gymops.workflow.RunRequest;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
@@ -99,5 +107,127 @@ class PostgresClusterTest {
     assertThat(fires).hasSize(expectedTotal);
     // The work was shared, not done by one node that always won.
     assertThat(fires.stream().map(Fire::node).distinct().count()).isGreaterThan(1);
+  }
+
+  @Test
+  void a_node_killed_in_the_middle_of_a_run_is_taken_over_with_no_duplicate_effect() {
+    schema = TestDatabases.postgres();
+    String url =
+        schema.baseUrl()
+            + (schema.baseUrl().contains("?") ? "&" : "?")
+            + "currentSchema="
+            + schema.schema();
+    // Only past-due monitoring runs, so every effect counted below is that fire's.
+    String yaml =
+        """
+        clubs:
+          - id: nyc
+            timezone: America/New_York
+        campaigns: {enabled: false}
+        access: {enabled: false}
+        escalation: {enabled: false}
+        referral: {enabled: false}
+        invoices: {enabled: false}
+        """
+            + "database: {url: \""
+            + url
+            + "\", pool_size: 3}\n";
+    Instant fire = ScheduledRunsTest.local("2026-06-01T10:00", NEW_YORK);
+    MutableClock clock = new MutableClock(fire.minus(Duration.ofMinutes(30)), ZoneId.of("UTC"));
+    SchedulerNode dead =
+        SchedulerNode.open(yaml, directory.resolve("dead"), clock, "node-dead", true);
+    nodes.add(dead);
+    dead.start();
+    SchedulerNode survivor =
+        SchedulerNode.open(yaml, directory.resolve("survivor"), clock, "node-2", true);
+    nodes.add(survivor);
+    survivor.start();
+    ClubId nyc = new ClubId("nyc");
+    survivor
+        .app
+        .stores()
+        .members()
+        .upsertAll(
+            List.of(
+                aMember()
+                    .withId("LATE")
+                    .inClub("nyc")
+                    .withBalance("60.00", LocalDate.of(2026, 5, 20))
+                    .build(),
+                aMember()
+                    .withId("OWES")
+                    .inClub("nyc")
+                    .withBalance("150.00", LocalDate.of(2026, 4, 1))
+                    .build()),
+            clock.instant());
+
+    // The dead node picked the 10:00 fire, did the run's work, and died before db-scheduler heard
+    // of it: the execution stays picked, the fire logged, the run's lease never released.
+    clock.set(fire);
+    dead.app
+        .database()
+        .jdbi()
+        .useHandle(
+            handle ->
+                handle
+                    .createUpdate(
+                        "UPDATE scheduled_tasks SET picked = TRUE, picked_by = 'node-dead',"
+                            + " last_heartbeat = :at, version = version + 1"
+                            + " WHERE task_instance = 'nyc/past-due-monitoring'")
+                    .bind("at", fire)
+                    .execute());
+    dead.fireLog.record(WorkflowId.PAST_DUE_MONITORING, nyc, fire, "node-dead", fire);
+    dead.app
+        .runner()
+        .run(new RunRequest(WorkflowId.PAST_DUE_MONITORING, nyc, RunMode.RULES, false, fire));
+    dead.app
+        .stores()
+        .locks()
+        .acquire(WorkflowId.PAST_DUE_MONITORING, nyc, "dead-run", fire, Duration.ofMinutes(10));
+    dead.close();
+    nodes.remove(dead);
+    Map<String, Long> effects = effects(survivor);
+    assertThat(effects.get("outbound_message")).isPositive();
+
+    // The survivor finds the execution dead once its heartbeats stop, runs the fire again...
+    clock.set(fire.plus(Duration.ofMinutes(40)));
+    survivor.scheduler.runDeadExecutionDetection();
+    survivor.runDue();
+
+    // ...which changes nothing the dead node already did, and moves on to the next fire.
+    assertThat(effects(survivor)).isEqualTo(effects);
+    Fire taken =
+        survivor.fireLog.fires().stream()
+            .filter(f -> f.workflow() == WorkflowId.PAST_DUE_MONITORING && f.club().equals(nyc))
+            .filter(f -> f.scheduledFor().equals(fire))
+            .findFirst()
+            .orElseThrow();
+    assertThat(taken.attempts()).isGreaterThanOrEqualTo(2);
+    assertThat(
+            survivor
+                .scheduler
+                .getScheduledExecutionsForTask(GymOpsTasks.WORKFLOW, ClubWorkflow.class)
+                .stream()
+                .filter(e -> e.getTaskInstance().getId().equals("nyc/past-due-monitoring"))
+                .findFirst()
+                .orElseThrow()
+                .getExecutionTime())
+        .isAfter(fire.plus(Duration.ofMinutes(40)));
+  }
+
+  private static Map<String, Long> effects(SchedulerNode node) {
+    Map<String, Long> counts = new LinkedHashMap<>();
+    for (String table :
+        List.of("outbound_message", "member_note", "collection_attempt", "door_change")) {
+      counts.put(
+          table,
+          node.app
+              .database()
+              .jdbi()
+              .withHandle(
+                  handle ->
+                      handle.createQuery("SELECT COUNT(*) FROM " + table).mapTo(Long.class).one()));
+    }
+    return counts;
   }
 }
