@@ -1,12 +1,16 @@
 package com.gymops.app;
 
 import com.gymops.config.GymOpsConfig;
+import com.gymops.config.MessagingSettings;
 import com.gymops.demo.DemoData;
 import com.gymops.importing.ImportService;
+import com.gymops.integrations.Sleeper;
 import com.gymops.integrations.log.LogMessageGateway;
 import com.gymops.integrations.reports.CsvReportWriter;
+import com.gymops.integrations.sms.TwilioSmsGateway;
 import com.gymops.messaging.Dispatcher;
 import com.gymops.messaging.MessageGateway;
+import com.gymops.messaging.RetryPolicy;
 import com.gymops.policy.MessageTemplates;
 import com.gymops.store.AttemptStore.KeyedAttempt;
 import com.gymops.store.Database;
@@ -22,6 +26,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
 
 /**
@@ -35,6 +40,9 @@ public final class GymOpsApp implements AutoCloseable {
   public static final String MESSAGE_LOG = "messages.log";
 
   public static final String REPORTS = "reports";
+
+  /** Where Twilio posts delivery updates, under {@code messaging.public_base_url}. */
+  public static final String TWILIO_STATUS_PATH = "/webhooks/twilio/status";
 
   private final GymOpsConfig config;
   private final Path dataDir;
@@ -71,7 +79,29 @@ public final class GymOpsApp implements AutoCloseable {
             clock);
     MessageGateway log = new LogMessageGateway(dataDir.resolve(MESSAGE_LOG), clock);
     this.dispatcher =
-        new Dispatcher(config, stores, log, log, new ManagerMessages(stores.outbox(), templates));
+        new Dispatcher(
+            config,
+            stores,
+            smsGateway(config.messaging(), log),
+            log,
+            new ManagerMessages(stores.outbox(), templates),
+            RetryPolicy.withJitter(() -> ThreadLocalRandom.current().nextDouble()));
+  }
+
+  /**
+   * Pacing is about real seconds at the carrier, not the run's clock (which {@code --at} may fix),
+   * so the sender's pacer reads the system clock and really waits.
+   */
+  private static MessageGateway smsGateway(MessagingSettings messaging, MessageGateway log) {
+    if (!messaging.smsProvider().equals("twilio")) {
+      return log;
+    }
+    return new TwilioSmsGateway(
+        messaging.twilio(),
+        messaging.publicBaseUrl() == null ? null : messaging.publicBaseUrl() + TWILIO_STATUS_PATH,
+        messaging.smsRatePerSecond(),
+        Clock.systemUTC(),
+        Sleeper.SYSTEM);
   }
 
   public static GymOpsApp open(GymOpsConfig config, Path dataDir, Clock clock) {
