@@ -1,10 +1,12 @@
 package com.gymops.app;
 
+import com.gymops.config.DoorSettings;
 import com.gymops.config.GymOpsConfig;
 import com.gymops.config.MessagingSettings;
 import com.gymops.demo.DemoData;
 import com.gymops.importing.ImportService;
 import com.gymops.integrations.Sleeper;
+import com.gymops.integrations.door.HttpDoorSystem;
 import com.gymops.integrations.log.LogMessageGateway;
 import com.gymops.integrations.reports.CsvReportWriter;
 import com.gymops.integrations.sms.TwilioSmsGateway;
@@ -16,6 +18,7 @@ import com.gymops.store.AttemptStore.KeyedAttempt;
 import com.gymops.store.Database;
 import com.gymops.store.Stores;
 import com.gymops.workflow.ActionExecutor;
+import com.gymops.workflow.DoorSystem;
 import com.gymops.workflow.ManagerMessages;
 import com.gymops.workflow.RunHistory;
 import com.gymops.workflow.WorkflowRunner;
@@ -74,7 +77,7 @@ public final class GymOpsApp implements AutoCloseable {
         new WorkflowRunner(
             config,
             stores,
-            new ActionExecutor(stores, templates),
+            new ActionExecutor(stores, templates, doorSystem(config.door())),
             new CsvReportWriter(dataDir.resolve(REPORTS)),
             clock);
     MessageGateway log = new LogMessageGateway(dataDir.resolve(MESSAGE_LOG), clock);
@@ -86,6 +89,12 @@ public final class GymOpsApp implements AutoCloseable {
             log,
             new ManagerMessages(stores.outbox(), templates),
             RetryPolicy.withJitter(() -> ThreadLocalRandom.current().nextDouble()));
+  }
+
+  private static DoorSystem doorSystem(DoorSettings door) {
+    return door.system().equals("http")
+        ? new HttpDoorSystem(door.http(), Sleeper.SYSTEM)
+        : DoorSystem.BUILTIN;
   }
 
   /**
