@@ -7,8 +7,10 @@ import com.gymops.demo.DemoData;
 import com.gymops.importing.ImportService;
 import com.gymops.integrations.Sleeper;
 import com.gymops.integrations.door.HttpDoorSystem;
+import com.gymops.integrations.email.SmtpEmailGateway;
 import com.gymops.integrations.log.LogMessageGateway;
 import com.gymops.integrations.reports.CsvReportWriter;
+import com.gymops.integrations.reports.MailingReportWriter;
 import com.gymops.integrations.sms.TwilioSmsGateway;
 import com.gymops.messaging.Dispatcher;
 import com.gymops.messaging.MessageGateway;
@@ -73,12 +75,16 @@ public final class GymOpsApp implements AutoCloseable {
             clock);
     MessageTemplates templates =
         new MessageTemplates(config.messaging().templates(), config.messaging().optOutText());
+    ManagerMessages managerMessages = new ManagerMessages(stores.outbox(), templates);
+    boolean realEmail = config.messaging().emailProvider().equals("smtp");
+    CsvReportWriter files = new CsvReportWriter(dataDir.resolve(REPORTS));
     this.runner =
         new WorkflowRunner(
             config,
             stores,
             new ActionExecutor(stores, templates, doorSystem(config.door())),
-            new CsvReportWriter(dataDir.resolve(REPORTS)),
+            // Report files reach the manager by email only when email really leaves.
+            realEmail ? new MailingReportWriter(files, config, managerMessages, clock) : files,
             clock);
     MessageGateway log = new LogMessageGateway(dataDir.resolve(MESSAGE_LOG), clock);
     this.dispatcher =
@@ -86,8 +92,8 @@ public final class GymOpsApp implements AutoCloseable {
             config,
             stores,
             smsGateway(config.messaging(), log),
-            log,
-            new ManagerMessages(stores.outbox(), templates),
+            realEmail ? new SmtpEmailGateway(config.messaging().smtp(), clock) : log,
+            managerMessages,
             RetryPolicy.withJitter(() -> ThreadLocalRandom.current().nextDouble()));
   }
 
