@@ -2,19 +2,28 @@ package com.gymops.app;
 
 import com.gymops.agent.AgentLoop;
 import com.gymops.config.AgentSettings;
+import com.gymops.config.DoorSettings;
 import com.gymops.config.GymOpsConfig;
+import com.gymops.config.MessagingSettings;
 import com.gymops.demo.DemoData;
 import com.gymops.importing.ImportService;
+import com.gymops.integrations.Sleeper;
+import com.gymops.integrations.door.HttpDoorSystem;
+import com.gymops.integrations.email.SmtpEmailGateway;
 import com.gymops.integrations.llm.AnthropicLlmClient;
 import com.gymops.integrations.log.LogMessageGateway;
 import com.gymops.integrations.reports.CsvReportWriter;
+import com.gymops.integrations.reports.MailingReportWriter;
+import com.gymops.integrations.sms.TwilioSmsGateway;
 import com.gymops.messaging.Dispatcher;
 import com.gymops.messaging.MessageGateway;
+import com.gymops.messaging.RetryPolicy;
 import com.gymops.policy.MessageTemplates;
 import com.gymops.store.AttemptStore.KeyedAttempt;
 import com.gymops.store.Database;
 import com.gymops.store.Stores;
 import com.gymops.workflow.ActionExecutor;
+import com.gymops.workflow.DoorSystem;
 import com.gymops.workflow.ManagerMessages;
 import com.gymops.workflow.RunAgent;
 import com.gymops.workflow.RunHistory;
@@ -26,6 +35,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
 
 /**
@@ -39,6 +49,9 @@ public final class GymOpsApp implements AutoCloseable {
   public static final String MESSAGE_LOG = "messages.log";
 
   public static final String REPORTS = "reports";
+
+  /** Where Twilio posts delivery updates, under {@code messaging.public_base_url}. */
+  public static final String TWILIO_STATUS_PATH = "/webhooks/twilio/status";
 
   private final GymOpsConfig config;
   private final Path dataDir;
@@ -67,7 +80,10 @@ public final class GymOpsApp implements AutoCloseable {
             clock);
     MessageTemplates templates =
         new MessageTemplates(config.messaging().templates(), config.messaging().optOutText());
-    ActionExecutor executor = new ActionExecutor(stores, templates);
+    ManagerMessages managerMessages = new ManagerMessages(stores.outbox(), templates);
+    boolean realEmail = config.messaging().emailProvider().equals("smtp");
+    CsvReportWriter files = new CsvReportWriter(dataDir.resolve(REPORTS));
+    ActionExecutor executor = new ActionExecutor(stores, templates, doorSystem(config.door()));
     AgentSettings agent = config.agent();
     // No key, no client: agent and shadow runs then complete by the rules and say why.
     this.llm =
@@ -87,12 +103,41 @@ public final class GymOpsApp implements AutoCloseable {
             config,
             stores,
             executor,
-            new CsvReportWriter(dataDir.resolve(REPORTS)),
+            // Report files reach the manager by email only when email really leaves.
+            realEmail ? new MailingReportWriter(files, config, managerMessages, clock) : files,
             clock,
             runAgent);
     MessageGateway log = new LogMessageGateway(dataDir.resolve(MESSAGE_LOG), clock);
     this.dispatcher =
-        new Dispatcher(config, stores, log, log, new ManagerMessages(stores.outbox(), templates));
+        new Dispatcher(
+            config,
+            stores,
+            smsGateway(config.messaging(), log),
+            realEmail ? new SmtpEmailGateway(config.messaging().smtp(), clock) : log,
+            managerMessages,
+            RetryPolicy.withJitter(() -> ThreadLocalRandom.current().nextDouble()));
+  }
+
+  private static DoorSystem doorSystem(DoorSettings door) {
+    return door.system().equals("http")
+        ? new HttpDoorSystem(door.http(), Sleeper.SYSTEM)
+        : DoorSystem.BUILTIN;
+  }
+
+  /**
+   * Pacing is about real seconds at the carrier, not the run's clock (which {@code --at} may fix),
+   * so the sender's pacer reads the system clock and really waits.
+   */
+  private static MessageGateway smsGateway(MessagingSettings messaging, MessageGateway log) {
+    if (!messaging.smsProvider().equals("twilio")) {
+      return log;
+    }
+    return new TwilioSmsGateway(
+        messaging.twilio(),
+        messaging.publicBaseUrl() == null ? null : messaging.publicBaseUrl() + TWILIO_STATUS_PATH,
+        messaging.smsRatePerSecond(),
+        Clock.systemUTC(),
+        Sleeper.SYSTEM);
   }
 
   public static GymOpsApp open(GymOpsConfig config, Path dataDir, Clock clock) {

@@ -81,10 +81,12 @@ final class DemoCommand implements Callable<Integer> {
             ? root.resolve(root.dataDir)
             : root.resolve(Path.of(DEFAULT_DIRECTORY));
     GymOpsConfig configured = root.loadConfig();
-    // The demo always runs on its own embedded database, even when a server is configured.
+    // The demo always runs on its own embedded database, even when a server is configured, and
+    // never reaches a real provider or door system.
     ClubSettings club = withManager(configured.clubs().get(0));
     GymOpsConfig config =
-        new GymOpsConfig(List.of(club), DatabaseSettings.EMBEDDED, configured.messaging());
+        new GymOpsConfig(
+            List.of(club), DatabaseSettings.EMBEDDED, configured.messaging().loggedOnly());
     try {
       DemoDirectory.prepare(directory);
     } catch (IllegalStateException e) {

@@ -41,12 +41,14 @@ final class DispatchCommand implements Callable<Integer> {
       PrintWriter out = spec.commandLine().getOut();
       if (json) {
         out.printf(
-            "{\"sent\": %d, \"deferred\": %d, \"failed\": %d, \"suppressed\": %d, \"retrying\": %d}%n",
+            "{\"sent\": %d, \"deferred\": %d, \"failed\": %d, \"suppressed\": %d, \"retrying\": %d,"
+                + " \"unknown\": %d}%n",
             result.sent(),
             result.deferred(),
             result.failed(),
             result.suppressed(),
-            result.retrying());
+            result.retrying(),
+            result.unknown());
       } else {
         out.printf(
             "sent %d, deferred to the sending window %d, failed %d, suppressed %d, retrying later %d%n",
@@ -56,8 +58,14 @@ final class DispatchCommand implements Callable<Integer> {
             result.suppressed(),
             result.retrying());
       }
+      if (result.unknown() > 0 && !json) {
+        out.printf(
+            "%d messages were left sending by a stopped dispatcher: outcome unknown, not resent;"
+                + " check the provider's log%n",
+            result.unknown());
+      }
       out.flush();
-      return result.failed() == 0 ? 0 : Cli.EXIT_FAILURE;
+      return result.failed() == 0 && result.unknown() == 0 ? 0 : Cli.EXIT_FAILURE;
     }
   }
 }

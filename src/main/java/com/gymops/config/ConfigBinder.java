@@ -21,7 +21,19 @@ final class ConfigBinder {
   static final String DATABASE_USER_ENV = "GYMOPS_DATABASE_USER";
   static final String DATABASE_PASSWORD_ENV = "GYMOPS_DATABASE_PASSWORD";
 
-  private static final List<String> PROVIDERS = List.of("log");
+  static final String TWILIO_ACCOUNT_SID_ENV = "TWILIO_ACCOUNT_SID";
+  static final String TWILIO_AUTH_TOKEN_ENV = "TWILIO_AUTH_TOKEN";
+  static final String TWILIO_FROM_ENV = "TWILIO_FROM";
+  static final String TWILIO_MESSAGING_SERVICE_ENV = "TWILIO_MESSAGING_SERVICE_SID";
+  static final String TWILIO_BASE_URL_ENV = "TWILIO_BASE_URL";
+  static final String SMTP_PASSWORD_ENV = "GYMOPS_SMTP_PASSWORD";
+  static final String DOOR_TOKEN_ENV = "GYMOPS_DOOR_TOKEN";
+
+  private static final List<String> SMS_PROVIDERS = List.of("log", "twilio");
+  private static final List<String> EMAIL_PROVIDERS = List.of("log", "smtp");
+  private static final List<String> DOOR_SYSTEMS = List.of("builtin", "http");
+  private static final List<String> HTTP_METHODS = List.of("GET", "POST", "PUT", "PATCH", "DELETE");
+  private static final Pattern HEADER_NAME = Pattern.compile("[A-Za-z0-9-]+");
   private static final Pattern TEMPLATE_KEY = Pattern.compile("[a-z0-9_]+");
   private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
   private static final Pattern REGION = Pattern.compile("[A-Z]{2}");
@@ -38,6 +50,7 @@ final class ConfigBinder {
 
   GymOpsConfig bind(ConfigNode root) {
     MessagingSettings messaging = messaging(root.section("messaging"));
+    DoorSettings door = door(root.section("door"));
     DatabaseSettings database = database(root.section("database"));
     AgentSettings agent = agent(root.section("agent"));
     ClubRules global = RuleSections.read(root, ClubRules.DEFAULTS, false);
@@ -47,7 +60,7 @@ final class ConfigBinder {
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
     }
-    return new GymOpsConfig(clubs, database, messaging, server, agent);
+    return new GymOpsConfig(clubs, database, messaging, server, agent, door);
   }
 
   /** The key only from the environment; the base URL from the file, else the environment. */
@@ -92,15 +105,6 @@ final class ConfigBinder {
           "'" + text + "' is not a mode (use rules, agent or shadow)");
     }
     return mode;
-  }
-
-  private static String httpUrl(String text) {
-    String url = text.trim();
-    if (!url.startsWith("http://") && !url.startsWith("https://")) {
-      throw new IllegalArgumentException(
-          "'" + text + "' is not an http(s) URL (e.g. https://api.anthropic.com)");
-    }
-    return url;
   }
 
   private List<ClubSettings> clubs(ConfigNode root, ClubRules global, String region) {
@@ -168,23 +172,197 @@ final class ConfigBinder {
 
   private MessagingSettings messaging(ConfigNode section) {
     MessagingSettings defaults = MessagingSettings.DEFAULTS;
+    // With Twilio's credentials in the environment and no explicit choice, texts go by Twilio:
+    // setting the secrets is the unmistakable sign that real texts are wanted (README).
+    Optional<String> chosenSms =
+        section.optional("sms_provider", text -> provider("SMS", text, SMS_PROVIDERS));
+    String smsProvider =
+        chosenSms.orElse(
+            fromEnv(TWILIO_ACCOUNT_SID_ENV).isPresent()
+                    && fromEnv(TWILIO_AUTH_TOKEN_ENV).isPresent()
+                ? "twilio"
+                : defaults.smsProvider());
+    String emailProvider =
+        section.value(
+            "email_provider",
+            defaults.emailProvider(),
+            text -> provider("email", text, EMAIL_PROVIDERS));
+    String region = section.value("default_region", defaults.defaultRegion(), ConfigBinder::region);
+    String optOut = section.text("opt_out_text", defaults.optOutText());
+    Map<String, String> templates = section.textMap("templates", TEMPLATE_KEY);
+    int rate = section.integer("sms_rate_per_second", defaults.smsRatePerSecond(), 1, 1000);
+    String publicBaseUrl = section.optional("public_base_url", ConfigBinder::httpUrl).orElse(null);
+    TwilioSettings twilio = smsProvider.equals("twilio") ? twilio(section) : null;
+    SmtpSettings smtp = smtp(section.section("smtp"), emailProvider.equals("smtp"));
+    if (smsProvider.equals("twilio") && twilio == null
+        || emailProvider.equals("smtp") && smtp == null) {
+      return defaults;
+    }
     return new MessagingSettings(
-        section.value("sms_provider", defaults.smsProvider(), text -> provider("SMS", text)),
-        section.value("email_provider", defaults.emailProvider(), text -> provider("email", text)),
-        section.value("default_region", defaults.defaultRegion(), ConfigBinder::region),
-        section.text("opt_out_text", defaults.optOutText()),
-        section.textMap("templates", TEMPLATE_KEY));
+        smsProvider, emailProvider, region, optOut, templates, rate, publicBaseUrl, twilio, smtp);
+  }
+
+  private TwilioSettings twilio(ConfigNode section) {
+    Optional<String> sid = fromEnv(TWILIO_ACCOUNT_SID_ENV);
+    Optional<String> token = fromEnv(TWILIO_AUTH_TOKEN_ENV);
+    Optional<String> from = fromEnv(TWILIO_FROM_ENV);
+    Optional<String> service = fromEnv(TWILIO_MESSAGING_SERVICE_ENV);
+    if (sid.isEmpty() || token.isEmpty() || from.isEmpty() && service.isEmpty()) {
+      section.problemAt(
+          "sms_provider",
+          "twilio needs "
+              + TWILIO_ACCOUNT_SID_ENV
+              + ", "
+              + TWILIO_AUTH_TOKEN_ENV
+              + " and "
+              + TWILIO_FROM_ENV
+              + " (or "
+              + TWILIO_MESSAGING_SERVICE_ENV
+              + ") in the environment");
+      return null;
+    }
+    String baseUrl = TwilioSettings.DEFAULT_BASE_URL;
+    Optional<String> envBase = fromEnv(TWILIO_BASE_URL_ENV);
+    if (envBase.isPresent()) {
+      try {
+        baseUrl = httpUrl(envBase.get());
+      } catch (IllegalArgumentException e) {
+        problems.add(TWILIO_BASE_URL_ENV + " (environment): " + e.getMessage());
+      }
+    }
+    return new TwilioSettings(
+        sid.get().trim(),
+        token.get().trim(),
+        from.map(String::trim).orElse(null),
+        service.map(String::trim).orElse(null),
+        baseUrl);
+  }
+
+  private SmtpSettings smtp(ConfigNode section, boolean wanted) {
+    section.forbid("password", "secrets come from the environment: set " + SMTP_PASSWORD_ENV);
+    Optional<String> host = section.optionalText("host");
+    SmtpSettings.Security security =
+        section.value("security", SmtpSettings.Security.STARTTLS, ConfigBinder::security);
+    int defaultPort =
+        switch (security) {
+          case NONE -> 25;
+          case STARTTLS -> 587;
+          case TLS -> 465;
+        };
+    int port = section.integer("port", defaultPort, 1, 65535);
+    String username = section.optionalText("username").orElse(null);
+    Optional<String> from = section.optionalText("from");
+    int timeout = section.integer("timeout_seconds", 30, 1, 600);
+    if (!wanted) {
+      return null;
+    }
+    if (host.isEmpty()) {
+      section.problemAt("host", "required when email_provider is smtp");
+    }
+    if (from.isEmpty()) {
+      section.problemAt("from", "required when email_provider is smtp");
+    }
+    if (host.isEmpty() || from.isEmpty()) {
+      return null;
+    }
+    return new SmtpSettings(
+        host.get(),
+        port,
+        security,
+        username,
+        fromEnv(SMTP_PASSWORD_ENV).orElse(null),
+        from.get(),
+        timeout);
+  }
+
+  private DoorSettings door(ConfigNode section) {
+    String system =
+        section.value(
+            "system", DoorSettings.BUILTIN.system(), text -> provider("door", text, DOOR_SYSTEMS));
+    ConfigNode http = section.section("http");
+    Optional<DoorSettings.Call> suspend = call(http.section("suspend"));
+    Optional<DoorSettings.Call> restore = call(http.section("restore"));
+    Map<String, String> headers = http.textMap("headers", HEADER_NAME);
+    int timeout = http.integer("timeout_seconds", 10, 1, 120);
+    int attempts = http.integer("attempts", 3, 1, 10);
+    if (!system.equals("http")) {
+      return DoorSettings.BUILTIN;
+    }
+    if (suspend.isEmpty() || restore.isEmpty()) {
+      if (suspend.isEmpty()) {
+        http.problemAt("suspend", "required when door.system is http");
+      }
+      if (restore.isEmpty()) {
+        http.problemAt("restore", "required when door.system is http");
+      }
+      return DoorSettings.BUILTIN;
+    }
+    return new DoorSettings(
+        system,
+        new DoorSettings.Http(
+            suspend.get(),
+            restore.get(),
+            headers,
+            fromEnv(DOOR_TOKEN_ENV).orElse(null),
+            timeout,
+            attempts));
+  }
+
+  private static Optional<DoorSettings.Call> call(ConfigNode section) {
+    Optional<String> method =
+        section.optional(
+            "method",
+            text -> {
+              String upper = text.trim().toUpperCase(java.util.Locale.ROOT);
+              if (!HTTP_METHODS.contains(upper)) {
+                throw new IllegalArgumentException(
+                    "'" + text + "' is not one of " + String.join(", ", HTTP_METHODS));
+              }
+              return upper;
+            });
+    Optional<String> url = section.optional("url", ConfigBinder::httpUrl);
+    String body = section.optional("body", text -> text).orElse(null);
+    if (!section.isPresent()) {
+      return Optional.empty();
+    }
+    if (url.isEmpty()) {
+      section.problemAt("url", "required");
+      return Optional.empty();
+    }
+    return Optional.of(new DoorSettings.Call(method.orElse("POST"), url.get(), body));
+  }
+
+  private static SmtpSettings.Security security(String text) {
+    try {
+      return SmtpSettings.Security.valueOf(text.trim().toUpperCase(java.util.Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("'" + text + "' is not one of none, starttls, tls", e);
+    }
+  }
+
+  private static String httpUrl(String text) {
+    String url = text.trim();
+    if (!url.startsWith("http://") && !url.startsWith("https://")) {
+      throw new IllegalArgumentException("'" + text + "' is not an http:// or https:// URL");
+    }
+    return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
   }
 
   private Optional<String> fromEnv(String name) {
     return Optional.ofNullable(env.get(name)).filter(value -> !value.isBlank());
   }
 
-  private static String provider(String kind, String text) {
+  private static String provider(String kind, String text, List<String> supported) {
     String provider = text.trim();
-    if (!PROVIDERS.contains(provider)) {
+    if (!supported.contains(provider)) {
       throw new IllegalArgumentException(
-          "'" + text + "' is not a supported " + kind + " provider (supported: log)");
+          "'"
+              + text
+              + "' is not a supported "
+              + kind
+              + " provider (supported: "
+              + String.join(", ", supported)
+              + ")");
     }
     return provider;
   }

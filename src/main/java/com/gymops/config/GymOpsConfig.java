@@ -7,26 +7,34 @@ import java.util.Optional;
 
 /**
  * The whole validated configuration: clubs with their effective rules, database, messaging, how
- * {@code serve} runs, and the agent.
+ * {@code serve} runs, the agent, and the door system.
  */
 public record GymOpsConfig(
     List<ClubSettings> clubs,
     DatabaseSettings database,
     MessagingSettings messaging,
     ServerSettings server,
-    AgentSettings agent) {
+    AgentSettings agent,
+    DoorSettings door) {
   public GymOpsConfig {
     clubs = List.copyOf(clubs);
     Objects.requireNonNull(database, "database");
     Objects.requireNonNull(messaging, "messaging");
     Objects.requireNonNull(server, "server");
     Objects.requireNonNull(agent, "agent");
+    Objects.requireNonNull(door, "door");
   }
 
-  /** A configuration with the default server and no agent: rules only. */
+  /** A configuration with the default server, no agent (rules only) and GymOps' own doors. */
   public GymOpsConfig(
       List<ClubSettings> clubs, DatabaseSettings database, MessagingSettings messaging) {
-    this(clubs, database, messaging, ServerSettings.DEFAULTS, AgentSettings.DEFAULTS);
+    this(
+        clubs,
+        database,
+        messaging,
+        ServerSettings.DEFAULTS,
+        AgentSettings.DEFAULTS,
+        DoorSettings.BUILTIN);
   }
 
   public Optional<ClubSettings> club(ClubId id) {

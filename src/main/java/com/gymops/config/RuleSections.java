@@ -31,7 +31,15 @@ final class RuleSections {
 
   /** Messaging settings that are about providers and wording, which one deployment shares. */
   private static final List<String> GLOBAL_MESSAGING_KEYS =
-      List.of("sms_provider", "email_provider", "default_region", "opt_out_text", "templates");
+      List.of(
+          "sms_provider",
+          "email_provider",
+          "default_region",
+          "opt_out_text",
+          "templates",
+          "sms_rate_per_second",
+          "public_base_url",
+          "smtp");
 
   private RuleSections() {}
 

@@ -14,6 +14,8 @@ import java.util.Optional;
  * @param pastDueSince the first day of the current delinquency; {@code null} when paid up
  * @param smsConsent whether the member agreed to marketing texts
  * @param smsOptedOut whether the member replied STOP: no text of any kind may go to them
+ * @param phoneUnusable whether the SMS provider called {@code phone} invalid or not mobile; such a
+ *     number counts as no phone until a different one is imported
  */
 public record Member(
     MemberId id,
@@ -28,7 +30,8 @@ public record Member(
     LocalDate pastDueSince,
     boolean smsConsent,
     boolean smsOptedOut,
-    DoorAccess door) {
+    DoorAccess door,
+    boolean phoneUnusable) {
 
   public Member {
     Objects.requireNonNull(id, "id");
@@ -38,6 +41,38 @@ public record Member(
     Objects.requireNonNull(status, "status");
     Objects.requireNonNull(pastDue, "pastDue");
     Objects.requireNonNull(door, "door");
+  }
+
+  /** A member whose phone is not known to be unusable. */
+  public Member(
+      MemberId id,
+      ClubId clubId,
+      String firstName,
+      String lastName,
+      String phone,
+      String email,
+      MemberStatus status,
+      LocalDate joinedOn,
+      Money pastDue,
+      LocalDate pastDueSince,
+      boolean smsConsent,
+      boolean smsOptedOut,
+      DoorAccess door) {
+    this(
+        id,
+        clubId,
+        firstName,
+        lastName,
+        phone,
+        email,
+        status,
+        joinedOn,
+        pastDue,
+        pastDueSince,
+        smsConsent,
+        smsOptedOut,
+        door,
+        false);
   }
 
   public String fullName() {
@@ -50,6 +85,13 @@ public record Member(
 
   public Optional<String> phoneNumber() {
     return Optional.ofNullable(phone);
+  }
+
+  /** The phone a text can go to: on file, not blank and not reported unusable by the provider. */
+  public Optional<String> textablePhone() {
+    return phone == null || phone.isBlank() || phoneUnusable
+        ? Optional.empty()
+        : Optional.of(phone);
   }
 
   public Optional<String> emailAddress() {

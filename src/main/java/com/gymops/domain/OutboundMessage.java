@@ -9,6 +9,7 @@ import java.util.Objects;
  *
  * @param idempotencyKey unique per intended effect, so a rerun cannot queue the same message twice
  * @param memberId {@code null} for messages to the club's manager
+ * @param attachment a file sent with an email (a manager's report), or {@code null}
  */
 public record OutboundMessage(
     long id,
@@ -27,7 +28,8 @@ public record OutboundMessage(
     Instant notBefore,
     Instant sentAt,
     String error,
-    String runId) {
+    String runId,
+    Attachment attachment) {
 
   public OutboundMessage {
     Objects.requireNonNull(idempotencyKey, "idempotencyKey");
@@ -39,5 +41,45 @@ public record OutboundMessage(
     Objects.requireNonNull(status, "status");
     Objects.requireNonNull(createdAt, "createdAt");
     Objects.requireNonNull(notBefore, "notBefore");
+  }
+
+  /** A message without an attachment. */
+  public OutboundMessage(
+      long id,
+      String idempotencyKey,
+      ClubId clubId,
+      MemberId memberId,
+      Channel channel,
+      String recipient,
+      MessagePurpose purpose,
+      String templateKey,
+      String subject,
+      String body,
+      int segments,
+      MessageStatus status,
+      Instant createdAt,
+      Instant notBefore,
+      Instant sentAt,
+      String error,
+      String runId) {
+    this(
+        id,
+        idempotencyKey,
+        clubId,
+        memberId,
+        channel,
+        recipient,
+        purpose,
+        templateKey,
+        subject,
+        body,
+        segments,
+        status,
+        createdAt,
+        notBefore,
+        sentAt,
+        error,
+        runId,
+        null);
   }
 }

@@ -24,30 +24,56 @@ import java.util.TreeMap;
  * Delivers what the outbox holds once it is due: inside the club's sending window for member
  * messages, at once for the manager. Each message is claimed before the provider call, so two
  * dispatchers never send it twice and a crash leaves it marked SENDING rather than re-sent.
+ *
+ * <p>A message found SENDING for longer than {@link #STUCK_AFTER} belonged to a dispatcher that
+ * died between its claim and the provider's answer: nobody knows whether it left, so it is never
+ * sent again blindly. Each pass ends such messages as FAILED with an "outcome unknown" error, keeps
+ * a reminder's attempt as sent (it may have arrived, and must not make the next reminder come
+ * sooner), and tells the manager to check the provider's log (docs/INTEGRATIONS.md).
  */
 public final class Dispatcher {
   private static final int BATCH = 500;
 
-  /** A provider that asks us to retry gets the message back after this pause. */
-  static final Duration RETRY_DELAY = Duration.ofMinutes(5);
+  /**
+   * Far longer than one provider call with its timeouts and the sender's pacing: a claim this old
+   * has no live dispatcher behind it.
+   */
+  public static final Duration STUCK_AFTER = Duration.ofMinutes(10);
+
+  static final String UNKNOWN_OUTCOME =
+      "outcome unknown: GymOps stopped while sending; check the provider's log before sending"
+          + " again";
 
   private final GymOpsConfig config;
   private final Stores stores;
   private final MessageGateway sms;
   private final MessageGateway email;
   private final ManagerMessages manager;
+  private final RetryPolicy retries;
 
+  /** A dispatcher whose retry waits are exact ({@link RetryPolicy#EXACT}). */
   public Dispatcher(
       GymOpsConfig config,
       Stores stores,
       MessageGateway sms,
       MessageGateway email,
       ManagerMessages manager) {
+    this(config, stores, sms, email, manager, RetryPolicy.EXACT);
+  }
+
+  public Dispatcher(
+      GymOpsConfig config,
+      Stores stores,
+      MessageGateway sms,
+      MessageGateway email,
+      ManagerMessages manager,
+      RetryPolicy retries) {
     this.config = config;
     this.stores = stores;
     this.sms = sms;
     this.email = email;
     this.manager = manager;
+    this.retries = retries;
   }
 
   public DispatchResult dispatch(Instant now) {
@@ -57,6 +83,8 @@ public final class Dispatcher {
     int suppressed = 0;
     int retrying = 0;
     Map<ClubId, Integer> failedByClub = new TreeMap<>(Comparator.comparing(ClubId::value));
+    Map<ClubId, Integer> unknownByClub = new TreeMap<>(Comparator.comparing(ClubId::value));
+    int unknown = reconcileStuck(now, unknownByClub);
     while (true) {
       List<OutboundMessage> due = stores.outbox().due(now, BATCH);
       if (due.isEmpty()) {
@@ -72,12 +100,41 @@ public final class Dispatcher {
           }
           case SUPPRESSED -> suppressed++;
           case RETRYING -> retrying++;
+          case UNKNOWN -> {
+            unknown++;
+            unknownByClub.merge(message.clubId(), 1, Integer::sum);
+          }
           case TAKEN -> {}
         }
       }
     }
     failedByClub.forEach((club, count) -> tellManager(club, count, now));
-    return new DispatchResult(sent, deferred, failed, suppressed, retrying);
+    unknownByClub.forEach((club, count) -> tellManagerOfUnknown(club, count, now));
+    return new DispatchResult(sent, deferred, failed, suppressed, retrying, unknown);
+  }
+
+  private int reconcileStuck(Instant now, Map<ClubId, Integer> unknownByClub) {
+    List<OutboundMessage> stuck =
+        stores.outbox().failStuckSending(now.minus(STUCK_AFTER), now, UNKNOWN_OUTCOME);
+    stuck.forEach(message -> unknownByClub.merge(message.clubId(), 1, Integer::sum));
+    return stuck.size();
+  }
+
+  private void tellManagerOfUnknown(ClubId club, int count, Instant now) {
+    config
+        .club(club)
+        .ifPresent(
+            settings ->
+                manager.notify(
+                    settings.club(),
+                    "dispatch-unknown:" + club + ":" + now.truncatedTo(ChronoUnit.HOURS),
+                    count
+                        + (count == 1 ? " message" : " messages")
+                        + " may or may not have left (GymOps stopped, or the provider did not"
+                        + " answer); they were not sent again. Check the provider's log; outbox"
+                        + " errors say 'outcome unknown'.",
+                    now,
+                    null));
   }
 
   /**
@@ -105,6 +162,7 @@ public final class Dispatcher {
     FAILED,
     SUPPRESSED,
     RETRYING,
+    UNKNOWN,
     TAKEN
   }
 
@@ -130,19 +188,55 @@ public final class Dispatcher {
     SendResult result = (message.channel() == Channel.SMS ? sms : email).send(message);
     switch (result.status()) {
       case ACCEPTED -> {
-        stores.outbox().markSent(message.id(), now);
+        stores.outbox().markSent(message.id(), now, result.providerId());
         return Delivery.SENT;
       }
       case RETRY -> {
-        stores.outbox().defer(message.id(), now.plus(RETRY_DELAY));
-        return Delivery.RETRYING;
+        int attempts = stores.outbox().countRetry(message.id(), result.error());
+        if (!retries.givesUpAfter(attempts)) {
+          stores
+              .outbox()
+              .defer(message.id(), now.plus(retries.delay(attempts, result.retryAfter())));
+          return Delivery.RETRYING;
+        }
+        return fail(message, now, result.error() + " (gave up after " + attempts + " tries)");
+      }
+      case OPTED_OUT -> {
+        // The carrier will refuse every text until the member sends START: stop them all now.
+        if (message.memberId() != null) {
+          stores.members().setSmsOptedOut(message.memberId(), true, now);
+        }
+        return fail(message, now, result.error());
+      }
+      case UNKNOWN -> {
+        // Never sent twice blindly: it may have left. The attempt stays as sent, like a crash's.
+        stores
+            .outbox()
+            .markFailed(
+                message.id(),
+                now,
+                "outcome unknown: "
+                    + result.error()
+                    + "; check the provider's log before"
+                    + " sending again");
+        return Delivery.UNKNOWN;
+      }
+      case UNUSABLE_ADDRESS -> {
+        if (message.memberId() != null && message.channel() == Channel.SMS) {
+          stores.members().setPhoneUnusable(message.memberId(), message.recipient(), now);
+        }
+        return fail(message, now, result.error());
       }
       default -> {
-        stores.outbox().markFailed(message.id(), now, result.error());
-        recordAttemptOutcome(message, AttemptOutcome.FAILED);
-        return Delivery.FAILED;
+        return fail(message, now, result.error());
       }
     }
+  }
+
+  private Delivery fail(OutboundMessage message, Instant now, String error) {
+    stores.outbox().markFailed(message.id(), now, error);
+    recordAttemptOutcome(message, AttemptOutcome.FAILED);
+    return Delivery.FAILED;
   }
 
   /** Rules are checked again at delivery: the member may have replied STOP since it was queued. */

@@ -129,7 +129,7 @@ public final class DailyCampaignsPolicy implements WorkflowPolicy {
     if (!member.smsConsent()) {
       return Optional.of(SKIP_NO_CONSENT);
     }
-    if (member.phone() == null || member.phone().isBlank()) {
+    if (member.textablePhone().isEmpty()) {
       return Optional.of(SKIP_NO_PHONE);
     }
     if (member.isPastDue()) {

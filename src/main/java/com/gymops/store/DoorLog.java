@@ -12,5 +12,8 @@ public interface DoorLog {
   /** Sets the member's door and logs it, unless the key was used; returns whether it changed. */
   boolean change(MemberId member, DoorAccess door, Instant at, String runId, String idempotencyKey);
 
+  /** Whether a change under this key was recorded: such a change is done, not to be asked again. */
+  boolean isRecorded(String idempotencyKey);
+
   long count();
 }

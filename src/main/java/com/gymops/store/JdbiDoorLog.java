@@ -48,6 +48,18 @@ public final class JdbiDoorLog implements DoorLog {
   }
 
   @Override
+  public boolean isRecorded(String idempotencyKey) {
+    return jdbi.withHandle(
+        handle ->
+            handle
+                    .createQuery("SELECT COUNT(*) FROM door_change WHERE idempotency_key = :key")
+                    .bind("key", idempotencyKey)
+                    .mapTo(Long.class)
+                    .one()
+                > 0);
+  }
+
+  @Override
   public long count() {
     return jdbi.withHandle(
         handle -> handle.createQuery("SELECT COUNT(*) FROM door_change").mapTo(Long.class).one());

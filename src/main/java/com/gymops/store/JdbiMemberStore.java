@@ -26,7 +26,8 @@ public final class JdbiMemberStore implements MemberStore {
   private static final int CHUNK = 1_000;
   private static final String COLUMNS =
       "member_id, club_id, first_name, last_name, phone, email, status, joined_on,"
-          + " past_due_cents, past_due_since, sms_consent, sms_opted_out, door_state, lock_reason";
+          + " past_due_cents, past_due_since, sms_consent, sms_opted_out, door_state, lock_reason,"
+          + " phone_unusable";
 
   private final Jdbi jdbi;
 
@@ -48,6 +49,10 @@ public final class JdbiMemberStore implements MemberStore {
             PreparedBatch update =
                 handle.prepareBatch(
                     "UPDATE member SET club_id = :club_id, first_name = :first_name,"
+                        // An import knows nothing of a number the provider refused: the flag
+                        // stays while the number does, and a new number starts usable.
+                        + " phone_unusable = CASE WHEN phone = :phone THEN phone_unusable"
+                        + " ELSE :phone_unusable END,"
                         + " last_name = :last_name, phone = :phone, email = :email,"
                         + " status = :status, joined_on = :joined_on,"
                         + " past_due_cents = :past_due_cents, past_due_since = :past_due_since,"
@@ -61,7 +66,7 @@ public final class JdbiMemberStore implements MemberStore {
                         + ", updated_at) VALUES (:member_id, :club_id, :first_name, :last_name,"
                         + " :phone, :email, :status, :joined_on, :past_due_cents,"
                         + " :past_due_since, :sms_consent, :sms_opted_out, :door_state,"
-                        + " :lock_reason, :updated_at)");
+                        + " :lock_reason, :phone_unusable, :updated_at)");
             for (Member member : chunk) {
               PreparedBatch batch = existing.contains(member.id()) ? update : insert;
               bind(batch, member, now).add();
@@ -94,6 +99,7 @@ public final class JdbiMemberStore implements MemberStore {
         .bind(
             "lock_reason",
             member.door().lockReason() == null ? null : member.door().lockReason().name())
+        .bind("phone_unusable", member.phoneUnusable())
         .bind("updated_at", now);
   }
 
@@ -214,6 +220,21 @@ public final class JdbiMemberStore implements MemberStore {
         == 1;
   }
 
+  @Override
+  public boolean setPhoneUnusable(MemberId id, String phone, Instant now) {
+    return jdbi.withHandle(
+            handle ->
+                handle
+                    .createUpdate(
+                        "UPDATE member SET phone_unusable = TRUE, updated_at = :now"
+                            + " WHERE member_id = :id AND phone = :phone")
+                    .bind("now", now)
+                    .bind("id", id.value())
+                    .bind("phone", phone)
+                    .execute())
+        == 1;
+  }
+
   static Member map(ResultSet rs, StatementContext context) throws SQLException {
     String lockReason = rs.getString("lock_reason");
     return new Member(
@@ -231,6 +252,7 @@ public final class JdbiMemberStore implements MemberStore {
         rs.getBoolean("sms_opted_out"),
         new DoorAccess(
             DoorState.valueOf(rs.getString("door_state")),
-            lockReason == null ? null : LockReason.valueOf(lockReason)));
+            lockReason == null ? null : LockReason.valueOf(lockReason)),
+        rs.getBoolean("phone_unusable"));
   }
 }

@@ -1,5 +1,6 @@
 package com.gymops.store;
 
+import com.gymops.domain.Attachment;
 import com.gymops.domain.Channel;
 import com.gymops.domain.ClubId;
 import com.gymops.domain.MemberId;
@@ -21,7 +22,8 @@ import org.jdbi.v3.core.statement.StatementContext;
 public final class JdbiOutbox implements Outbox {
   private static final String COLUMNS =
       "id, idempotency_key, club_id, member_id, channel, recipient, purpose, template_key,"
-          + " subject, body, segments, status, created_at, not_before, sent_at, error, run_id";
+          + " subject, body, segments, status, created_at, not_before, sent_at, error, run_id,"
+          + " attachment_name, attachment_text";
   private static final int MAX_ERROR = 1000;
 
   private final Jdbi jdbi;
@@ -38,9 +40,11 @@ public final class JdbiOutbox implements Outbox {
                 .createUpdate(
                     "INSERT INTO outbound_message (idempotency_key, club_id, member_id, channel,"
                         + " recipient, purpose, template_key, subject, body, segments, status,"
-                        + " created_at, not_before, run_id) VALUES (:key, :club, :member,"
-                        + " :channel, :recipient, :purpose, :template, :subject, :body, :segments,"
-                        + " 'QUEUED', :created_at, :not_before, :run_id) ON CONFLICT DO NOTHING")
+                        + " created_at, not_before, run_id, attachment_name, attachment_text)"
+                        + " VALUES (:key, :club, :member, :channel, :recipient, :purpose,"
+                        + " :template, :subject, :body, :segments, 'QUEUED', :created_at,"
+                        + " :not_before, :run_id, :attachment_name, :attachment_text)"
+                        + " ON CONFLICT DO NOTHING")
                 .bind("key", message.idempotencyKey())
                 .bind("club", message.clubId().value())
                 .bind("member", message.memberId() == null ? null : message.memberId().value())
@@ -54,6 +58,12 @@ public final class JdbiOutbox implements Outbox {
                 .bind("created_at", message.createdAt())
                 .bind("not_before", message.notBefore())
                 .bind("run_id", message.runId())
+                .bind(
+                    "attachment_name",
+                    message.attachment() == null ? null : message.attachment().fileName())
+                .bind(
+                    "attachment_text",
+                    message.attachment() == null ? null : message.attachment().text())
                 .executeAndReturnGeneratedKeys("id")
                 .mapTo(Long.class)
                 .findOne());
@@ -101,9 +111,10 @@ public final class JdbiOutbox implements Outbox {
   @Override
   public boolean claim(long id, Instant at) {
     return update(
-            "UPDATE outbound_message SET status = 'SENDING' WHERE id = :id AND status = 'QUEUED'",
+            "UPDATE outbound_message SET status = 'SENDING', claimed_at = :at"
+                + " WHERE id = :id AND status = 'QUEUED'",
             id,
-            null,
+            at,
             null)
         == 1;
   }
@@ -112,6 +123,65 @@ public final class JdbiOutbox implements Outbox {
   public void markSent(long id, Instant at) {
     update(
         "UPDATE outbound_message SET status = 'SENT', sent_at = :at WHERE id = :id", id, at, null);
+  }
+
+  @Override
+  public void markSent(long id, Instant at, String providerId) {
+    jdbi.useHandle(
+        handle ->
+            handle
+                .createUpdate(
+                    "UPDATE outbound_message SET status = 'SENT', sent_at = :at,"
+                        + " provider_id = :provider_id WHERE id = :id")
+                .bind("at", at)
+                .bind("provider_id", providerId)
+                .bind("id", id)
+                .execute());
+  }
+
+  @Override
+  public int countRetry(long id, String error) {
+    update(
+        "UPDATE outbound_message SET send_attempts = send_attempts + 1, error = :error"
+            + " WHERE id = :id",
+        id,
+        null,
+        error);
+    return jdbi.withHandle(
+        handle ->
+            handle
+                .createQuery("SELECT send_attempts FROM outbound_message WHERE id = :id")
+                .bind("id", id)
+                .mapTo(Integer.class)
+                .one());
+  }
+
+  @Override
+  public List<OutboundMessage> failStuckSending(Instant claimedBefore, Instant at, String error) {
+    List<OutboundMessage> stuck =
+        jdbi.withHandle(
+            handle ->
+                handle
+                    .createQuery(
+                        "SELECT "
+                            + COLUMNS
+                            + " FROM outbound_message WHERE status = 'SENDING'"
+                            + " AND (claimed_at IS NULL OR claimed_at < :before) ORDER BY id")
+                    .bind("before", claimedBefore)
+                    .map(JdbiOutbox::map)
+                    .list());
+    // Conditional per row: a message another node has just finished stays as it finished.
+    return stuck.stream()
+        .filter(
+            message ->
+                update(
+                        "UPDATE outbound_message SET status = 'FAILED', sent_at = :at,"
+                            + " error = :error WHERE id = :id AND status = 'SENDING'",
+                        message.id(),
+                        at,
+                        error)
+                    == 1)
+        .toList();
   }
 
   @Override
@@ -228,6 +298,7 @@ public final class JdbiOutbox implements Outbox {
 
   static OutboundMessage map(ResultSet rs, StatementContext context) throws SQLException {
     String member = rs.getString("member_id");
+    String attachment = rs.getString("attachment_name");
     return new OutboundMessage(
         rs.getLong("id"),
         rs.getString("idempotency_key"),
@@ -245,6 +316,7 @@ public final class JdbiOutbox implements Outbox {
         Columns.instant(rs, "not_before"),
         Columns.instant(rs, "sent_at"),
         rs.getString("error"),
-        rs.getString("run_id"));
+        rs.getString("run_id"),
+        attachment == null ? null : new Attachment(attachment, rs.getString("attachment_text")));
   }
 }

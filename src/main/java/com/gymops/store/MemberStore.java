@@ -36,4 +36,11 @@ public interface MemberStore {
 
   /** Records a STOP (or START) from the member: no SMS of any kind while opted out. */
   boolean setSmsOptedOut(MemberId id, boolean optedOut, Instant now);
+
+  /**
+   * Marks the member's number unusable for texts (the provider called it invalid or not mobile),
+   * only while {@code phone} is still the number on file: a newer number is not condemned by a late
+   * answer about the old one. Returns whether it was marked.
+   */
+  boolean setPhoneUnusable(MemberId id, String phone, Instant now);
 }

@@ -36,6 +36,22 @@ public interface Outbox {
 
   void markSent(long id, Instant at);
 
+  /** Marks it sent and keeps the provider's id for it (Twilio's message SID). */
+  void markSent(long id, Instant at, String providerId);
+
+  /**
+   * Counts one more provider refusal worth a retry of a claimed message and keeps its error;
+   * returns the refusals so far, from which the dispatcher's backoff grows.
+   */
+  int countRetry(long id, String error);
+
+  /**
+   * Ends as FAILED, with {@code error}, every message still SENDING that was claimed before {@code
+   * claimedBefore} (or before claims were timed): a dispatcher died between the claim and the
+   * provider's answer, so whether it left is unknown. Returns the messages it ended.
+   */
+  List<OutboundMessage> failStuckSending(Instant claimedBefore, Instant at, String error);
+
   void markFailed(long id, Instant at, String error);
 
   /** Ends a message unsent because a rule forbids it now (e.g. the member replied STOP). */

@@ -40,7 +40,7 @@ final class MemberRows {
     row.put("joined_on", member.joinedOn() == null ? null : member.joinedOn().toString());
     row.put("sms_consent", member.smsConsent());
     row.put("opted_out", member.smsOptedOut());
-    row.put("has_phone", member.phone() != null);
+    row.put("has_phone", member.textablePhone().isPresent());
     row.put("balance", member.pastDue().toBigDecimal());
     row.put(
         "planned_template",

@@ -164,7 +164,7 @@ final class ReviewPlan extends CatalogTool {
       if (member.pastDueSince() != null && member.pastDueSince().isAfter(today)) {
         reasons.add("past_due_since " + member.pastDueSince() + " is in the future");
       }
-      if (member.phone() == null && member.email() == null) {
+      if (member.textablePhone().isEmpty() && member.email() == null) {
         reasons.add("no phone and no email on file");
       }
       if (member.door().equals(DoorAccess.LOCKED_OTHER)) {

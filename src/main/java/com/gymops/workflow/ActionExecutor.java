@@ -44,11 +44,18 @@ public final class ActionExecutor {
   private final Stores stores;
   private final MessageTemplates templates;
   private final ManagerMessages managerMessages;
+  private final DoorSystem doorSystem;
 
+  /** An executor whose doors are GymOps' own ({@link DoorSystem#BUILTIN}). */
   public ActionExecutor(Stores stores, MessageTemplates templates) {
+    this(stores, templates, DoorSystem.BUILTIN);
+  }
+
+  public ActionExecutor(Stores stores, MessageTemplates templates, DoorSystem doorSystem) {
     this.stores = stores;
     this.templates = templates;
     this.managerMessages = new ManagerMessages(stores.outbox(), templates);
+    this.doorSystem = doorSystem;
   }
 
   /**
@@ -70,6 +77,11 @@ public final class ActionExecutor {
    */
   public Outcome execute(Action action, Member member, RunContext run, String idempotencyKey) {
     try {
+      if (isDoorChange(action.effect())) {
+        // The door system's call may take its timeouts and retries: no transaction waits on it.
+        // The record that follows is one transaction of its own.
+        return apply(action, member, run, idempotencyKey);
+      }
       return stores.transactor().inTransaction(() -> apply(action, member, run, idempotencyKey));
     } catch (RuntimeException e) {
       return Outcome.failed(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
@@ -280,7 +292,37 @@ public final class ActionExecutor {
     return variables;
   }
 
+  static boolean isDoorChange(Effect effect) {
+    return effect instanceof Effect.LockDoor || effect instanceof Effect.UnlockDoor;
+  }
+
+  /**
+   * Asks the door system first and records the change only once it is done: a failed call leaves
+   * the member's door as it was in GymOps, is the action's outcome, and is told to the manager.
+   */
   private Outcome changeDoor(Member member, RunContext run, String key, DoorAccess door) {
+    if (stores.doors().isRecorded(key)) {
+      return Outcome.alreadyDone();
+    }
+    DoorSystem.Result result = doorSystem.change(member, door);
+    if (!result.done()) {
+      String verb = door.isLocked() ? "lock" : "unlock";
+      managerMessages.notify(
+          run.club(),
+          "door-failed:" + member.id() + ":" + verb + ":" + run.localDate(),
+          "Could not "
+              + verb
+              + " the door for "
+              + member.fullName()
+              + " ("
+              + member.id()
+              + "): "
+              + result.error()
+              + ". Nothing changed; the next run tries again.",
+          run.now(),
+          run.runId());
+      return Outcome.failed("door system: " + result.error());
+    }
     boolean changed = stores.doors().change(member.id(), door, run.now(), run.runId(), key);
     return changed ? Outcome.done(door.code()) : Outcome.alreadyDone();
   }

@@ -6,11 +6,12 @@ import java.util.Optional;
 
 /**
  * Which channel reaches a member for a message they did not ask for: SMS unless they replied STOP
- * or have no phone, then email if there is one (DESIGN §5 channels).
+ * or have no phone that takes texts (none on file, or one the provider called invalid or not
+ * mobile), then email if there is one (DESIGN §5 channels).
  */
 record ContactRoute(Channel channel, String recipient) {
   static Optional<ContactRoute> forMember(Member member) {
-    if (!member.smsOptedOut() && member.phone() != null) {
+    if (!member.smsOptedOut() && member.textablePhone().isPresent()) {
       return Optional.of(new ContactRoute(Channel.SMS, member.phone()));
     }
     if (member.email() != null) {
@@ -21,7 +22,7 @@ record ContactRoute(Channel channel, String recipient) {
 
   /** Marketing goes by SMS only, and only with consent; the policy checked consent already. */
   static Optional<ContactRoute> forMarketing(Member member) {
-    if (member.smsOptedOut() || !member.smsConsent() || member.phone() == null) {
+    if (member.smsOptedOut() || !member.smsConsent() || member.textablePhone().isEmpty()) {
       return Optional.empty();
     }
     return Optional.of(new ContactRoute(Channel.SMS, member.phone()));

@@ -1,5 +1,6 @@
 package com.gymops.workflow;
 
+import com.gymops.domain.Attachment;
 import com.gymops.domain.Channel;
 import com.gymops.domain.Club;
 import com.gymops.domain.MessagePurpose;
@@ -24,6 +25,40 @@ public final class ManagerMessages {
   public ManagerMessages(Outbox outbox, MessageTemplates templates) {
     this.outbox = outbox;
     this.templates = templates;
+  }
+
+  /**
+   * Queues an email with a report file for the club's manager unless {@code key} was used before;
+   * undeliverable when the club has no manager email.
+   */
+  public Outcome mailReport(
+      Club club, String key, String subject, String text, Attachment attachment, Instant now) {
+    if (club.managerEmail() == null) {
+      return Outcome.undeliverable("no manager email configured for club " + club.id());
+    }
+    return outbox
+        .enqueue(
+            new OutboundMessage(
+                0,
+                key,
+                club.id(),
+                null,
+                Channel.EMAIL,
+                club.managerEmail(),
+                MessagePurpose.MANAGER,
+                "manager_report",
+                subject,
+                text,
+                0,
+                MessageStatus.QUEUED,
+                now,
+                now,
+                null,
+                null,
+                null,
+                attachment))
+        .map(id -> Outcome.done("report queued to manager by email"))
+        .orElseGet(Outcome::alreadyDone);
   }
 
   /** Queues {@code text} for the club's manager unless {@code key} was used before. */

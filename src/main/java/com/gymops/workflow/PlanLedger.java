@@ -134,9 +134,29 @@ public final class PlanLedger {
     Outcome outcome =
         dryRun
             ? Outcome.planned()
-            : executor.execute(action, run.memberOrNull(action.member()), run.context());
+            : doorChangeFailedFor(action)
+                ? Outcome.failed("not done: the door change it goes with failed")
+                : executor.execute(action, run.memberOrNull(action.member()), run.context());
     entries.set(entry.index(), current.executed(outcome));
     return outcome;
+  }
+
+  /**
+   * Whether this action goes with a door change of the same member and rule that failed: the member
+   * must not be told "your access is suspended", nor a note say so, when the door system did not do
+   * it.
+   */
+  private boolean doorChangeFailedFor(Action action) {
+    if (action.member() == null || ActionExecutor.isDoorChange(action.effect())) {
+      return false;
+    }
+    return plannedFor(action.member()).stream()
+        .anyMatch(
+            entry ->
+                entry.status() == Status.EXECUTED
+                    && entry.action().rule().equals(action.rule())
+                    && ActionExecutor.isDoorChange(entry.action().effect())
+                    && entry.outcome().kind() == Outcome.Kind.FAILED);
   }
 
   /** Marks every pending action of the member as held; returns how many were. */

@@ -200,10 +200,30 @@ class ConfigLoaderTest {
             "database.url: 'postgres://db/gymops' is not a JDBC URL"),
         Arguments.of(
             "messaging: {sms_provider: twilio}",
-            "messaging.sms_provider: 'twilio' is not a supported SMS provider (supported: log)"),
+            "messaging.sms_provider: twilio needs TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN and"
+                + " TWILIO_FROM (or TWILIO_MESSAGING_SERVICE_SID) in the environment"),
         Arguments.of(
-            "messaging: {email_provider: smtp}",
-            "messaging.email_provider: 'smtp' is not a supported email provider"),
+            "messaging: {sms_provider: nexmo}",
+            "messaging.sms_provider: 'nexmo' is not a supported SMS provider (supported: log,"
+                + " twilio)"),
+        Arguments.of(
+            "messaging: {email_provider: smtp, smtp: {from: a@b.example}}",
+            "messaging.smtp.host: required when email_provider is smtp"),
+        Arguments.of(
+            "messaging: {smtp: {password: hunter2}}",
+            "messaging.smtp.password: secrets come from the environment: set GYMOPS_SMTP_PASSWORD"),
+        Arguments.of(
+            "messaging: {smtp: {security: ssl}}",
+            "messaging.smtp.security: 'ssl' is not one of none, starttls, tls"),
+        Arguments.of(
+            "door: {system: http, http: {restore: {url: 'https://x.example/r'}}}",
+            "door.http.suspend: required when door.system is http"),
+        Arguments.of(
+            "door: {http: {suspend: {method: FETCH, url: 'https://x.example/{member_id}'}}}",
+            "door.http.suspend.method: 'FETCH' is not one of GET, POST, PUT, PATCH, DELETE"),
+        Arguments.of(
+            "messaging: {email_provider: sendgrid}",
+            "messaging.email_provider: 'sendgrid' is not a supported email provider"),
         Arguments.of(
             "messaging: {default_region: USA}",
             "messaging.default_region: 'USA' is not a two-letter region code"),

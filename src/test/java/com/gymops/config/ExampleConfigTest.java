@@ -51,7 +51,28 @@ class ExampleConfigTest {
             "agent.base_url",
             "clubs[0].manager",
             "clubs[0].manager.phone",
-            "clubs[0].manager.email");
+            "clubs[0].manager.email",
+            "messaging.sms_provider",
+            "messaging.public_base_url",
+            "messaging.smtp",
+            "messaging.smtp.host",
+            "messaging.smtp.port",
+            "messaging.smtp.security",
+            "messaging.smtp.username",
+            "messaging.smtp.from",
+            "messaging.smtp.timeout_seconds",
+            "door.http",
+            "door.http.suspend",
+            "door.http.suspend.method",
+            "door.http.suspend.url",
+            "door.http.suspend.body",
+            "door.http.restore",
+            "door.http.restore.method",
+            "door.http.restore.url",
+            "door.http.restore.body",
+            "door.http.headers",
+            "door.http.timeout_seconds",
+            "door.http.attempts");
   }
 
   @Test
@@ -71,6 +92,51 @@ class ExampleConfigTest {
     assertThat(config.database().jdbcUrl()).isPresent();
     assertThat(config.clubs().get(0).club().managerEmail()).isEqualTo("manager@example.com");
     assertThat(config.clubs().get(0).policy().access().gracePeriodDays()).isEqualTo(5);
+  }
+
+  @Test
+  void the_commented_out_integration_settings_are_valid_when_uncommented() {
+    String uncommented =
+        ConfigLoader.exampleYaml()
+            .replace("# sms_provider: log", "sms_provider: twilio")
+            .replace("email_provider: log", "email_provider: smtp")
+            .replace("system: builtin", "system: http")
+            .replace("# public_base_url:", "public_base_url:")
+            .replace("# smtp:", "smtp:")
+            .replace("# http:", "http:")
+            .replaceAll("#   (host|port|security|username|from|timeout_seconds):", "  $1:")
+            .replaceAll("#   (attempts|headers|suspend|restore):", "  $1:");
+    Map<String, String> env =
+        Map.of(
+            "TWILIO_ACCOUNT_SID", "AC1",
+            "TWILIO_AUTH_TOKEN", "secret",
+            "TWILIO_FROM", "+15005550006",
+            "GYMOPS_SMTP_PASSWORD", "mail-secret",
+            "GYMOPS_DOOR_TOKEN", "door-secret");
+
+    GymOpsConfig config = ConfigLoader.parse(uncommented, env, SYSTEM_ZONE);
+
+    assertThat(config.messaging().twilio().from()).isEqualTo("+15005550006");
+    assertThat(config.messaging().publicBaseUrl()).isEqualTo("https://gymops.example.com");
+    assertThat(config.messaging().smtp())
+        .isEqualTo(
+            new SmtpSettings(
+                "smtp.example.com",
+                587,
+                SmtpSettings.Security.STARTTLS,
+                "gymops@example.com",
+                "mail-secret",
+                "Main Club <gymops@example.com>",
+                30));
+    assertThat(config.door().http().suspend())
+        .isEqualTo(
+            new DoorSettings.Call(
+                "PATCH",
+                "https://api.kisi.io/users/{external_id}",
+                "{\"user\": {\"access_enabled\": false}}"));
+    assertThat(config.door().http().token()).isEqualTo("door-secret");
+    assertThat(config.door().http().headers()).containsEntry("Content-Type", "application/json");
+    assertThat(config.toString()).doesNotContain("secret");
   }
 
   private static boolean isPerClubOverride(String path) {

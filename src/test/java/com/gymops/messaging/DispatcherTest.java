@@ -4,17 +4,24 @@ import static com.gymops.testing.MemberBuilder.aMember;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.gymops.domain.AttemptOutcome;
+import com.gymops.domain.Channel;
 import com.gymops.domain.CollectionAttempt;
+import com.gymops.domain.Member;
 import com.gymops.domain.MemberId;
 import com.gymops.domain.MessagePurpose;
 import com.gymops.domain.MessageStatus;
 import com.gymops.domain.OutboundMessage;
 import com.gymops.domain.WorkflowId;
+import com.gymops.policy.MessageTemplates;
 import com.gymops.testing.TestClub;
+import com.gymops.workflow.ManagerMessages;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -173,5 +180,148 @@ class DispatcherTest {
               assertThat(sent.recipient()).isEqualTo(TestClub.MANAGER_PHONE);
             });
     assertThat(club.dispatcher().dispatch(local(TODAY, 8, 0)).sent()).isEqualTo(2);
+  }
+
+  @Test
+  void a_carrier_opt_out_fails_the_text_and_opts_the_member_out_of_all_texts() {
+    OutboundMessage reminder = queueReminderAtTen();
+    club.sms().answerWith(SendResult.optedOut("twilio 21610: unsubscribed recipient (HTTP 400)"));
+
+    DispatchResult result = club.dispatcher().dispatch(local(TODAY, 10, 5));
+
+    assertThat(result.failed()).isOne();
+    assertThat(reload(reminder).status()).isEqualTo(MessageStatus.FAILED);
+    assertThat(reload(reminder).error()).contains("21610");
+    assertThat(attemptOutcome()).isEqualTo(AttemptOutcome.FAILED);
+    assertThat(club.stores().members().find(MEMBER).orElseThrow().smsOptedOut()).isTrue();
+  }
+
+  @Test
+  void an_unusable_number_is_marked_and_the_next_reminder_goes_by_email() {
+    OutboundMessage reminder = queueReminderAtTen();
+    club.sms().answerWith(SendResult.unusableAddress("twilio 21614: not a mobile number"));
+
+    club.dispatcher().dispatch(local(TODAY, 10, 5));
+
+    Member member = club.stores().members().find(MEMBER).orElseThrow();
+    assertThat(member.phoneUnusable()).isTrue();
+    assertThat(member.smsOptedOut()).isFalse();
+    assertThat(reload(reminder).status()).isEqualTo(MessageStatus.FAILED);
+
+    club.run(WorkflowId.PAST_DUE_MONITORING, local(TODAY.plusDays(4), 10, 0));
+    assertThat(club.stores().outbox().ofMember(MEMBER))
+        .last()
+        .satisfies(next -> assertThat(next.channel()).isEqualTo(Channel.EMAIL));
+  }
+
+  @Test
+  void a_new_number_from_an_import_is_usable_again_while_the_same_number_stays_unusable() {
+    club.stores().members().setPhoneUnusable(MEMBER, "+14155552671", local(TODAY, 9, 0));
+    Member marked = club.stores().members().find(MEMBER).orElseThrow();
+    assertThat(marked.phoneUnusable()).isTrue();
+
+    club.seed(aMember().withId("M1").withBalance("30.00", TODAY.minusDays(5)).build());
+    assertThat(club.stores().members().find(MEMBER).orElseThrow().phoneUnusable()).isTrue();
+
+    club.seed(
+        aMember()
+            .withId("M1")
+            .withPhone("+14155550199")
+            .withBalance("30.00", TODAY.minusDays(5))
+            .build());
+    assertThat(club.stores().members().find(MEMBER).orElseThrow().phoneUnusable()).isFalse();
+  }
+
+  @Test
+  void retries_back_off_longer_each_time_and_fail_for_good_after_the_last_try() {
+    OutboundMessage reminder = queueReminderAtTen();
+    club.sms().askForRetry("twilio 20500: Internal Server Error (HTTP 500)");
+
+    Instant at = local(TODAY, 10, 0);
+    List<Duration> waits = new ArrayList<>();
+    for (int i = 1; i < RetryPolicy.EXACT.maxAttempts(); i++) {
+      assertThat(club.dispatcher().dispatch(at).retrying()).isOne();
+      Instant next = reload(reminder).notBefore();
+      waits.add(Duration.between(at, next));
+      at = next;
+    }
+    DispatchResult last = club.dispatcher().dispatch(at);
+
+    assertThat(waits)
+        .containsExactly(
+            Duration.ofMinutes(5),
+            Duration.ofMinutes(10),
+            Duration.ofMinutes(20),
+            Duration.ofMinutes(40),
+            Duration.ofMinutes(60));
+    assertThat(last.failed()).isOne();
+    assertThat(reload(reminder).status()).isEqualTo(MessageStatus.FAILED);
+    assertThat(reload(reminder).error()).endsWith("(gave up after 6 tries)");
+    assertThat(attemptOutcome()).isEqualTo(AttemptOutcome.FAILED);
+    assertThat(club.sms().received()).hasSize(6);
+  }
+
+  @Test
+  void a_providers_retry_after_longer_than_the_backoff_is_respected_with_jitter_on_top() {
+    OutboundMessage reminder = queueReminderAtTen();
+    club.sms()
+        .answerWith(
+            SendResult.retryAfter("twilio 20429: Too Many Requests", Duration.ofMinutes(30)));
+    Dispatcher jittered =
+        new Dispatcher(
+            club.config(),
+            club.stores(),
+            club.sms(),
+            club.email(),
+            new ManagerMessages(club.stores().outbox(), MessageTemplates.defaults()),
+            RetryPolicy.withJitter(() -> 0.5));
+
+    jittered.dispatch(local(TODAY, 10, 5));
+
+    assertThat(reload(reminder).notBefore()).isEqualTo(local(TODAY, 10, 38));
+  }
+
+  @Test
+  void a_message_left_sending_by_a_crash_is_never_resent_and_the_manager_is_told() {
+    OutboundMessage reminder = queueReminderAtTen();
+    assertThat(club.stores().outbox().claim(reminder.id(), local(TODAY, 10, 1))).isTrue();
+
+    DispatchResult soon = club.dispatcher().dispatch(local(TODAY, 10, 5));
+    assertThat(soon.unknown()).isZero();
+    assertThat(reload(reminder).status()).isEqualTo(MessageStatus.SENDING);
+
+    DispatchResult later = club.dispatcher().dispatch(local(TODAY, 10, 12));
+
+    assertThat(later.unknown()).isOne();
+    assertThat(reload(reminder).status()).isEqualTo(MessageStatus.FAILED);
+    assertThat(reload(reminder).error()).startsWith("outcome unknown");
+    assertThat(attemptOutcome())
+        .as("it may have arrived: it still counts, and does not bring the next reminder sooner")
+        .isEqualTo(AttemptOutcome.SENT);
+    assertThat(club.sms().received()).isEmpty();
+    OutboundMessage alert =
+        club.stores()
+            .outbox()
+            .findByKey("dispatch-unknown:main:" + local(TODAY, 10, 0))
+            .orElseThrow();
+    assertThat(alert.purpose()).isEqualTo(MessagePurpose.MANAGER);
+    assertThat(alert.body()).contains("1 message may or may not have left");
+  }
+
+  @Test
+  void a_send_without_an_answer_is_held_as_unknown_not_retried() {
+    OutboundMessage reminder = queueReminderAtTen();
+    club.sms().answerWith(SendResult.unknown("no answer from twilio: request timed out"));
+
+    DispatchResult result = club.dispatcher().dispatch(local(TODAY, 10, 5));
+
+    assertThat(result.unknown()).isOne();
+    assertThat(reload(reminder).status()).isEqualTo(MessageStatus.FAILED);
+    assertThat(reload(reminder).error()).startsWith("outcome unknown: no answer from twilio");
+    club.sms().accept();
+    assertThat(club.dispatcher().dispatch(local(TODAY, 11, 0)).sent())
+        .as("only the manager's alert left; the reminder was not sent again")
+        .isOne();
+    assertThat(club.sms().received()).filteredOn(sent -> sent.id() == reminder.id()).hasSize(1);
   }
 }

@@ -4,6 +4,7 @@ import static com.gymops.testing.MemberBuilder.aMember;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.gymops.domain.Attachment;
 import com.gymops.domain.AttemptKind;
 import com.gymops.domain.AttemptOutcome;
 import com.gymops.domain.Channel;
@@ -400,6 +401,109 @@ abstract class StoreContract {
     locks.release(WorkflowId.DOOR_ACCESS, MAIN, "d");
     assertThat(locks.acquire(WorkflowId.DOOR_ACCESS, MAIN, "e", NOW.plusSeconds(1), lease))
         .isTrue();
+  }
+
+  @Test
+  void a_phone_is_marked_unusable_only_while_it_is_the_number_on_file() {
+    members.upsertAll(List.of(aMember().withId("M1").withPhone("+14155552671").build()), NOW);
+
+    assertThat(members.setPhoneUnusable(new MemberId("M1"), "+14155550000", NOW)).isFalse();
+    assertThat(members.setPhoneUnusable(new MemberId("M1"), "+14155552671", NOW)).isTrue();
+    assertThat(members.find(new MemberId("M1")).orElseThrow().textablePhone()).isEmpty();
+
+    members.upsertAll(List.of(aMember().withId("M1").withPhone("+14155552671").build()), NOW);
+    assertThat(members.find(new MemberId("M1")).orElseThrow().phoneUnusable()).isTrue();
+    members.upsertAll(List.of(aMember().withId("M1").withPhone("+14155550199").build()), NOW);
+    assertThat(members.find(new MemberId("M1")).orElseThrow().phoneUnusable()).isFalse();
+  }
+
+  @Test
+  void retries_are_counted_and_a_sent_message_keeps_the_providers_id() {
+    members.upsertAll(List.of(aMember().withId("M1").build()), NOW);
+    Outbox outbox = stores.outbox();
+    long id = outbox.enqueue(message("k1", "M1", NOW)).orElseThrow();
+    outbox.claim(id, NOW);
+
+    assertThat(outbox.countRetry(id, "twilio 20429")).isEqualTo(1);
+    assertThat(outbox.countRetry(id, "twilio 20500")).isEqualTo(2);
+    assertThat(outbox.find(id).orElseThrow().error()).isEqualTo("twilio 20500");
+    outbox.markSent(id, NOW, "SM123");
+
+    assertThat(outbox.find(id).orElseThrow().status()).isEqualTo(MessageStatus.SENT);
+    String providerId =
+        database
+            .jdbi()
+            .withHandle(
+                handle ->
+                    handle
+                        .createQuery("SELECT provider_id FROM outbound_message WHERE id = :id")
+                        .bind("id", id)
+                        .mapTo(String.class)
+                        .one());
+    assertThat(providerId).isEqualTo("SM123");
+  }
+
+  @Test
+  void only_messages_claimed_long_ago_and_still_sending_are_ended_as_unknown() {
+    members.upsertAll(List.of(aMember().withId("M1").build()), NOW);
+    Outbox outbox = stores.outbox();
+    long old = outbox.enqueue(message("k-old", "M1", NOW)).orElseThrow();
+    long recent = outbox.enqueue(message("k-recent", "M1", NOW)).orElseThrow();
+    long done = outbox.enqueue(message("k-done", "M1", NOW)).orElseThrow();
+    outbox.claim(old, NOW.minus(Duration.ofMinutes(30)));
+    outbox.claim(recent, NOW.minus(Duration.ofMinutes(2)));
+    outbox.claim(done, NOW.minus(Duration.ofMinutes(30)));
+    outbox.markSent(done, NOW.minus(Duration.ofMinutes(29)));
+
+    List<OutboundMessage> ended =
+        outbox.failStuckSending(NOW.minus(Duration.ofMinutes(10)), NOW, "outcome unknown");
+
+    assertThat(ended).extracting(OutboundMessage::id).containsExactly(old);
+    assertThat(outbox.find(old).orElseThrow().status()).isEqualTo(MessageStatus.FAILED);
+    assertThat(outbox.find(recent).orElseThrow().status()).isEqualTo(MessageStatus.SENDING);
+    assertThat(outbox.find(done).orElseThrow().status()).isEqualTo(MessageStatus.SENT);
+  }
+
+  @Test
+  void an_attachment_is_kept_whole_with_its_message() {
+    String csv = "member_id,amount\r\n" + "M1,250.00\r\n".repeat(5_000);
+    OutboundMessage report = message("report:1", "M1", NOW);
+    report =
+        new OutboundMessage(
+            0,
+            report.idempotencyKey(),
+            MAIN,
+            null,
+            Channel.EMAIL,
+            "manager@example.com",
+            MessagePurpose.MANAGER,
+            "manager_report",
+            "Report",
+            "Attached.",
+            0,
+            MessageStatus.QUEUED,
+            NOW,
+            NOW,
+            null,
+            null,
+            null,
+            new Attachment("referrals-main-2026-11-25.csv", csv));
+
+    long id = stores.outbox().enqueue(report).orElseThrow();
+
+    assertThat(stores.outbox().find(id).orElseThrow().attachment())
+        .isEqualTo(new Attachment("referrals-main-2026-11-25.csv", csv));
+  }
+
+  @Test
+  void a_recorded_door_change_is_known_by_its_key() {
+    members.upsertAll(List.of(aMember().withId("M1").build()), NOW);
+
+    assertThat(stores.doors().isRecorded("door:lock:M1")).isFalse();
+    stores
+        .doors()
+        .change(new MemberId("M1"), DoorAccess.LOCKED_FOR_PAYMENT, NOW, null, "door:lock:M1");
+    assertThat(stores.doors().isRecorded("door:lock:M1")).isTrue();
   }
 
   private static OutboundMessage message(String key, String member, Instant notBefore) {

@@ -33,6 +33,11 @@ public final class RecordingGateway implements MessageGateway {
     answer = SendResult.retry(Objects.requireNonNull(error, "error"));
   }
 
+  /** Answers every message with {@code result} until told otherwise. */
+  public synchronized void answerWith(SendResult result) {
+    answer = Objects.requireNonNull(result, "result");
+  }
+
   public synchronized List<OutboundMessage> received() {
     return List.copyOf(received);
   }

@@ -1,0 +1,146 @@
+package com.gymops.integrations.door;
+
+import static com.gymops.testing.MemberBuilder.aMember;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.gymops.config.DoorSettings;
+import com.gymops.domain.DoorAccess;
+import com.gymops.domain.MemberId;
+import com.gymops.domain.MessagePurpose;
+import com.gymops.domain.OutboundMessage;
+import com.gymops.domain.WorkflowId;
+import com.gymops.integrations.reports.CsvReportWriter;
+import com.gymops.policy.MessageTemplates;
+import com.gymops.testing.TestClub;
+import com.gymops.workflow.ActionExecutor;
+import com.gymops.workflow.RunMode;
+import com.gymops.workflow.RunReport;
+import com.gymops.workflow.RunRequest;
+import com.gymops.workflow.WorkflowRunner;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The door-access workflow driving a door system's API: GymOps records only what it did. */
+class HttpDoorRunTest {
+  private static final LocalDate TODAY = LocalDate.of(2026, 12, 1);
+  private static final MemberId ANA = new MemberId("M1");
+
+  @TempDir Path directory;
+  private TestClub club;
+  private FakeDoorApi api;
+  private WorkflowRunner runner;
+
+  @BeforeEach
+  void open() {
+    club = TestClub.in(directory);
+    api = FakeDoorApi.start();
+    DoorSettings.Http kisi =
+        new DoorSettings.Http(
+            new DoorSettings.Call(
+                "PATCH",
+                api.baseUrl() + "/users/{external_id}",
+                "{\"user\": {\"access_enabled\": false}}"),
+            new DoorSettings.Call(
+                "PATCH",
+                api.baseUrl() + "/users/{external_id}",
+                "{\"user\": {\"access_enabled\": true}}"),
+            Map.of(),
+            "door-token",
+            10,
+            2);
+    runner =
+        new WorkflowRunner(
+            club.config(),
+            club.stores(),
+            new ActionExecutor(
+                club.stores(),
+                MessageTemplates.defaults(),
+                new HttpDoorSystem(kisi, pause -> club.clock().advance(pause))),
+            new CsvReportWriter(club.reports()),
+            club.clock());
+    club.seed(aMember().withId("M1").withBalance("30.00", TODAY.minusDays(5)).build());
+  }
+
+  @AfterEach
+  void close() {
+    api.close();
+    club.close();
+  }
+
+  private RunReport runAt(int hour) {
+    Instant at = TestClub.at(TODAY.atTime(LocalTime.of(hour, 0)));
+    club.clock().set(at);
+    return runner.run(
+        new RunRequest(WorkflowId.DOOR_ACCESS, TestClub.MAIN, RunMode.RULES, false, at));
+  }
+
+  private DoorAccess door() {
+    return club.stores().members().find(ANA).orElseThrow().door();
+  }
+
+  @Test
+  void a_lock_the_door_system_carried_out_is_recorded_with_its_message_and_note() {
+    RunReport report = runAt(10);
+
+    assertThat(TestClub.outcomes(report)).containsExactly("done", "done", "done");
+    assertThat(door()).isEqualTo(DoorAccess.LOCKED_FOR_PAYMENT);
+    assertThat(api.requests()).hasSize(1);
+
+    runAt(11);
+    assertThat(api.requests()).as("a rerun does not call the door system again").hasSize(1);
+  }
+
+  @Test
+  void a_failed_lock_changes_nothing_tells_nobody_it_happened_and_tells_the_manager() {
+    api.answer(500, 500);
+
+    RunReport report = runAt(10);
+
+    assertThat(report.actions().get(0).outcome())
+        .startsWith("failed: door system: PATCH /users/M1 answered HTTP 500");
+    assertThat(TestClub.outcomes(report).subList(1, 3))
+        .allMatch(outcome -> outcome.startsWith("failed: not done"));
+    assertThat(door()).isEqualTo(DoorAccess.OPEN);
+    assertThat(club.stores().doors().count()).isZero();
+    assertThat(club.stores().notes().ofMember(ANA)).isEmpty();
+    List<OutboundMessage> queued = club.stores().outbox().ofRun(report.runId());
+    assertThat(queued)
+        .singleElement()
+        .satisfies(
+            alert -> {
+              assertThat(alert.purpose()).isEqualTo(MessagePurpose.MANAGER);
+              assertThat(alert.body()).contains("Could not lock the door for", "(M1)");
+            });
+
+    RunReport next = runAt(11);
+    assertThat(TestClub.outcomes(next)).containsExactly("done", "done", "done");
+    assertThat(door()).isEqualTo(DoorAccess.LOCKED_FOR_PAYMENT);
+  }
+
+  @Test
+  void a_failed_unlock_keeps_the_member_locked_in_gymops_until_the_door_system_confirms() {
+    runAt(10);
+    club.seed(aMember().withId("M1").withDoor(DoorAccess.LOCKED_FOR_PAYMENT).build());
+    api.answer(503, 503);
+
+    RunReport failed = runAt(12);
+
+    assertThat(failed.actions().get(0).outcome()).startsWith("failed: door system");
+    assertThat(door()).isEqualTo(DoorAccess.LOCKED_FOR_PAYMENT);
+    assertThat(club.clock().instant())
+        .as("the retry pause went through the sleeper, not a real wait")
+        .isEqualTo(TestClub.at(TODAY.atTime(LocalTime.of(12, 0))).plus(Duration.ofSeconds(1)));
+
+    runAt(13);
+    assertThat(door()).isEqualTo(DoorAccess.OPEN);
+  }
+}
