@@ -151,13 +151,39 @@ public final class PlanLedger {
     return held;
   }
 
-  /** Executes every action neither executed nor held, in plan order; returns them executed. */
+  /**
+   * How many actions share a transaction in {@link #executeRemaining}: large enough that commits
+   * stop mattering, small enough that a rollback and one-by-one retry after a failure stay cheap.
+   */
+  static final int BATCH = 500;
+
+  /**
+   * Executes every action neither executed nor held, in plan order, {@link #BATCH} to a transaction
+   * (see {@link ActionExecutor#executeAll}); returns them executed.
+   */
   public List<Entry> executeRemaining() {
-    List<Entry> executed = new ArrayList<>();
-    for (Entry entry : List.copyOf(entries)) {
-      if (entry.status() == Status.PENDING) {
-        execute(entry);
-        executed.add(entries.get(entry.index()));
+    List<Entry> pending = entries.stream().filter(e -> e.status() == Status.PENDING).toList();
+    List<Entry> executed = new ArrayList<>(pending.size());
+    for (int from = 0; from < pending.size(); from += BATCH) {
+      List<Entry> batch = pending.subList(from, Math.min(pending.size(), from + BATCH));
+      List<Outcome> outcomes;
+      if (dryRun) {
+        outcomes = batch.stream().map(e -> Outcome.planned()).toList();
+      } else {
+        outcomes =
+            executor.executeAll(
+                batch.stream()
+                    .map(
+                        e ->
+                            new ActionExecutor.Planned(
+                                e.action(), run.memberOrNull(e.action().member())))
+                    .toList(),
+                run.context());
+      }
+      for (int i = 0; i < batch.size(); i++) {
+        Entry done = batch.get(i).executed(outcomes.get(i));
+        entries.set(done.index(), done);
+        executed.add(done);
       }
     }
     return executed;
