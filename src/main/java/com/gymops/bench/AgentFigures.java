@@ -32,8 +32,8 @@ public record AgentFigures(
    * One agent run, as the fake Messages API counted it.
    *
    * @param modeUsed {@code agent}, or {@code rules-fallback} when a budget stopped the model
-   * @param uncapped for a model stopped by a budget, what finishing would have taken (null
-   *     otherwise)
+   * @param uncapped for the seed-literal model stopped by a budget in its per-member turns, what
+   *     finishing would have taken (null otherwise)
    */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record Run(
@@ -63,11 +63,12 @@ public record AgentFigures(
    * Seed-literal / competent at one size.
    *
    * @param uncappedInputTokens the seed-literal model's projected uncapped input tokens over the
-   *     competent model's: the comparison the goal of issue 7 means
+   *     competent model's: the comparison the goal of issue 7 means (null without a projection)
    */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
   public record Comparison(
       int pastDueMembers,
-      double uncappedInputTokens,
+      Double uncappedInputTokens,
       double requests,
       double inputTokens,
       double outputTokens,

@@ -57,11 +57,9 @@ final class AgentScenario {
       comparisons.add(
           new AgentFigures.Comparison(
               template.pastDue(),
-              ratio(
-                  literal.uncapped() == null
-                      ? literal.inputTokens()
-                      : literal.uncapped().inputTokens(),
-                  competent.inputTokens()),
+              literal.uncapped() == null
+                  ? null
+                  : ratio(literal.uncapped().inputTokens(), competent.inputTokens()),
               ratio(literal.requests(), competent.requests()),
               ratio(literal.inputTokens(), competent.inputTokens()),
               ratio(literal.outputTokens(), competent.outputTokens()),
@@ -112,6 +110,7 @@ final class AgentScenario {
                   ? null
                   : projection(
                       api.inputTokensPerRequest(),
+                      SeedLiteralModel.requestsBeforeMembers(template.pastDue()),
                       SeedLiteralModel.requestsToFinish(template.pastDue()),
                       api.outputTokens() / Math.max(1, api.requests())));
       progress.accept(
@@ -124,9 +123,19 @@ final class AgentScenario {
     }
   }
 
+  /**
+   * Null when the budget stopped the model while it was still paging: the growth of a member turn
+   * was never seen, and the pages' growth would overstate it by far.
+   */
   static AgentFigures.Projection projection(
-      List<Long> perRequest, int requestsToFinish, long outputTokensPerRequest) {
+      List<Long> perRequest,
+      int requestsBeforeMembers,
+      int requestsToFinish,
+      long outputTokensPerRequest) {
     int made = perRequest.size();
+    if (made < requestsBeforeMembers + 3) {
+      return null;
+    }
     long measured = perRequest.stream().mapToLong(Long::longValue).sum();
     long last = made == 0 ? 0 : perRequest.get(made - 1);
     double growth = made < 3 ? 0 : (last - perRequest.get(made - 3)) / 2.0;

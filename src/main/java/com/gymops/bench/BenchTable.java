@@ -87,11 +87,15 @@ public final class BenchTable {
         line(
             text,
             "  seed-literal / competent at %d past due: requests x%.1f, input tokens x%.1f"
-                + " (goal >= 100 at 1,000), cost x%.1f",
+                + " (capped by the budget), cost x%.1f; uncapped input tokens %s (goal >= 100 at"
+                + " 1,000)",
             comparison.pastDueMembers(),
             comparison.requests(),
             comparison.inputTokens(),
-            comparison.cost());
+            comparison.cost(),
+            comparison.uncappedInputTokens() == null
+                ? "not projected (stopped while paging)"
+                : String.format(Locale.ROOT, "x%.0f", comparison.uncappedInputTokens()));
       }
       line(
           text,

@@ -23,7 +23,12 @@ public final class SeedLiteralModel implements ScriptedModel {
    * each, two turns per member, a closing one.
    */
   public static int requestsToFinish(int pastDueMembers) {
-    return (pastDueMembers + PAGE - 1) / PAGE + 2 * pastDueMembers + 1;
+    return requestsBeforeMembers(pastDueMembers) + 2 * pastDueMembers;
+  }
+
+  /** The first request, then one per page of past-due members; member turns come after. */
+  public static int requestsBeforeMembers(int pastDueMembers) {
+    return 1 + (pastDueMembers + PAGE - 1) / PAGE;
   }
 
   @Override
