@@ -28,7 +28,8 @@ import picocli.CommandLine.ScopeType;
       RunsCommand.class,
       DispatchCommand.class,
       ScheduleCommand.class,
-      ServeCommand.class
+      ServeCommand.class,
+      BenchCommand.class
     },
     footer = {
       "",

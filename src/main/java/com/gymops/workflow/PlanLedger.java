@@ -171,15 +171,57 @@ public final class PlanLedger {
     return held;
   }
 
-  /** Executes every action neither executed nor held, in plan order; returns them executed. */
+  /**
+   * How many actions share a transaction in {@link #executeRemaining}: large enough that commits
+   * stop mattering, small enough that a rollback and one-by-one retry after a failure stay cheap.
+   */
+  static final int BATCH = 500;
+
+  /**
+   * Executes every action neither executed nor held, in plan order, up to {@link #BATCH} to a
+   * transaction (see {@link ActionExecutor#executeAll}); returns them executed. A door change runs
+   * on its own, outside any batch: the door system's call must not hold a transaction open, and the
+   * member's "access suspended" text and note that follow it must see whether it failed.
+   */
   public List<Entry> executeRemaining() {
-    List<Entry> executed = new ArrayList<>();
-    for (Entry entry : List.copyOf(entries)) {
-      if (entry.status() == Status.PENDING) {
+    List<Entry> pending = entries.stream().filter(e -> e.status() == Status.PENDING).toList();
+    List<Entry> batch = new ArrayList<>(BATCH);
+    for (Entry entry : pending) {
+      boolean alone =
+          dryRun
+              || ActionExecutor.isDoorChange(entry.action().effect())
+              || doorChangeFailedFor(entry.action());
+      if (alone) {
+        executeBatch(batch);
         execute(entry);
-        executed.add(entries.get(entry.index()));
+      } else {
+        batch.add(entry);
+        if (batch.size() == BATCH) {
+          executeBatch(batch);
+        }
       }
     }
-    return executed;
+    executeBatch(batch);
+    return pending.stream().map(entry -> entries.get(entry.index())).toList();
+  }
+
+  private void executeBatch(List<Entry> batch) {
+    if (batch.isEmpty()) {
+      return;
+    }
+    List<Outcome> outcomes =
+        executor.executeAll(
+            batch.stream()
+                .map(
+                    e ->
+                        new ActionExecutor.Planned(
+                            e.action(), run.memberOrNull(e.action().member())))
+                .toList(),
+            run.context());
+    for (int i = 0; i < batch.size(); i++) {
+      Entry done = batch.get(i).executed(outcomes.get(i));
+      entries.set(done.index(), done);
+    }
+    batch.clear();
   }
 }

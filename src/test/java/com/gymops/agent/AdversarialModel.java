@@ -1,6 +1,7 @@
 package com.gymops.agent;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.gymops.bench.fakes.ScriptedModel;
 import java.util.List;
 
 /**

@@ -1,5 +1,7 @@
 package com.gymops.agent;
 
+import com.gymops.bench.fakes.FakeMessagesApi;
+import com.gymops.bench.fakes.ScriptedModel;
 import com.gymops.config.AgentSettings;
 import com.gymops.domain.WorkflowId;
 import com.gymops.integrations.llm.AnthropicLlmClient;

@@ -1,5 +1,8 @@
 package com.gymops.agent;
 
+import com.gymops.bench.fakes.CompetentModel;
+import com.gymops.bench.fakes.ScriptedModel;
+import com.gymops.bench.fakes.SeedLiteralModel;
 import com.gymops.config.AgentSettings;
 import com.gymops.domain.WorkflowId;
 import com.gymops.workflow.ClubPopulation;

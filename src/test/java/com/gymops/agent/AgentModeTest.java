@@ -3,6 +3,9 @@ package com.gymops.agent;
 import static com.gymops.testing.MemberBuilder.aMember;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.gymops.bench.fakes.CompetentModel;
+import com.gymops.bench.fakes.ScriptedModel;
+import com.gymops.bench.fakes.SeedLiteralModel;
 import com.gymops.config.AgentSettings;
 import com.gymops.domain.MemberId;
 import com.gymops.domain.TranscriptEntry;
@@ -109,7 +112,7 @@ class AgentModeTest {
         .isEqualTo(1);
     assertThat(report.agent().llm().requests()).isEqualTo(4);
     assertThat(report.agent().guardBlocks()).isEmpty();
-    assertThat(club.api.rejections).isEmpty();
+    assertThat(club.api.rejections()).isEmpty();
     assertThat(RunReportJson.tree(report).get("held").get(0).get("member_id").asText())
         .isEqualTo(held);
     List<TranscriptEntry> transcript = club.club.stores().transcripts().of(report.runId());
@@ -205,7 +208,7 @@ class AgentModeTest {
     assertThat(report.agent().fallbackReason()).contains(String.valueOf(status));
     assertThat(effects).isEqualTo(rules);
     boolean retried = status == 429 || status >= 500;
-    assertThat(club.api.requests.get()).isEqualTo(retried ? 3 : 1);
+    assertThat(club.api.requests()).isEqualTo(retried ? 3 : 1);
   }
 
   @Test
@@ -223,7 +226,7 @@ class AgentModeTest {
     assertThat(report.modeUsed()).isEqualTo("rules-fallback");
     assertThat(report.agent().fallbackReason()).contains("ANTHROPIC_API_KEY");
     assertThat(AgentClub.added(before, AgentClub.effects(club.club))).isEqualTo(rules);
-    assertThat(club.api.requests.get()).isZero();
+    assertThat(club.api.requests()).isZero();
   }
 
   @Test
@@ -303,7 +306,7 @@ class AgentModeTest {
               RunMode.AGENT);
       assertThat(report.modeUsed()).isEqualTo("agent");
       assertThat(report.actions()).hasSizeGreaterThanOrEqualTo(members);
-      requests.add(club.api.requests.get());
+      requests.add(club.api.requests());
     }
     assertThat(requests.get(1)).isEqualTo(requests.get(0));
   }

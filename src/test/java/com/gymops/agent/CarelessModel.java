@@ -1,6 +1,7 @@
 package com.gymops.agent;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.gymops.bench.fakes.ScriptedModel;
 
 /**
  * Makes the mistakes a hurried model makes: the wrong reminder tier, a tool that does not exist,

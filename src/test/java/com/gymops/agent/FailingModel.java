@@ -1,6 +1,7 @@
 package com.gymops.agent;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.gymops.bench.fakes.ScriptedModel;
 
 /** Answers every request with the same error: 529 is the overloaded model, 401 a bad key. */
 final class FailingModel implements ScriptedModel {

@@ -81,6 +81,22 @@ class DependencyRulesTest {
     }
   }
 
+  /**
+   * bench holds fakes in production code (the Messages API, scripted models) because {@code gymops
+   * bench} is a production command; nothing but the command that starts it may reach them, so a
+   * fake can never be wired into a real run.
+   */
+  @Test
+  void only_the_cli_depends_on_the_bench_and_its_fakes() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackages("com.gymops.bench..", "com.gymops.cli..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("com.gymops.bench..")
+        .check(production);
+  }
+
   @Test
   void only_the_cli_uses_picocli_and_only_the_store_uses_jdbi() {
     noClasses()

@@ -30,8 +30,11 @@ class CliTest {
 
     assertThat(run.exitCode()).isZero();
     assertThat(run.out())
-        .contains("init", "import", "demo", "schedule", "serve")
-        .doesNotContain("bench");
+        .contains(
+            "init", "import", "demo", "run", "runs", "dispatch", "schedule", "serve", "bench");
+    assertThat(Cli.commandLine(CliEnvironment.system()).getSubcommands().keySet())
+        .containsExactlyInAnyOrder(
+            "init", "import", "demo", "run", "runs", "dispatch", "schedule", "serve", "bench");
   }
 
   @Test

@@ -1,4 +1,4 @@
-package com.gymops.agent;
+package com.gymops.bench.fakes;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
@@ -8,7 +8,7 @@ import java.util.Map;
  * Works as the system prompt asks: review_plan, hold the first exception with a reason (thinking
  * first, so the loop must echo a signed thinking block), execute_plan, a short report.
  */
-final class CompetentModel implements ScriptedModel {
+public final class CompetentModel implements ScriptedModel {
   @Override
   public Reply respond(JsonNode request) {
     Map<String, List<JsonNode>> results = ScriptedModel.lastResults(request);

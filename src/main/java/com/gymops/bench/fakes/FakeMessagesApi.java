@@ -1,4 +1,4 @@
-package com.gymops.agent;
+package com.gymops.bench.fakes;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,7 +11,10 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -21,20 +24,22 @@ import java.util.concurrent.atomic.AtomicLong;
  * it rejects what current models reject (sampling parameters, {@code tool_choice}, a tool_use
  * without its tool_result, a thinking block changed on its way back), answers errors as {@code
  * {type:"error", error:{type, message}}}, and counts requests, bytes and (about 4 bytes a token)
- * input tokens.
+ * input and output tokens. Thread-safe; {@code gymops bench} and the agent tests use it.
  */
-final class FakeMessagesApi implements AutoCloseable {
+public final class FakeMessagesApi implements AutoCloseable {
   static final ObjectMapper JSON = new ObjectMapper();
   static final String SIGNATURE = "sig-EqQBCkYIBxgCKkDm";
 
   private final HttpServer server;
   private final ScriptedModel model;
-  final AtomicLong requests = new AtomicLong();
-  final AtomicLong requestBytes = new AtomicLong();
-  final AtomicLong inputTokens = new AtomicLong();
-  final Set<String> rejections = java.util.Collections.synchronizedSet(new HashSet<>());
+  private final AtomicLong requests = new AtomicLong();
+  private final AtomicLong requestBytes = new AtomicLong();
+  private final AtomicLong inputTokens = new AtomicLong();
+  private final AtomicLong outputTokens = new AtomicLong();
+  private final Set<String> rejections = Collections.synchronizedSet(new HashSet<>());
+  private final List<Long> inputTokensPerRequest = Collections.synchronizedList(new ArrayList<>());
 
-  FakeMessagesApi(ScriptedModel model) {
+  public FakeMessagesApi(ScriptedModel model) {
     this.model = model;
     try {
       server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -45,8 +50,41 @@ final class FakeMessagesApi implements AutoCloseable {
     server.start();
   }
 
-  String baseUrl() {
+  public String baseUrl() {
     return "http://127.0.0.1:" + server.getAddress().getPort();
+  }
+
+  /** Every request received, rejected ones included. */
+  public long requests() {
+    return requests.get();
+  }
+
+  public long requestBytes() {
+    return requestBytes.get();
+  }
+
+  /** Input tokens of the accepted requests, at about 4 bytes a token. */
+  public long inputTokens() {
+    return inputTokens.get();
+  }
+
+  /** The input tokens of each accepted request, in order: how the context grew. */
+  public List<Long> inputTokensPerRequest() {
+    synchronized (inputTokensPerRequest) {
+      return List.copyOf(inputTokensPerRequest);
+    }
+  }
+
+  /** Output tokens of the answers, at about 4 characters of content a token. */
+  public long outputTokens() {
+    return outputTokens.get();
+  }
+
+  /** What the fake answered 400 to: a request the real API would refuse. */
+  public Set<String> rejections() {
+    synchronized (rejections) {
+      return Set.copyOf(rejections);
+    }
   }
 
   private void handle(HttpExchange exchange) throws IOException {
@@ -74,6 +112,7 @@ final class FakeMessagesApi implements AutoCloseable {
       }
       long tokens = bytes.length / 4;
       inputTokens.addAndGet(tokens);
+      inputTokensPerRequest.add(tokens);
       ScriptedModel.Reply reply = model.respond(request);
       if (reply.status() == 200) {
         ObjectNode body = reply.body();
@@ -86,7 +125,9 @@ final class FakeMessagesApi implements AutoCloseable {
         }
         ObjectNode usage = body.putObject("usage");
         usage.put("input_tokens", tokens);
-        usage.put("output_tokens", Math.max(1, body.get("content").toString().length() / 4));
+        long output = Math.max(1, body.get("content").toString().length() / 4);
+        outputTokens.addAndGet(output);
+        usage.put("output_tokens", output);
       }
       send(exchange, reply);
     }

@@ -1,4 +1,4 @@
-package com.gymops.agent;
+package com.gymops.bench.fakes;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -10,12 +10,12 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** A model behind {@link FakeMessagesApi}: reads a request body, answers like the API would. */
-interface ScriptedModel {
+public interface ScriptedModel {
   Reply respond(JsonNode request);
 
   /** An HTTP status and JSON body. */
   record Reply(int status, ObjectNode body) {
-    static Reply error(int status, String type, String message) {
+    public static Reply error(int status, String type, String message) {
       ObjectNode body = FakeMessagesApi.JSON.createObjectNode();
       body.put("type", "error");
       body.putObject("error").put("type", type).put("message", message);
@@ -28,7 +28,7 @@ interface ScriptedModel {
     private static final AtomicInteger IDS = new AtomicInteger();
     private final ArrayNode content = FakeMessagesApi.JSON.createArrayNode();
 
-    Answer thinking(String text) {
+    public Answer thinking(String text) {
       content
           .addObject()
           .put("type", "thinking")
@@ -37,12 +37,12 @@ interface ScriptedModel {
       return this;
     }
 
-    Answer text(String text) {
+    public Answer text(String text) {
       content.addObject().put("type", "text").put("text", text);
       return this;
     }
 
-    Answer call(String tool, String inputJson) {
+    public Answer call(String tool, String inputJson) {
       try {
         content
             .addObject()
@@ -56,18 +56,18 @@ interface ScriptedModel {
       return this;
     }
 
-    Reply stop(String reason) {
+    public Reply stop(String reason) {
       ObjectNode body = FakeMessagesApi.JSON.createObjectNode();
       body.set("content", content);
       body.put("stop_reason", reason);
       return new Reply(200, body);
     }
 
-    Reply toolUse() {
+    public Reply toolUse() {
       return stop("tool_use");
     }
 
-    Reply endTurn() {
+    public Reply endTurn() {
       return stop("end_turn");
     }
   }

@@ -1,4 +1,4 @@
-package com.gymops.agent;
+package com.gymops.bench.fakes;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayDeque;
@@ -12,9 +12,24 @@ import java.util.Map;
  * a turn of send_payment_reminder by the seed's bands (plus lock and urgent note at $100 and 4
  * attempts). Two turns per member, each re-sending the whole conversation.
  */
-final class SeedLiteralModel implements ScriptedModel {
+public final class SeedLiteralModel implements ScriptedModel {
+  private static final int PAGE = 200;
+
   private final Deque<JsonNode> members = new ArrayDeque<>();
   private JsonNode current;
+
+  /**
+   * The requests this script needs to finish with {@code pastDueMembers}: a page of 200 members
+   * each, two turns per member, a closing one.
+   */
+  public static int requestsToFinish(int pastDueMembers) {
+    return requestsBeforeMembers(pastDueMembers) + 2 * pastDueMembers;
+  }
+
+  /** The first request, then one per page of past-due members; member turns come after. */
+  public static int requestsBeforeMembers(int pastDueMembers) {
+    return 1 + (pastDueMembers + PAGE - 1) / PAGE;
+  }
 
   @Override
   public Reply respond(JsonNode request) {
@@ -48,7 +63,7 @@ final class SeedLiteralModel implements ScriptedModel {
     return new Answer()
         .call(
             "get_past_due_members",
-            "{\"min_amount\": 0.01, \"offset\": " + offset + ", \"limit\": 200}")
+            "{\"min_amount\": 0.01, \"offset\": " + offset + ", \"limit\": " + PAGE + "}")
         .toolUse();
   }
 

@@ -1,0 +1,76 @@
+package com.gymops.bench;
+
+import com.gymops.config.GymOpsConfig;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * {@code gymops bench}: runs the chosen scenarios in a temporary directory it deletes at the end,
+ * and reports each figure beside its baseline measured in the same run (issue 7,
+ * docs/BENCHMARKS.md).
+ */
+public final class Bench {
+  static final String DISPATCH_LEFT_OUT =
+      "dispatch: needs the Twilio adapter and its fake, which are being built on another branch";
+
+  private final GymOpsConfig config;
+  private final Clock clock;
+  private final Consumer<String> progress;
+
+  /**
+   * @param config its first club, messaging and agent settings are used; the database never is
+   * @param progress receives one line per measurement, for a person watching a long bench
+   */
+  public Bench(GymOpsConfig config, Clock clock, Consumer<String> progress) {
+    this.config = config;
+    this.clock = clock;
+    this.progress = progress;
+  }
+
+  public BenchReport run(BenchSettings settings) {
+    Instant startedAt = clock.instant();
+    long started = System.nanoTime();
+    Path root = workDirectory();
+    try {
+      BenchClub club = BenchClub.from(config, clock);
+      SeededClubs clubs = new SeededClubs(club, root, settings.seed());
+      RulesFigures rules = null;
+      AgentFigures agent = null;
+      StartupFigures startup = null;
+      if (settings.includes(Scenario.RULES)) {
+        rules = new RulesScenario(club, clubs, progress).measure(settings);
+      }
+      if (settings.includes(Scenario.AGENT)) {
+        agent = new AgentScenario(club, clubs, progress).measure(settings);
+      }
+      if (settings.includes(Scenario.STARTUP)) {
+        startup = new StartupScenario(root, progress).measure(settings);
+      }
+      return new BenchReport(
+          startedAt.toString(),
+          Timing.round((System.nanoTime() - started) / 1e9),
+          Machine.current(),
+          BenchReport.Settings.of(settings),
+          rules,
+          agent,
+          startup,
+          List.of(DISPATCH_LEFT_OUT));
+    } finally {
+      SeededClubs.delete(root);
+    }
+  }
+
+  private static Path workDirectory() {
+    try {
+      return Files.createTempDirectory("gymops-bench-");
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create a temporary directory", e);
+    }
+  }
+}

@@ -1,0 +1,76 @@
+package com.gymops.bench;
+
+import com.gymops.app.GymOpsApp;
+import com.gymops.config.AgentSettings;
+import com.gymops.config.ClubSettings;
+import com.gymops.config.DatabaseSettings;
+import com.gymops.config.DoorSettings;
+import com.gymops.config.GymOpsConfig;
+import com.gymops.domain.Club;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+
+/**
+ * The club every scenario runs: the configuration's first club (with a fictional manager if it has
+ * none, as in the demo), always on an embedded database, at a fixed mid-morning instant inside the
+ * sending window, so that a run's work does not depend on when the bench is started.
+ */
+record BenchClub(GymOpsConfig config, LocalDate today, Instant at) {
+  private static final LocalTime RUN_TIME = LocalTime.of(10, 0);
+
+  static BenchClub from(GymOpsConfig configured, Clock clock) {
+    ClubSettings club = withManager(configured.clubs().get(0));
+    GymOpsConfig config =
+        new GymOpsConfig(
+            java.util.List.of(club),
+            DatabaseSettings.EMBEDDED,
+            // A benchmark's demo club must never text a real phone or move a real door.
+            configured.messaging().loggedOnly(),
+            configured.server(),
+            configured.agent(),
+            DoorSettings.BUILTIN);
+    LocalDate today = LocalDate.now(clock.withZone(club.club().zone()));
+    return new BenchClub(
+        config, today, today.atTime(RUN_TIME).atZone(club.club().zone()).toInstant());
+  }
+
+  ClubSettings settings() {
+    return config.clubs().get(0);
+  }
+
+  Club club() {
+    return settings().club();
+  }
+
+  GymOpsApp open(Path dataDir) {
+    return GymOpsApp.open(config, dataDir, Clock.fixed(at, club().zone()));
+  }
+
+  /** The same club whose agent talks to {@code agent}'s base URL with its key. */
+  BenchClub withAgent(AgentSettings agent) {
+    return new BenchClub(
+        new GymOpsConfig(
+            config.clubs(),
+            config.database(),
+            config.messaging(),
+            config.server(),
+            agent,
+            config.door()),
+        today,
+        at);
+  }
+
+  private static ClubSettings withManager(ClubSettings settings) {
+    Club club = settings.club();
+    if (club.managerPhone() != null || club.managerEmail() != null) {
+      return settings;
+    }
+    return new ClubSettings(
+        new Club(club.id(), club.name(), club.zone(), "+12015550100", "manager@example.com"),
+        settings.policy(),
+        settings.workflows());
+  }
+}

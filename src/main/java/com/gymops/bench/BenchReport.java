@@ -1,0 +1,38 @@
+package com.gymops.bench;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+
+/**
+ * One {@code gymops bench}: when, on what, with which settings, and a section per scenario run
+ * (null when not asked for).
+ *
+ * @param notMeasured scenarios of issue 7 this build cannot run, and why
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record BenchReport(
+    String startedAt,
+    double totalSeconds,
+    Machine machine,
+    Settings settings,
+    RulesFigures rules,
+    AgentFigures agent,
+    StartupFigures startup,
+    List<String> notMeasured) {
+  public BenchReport {
+    notMeasured = List.copyOf(notMeasured);
+  }
+
+  /** The settings as the report shows them. */
+  public record Settings(
+      int members, long seed, int warmups, int repetitions, List<String> scenarios) {
+    static Settings of(BenchSettings settings) {
+      return new Settings(
+          settings.members(),
+          settings.seed(),
+          settings.warmups(),
+          settings.repetitions(),
+          settings.scenarios().stream().sorted().map(Scenario::code).toList());
+    }
+  }
+}

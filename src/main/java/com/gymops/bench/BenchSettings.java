@@ -1,0 +1,38 @@
+package com.gymops.bench;
+
+import java.util.EnumSet;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * What one {@code gymops bench} measures and how often.
+ *
+ * @param members people in the demo club of the rules scenario (10% past due); the agent scenario
+ *     uses clubs of a tenth of that and of that, so its past-due counts are 1% and 10% of it
+ * @param warmups unrecorded runs of each timed scenario before the recorded ones, so the JIT and
+ *     the caches are warm
+ * @param repetitions recorded runs of each timed scenario
+ */
+public record BenchSettings(
+    int members, long seed, int warmups, int repetitions, Set<Scenario> scenarios) {
+  public BenchSettings {
+    if (members < 10) {
+      throw new IllegalArgumentException("members must be at least 10, not " + members);
+    }
+    if (warmups < 0) {
+      throw new IllegalArgumentException("warm-ups must not be negative, not " + warmups);
+    }
+    if (repetitions < 1) {
+      throw new IllegalArgumentException("repetitions must be at least 1, not " + repetitions);
+    }
+    Objects.requireNonNull(scenarios, "scenarios");
+    if (scenarios.isEmpty()) {
+      throw new IllegalArgumentException("choose at least one scenario");
+    }
+    scenarios = Set.copyOf(EnumSet.copyOf(scenarios));
+  }
+
+  public boolean includes(Scenario scenario) {
+    return scenarios.contains(scenario);
+  }
+}

@@ -1,0 +1,135 @@
+package com.gymops.bench;
+
+import java.util.Locale;
+
+/** The report as text for a person: one block per scenario, the baseline beside each figure. */
+public final class BenchTable {
+  private BenchTable() {}
+
+  public static String of(BenchReport report) {
+    StringBuilder text = new StringBuilder();
+    Machine machine = report.machine();
+    line(
+        text,
+        "gymops bench, %s: %d members, seed %d, %d warm-up(s), %d repetition(s), %.1f s in all",
+        report.startedAt(),
+        report.settings().members(),
+        report.settings().seed(),
+        report.settings().warmups(),
+        report.settings().repetitions(),
+        report.totalSeconds());
+    line(
+        text,
+        "machine: %d cores, %d MB memory, %d MB max heap, %s %s, %s",
+        machine.cores(),
+        machine.physicalMemoryMb(),
+        machine.maxHeapMb(),
+        machine.jvm(),
+        machine.javaVersion(),
+        machine.os());
+    if (report.rules() != null) {
+      RulesFigures rules = report.rules();
+      line(text, "");
+      line(
+          text,
+          "rules: %s for %d members (%d past due): %d actions, %d outbox rows",
+          String.join(" + ", rules.workflows()),
+          rules.members(),
+          rules.pastDueMembers(),
+          rules.actions(),
+          rules.outboxRows());
+      line(text, "  %-10s %10s %10s %10s %8s", "", "median s", "min s", "max s", "spread");
+      timing(text, "run", rules.run());
+      timing(text, "baseline", rules.baseline());
+      line(
+          text,
+          "  ratio %.2f (goal <= 2), %.0f members/s, peak heap %d MB (baseline %d MB)",
+          rules.ratio(),
+          rules.membersPerSecond(),
+          rules.runPeakHeapMb(),
+          rules.baselinePeakHeapMb());
+    }
+    if (report.agent() != null) {
+      AgentFigures agent = report.agent();
+      line(text, "");
+      line(
+          text,
+          "agent: past-due-monitoring, %s at $%.2f / $%.2f per MTok in / out",
+          agent.model(),
+          agent.price().inputPerMillionTokens(),
+          agent.price().outputPerMillionTokens());
+      line(
+          text,
+          "  %-13s %9s %9s %12s %10s %12s %9s %s",
+          "model",
+          "past due",
+          "requests",
+          "input tok",
+          "output tok",
+          "req bytes",
+          "cost $",
+          "mode used");
+      for (AgentFigures.Run run : agent.runs()) {
+        line(
+            text,
+            "  %-13s %9d %9d %12d %10d %12d %9.4f %s (%s)",
+            run.model(),
+            run.pastDueMembers(),
+            run.requests(),
+            run.inputTokens(),
+            run.outputTokens(),
+            run.requestBytes(),
+            run.costUsd(),
+            run.modeUsed(),
+            run.stopReason());
+      }
+      for (AgentFigures.Comparison comparison : agent.seedLiteralOverCompetent()) {
+        line(
+            text,
+            "  seed-literal / competent at %d past due: requests x%.1f, input tokens x%.1f"
+                + " (capped by the budget), cost x%.1f; uncapped input tokens %s (goal >= 100 at"
+                + " 1,000)",
+            comparison.pastDueMembers(),
+            comparison.requests(),
+            comparison.inputTokens(),
+            comparison.cost(),
+            comparison.uncappedInputTokens() == null
+                ? "not projected (stopped while paging)"
+                : String.format(Locale.ROOT, "x%.0f", comparison.uncappedInputTokens()));
+      }
+      line(
+          text,
+          "  competent requests, largest club / smallest: x%.2f (goal 1.0)",
+          agent.competentRequestGrowth());
+    }
+    if (report.startup() != null) {
+      StartupFigures startup = report.startup();
+      line(text, "");
+      line(text, "startup: serve until /health answers, against the JVM printing --version");
+      line(text, "  %-10s %10s %10s %10s %8s", "", "median s", "min s", "max s", "spread");
+      timing(text, "serve", startup.serve());
+      timing(text, "baseline", startup.jvmBaseline());
+      line(text, "  ratio %.2f (goal: serve under 3 s)", startup.ratio());
+    }
+    for (String missing : report.notMeasured()) {
+      line(text, "");
+      line(text, "not measured: %s", missing);
+    }
+    return text.toString();
+  }
+
+  private static void timing(StringBuilder text, String name, Timing timing) {
+    line(
+        text,
+        "  %-10s %10.3f %10.3f %10.3f %7.0f%%",
+        name,
+        timing.medianSeconds(),
+        timing.minSeconds(),
+        timing.maxSeconds(),
+        timing.spreadPercent());
+  }
+
+  private static void line(StringBuilder text, String format, Object... arguments) {
+    text.append(String.format(Locale.ROOT, format, arguments)).append('\n');
+  }
+}

@@ -1,0 +1,14 @@
+package com.gymops.bench;
+
+import java.util.Locale;
+
+/** What {@code gymops bench} can measure; DESIGN §7 and docs/BENCHMARKS.md. */
+public enum Scenario {
+  RULES,
+  AGENT,
+  STARTUP;
+
+  public String code() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+}

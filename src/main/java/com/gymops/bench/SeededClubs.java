@@ -1,0 +1,83 @@
+package com.gymops.bench;
+
+import com.gymops.app.GymOpsApp;
+import com.gymops.demo.DemoClubGenerator;
+import com.gymops.demo.DemoData;
+import com.gymops.domain.Member;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Demo clubs seeded once into embedded databases, one per size, and handed out as fresh copies of
+ * the database files: seeding 100,000 members takes longer than the runs it prepares, and a copy
+ * gives every repetition the same starting state.
+ */
+final class SeededClubs {
+  /** One seeded database: its directory (never opened again) and what it holds. */
+  record Template(Path directory, int members, int pastDue) {}
+
+  private final BenchClub club;
+  private final Path root;
+  private final long seed;
+  private final Map<Integer, Template> templates = new HashMap<>();
+  private int copies;
+
+  SeededClubs(BenchClub club, Path root, long seed) {
+    this.club = club;
+    this.root = root;
+    this.seed = seed;
+  }
+
+  Template template(int members) {
+    return templates.computeIfAbsent(members, this::seed);
+  }
+
+  /** A fresh directory holding a copy of the template's database. */
+  Path copy(Template template) {
+    Path target = root.resolve("copy-" + ++copies);
+    try (Stream<Path> files = Files.list(template.directory())) {
+      Files.createDirectories(target);
+      for (Path file : files.filter(Files::isRegularFile).toList()) {
+        Files.copy(file, target.resolve(file.getFileName()), StandardCopyOption.COPY_ATTRIBUTES);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot copy " + template.directory(), e);
+    }
+    return target;
+  }
+
+  private Template seed(int members) {
+    DemoData data =
+        new DemoClubGenerator(club.today(), club.club().zone())
+            .generate(club.club().id(), members, seed);
+    Path directory = root.resolve("template-" + members);
+    try (GymOpsApp app = club.open(directory)) {
+      app.seed(data);
+    }
+    int pastDue = (int) data.members().stream().filter(SeededClubs::owes).count();
+    return new Template(directory, members, pastDue);
+  }
+
+  private static boolean owes(Member member) {
+    return member.pastDue().isPositive();
+  }
+
+  static void delete(Path directory) {
+    if (!Files.exists(directory)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(directory)) {
+      for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(path);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot delete " + directory, e);
+    }
+  }
+}

@@ -1,0 +1,98 @@
+package com.gymops.cli;
+
+import com.gymops.bench.Bench;
+import com.gymops.bench.BenchJson;
+import com.gymops.bench.BenchReport;
+import com.gymops.bench.BenchSettings;
+import com.gymops.bench.BenchTable;
+import com.gymops.bench.Scenario;
+import java.io.PrintWriter;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+@Command(
+    name = "bench",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Measure how fast and how cheap GymOps works, each figure beside its baseline from the same"
+          + " run: rules runs against the least work their effects need, the agent's LLM cost"
+          + " against the seed's per-member chaining, serve's startup against the bare JVM.",
+      "Runs on demo clubs in a temporary embedded database, never on your data; progress goes to"
+          + " stderr. docs/BENCHMARKS.md explains the figures."
+    })
+final class BenchCommand implements Callable<Integer> {
+  @ParentCommand GymOpsCommand root;
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = "--members",
+      paramLabel = "N",
+      defaultValue = "100000",
+      description = "Members of the demo club, 10% past due (default: ${DEFAULT-VALUE}).")
+  int members;
+
+  @Option(
+      names = "--seed",
+      paramLabel = "S",
+      defaultValue = "2026",
+      description = "Random seed of the demo club (default: ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Option(
+      names = "--scenarios",
+      paramLabel = "LIST",
+      split = ",",
+      defaultValue = "rules,agent,startup",
+      description = "Which to run, comma-separated: rules, agent, startup (default: all).")
+  List<Scenario> scenarios;
+
+  @Option(
+      names = "--repetitions",
+      paramLabel = "N",
+      defaultValue = "3",
+      description = "Recorded runs of each timed scenario (default: ${DEFAULT-VALUE}).")
+  int repetitions;
+
+  @Option(
+      names = "--warmups",
+      paramLabel = "N",
+      defaultValue = "1",
+      description = "Unrecorded runs before them (default: ${DEFAULT-VALUE}).")
+  int warmups;
+
+  @Option(names = "--json", description = "Print one JSON document instead of the table.")
+  boolean json;
+
+  @Override
+  public Integer call() {
+    if (members < 10 || members > 1_000_000) {
+      throw new UserError("--members must be between 10 and 1000000, not " + members);
+    }
+    BenchSettings settings;
+    try {
+      settings = new BenchSettings(members, seed, warmups, repetitions, EnumSet.copyOf(scenarios));
+    } catch (IllegalArgumentException e) {
+      throw new UserError(e.getMessage(), e);
+    }
+    PrintWriter err = spec.commandLine().getErr();
+    BenchReport report =
+        new Bench(
+                root.loadConfig(),
+                root.environment().clock(),
+                line -> {
+                  err.println(line);
+                  err.flush();
+                })
+            .run(settings);
+    PrintWriter out = spec.commandLine().getOut();
+    out.print(json ? BenchJson.of(report) + System.lineSeparator() : BenchTable.of(report));
+    out.flush();
+    return 0;
+  }
+}

@@ -1,0 +1,88 @@
+package com.gymops.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The bench at a tiny size: every section present and sane. No timing is asserted. */
+class BenchCommandTest {
+  @TempDir Path work;
+
+  @Test
+  void json_has_every_scenario_with_positive_figures_and_defined_ratios() throws Exception {
+    CliRun run =
+        CliRun.in(
+            work, "bench", "--members", "300", "--repetitions", "1", "--warmups", "0", "--json");
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    JsonNode report = new ObjectMapper().readTree(run.out());
+    assertThat(report.path("machine").path("cores").asInt()).isPositive();
+    assertThat(report.path("settings").path("members").asInt()).isEqualTo(300);
+
+    JsonNode rules = report.path("rules");
+    assertThat(rules.path("members").asInt()).isEqualTo(300);
+    assertThat(rules.path("past_due_members").asInt()).isPositive();
+    assertThat(rules.path("actions").asInt()).isPositive();
+    assertThat(rules.path("outbox_rows").asInt()).isPositive();
+    assertThat(rules.path("run").path("median_seconds").asDouble()).isPositive();
+    assertThat(rules.path("baseline").path("median_seconds").asDouble()).isPositive();
+    assertThat(rules.path("ratio").asDouble()).isPositive();
+    assertThat(rules.path("members_per_second").asDouble()).isPositive();
+    assertThat(rules.path("run_peak_heap_mb").asLong()).isPositive();
+
+    JsonNode agent = report.path("agent");
+    assertThat(agent.path("runs")).hasSize(4);
+    for (JsonNode each : agent.path("runs")) {
+      assertThat(each.path("requests").asLong()).isPositive();
+      assertThat(each.path("input_tokens").asLong()).isPositive();
+      assertThat(each.path("output_tokens").asLong()).isPositive();
+      assertThat(each.path("request_bytes").asLong()).isPositive();
+      assertThat(each.path("cost_usd").asDouble()).isPositive();
+    }
+    assertThat(agent.path("runs").get(0).path("mode_used").asText()).isEqualTo("agent");
+    assertThat(agent.path("seed_literal_over_competent")).hasSize(2);
+    assertThat(agent.path("seed_literal_over_competent").get(0).path("input_tokens").asDouble())
+        .isGreaterThan(1);
+    // Not 1.0 at this size: the 30-member club may have no exception for the model to hold.
+    assertThat(agent.path("competent_request_growth").asDouble()).isPositive();
+
+    JsonNode startup = report.path("startup");
+    assertThat(startup.path("serve").path("median_seconds").asDouble()).isPositive();
+    assertThat(startup.path("jvm_baseline").path("median_seconds").asDouble()).isPositive();
+    assertThat(startup.path("ratio").asDouble()).isPositive();
+
+    assertThat(report.path("not_measured").toString()).contains("dispatch");
+  }
+
+  @Test
+  void the_table_names_each_scenario_and_progress_goes_to_stderr() {
+    CliRun run =
+        CliRun.in(
+            work,
+            "bench",
+            "--members",
+            "100",
+            "--repetitions",
+            "1",
+            "--warmups",
+            "0",
+            "--scenarios",
+            "rules");
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out()).contains("machine:", "rules:", "ratio").doesNotContain("agent:");
+    assertThat(run.err()).contains("rules repetition 1/1");
+  }
+
+  @Test
+  void an_unknown_scenario_is_a_usage_error() {
+    CliRun run = CliRun.in(work, "bench", "--scenarios", "dispatch");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("dispatch");
+  }
+}
