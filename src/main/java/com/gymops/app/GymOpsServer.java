@@ -78,7 +78,8 @@ public final class GymOpsServer implements AutoCloseable {
                 }
                 return problems;
               },
-              registry::scrape);
+              registry::scrape,
+              app.webhooks());
       return new GymOpsServer(scheduler, web, changes, node);
     } catch (RuntimeException e) {
       scheduler.stop();

@@ -60,7 +60,12 @@ final class ConfigBinder {
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
     }
-    return new GymOpsConfig(clubs, database, messaging, server, agent, door);
+    WebhookSecrets webhooks =
+        new WebhookSecrets(
+            fromEnv(TWILIO_AUTH_TOKEN_ENV).orElse(null),
+            fromEnv(WebhookSecrets.PAYMENTS_SECRET_ENV).orElse(null),
+            fromEnv(WebhookSecrets.DOOR_EXPORT_TOKEN_ENV).orElse(null));
+    return new GymOpsConfig(clubs, database, messaging, server, agent, door, webhooks);
   }
 
   /** The key only from the environment; the base URL from the file, else the environment. */

@@ -7,7 +7,7 @@ import java.util.Optional;
 
 /**
  * The whole validated configuration: clubs with their effective rules, database, messaging, how
- * {@code serve} runs, the agent, and the door system.
+ * {@code serve} runs, the agent, the door system, and the secrets of the webhooks.
  */
 public record GymOpsConfig(
     List<ClubSettings> clubs,
@@ -15,7 +15,8 @@ public record GymOpsConfig(
     MessagingSettings messaging,
     ServerSettings server,
     AgentSettings agent,
-    DoorSettings door) {
+    DoorSettings door,
+    WebhookSecrets webhooks) {
   public GymOpsConfig {
     clubs = List.copyOf(clubs);
     Objects.requireNonNull(database, "database");
@@ -23,6 +24,18 @@ public record GymOpsConfig(
     Objects.requireNonNull(server, "server");
     Objects.requireNonNull(agent, "agent");
     Objects.requireNonNull(door, "door");
+    Objects.requireNonNull(webhooks, "webhooks");
+  }
+
+  /** A configuration whose webhooks refuse every caller (no secrets). */
+  public GymOpsConfig(
+      List<ClubSettings> clubs,
+      DatabaseSettings database,
+      MessagingSettings messaging,
+      ServerSettings server,
+      AgentSettings agent,
+      DoorSettings door) {
+    this(clubs, database, messaging, server, agent, door, WebhookSecrets.NONE);
   }
 
   /** A configuration with the default server, no agent (rules only) and GymOps' own doors. */

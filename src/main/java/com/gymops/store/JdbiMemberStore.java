@@ -190,6 +190,34 @@ public final class JdbiMemberStore implements MemberStore {
   }
 
   @Override
+  public List<Member> withPhone(String phone) {
+    return jdbi.withHandle(
+        handle ->
+            handle
+                .createQuery(
+                    "SELECT " + COLUMNS + " FROM member WHERE phone = :phone ORDER BY member_id")
+                .bind("phone", phone)
+                .map(JdbiMemberStore::map)
+                .list());
+  }
+
+  @Override
+  public List<Member> pageAfter(MemberId after, int limit) {
+    return jdbi.withHandle(
+        handle ->
+            handle
+                .createQuery(
+                    "SELECT "
+                        + COLUMNS
+                        + " FROM member WHERE member_id > :after ORDER BY member_id"
+                        + " FETCH FIRST :limit ROWS ONLY")
+                .bind("after", after == null ? "" : after.value())
+                .bind("limit", limit)
+                .map(JdbiMemberStore::map)
+                .list());
+  }
+
+  @Override
   public boolean setDoor(MemberId id, DoorAccess door, Instant now) {
     return jdbi.withHandle(
             handle ->

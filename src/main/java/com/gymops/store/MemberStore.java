@@ -31,6 +31,15 @@ public interface MemberStore {
 
   long count();
 
+  /** Members whose number on file is {@code phone} (E.164): a family may share one. */
+  List<Member> withPhone(String phone);
+
+  /**
+   * Up to {@code limit} members of all clubs with an id after {@code after} (null: from the first),
+   * in id order: keyset pages, so reading 100,000 members never holds them all.
+   */
+  List<Member> pageAfter(MemberId after, int limit);
+
   /** Sets a member's door state; returns false when the member does not exist. */
   boolean setDoor(MemberId id, DoorAccess door, Instant now);
 

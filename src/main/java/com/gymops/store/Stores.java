@@ -14,7 +14,8 @@ public record Stores(
     RunStore runs,
     WorkflowLocks locks,
     Transactor transactor,
-    TranscriptStore transcripts) {
+    TranscriptStore transcripts,
+    PaymentStore payments) {
   public Stores {
     Objects.requireNonNull(members, "members");
     Objects.requireNonNull(attempts, "attempts");
@@ -27,6 +28,7 @@ public record Stores(
     Objects.requireNonNull(locks, "locks");
     Objects.requireNonNull(transactor, "transactor");
     Objects.requireNonNull(transcripts, "transcripts");
+    Objects.requireNonNull(payments, "payments");
   }
 
   /** The Jdbi implementations on one database. */
@@ -43,6 +45,7 @@ public record Stores(
         new JdbiRunStore(jdbi),
         new JdbiWorkflowLocks(jdbi),
         new JdbiTransactor(jdbi),
-        new JdbiTranscriptStore(jdbi));
+        new JdbiTranscriptStore(jdbi),
+        new JdbiPaymentStore(jdbi));
   }
 }
