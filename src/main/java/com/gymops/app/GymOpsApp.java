@@ -10,6 +10,7 @@ import com.gymops.importing.ImportService;
 import com.gymops.inbound.DeliveryUpdates;
 import com.gymops.inbound.SmsReplies;
 import com.gymops.integrations.Sleeper;
+import com.gymops.integrations.clubsystem.HttpClubSystem;
 import com.gymops.integrations.door.HttpDoorSystem;
 import com.gymops.integrations.email.SmtpEmailGateway;
 import com.gymops.integrations.llm.AnthropicLlmClient;
@@ -25,6 +26,8 @@ import com.gymops.policy.MessageTemplates;
 import com.gymops.store.AttemptStore.KeyedAttempt;
 import com.gymops.store.Database;
 import com.gymops.store.Stores;
+import com.gymops.sync.ClubSync;
+import com.gymops.sync.ClubSystem;
 import com.gymops.web.Webhooks;
 import com.gymops.workflow.ActionExecutor;
 import com.gymops.workflow.DoorStateExport;
@@ -69,6 +72,7 @@ public final class GymOpsApp implements AutoCloseable {
   private final Dispatcher dispatcher;
   private final AnthropicLlmClient llm;
   private final Webhooks webhooks;
+  private final ClubSync clubSync;
 
   private GymOpsApp(GymOpsConfig config, Path dataDir, Clock clock, Database database) {
     this.config = config;
@@ -135,6 +139,15 @@ public final class GymOpsApp implements AutoCloseable {
             new DoorStateExport(stores.members()),
             config.webhooks(),
             config.messaging().publicBaseUrl());
+    this.clubSync =
+        new ClubSync(
+            config.clubSystem().isHttp()
+                ? new HttpClubSystem(config.clubSystem().http())
+                : ClubSystem.LOCAL,
+            stores.members(),
+            stores.syncState(),
+            config.clubs().stream().map(c -> c.club().id()).collect(Collectors.toSet()),
+            clock);
   }
 
   private static DoorSystem doorSystem(DoorSettings door) {
@@ -209,6 +222,11 @@ public final class GymOpsApp implements AutoCloseable {
 
   public Dispatcher dispatcher() {
     return dispatcher;
+  }
+
+  /** The pull from the club system ({@code local}: nothing to pull). */
+  public ClubSync clubSync() {
+    return clubSync;
   }
 
   /** What {@code serve}'s webhooks and door export call. */

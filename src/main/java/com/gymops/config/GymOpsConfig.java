@@ -16,7 +16,8 @@ public record GymOpsConfig(
     ServerSettings server,
     AgentSettings agent,
     DoorSettings door,
-    WebhookSecrets webhooks) {
+    WebhookSecrets webhooks,
+    ClubSystemSettings clubSystem) {
   public GymOpsConfig {
     clubs = List.copyOf(clubs);
     Objects.requireNonNull(database, "database");
@@ -25,9 +26,10 @@ public record GymOpsConfig(
     Objects.requireNonNull(agent, "agent");
     Objects.requireNonNull(door, "door");
     Objects.requireNonNull(webhooks, "webhooks");
+    Objects.requireNonNull(clubSystem, "clubSystem");
   }
 
-  /** A configuration whose webhooks refuse every caller (no secrets). */
+  /** A configuration whose webhooks refuse every caller (no secrets), fed by imports only. */
   public GymOpsConfig(
       List<ClubSettings> clubs,
       DatabaseSettings database,
@@ -35,7 +37,15 @@ public record GymOpsConfig(
       ServerSettings server,
       AgentSettings agent,
       DoorSettings door) {
-    this(clubs, database, messaging, server, agent, door, WebhookSecrets.NONE);
+    this(
+        clubs,
+        database,
+        messaging,
+        server,
+        agent,
+        door,
+        WebhookSecrets.NONE,
+        ClubSystemSettings.LOCAL);
   }
 
   /** A configuration with the default server, no agent (rules only) and GymOps' own doors. */

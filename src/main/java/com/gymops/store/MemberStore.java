@@ -16,6 +16,14 @@ public interface MemberStore {
   /** Inserts new members and replaces existing ones (by id), all in one transaction. */
   void upsertAll(List<Member> members, Instant now);
 
+  /**
+   * Merges members pulled from the club system, in one transaction: new ones are inserted as given;
+   * for existing ones the club system's fields (names, contact, status, join date, balance,
+   * consent) are replaced and GymOps' own are kept — the door, the STOP opt-out, and an
+   * unusable-number mark while the number stays the same.
+   */
+  void mergeFromClubSystem(List<Member> members, Instant now);
+
   Optional<Member> find(MemberId id);
 
   /** Which of {@code ids} are stored. */

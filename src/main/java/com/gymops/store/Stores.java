@@ -15,7 +15,8 @@ public record Stores(
     WorkflowLocks locks,
     Transactor transactor,
     TranscriptStore transcripts,
-    PaymentStore payments) {
+    PaymentStore payments,
+    SyncStateStore syncState) {
   public Stores {
     Objects.requireNonNull(members, "members");
     Objects.requireNonNull(attempts, "attempts");
@@ -29,6 +30,7 @@ public record Stores(
     Objects.requireNonNull(transactor, "transactor");
     Objects.requireNonNull(transcripts, "transcripts");
     Objects.requireNonNull(payments, "payments");
+    Objects.requireNonNull(syncState, "syncState");
   }
 
   /** The Jdbi implementations on one database. */
@@ -46,6 +48,7 @@ public record Stores(
         new JdbiWorkflowLocks(jdbi),
         new JdbiTransactor(jdbi),
         new JdbiTranscriptStore(jdbi),
-        new JdbiPaymentStore(jdbi));
+        new JdbiPaymentStore(jdbi),
+        new JdbiSyncStateStore(jdbi));
   }
 }

@@ -493,6 +493,50 @@ abstract class StoreContract {
   }
 
   @Test
+  void a_club_system_merge_replaces_its_fields_and_keeps_gymops_own() {
+    members.upsertAll(
+        List.of(
+            aMember()
+                .withId("M1")
+                .withPhone("+14155550001")
+                .withBalance("80.00", LocalDate.of(2026, 10, 1))
+                .withDoor(DoorAccess.LOCKED_FOR_PAYMENT)
+                .optedOut()
+                .build()),
+        NOW);
+    members.setPhoneUnusable(new MemberId("M1"), "+14155550001", NOW);
+
+    members.mergeFromClubSystem(
+        List.of(
+            aMember().withId("M1").withPhone("+14155550001").named("Sam", "Lee").build(),
+            aMember().withId("M2").build()),
+        NOW);
+
+    Member merged = members.find(new MemberId("M1")).orElseThrow();
+    assertThat(merged.firstName()).isEqualTo("Sam");
+    assertThat(merged.pastDue()).isEqualTo(Money.ZERO);
+    assertThat(merged.pastDueSince()).isNull();
+    assertThat(merged.door()).isEqualTo(DoorAccess.LOCKED_FOR_PAYMENT);
+    assertThat(merged.smsOptedOut()).isTrue();
+    assertThat(merged.phoneUnusable()).isTrue();
+    assertThat(members.find(new MemberId("M2"))).isPresent();
+
+    members.mergeFromClubSystem(
+        List.of(aMember().withId("M1").withPhone("+14155550009").build()), NOW);
+    assertThat(members.find(new MemberId("M1")).orElseThrow().phoneUnusable()).isFalse();
+  }
+
+  @Test
+  void a_sync_watermark_is_saved_and_moved() {
+    SyncStateStore state = stores.syncState();
+
+    assertThat(state.watermark("club-system:members")).isEmpty();
+    state.save("club-system:members", NOW, NOW);
+    state.save("club-system:members", NOW.plusSeconds(60), NOW);
+    assertThat(state.watermark("club-system:members")).contains(NOW.plusSeconds(60));
+  }
+
+  @Test
   void a_delivery_report_changes_only_a_sent_message() {
     members.upsertAll(List.of(aMember().withId("M1").build()), NOW);
     Outbox outbox = stores.outbox();
