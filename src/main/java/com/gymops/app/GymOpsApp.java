@@ -7,7 +7,10 @@ import com.gymops.config.GymOpsConfig;
 import com.gymops.config.MessagingSettings;
 import com.gymops.demo.DemoData;
 import com.gymops.importing.ImportService;
+import com.gymops.inbound.DeliveryUpdates;
+import com.gymops.inbound.SmsReplies;
 import com.gymops.integrations.Sleeper;
+import com.gymops.integrations.clubsystem.HttpClubSystem;
 import com.gymops.integrations.door.HttpDoorSystem;
 import com.gymops.integrations.email.SmtpEmailGateway;
 import com.gymops.integrations.llm.AnthropicLlmClient;
@@ -18,13 +21,19 @@ import com.gymops.integrations.sms.TwilioSmsGateway;
 import com.gymops.messaging.Dispatcher;
 import com.gymops.messaging.MessageGateway;
 import com.gymops.messaging.RetryPolicy;
+import com.gymops.payments.PaymentService;
 import com.gymops.policy.MessageTemplates;
 import com.gymops.store.AttemptStore.KeyedAttempt;
 import com.gymops.store.Database;
 import com.gymops.store.Stores;
+import com.gymops.sync.ClubSync;
+import com.gymops.sync.ClubSystem;
+import com.gymops.web.Webhooks;
 import com.gymops.workflow.ActionExecutor;
+import com.gymops.workflow.DoorStateExport;
 import com.gymops.workflow.DoorSystem;
 import com.gymops.workflow.ManagerMessages;
+import com.gymops.workflow.MemberDoorCheck;
 import com.gymops.workflow.RunAgent;
 import com.gymops.workflow.RunHistory;
 import com.gymops.workflow.WorkflowRunner;
@@ -51,7 +60,7 @@ public final class GymOpsApp implements AutoCloseable {
   public static final String REPORTS = "reports";
 
   /** Where Twilio posts delivery updates, under {@code messaging.public_base_url}. */
-  public static final String TWILIO_STATUS_PATH = "/webhooks/twilio/status";
+  public static final String TWILIO_STATUS_PATH = Webhooks.TWILIO_STATUS;
 
   private final GymOpsConfig config;
   private final Path dataDir;
@@ -62,6 +71,8 @@ public final class GymOpsApp implements AutoCloseable {
   private final WorkflowRunner runner;
   private final Dispatcher dispatcher;
   private final AnthropicLlmClient llm;
+  private final Webhooks webhooks;
+  private final ClubSync clubSync;
 
   private GymOpsApp(GymOpsConfig config, Path dataDir, Clock clock, Database database) {
     this.config = config;
@@ -116,6 +127,27 @@ public final class GymOpsApp implements AutoCloseable {
             realEmail ? new SmtpEmailGateway(config.messaging().smtp(), clock) : log,
             managerMessages,
             RetryPolicy.withJitter(() -> ThreadLocalRandom.current().nextDouble()));
+    this.webhooks =
+        new Webhooks(
+            new SmsReplies(config, stores.members(), clock),
+            new DeliveryUpdates(stores.outbox(), stores.attempts(), stores.transactor()),
+            new PaymentService(
+                stores.members(),
+                stores.payments(),
+                new MemberDoorCheck(config, stores, executor, clock),
+                clock),
+            new DoorStateExport(stores.members()),
+            config.webhooks(),
+            config.messaging().publicBaseUrl());
+    this.clubSync =
+        new ClubSync(
+            config.clubSystem().isHttp()
+                ? new HttpClubSystem(config.clubSystem().http())
+                : ClubSystem.LOCAL,
+            stores.members(),
+            stores.syncState(),
+            config.clubs().stream().map(c -> c.club().id()).collect(Collectors.toSet()),
+            clock);
   }
 
   private static DoorSystem doorSystem(DoorSettings door) {
@@ -190,6 +222,16 @@ public final class GymOpsApp implements AutoCloseable {
 
   public Dispatcher dispatcher() {
     return dispatcher;
+  }
+
+  /** The pull from the club system ({@code local}: nothing to pull). */
+  public ClubSync clubSync() {
+    return clubSync;
+  }
+
+  /** What {@code serve}'s webhooks and door export call. */
+  public Webhooks webhooks() {
+    return webhooks;
   }
 
   /** Loads a generated demo club, members and attempt history, in one transaction. */

@@ -1,6 +1,7 @@
 package com.gymops.app;
 
 import com.gymops.config.ServerSettings;
+import com.gymops.schedule.ClubSyncTick;
 import com.gymops.schedule.ClubWorkflow;
 import com.gymops.schedule.DispatchTick;
 import com.gymops.schedule.GymOpsTasks;
@@ -59,7 +60,8 @@ public final class GymOpsServer implements AutoCloseable {
                 node,
                 app.clock(),
                 RunMode.valueOf(app.config().agent().mode().toUpperCase(Locale.ROOT))),
-            new DispatchTick(app.dispatcher(), metrics, app.clock()));
+            new DispatchTick(app.dispatcher(), metrics, app.clock()),
+            new ClubSyncTick(app.clubSync()));
     WorkflowScheduler scheduler =
         WorkflowScheduler.create(
             database.dataSource(), database.isEmbedded(), settings, tasks, node, app.clock());
@@ -78,7 +80,8 @@ public final class GymOpsServer implements AutoCloseable {
                 }
                 return problems;
               },
-              registry::scrape);
+              registry::scrape,
+              app.webhooks());
       return new GymOpsServer(scheduler, web, changes, node);
     } catch (RuntimeException e) {
       scheduler.stop();

@@ -32,6 +32,7 @@ final class ConfigBinder {
   private static final List<String> SMS_PROVIDERS = List.of("log", "twilio");
   private static final List<String> EMAIL_PROVIDERS = List.of("log", "smtp");
   private static final List<String> DOOR_SYSTEMS = List.of("builtin", "http");
+  private static final List<String> CLUB_SYSTEMS = List.of("local", "http");
   private static final List<String> HTTP_METHODS = List.of("GET", "POST", "PUT", "PATCH", "DELETE");
   private static final Pattern HEADER_NAME = Pattern.compile("[A-Za-z0-9-]+");
   private static final Pattern TEMPLATE_KEY = Pattern.compile("[a-z0-9_]+");
@@ -51,6 +52,7 @@ final class ConfigBinder {
   GymOpsConfig bind(ConfigNode root) {
     MessagingSettings messaging = messaging(root.section("messaging"));
     DoorSettings door = door(root.section("door"));
+    ClubSystemSettings clubSystem = clubSystem(root.section("club_system"));
     DatabaseSettings database = database(root.section("database"));
     AgentSettings agent = agent(root.section("agent"));
     ClubRules global = RuleSections.read(root, ClubRules.DEFAULTS, false);
@@ -60,7 +62,12 @@ final class ConfigBinder {
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
     }
-    return new GymOpsConfig(clubs, database, messaging, server, agent, door);
+    WebhookSecrets webhooks =
+        new WebhookSecrets(
+            fromEnv(TWILIO_AUTH_TOKEN_ENV).orElse(null),
+            fromEnv(WebhookSecrets.PAYMENTS_SECRET_ENV).orElse(null),
+            fromEnv(WebhookSecrets.DOOR_EXPORT_TOKEN_ENV).orElse(null));
+    return new GymOpsConfig(clubs, database, messaging, server, agent, door, webhooks, clubSystem);
   }
 
   /** The key only from the environment; the base URL from the file, else the environment. */
@@ -273,6 +280,32 @@ final class ConfigBinder {
         fromEnv(SMTP_PASSWORD_ENV).orElse(null),
         from.get(),
         timeout);
+  }
+
+  private ClubSystemSettings clubSystem(ConfigNode section) {
+    String system =
+        section.value(
+            "system",
+            ClubSystemSettings.LOCAL.system(),
+            text -> provider("club system", text, CLUB_SYSTEMS));
+    ConfigNode http = section.section("http");
+    Optional<String> baseUrl = http.optional("base_url", ConfigBinder::httpUrl);
+    int pageSize = http.integer("page_size", 500, 1, 5_000);
+    int timeout = http.integer("timeout_seconds", 30, 1, 300);
+    if (!system.equals("http")) {
+      return ClubSystemSettings.LOCAL;
+    }
+    if (baseUrl.isEmpty()) {
+      http.problemAt("base_url", "required when club_system.system is http");
+      return ClubSystemSettings.LOCAL;
+    }
+    return new ClubSystemSettings(
+        system,
+        new ClubSystemSettings.Http(
+            baseUrl.get(),
+            fromEnv(ClubSystemSettings.TOKEN_ENV).orElse(null),
+            pageSize,
+            Duration.ofSeconds(timeout)));
   }
 
   private DoorSettings door(ConfigNode section) {

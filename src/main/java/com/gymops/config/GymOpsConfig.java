@@ -7,7 +7,7 @@ import java.util.Optional;
 
 /**
  * The whole validated configuration: clubs with their effective rules, database, messaging, how
- * {@code serve} runs, the agent, and the door system.
+ * {@code serve} runs, the agent, the door system, and the secrets of the webhooks.
  */
 public record GymOpsConfig(
     List<ClubSettings> clubs,
@@ -15,7 +15,9 @@ public record GymOpsConfig(
     MessagingSettings messaging,
     ServerSettings server,
     AgentSettings agent,
-    DoorSettings door) {
+    DoorSettings door,
+    WebhookSecrets webhooks,
+    ClubSystemSettings clubSystem) {
   public GymOpsConfig {
     clubs = List.copyOf(clubs);
     Objects.requireNonNull(database, "database");
@@ -23,6 +25,27 @@ public record GymOpsConfig(
     Objects.requireNonNull(server, "server");
     Objects.requireNonNull(agent, "agent");
     Objects.requireNonNull(door, "door");
+    Objects.requireNonNull(webhooks, "webhooks");
+    Objects.requireNonNull(clubSystem, "clubSystem");
+  }
+
+  /** A configuration whose webhooks refuse every caller (no secrets), fed by imports only. */
+  public GymOpsConfig(
+      List<ClubSettings> clubs,
+      DatabaseSettings database,
+      MessagingSettings messaging,
+      ServerSettings server,
+      AgentSettings agent,
+      DoorSettings door) {
+    this(
+        clubs,
+        database,
+        messaging,
+        server,
+        agent,
+        door,
+        WebhookSecrets.NONE,
+        ClubSystemSettings.LOCAL);
   }
 
   /** A configuration with the default server, no agent (rules only) and GymOps' own doors. */

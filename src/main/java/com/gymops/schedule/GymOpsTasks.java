@@ -9,6 +9,7 @@ import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTaskWithPersistentSchedule;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
+import com.gymops.config.ClubSystemSettings;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -22,6 +23,7 @@ import org.slf4j.LoggerFactory;
 public final class GymOpsTasks {
   public static final String WORKFLOW = "workflow";
   public static final String DISPATCH = "dispatch";
+  public static final String CLUB_SYNC = "club-sync";
 
   /** A failed run is tried again after this pause, a few times, but never past its next fire. */
   static final Duration RETRY_DELAY = Duration.ofMinutes(5);
@@ -32,8 +34,19 @@ public final class GymOpsTasks {
 
   private final RecurringTaskWithPersistentSchedule<ClubWorkflow> workflows;
   private final RecurringTask<Void> dispatch;
+  private final RecurringTask<Void> clubSync;
 
+  /** Without the club-system pull (tests of the workflows and the dispatcher). */
   public GymOpsTasks(WorkflowFire fire, DispatchTick tick) {
+    this(fire, tick, null);
+  }
+
+  /**
+   * @param sync the club-system pull every {@link ClubSystemSettings#INTERVAL}, or null for none;
+   *     {@code serve} always passes it (a no-op for the {@code local} club system), so the stored
+   *     execution never outlives its task
+   */
+  public GymOpsTasks(WorkflowFire fire, DispatchTick tick, ClubSyncTick sync) {
     this.workflows =
         Tasks.recurringWithPersistentSchedule(WORKFLOW, ClubWorkflow.class)
             .onFailure(new RetryBeforeNextFire())
@@ -44,6 +57,11 @@ public final class GymOpsTasks {
     this.dispatch =
         Tasks.recurring(DISPATCH, Schedules.fixedDelay(Duration.ofMinutes(1)))
             .execute((instance, context) -> tick.run());
+    this.clubSync =
+        sync == null
+            ? null
+            : Tasks.recurring(CLUB_SYNC, Schedules.fixedDelay(ClubSystemSettings.INTERVAL))
+                .execute((instance, context) -> sync.run());
   }
 
   public RecurringTaskWithPersistentSchedule<ClubWorkflow> workflows() {
@@ -54,7 +72,12 @@ public final class GymOpsTasks {
     return dispatch;
   }
 
-  /** The tasks to register with the scheduler; {@link #dispatch()} goes in as a start task. */
+  /** The recurring tasks that go in as start tasks: the dispatch, and the club sync if any. */
+  public List<RecurringTask<Void>> startTasks() {
+    return clubSync == null ? List.of(dispatch) : List.of(dispatch, clubSync);
+  }
+
+  /** The tasks to register with the scheduler; {@link #startTasks()} go in as start tasks. */
   public List<Task<?>> registered() {
     return List.of(workflows);
   }

@@ -46,7 +46,7 @@ public final class WorkflowScheduler implements AutoCloseable {
       Clock clock) {
     SchedulerBuilder builder =
         Scheduler.create(dataSource, tasks.registered())
-            .startTasks(List.of(tasks.dispatch()))
+            .startTasks(tasks.startTasks())
             .serializer(new ClubWorkflowSerializer())
             .schedulerName(new SchedulerName.Fixed(node))
             .threads(settings.threads())

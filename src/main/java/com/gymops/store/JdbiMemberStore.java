@@ -81,6 +81,48 @@ public final class JdbiMemberStore implements MemberStore {
         });
   }
 
+  @Override
+  public void mergeFromClubSystem(List<Member> members, Instant now) {
+    jdbi.useTransaction(
+        handle -> {
+          for (int from = 0; from < members.size(); from += CHUNK) {
+            List<Member> chunk = members.subList(from, Math.min(members.size(), from + CHUNK));
+            Set<MemberId> existing = existing(handle, chunk.stream().map(Member::id).toList());
+            PreparedBatch update =
+                handle.prepareBatch(
+                    "UPDATE member SET club_id = :club_id, first_name = :first_name,"
+                        + " phone_unusable = CASE WHEN phone = :phone THEN phone_unusable"
+                        + " ELSE FALSE END,"
+                        + " last_name = :last_name, phone = :phone, email = :email,"
+                        + " status = :status, joined_on = :joined_on,"
+                        + " past_due_cents = :past_due_cents, past_due_since = :past_due_since,"
+                        + " sms_consent = :sms_consent, updated_at = :updated_at"
+                        + " WHERE member_id = :member_id");
+            PreparedBatch insert =
+                handle.prepareBatch(
+                    "INSERT INTO member ("
+                        + COLUMNS
+                        + ", updated_at) VALUES (:member_id, :club_id, :first_name, :last_name,"
+                        + " :phone, :email, :status, :joined_on, :past_due_cents,"
+                        + " :past_due_since, :sms_consent, :sms_opted_out, :door_state,"
+                        + " :lock_reason, :phone_unusable, :updated_at)");
+            for (Member member : chunk) {
+              if (existing.contains(member.id())) {
+                bind(update, member, now).add();
+              } else {
+                bind(insert, member, now).add();
+              }
+            }
+            if (update.size() > 0) {
+              update.execute();
+            }
+            if (insert.size() > 0) {
+              insert.execute();
+            }
+          }
+        });
+  }
+
   private static PreparedBatch bind(PreparedBatch batch, Member member, Instant now) {
     return batch
         .bind("member_id", member.id().value())
@@ -187,6 +229,34 @@ public final class JdbiMemberStore implements MemberStore {
   public long count() {
     return jdbi.withHandle(
         handle -> handle.createQuery("SELECT COUNT(*) FROM member").mapTo(Long.class).one());
+  }
+
+  @Override
+  public List<Member> withPhone(String phone) {
+    return jdbi.withHandle(
+        handle ->
+            handle
+                .createQuery(
+                    "SELECT " + COLUMNS + " FROM member WHERE phone = :phone ORDER BY member_id")
+                .bind("phone", phone)
+                .map(JdbiMemberStore::map)
+                .list());
+  }
+
+  @Override
+  public List<Member> pageAfter(MemberId after, int limit) {
+    return jdbi.withHandle(
+        handle ->
+            handle
+                .createQuery(
+                    "SELECT "
+                        + COLUMNS
+                        + " FROM member WHERE member_id > :after ORDER BY member_id"
+                        + " FETCH FIRST :limit ROWS ONLY")
+                .bind("after", after == null ? "" : after.value())
+                .bind("limit", limit)
+                .map(JdbiMemberStore::map)
+                .list());
   }
 
   @Override

@@ -109,6 +109,40 @@ public final class JdbiOutbox implements Outbox {
   }
 
   @Override
+  public Optional<OutboundMessage> findByProviderId(String providerId) {
+    return jdbi.withHandle(
+        handle ->
+            handle
+                .createQuery(
+                    "SELECT " + COLUMNS + " FROM outbound_message WHERE provider_id = :provider_id")
+                .bind("provider_id", providerId)
+                .map(JdbiOutbox::map)
+                .findFirst());
+  }
+
+  @Override
+  public boolean recordDelivery(long id, MessageStatus status, String error) {
+    if (status != MessageStatus.DELIVERED && status != MessageStatus.FAILED) {
+      throw new IllegalArgumentException("a delivery ends DELIVERED or FAILED, not " + status);
+    }
+    return jdbi.withHandle(
+            handle ->
+                handle
+                    .createUpdate(
+                        "UPDATE outbound_message SET status = :status, error = :error"
+                            + " WHERE id = :id AND status = 'SENT'")
+                    .bind("status", status.name())
+                    .bind(
+                        "error",
+                        error == null || error.length() <= MAX_ERROR
+                            ? error
+                            : error.substring(0, MAX_ERROR))
+                    .bind("id", id)
+                    .execute())
+        == 1;
+  }
+
+  @Override
   public boolean claim(long id, Instant at) {
     return update(
             "UPDATE outbound_message SET status = 'SENDING', claimed_at = :at"

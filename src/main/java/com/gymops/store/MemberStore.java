@@ -16,6 +16,14 @@ public interface MemberStore {
   /** Inserts new members and replaces existing ones (by id), all in one transaction. */
   void upsertAll(List<Member> members, Instant now);
 
+  /**
+   * Merges members pulled from the club system, in one transaction: new ones are inserted as given;
+   * for existing ones the club system's fields (names, contact, status, join date, balance,
+   * consent) are replaced and GymOps' own are kept — the door, the STOP opt-out, and an
+   * unusable-number mark while the number stays the same.
+   */
+  void mergeFromClubSystem(List<Member> members, Instant now);
+
   Optional<Member> find(MemberId id);
 
   /** Which of {@code ids} are stored. */
@@ -30,6 +38,15 @@ public interface MemberStore {
   List<Member> pastDueOrLocked(ClubId club);
 
   long count();
+
+  /** Members whose number on file is {@code phone} (E.164): a family may share one. */
+  List<Member> withPhone(String phone);
+
+  /**
+   * Up to {@code limit} members of all clubs with an id after {@code after} (null: from the first),
+   * in id order: keyset pages, so reading 100,000 members never holds them all.
+   */
+  List<Member> pageAfter(MemberId after, int limit);
 
   /** Sets a member's door state; returns false when the member does not exist. */
   boolean setDoor(MemberId id, DoorAccess door, Instant now);

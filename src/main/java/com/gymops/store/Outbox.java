@@ -25,6 +25,16 @@ public interface Outbox {
 
   Optional<OutboundMessage> findByKey(String idempotencyKey);
 
+  /** The message the provider knows by {@code providerId} (Twilio's message SID). */
+  Optional<OutboundMessage> findByProviderId(String providerId);
+
+  /**
+   * Records the provider's final word on a sent message: DELIVERED, or FAILED with {@code error}.
+   * Only a SENT message changes, so a repeated or late callback never undoes a final state (a
+   * DELIVERED message never goes back). Returns whether it changed.
+   */
+  boolean recordDelivery(long id, MessageStatus status, String error);
+
   /** Queued messages whose {@code not_before} has come, oldest first. */
   List<OutboundMessage> due(Instant now, int limit);
 

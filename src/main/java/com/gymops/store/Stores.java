@@ -14,7 +14,9 @@ public record Stores(
     RunStore runs,
     WorkflowLocks locks,
     Transactor transactor,
-    TranscriptStore transcripts) {
+    TranscriptStore transcripts,
+    PaymentStore payments,
+    SyncStateStore syncState) {
   public Stores {
     Objects.requireNonNull(members, "members");
     Objects.requireNonNull(attempts, "attempts");
@@ -27,6 +29,8 @@ public record Stores(
     Objects.requireNonNull(locks, "locks");
     Objects.requireNonNull(transactor, "transactor");
     Objects.requireNonNull(transcripts, "transcripts");
+    Objects.requireNonNull(payments, "payments");
+    Objects.requireNonNull(syncState, "syncState");
   }
 
   /** The Jdbi implementations on one database. */
@@ -43,6 +47,8 @@ public record Stores(
         new JdbiRunStore(jdbi),
         new JdbiWorkflowLocks(jdbi),
         new JdbiTransactor(jdbi),
-        new JdbiTranscriptStore(jdbi));
+        new JdbiTranscriptStore(jdbi),
+        new JdbiPaymentStore(jdbi),
+        new JdbiSyncStateStore(jdbi));
   }
 }

@@ -7,7 +7,8 @@ import java.util.function.Supplier;
 /**
  * The HTTP side of {@code gymops serve}: {@code /health} (the process answers), {@code /ready} (it
  * can do its work: 200, else 503 with the reasons) and {@code /metrics} in the Prometheus text
- * format. Explicit Javalin configuration, no plugins.
+ * format; with {@link Webhooks}, also Twilio's inbound and status webhooks, the payment webhook and
+ * the door-state export. Explicit Javalin configuration, no plugins.
  */
 public final class OpsServer implements AutoCloseable {
   static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
@@ -25,6 +26,17 @@ public final class OpsServer implements AutoCloseable {
    * @param metrics the current metrics in the Prometheus text format
    */
   public static OpsServer start(int port, Readiness readiness, Supplier<String> metrics) {
+    return start(port, readiness, metrics, null);
+  }
+
+  /**
+   * Starts listening, with the webhooks when {@code webhooks} is not null.
+   *
+   * @param port the port, or 0 for any free one (see {@link #port()})
+   * @param metrics the current metrics in the Prometheus text format
+   */
+  public static OpsServer start(
+      int port, Readiness readiness, Supplier<String> metrics, Webhooks webhooks) {
     Javalin javalin =
         Javalin.create(
             config -> {
@@ -44,6 +56,13 @@ public final class OpsServer implements AutoCloseable {
                   });
               config.routes.get(
                   "/metrics", ctx -> ctx.contentType(PROMETHEUS_TEXT).result(metrics.get()));
+              if (webhooks != null) {
+                TwilioWebhooks twilio = new TwilioWebhooks(webhooks);
+                config.routes.post(Webhooks.TWILIO_INBOUND, twilio::inbound);
+                config.routes.post(Webhooks.TWILIO_STATUS, twilio::status);
+                config.routes.post(Webhooks.PAYMENTS, new PaymentWebhook(webhooks)::receive);
+                config.routes.get(Webhooks.DOOR_EXPORT, new DoorExportEndpoint(webhooks)::export);
+              }
             });
     javalin.start();
     return new OpsServer(javalin);

@@ -39,6 +39,19 @@ class GymOpsServerTest {
         assertThat(metrics.statusCode()).isEqualTo(200);
         assertThat(metrics.headers().firstValue("Content-Type"))
             .hasValueSatisfying(type -> assertThat(type).startsWith("text/plain"));
+        // The webhooks are served too, and refuse every request while their secrets are unset.
+        HttpResponse<String> inbound =
+            http.send(
+                HttpRequest.newBuilder(
+                        URI.create(
+                            "http://127.0.0.1:" + server.port() + "/webhooks/twilio/inbound"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("From=%2B15550001111&Body=STOP"))
+                    .timeout(Duration.ofSeconds(5))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(inbound.statusCode()).isEqualTo(403);
+        assertThat(get(server, "/api/door-access/export").statusCode()).isEqualTo(401);
       } finally {
         server.close();
       }

@@ -72,7 +72,11 @@ class ExampleConfigTest {
             "door.http.restore.body",
             "door.http.headers",
             "door.http.timeout_seconds",
-            "door.http.attempts");
+            "door.http.attempts",
+            "club_system.http",
+            "club_system.http.base_url",
+            "club_system.http.page_size",
+            "club_system.http.timeout_seconds");
   }
 
   @Test

@@ -21,6 +21,7 @@ import com.gymops.domain.Note;
 import com.gymops.domain.NoteCategory;
 import com.gymops.domain.NotePriority;
 import com.gymops.domain.OutboundMessage;
+import com.gymops.domain.Payment;
 import com.gymops.domain.Referral;
 import com.gymops.domain.RunEvent;
 import com.gymops.domain.RunStatus;
@@ -441,6 +442,116 @@ abstract class StoreContract {
                         .mapTo(String.class)
                         .one());
     assertThat(providerId).isEqualTo("SM123");
+  }
+
+  @Test
+  void a_payment_lowers_the_balance_once_and_ends_the_delinquency_at_zero() {
+    members.upsertAll(
+        List.of(aMember().withId("M1").withBalance("80.00", LocalDate.of(2026, 10, 1)).build()),
+        NOW);
+    PaymentStore payments = stores.payments();
+    Payment partial = new Payment("pay-1", new MemberId("M1"), Money.parse("30.00"), NOW);
+
+    assertThat(payments.apply(partial, NOW))
+        .contains(new PaymentStore.Applied(Money.parse("80.00"), Money.parse("50.00")));
+    assertThat(payments.apply(partial, NOW)).isEmpty();
+    assertThat(members.find(new MemberId("M1")).orElseThrow().pastDueSince())
+        .isEqualTo(LocalDate.of(2026, 10, 1));
+
+    Payment more = new Payment("pay-2", new MemberId("M1"), Money.parse("70.00"), NOW);
+    assertThat(payments.apply(more, NOW))
+        .contains(new PaymentStore.Applied(Money.parse("50.00"), Money.ZERO));
+    Member paid = members.find(new MemberId("M1")).orElseThrow();
+    assertThat(paid.pastDue()).isEqualTo(Money.ZERO);
+    assertThat(paid.pastDueSince()).isNull();
+    assertThat(payments.count()).isEqualTo(2);
+    assertThatThrownBy(
+            () ->
+                payments.apply(
+                    new Payment("pay-3", new MemberId("nobody"), Money.parse("1.00"), NOW), NOW))
+        .isInstanceOf(StoreException.class);
+  }
+
+  @Test
+  void finds_members_by_phone_and_pages_through_all_members_by_id() {
+    members.upsertAll(
+        List.of(
+            aMember().withId("M1").withPhone("+14155550001").build(),
+            aMember().withId("M2").withPhone("+14155550001").inClub("other").build(),
+            aMember().withId("M3").withPhone("+14155550003").build()),
+        NOW);
+
+    assertThat(members.withPhone("+14155550001"))
+        .extracting(member -> member.id().value())
+        .containsExactly("M1", "M2");
+    assertThat(members.pageAfter(null, 2))
+        .extracting(member -> member.id().value())
+        .containsExactly("M1", "M2");
+    assertThat(members.pageAfter(new MemberId("M2"), 2))
+        .extracting(member -> member.id().value())
+        .containsExactly("M3");
+  }
+
+  @Test
+  void a_club_system_merge_replaces_its_fields_and_keeps_gymops_own() {
+    members.upsertAll(
+        List.of(
+            aMember()
+                .withId("M1")
+                .withPhone("+14155550001")
+                .withBalance("80.00", LocalDate.of(2026, 10, 1))
+                .withDoor(DoorAccess.LOCKED_FOR_PAYMENT)
+                .optedOut()
+                .build()),
+        NOW);
+    members.setPhoneUnusable(new MemberId("M1"), "+14155550001", NOW);
+
+    members.mergeFromClubSystem(
+        List.of(
+            aMember().withId("M1").withPhone("+14155550001").named("Sam", "Lee").build(),
+            aMember().withId("M2").build()),
+        NOW);
+
+    Member merged = members.find(new MemberId("M1")).orElseThrow();
+    assertThat(merged.firstName()).isEqualTo("Sam");
+    assertThat(merged.pastDue()).isEqualTo(Money.ZERO);
+    assertThat(merged.pastDueSince()).isNull();
+    assertThat(merged.door()).isEqualTo(DoorAccess.LOCKED_FOR_PAYMENT);
+    assertThat(merged.smsOptedOut()).isTrue();
+    assertThat(merged.phoneUnusable()).isTrue();
+    assertThat(members.find(new MemberId("M2"))).isPresent();
+
+    members.mergeFromClubSystem(
+        List.of(aMember().withId("M1").withPhone("+14155550009").build()), NOW);
+    assertThat(members.find(new MemberId("M1")).orElseThrow().phoneUnusable()).isFalse();
+  }
+
+  @Test
+  void a_sync_watermark_is_saved_and_moved() {
+    SyncStateStore state = stores.syncState();
+
+    assertThat(state.watermark("club-system:members")).isEmpty();
+    state.save("club-system:members", NOW, NOW);
+    state.save("club-system:members", NOW.plusSeconds(60), NOW);
+    assertThat(state.watermark("club-system:members")).contains(NOW.plusSeconds(60));
+  }
+
+  @Test
+  void a_delivery_report_changes_only_a_sent_message() {
+    members.upsertAll(List.of(aMember().withId("M1").build()), NOW);
+    Outbox outbox = stores.outbox();
+    long sent = outbox.enqueue(message("k-sent", "M1", NOW)).orElseThrow();
+    long queued = outbox.enqueue(message("k-queued", "M1", NOW)).orElseThrow();
+    outbox.claim(sent, NOW);
+    outbox.markSent(sent, NOW, "SM42");
+
+    assertThat(outbox.findByProviderId("SM42")).map(OutboundMessage::id).contains(sent);
+    assertThat(outbox.findByProviderId("SM43")).isEmpty();
+    assertThat(outbox.recordDelivery(queued, MessageStatus.DELIVERED, null)).isFalse();
+    assertThat(outbox.recordDelivery(sent, MessageStatus.DELIVERED, null)).isTrue();
+    assertThat(outbox.recordDelivery(sent, MessageStatus.FAILED, "twilio 30003: failed")).isFalse();
+    assertThat(outbox.find(sent).orElseThrow().status()).isEqualTo(MessageStatus.DELIVERED);
+    assertThat(outbox.find(queued).orElseThrow().status()).isEqualTo(MessageStatus.QUEUED);
   }
 
   @Test

@@ -1,0 +1,58 @@
+package com.gymops.payments;
+
+import com.gymops.domain.Money;
+import com.gymops.domain.Payment;
+import com.gymops.workflow.MemberDoorCheck;
+import java.util.List;
+
+/**
+ * What a payment changed.
+ *
+ * @param balanceBefore the past-due balance before the payment, null unless recorded
+ * @param balanceAfter the past-due balance after it, null unless recorded
+ * @param door the member's door after it ({@code ACTIVE}, {@code LOCKED_PAYMENT}, ...), null unless
+ *     recorded
+ * @param actions what the door check did: unlock, message, note, with their outcomes
+ */
+public record PaymentResult(
+    String paymentId,
+    String memberId,
+    Status status,
+    Money balanceBefore,
+    Money balanceAfter,
+    String door,
+    List<MemberDoorCheck.Done> actions) {
+  public PaymentResult {
+    actions = List.copyOf(actions);
+  }
+
+  static PaymentResult replay(Payment payment) {
+    return new PaymentResult(
+        payment.paymentId(),
+        payment.memberId().value(),
+        Status.REPLAY,
+        null,
+        null,
+        null,
+        List.of());
+  }
+
+  static PaymentResult unknownMember(Payment payment) {
+    return new PaymentResult(
+        payment.paymentId(),
+        payment.memberId().value(),
+        Status.UNKNOWN_MEMBER,
+        null,
+        null,
+        null,
+        List.of());
+  }
+
+  /** Whether the payment was new, seen before, or for nobody GymOps knows. */
+  public enum Status {
+    RECORDED,
+    /** The payment id was recorded before: nothing changed. */
+    REPLAY,
+    UNKNOWN_MEMBER
+  }
+}

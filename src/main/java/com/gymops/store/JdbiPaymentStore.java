@@ -1,0 +1,70 @@
+package com.gymops.store;
+
+import com.gymops.domain.Money;
+import com.gymops.domain.Payment;
+import java.time.Instant;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+
+/** Payments in the {@code payment} table; balances in {@code member}. */
+public final class JdbiPaymentStore implements PaymentStore {
+  private final Jdbi jdbi;
+
+  public JdbiPaymentStore(Jdbi jdbi) {
+    this.jdbi = jdbi;
+  }
+
+  /**
+   * Locks the member's row first, so two different payments for one member subtract one after the
+   * other; the payment's primary key then decides a replay (on PostgreSQL a concurrent replay waits
+   * for the first insert and finds the key taken).
+   */
+  @Override
+  public Optional<Applied> apply(Payment payment, Instant receivedAt) {
+    return jdbi.inTransaction(
+        handle -> {
+          long before =
+              handle
+                  .createQuery("SELECT past_due_cents FROM member WHERE member_id = :id FOR UPDATE")
+                  .bind("id", payment.memberId().value())
+                  .mapTo(Long.class)
+                  .findOne()
+                  .orElseThrow(() -> new StoreException("no member '" + payment.memberId() + "'"));
+          long after = Math.max(0, before - payment.amount().cents());
+          int inserted =
+              handle
+                  .createUpdate(
+                      "INSERT INTO payment (payment_id, member_id, amount_cents, paid_at,"
+                          + " received_at, balance_before_cents, balance_after_cents)"
+                          + " VALUES (:payment_id, :member_id, :amount, :paid_at, :received_at,"
+                          + " :before, :after) ON CONFLICT DO NOTHING")
+                  .bind("payment_id", payment.paymentId())
+                  .bind("member_id", payment.memberId().value())
+                  .bind("amount", payment.amount().cents())
+                  .bind("paid_at", payment.paidAt())
+                  .bind("received_at", receivedAt)
+                  .bind("before", before)
+                  .bind("after", after)
+                  .execute();
+          if (inserted == 0) {
+            return Optional.<Applied>empty();
+          }
+          handle
+              .createUpdate(
+                  "UPDATE member SET past_due_cents = :after,"
+                      + " past_due_since = CASE WHEN :after = 0 THEN NULL ELSE past_due_since END,"
+                      + " updated_at = :now WHERE member_id = :id")
+              .bind("after", after)
+              .bind("now", receivedAt)
+              .bind("id", payment.memberId().value())
+              .execute();
+          return Optional.of(new Applied(Money.ofCents(before), Money.ofCents(after)));
+        });
+  }
+
+  @Override
+  public long count() {
+    return jdbi.withHandle(
+        handle -> handle.createQuery("SELECT COUNT(*) FROM payment").mapTo(Long.class).one());
+  }
+}
