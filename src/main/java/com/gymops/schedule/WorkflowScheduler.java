@@ -60,7 +60,7 @@ public final class WorkflowScheduler implements AutoCloseable {
       // H2 is not one of db-scheduler's detected databases; say what it would guess, without the
       // startup warning.
       builder.jdbcCustomization(new DefaultJdbcCustomization(true));
-      builder.pollUsingFetchAndLockOnExecute(0.5, 3.0);
+      builder.pollUsingFetch(0.5, 3.0);
     } else {
       builder.pollUsingLockAndFetch(0.5, 1.0);
     }
