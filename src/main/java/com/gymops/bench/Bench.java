@@ -1,5 +1,6 @@
 package com.gymops.bench;
 
+import com.gymops.bench.fakes.LoopbackServers;
 import com.gymops.config.GymOpsConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -31,6 +32,8 @@ public final class Bench {
   }
 
   public BenchReport run(BenchSettings settings) {
+    // Before the agent scenario starts the first fake server of this process.
+    LoopbackServers.answerWithoutDelay();
     Instant startedAt = clock.instant();
     long started = System.nanoTime();
     Path root = workDirectory();

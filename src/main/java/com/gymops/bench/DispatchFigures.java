@@ -27,9 +27,9 @@ public record DispatchFigures(Unthrottled unthrottled, Throttled throttled) {
       double baselineMessagesPerSecond) {}
 
   /**
-   * @param achievedPerSecond messages / wall time of the pass; the first message leaves without
-   *     waiting, so a perfect pacer reads {@code messages / (messages - 1)} times the configured
-   *     rate
+   * @param seconds wall time of the dispatch pass
+   * @param achievedPerSecond (messages - 1) / seconds: the first text leaves at once and the pacer
+   *     spaces the others, so this is what a perfect pacer makes equal to the configured rate
    * @param deviationPercent (achieved - configured) / configured
    * @param withinGoal whether the deviation is within {@link #GOAL_PERCENT} either way (issue 7)
    */

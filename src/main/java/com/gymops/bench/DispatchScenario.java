@@ -88,17 +88,19 @@ final class DispatchScenario {
 
     Pass throttled = pass(template, settings.throttledMessages(), THROTTLED_RATE);
     double seconds = throttled.nanos() / 1e9;
-    double achieved = throttled.result().sent() / seconds;
+    int sent = throttled.result().sent();
+    // The first text leaves at once; the pacer spaces the others: texts - 1 intervals.
+    double achieved = (sent > 1 ? sent - 1 : sent) / seconds;
     double deviation = 100 * (achieved - THROTTLED_RATE) / THROTTLED_RATE;
     progress.accept(
         String.format(
             "dispatch throttled at %d/s: %d texts in %.2f s, %.2f/s",
-            THROTTLED_RATE, throttled.result().sent(), seconds, achieved));
+            THROTTLED_RATE, sent, seconds, achieved));
     return new DispatchFigures(
         unthrottled,
         new DispatchFigures.Throttled(
             settings.throttledMessages(),
-            throttled.result().sent(),
+            sent,
             THROTTLED_RATE,
             Timing.round(seconds),
             Timing.round(achieved),

@@ -88,6 +88,7 @@ public final class FakeTwilio implements AutoCloseable {
   }
 
   public static FakeTwilio start() {
+    LoopbackServers.answerWithoutDelay();
     try {
       HttpServer server =
           HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
