@@ -1,5 +1,6 @@
 package com.gymops.bench;
 
+import com.gymops.bench.fakes.LoopbackServers;
 import com.gymops.config.GymOpsConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,9 +17,6 @@ import java.util.function.Consumer;
  * docs/BENCHMARKS.md).
  */
 public final class Bench {
-  static final String DISPATCH_LEFT_OUT =
-      "dispatch: needs the Twilio adapter and its fake, which are being built on another branch";
-
   private final GymOpsConfig config;
   private final Clock clock;
   private final Consumer<String> progress;
@@ -34,6 +32,8 @@ public final class Bench {
   }
 
   public BenchReport run(BenchSettings settings) {
+    // Before the agent scenario starts the first fake server of this process.
+    LoopbackServers.answerWithoutDelay();
     Instant startedAt = clock.instant();
     long started = System.nanoTime();
     Path root = workDirectory();
@@ -42,12 +42,16 @@ public final class Bench {
       SeededClubs clubs = new SeededClubs(club, root, settings.seed());
       RulesFigures rules = null;
       AgentFigures agent = null;
+      DispatchFigures dispatch = null;
       StartupFigures startup = null;
       if (settings.includes(Scenario.RULES)) {
         rules = new RulesScenario(club, clubs, progress).measure(settings);
       }
       if (settings.includes(Scenario.AGENT)) {
         agent = new AgentScenario(club, clubs, progress).measure(settings);
+      }
+      if (settings.includes(Scenario.DISPATCH)) {
+        dispatch = new DispatchScenario(club, clubs, progress).measure(settings);
       }
       if (settings.includes(Scenario.STARTUP)) {
         startup = new StartupScenario(root, progress).measure(settings);
@@ -59,8 +63,9 @@ public final class Bench {
           BenchReport.Settings.of(settings),
           rules,
           agent,
+          dispatch,
           startup,
-          List.of(DISPATCH_LEFT_OUT));
+          List.of());
     } finally {
       SeededClubs.delete(root);
     }

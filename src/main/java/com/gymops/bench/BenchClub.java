@@ -6,6 +6,8 @@ import com.gymops.config.ClubSettings;
 import com.gymops.config.DatabaseSettings;
 import com.gymops.config.DoorSettings;
 import com.gymops.config.GymOpsConfig;
+import com.gymops.config.MessagingSettings;
+import com.gymops.config.TwilioSettings;
 import com.gymops.domain.Club;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -58,6 +60,34 @@ record BenchClub(GymOpsConfig config, LocalDate today, Instant at) {
             config.messaging(),
             config.server(),
             agent,
+            config.door()),
+        today,
+        at);
+  }
+
+  /**
+   * The same club whose texts go through the Twilio adapter to {@code twilio}, paced at {@code
+   * ratePerSecond}; e-mail stays logged. Only the dispatch scenario uses it, with the loopback
+   * fake.
+   */
+  BenchClub withTwilio(TwilioSettings twilio, int ratePerSecond) {
+    MessagingSettings messaging = config.messaging();
+    return new BenchClub(
+        new GymOpsConfig(
+            config.clubs(),
+            config.database(),
+            new MessagingSettings(
+                "twilio",
+                "log",
+                messaging.defaultRegion(),
+                messaging.optOutText(),
+                messaging.templates(),
+                ratePerSecond,
+                null,
+                twilio,
+                null),
+            config.server(),
+            config.agent(),
             config.door()),
         today,
         at);

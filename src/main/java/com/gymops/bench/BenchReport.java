@@ -17,6 +17,7 @@ public record BenchReport(
     Settings settings,
     RulesFigures rules,
     AgentFigures agent,
+    DispatchFigures dispatch,
     StartupFigures startup,
     List<String> notMeasured) {
   public BenchReport {
@@ -25,14 +26,22 @@ public record BenchReport(
 
   /** The settings as the report shows them. */
   public record Settings(
-      int members, long seed, int warmups, int repetitions, List<String> scenarios) {
+      int members,
+      long seed,
+      int warmups,
+      int repetitions,
+      List<String> scenarios,
+      int dispatchMessages,
+      int throttledMessages) {
     static Settings of(BenchSettings settings) {
       return new Settings(
           settings.members(),
           settings.seed(),
           settings.warmups(),
           settings.repetitions(),
-          settings.scenarios().stream().sorted().map(Scenario::code).toList());
+          settings.scenarios().stream().sorted().map(Scenario::code).toList(),
+          settings.dispatchMessages(),
+          settings.throttledMessages());
     }
   }
 }

@@ -12,9 +12,34 @@ import java.util.Set;
  * @param warmups unrecorded runs of each timed scenario before the recorded ones, so the JIT and
  *     the caches are warm
  * @param repetitions recorded runs of each timed scenario
+ * @param dispatchMessages texts of each unthrottled dispatch pass, to as many demo members
+ * @param throttledMessages texts of the one dispatch pass at 10 per second
  */
 public record BenchSettings(
-    int members, long seed, int warmups, int repetitions, Set<Scenario> scenarios) {
+    int members,
+    long seed,
+    int warmups,
+    int repetitions,
+    Set<Scenario> scenarios,
+    int dispatchMessages,
+    int throttledMessages) {
+  public static final int DEFAULT_DISPATCH_MESSAGES = 10_000;
+
+  /** 15 s at 10 per second: long enough for the pacing to show, short enough for the bench. */
+  public static final int DEFAULT_THROTTLED_MESSAGES = 150;
+
+  public BenchSettings(
+      int members, long seed, int warmups, int repetitions, Set<Scenario> scenarios) {
+    this(
+        members,
+        seed,
+        warmups,
+        repetitions,
+        scenarios,
+        DEFAULT_DISPATCH_MESSAGES,
+        DEFAULT_THROTTLED_MESSAGES);
+  }
+
   public BenchSettings {
     if (members < 10) {
       throw new IllegalArgumentException("members must be at least 10, not " + members);
@@ -24,6 +49,13 @@ public record BenchSettings(
     }
     if (repetitions < 1) {
       throw new IllegalArgumentException("repetitions must be at least 1, not " + repetitions);
+    }
+    if (dispatchMessages < 1 || throttledMessages < 1) {
+      throw new IllegalArgumentException(
+          "dispatch needs at least one text per pass, not "
+              + dispatchMessages
+              + " and "
+              + throttledMessages);
     }
     Objects.requireNonNull(scenarios, "scenarios");
     if (scenarios.isEmpty()) {

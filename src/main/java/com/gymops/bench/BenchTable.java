@@ -102,6 +102,35 @@ public final class BenchTable {
           "  competent requests, largest club / smallest: x%.2f (goal 1.0)",
           agent.competentRequestGrowth());
     }
+    if (report.dispatch() != null) {
+      DispatchFigures.Unthrottled free = report.dispatch().unthrottled();
+      DispatchFigures.Throttled paced = report.dispatch().throttled();
+      line(text, "");
+      line(
+          text,
+          "dispatch: %d queued texts through the dispatcher and the Twilio adapter to a fake Twilio,"
+              + " against the same POSTs made directly",
+          free.messages());
+      line(text, "  %-10s %10s %10s %10s %8s", "", "median s", "min s", "max s", "spread");
+      timing(text, "run", free.run());
+      timing(text, "baseline", free.baseline());
+      line(
+          text,
+          "  ratio %.2f, %.0f texts/s (baseline %.0f texts/s), %d sent",
+          free.ratio(),
+          free.messagesPerSecond(),
+          free.baselineMessagesPerSecond(),
+          free.sent());
+      line(
+          text,
+          "  throttled at %d/s: %d texts in %.2f s, %.2f/s achieved, %+.1f%% (goal within 5%%: %s)",
+          paced.configuredPerSecond(),
+          paced.sent(),
+          paced.seconds(),
+          paced.achievedPerSecond(),
+          paced.deviationPercent(),
+          paced.withinGoal() ? "met" : "not met");
+    }
     if (report.startup() != null) {
       StartupFigures startup = report.startup();
       line(text, "");

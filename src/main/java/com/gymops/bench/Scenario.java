@@ -6,6 +6,7 @@ import java.util.Locale;
 public enum Scenario {
   RULES,
   AGENT,
+  DISPATCH,
   STARTUP;
 
   public String code() {

@@ -1,6 +1,7 @@
 package com.gymops.bench;
 
 import java.io.BufferedReader;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
@@ -13,12 +14,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * {@code serve} on the embedded database, started in a child JVM from this process's own class
@@ -119,11 +122,22 @@ final class StartupScenario {
     }
   }
 
+  /**
+   * The child runs in its own directory, so {@code java -jar target/gymops.jar}'s relative class
+   * path must be made absolute first.
+   */
+  static String absolute(String classPath) {
+    return Arrays.stream(classPath.split(File.pathSeparator))
+        .filter(entry -> !entry.isEmpty())
+        .map(entry -> Path.of(entry).toAbsolutePath().toString())
+        .collect(Collectors.joining(File.pathSeparator));
+  }
+
   private static Process start(Path directory, String... arguments) {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-cp");
-    command.add(System.getProperty("java.class.path"));
+    command.add(absolute(System.getProperty("java.class.path")));
     command.add("com.gymops.cli.Main");
     command.addAll(List.of(arguments));
     ProcessBuilder builder =

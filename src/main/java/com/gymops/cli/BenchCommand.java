@@ -22,7 +22,8 @@ import picocli.CommandLine.Spec;
     description = {
       "Measure how fast and how cheap GymOps works, each figure beside its baseline from the same"
           + " run: rules runs against the least work their effects need, the agent's LLM cost"
-          + " against the seed's per-member chaining, serve's startup against the bare JVM.",
+          + " against the seed's per-member chaining, queued texts through a fake Twilio against"
+          + " the bare HTTP calls, serve's startup against the bare JVM.",
       "Runs on demo clubs in a temporary embedded database, never on your data; progress goes to"
           + " stderr. docs/BENCHMARKS.md explains the figures."
     })
@@ -48,9 +49,26 @@ final class BenchCommand implements Callable<Integer> {
       names = "--scenarios",
       paramLabel = "LIST",
       split = ",",
-      defaultValue = "rules,agent,startup",
-      description = "Which to run, comma-separated: rules, agent, startup (default: all).")
+      defaultValue = "rules,agent,dispatch,startup",
+      description =
+          "Which to run, comma-separated: rules, agent, dispatch, startup (default: all).")
   List<Scenario> scenarios;
+
+  @Option(
+      names = "--messages",
+      paramLabel = "N",
+      defaultValue = "10000",
+      description = "Texts of each unthrottled dispatch pass (default: ${DEFAULT-VALUE}).")
+  int messages;
+
+  @Option(
+      names = "--throttled-messages",
+      paramLabel = "N",
+      defaultValue = "150",
+      description =
+          "Texts of the dispatch pass at 10 per second, a tenth of a second each"
+              + " (default: ${DEFAULT-VALUE}).")
+  int throttledMessages;
 
   @Option(
       names = "--repetitions",
@@ -76,7 +94,15 @@ final class BenchCommand implements Callable<Integer> {
     }
     BenchSettings settings;
     try {
-      settings = new BenchSettings(members, seed, warmups, repetitions, EnumSet.copyOf(scenarios));
+      settings =
+          new BenchSettings(
+              members,
+              seed,
+              warmups,
+              repetitions,
+              EnumSet.copyOf(scenarios),
+              messages,
+              throttledMessages);
     } catch (IllegalArgumentException e) {
       throw new UserError(e.getMessage(), e);
     }

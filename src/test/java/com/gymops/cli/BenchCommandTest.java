@@ -16,7 +16,19 @@ class BenchCommandTest {
   void json_has_every_scenario_with_positive_figures_and_defined_ratios() throws Exception {
     CliRun run =
         CliRun.in(
-            work, "bench", "--members", "300", "--repetitions", "1", "--warmups", "0", "--json");
+            work,
+            "bench",
+            "--members",
+            "300",
+            "--repetitions",
+            "1",
+            "--warmups",
+            "0",
+            "--messages",
+            "50",
+            "--throttled-messages",
+            "3",
+            "--json");
 
     assertThat(run.exitCode()).as(run.err()).isZero();
     JsonNode report = new ObjectMapper().readTree(run.out());
@@ -55,7 +67,24 @@ class BenchCommandTest {
     assertThat(startup.path("jvm_baseline").path("median_seconds").asDouble()).isPositive();
     assertThat(startup.path("ratio").asDouble()).isPositive();
 
-    assertThat(report.path("not_measured").toString()).contains("dispatch");
+    JsonNode dispatch = report.path("dispatch");
+    JsonNode unthrottled = dispatch.path("unthrottled");
+    assertThat(unthrottled.path("messages").asInt()).isEqualTo(50);
+    assertThat(unthrottled.path("sent").asInt()).isEqualTo(50);
+    assertThat(unthrottled.path("run").path("median_seconds").asDouble()).isPositive();
+    assertThat(unthrottled.path("baseline").path("median_seconds").asDouble()).isPositive();
+    assertThat(unthrottled.path("ratio").asDouble()).isPositive();
+    assertThat(unthrottled.path("messages_per_second").asDouble()).isPositive();
+    assertThat(unthrottled.path("baseline_messages_per_second").asDouble()).isPositive();
+    JsonNode throttled = dispatch.path("throttled");
+    assertThat(throttled.path("messages").asInt()).isEqualTo(3);
+    assertThat(throttled.path("sent").asInt()).isEqualTo(3);
+    assertThat(throttled.path("configured_per_second").asInt()).isEqualTo(10);
+    assertThat(throttled.path("achieved_per_second").asDouble()).isPositive();
+    assertThat(throttled.has("within_goal")).isTrue();
+    assertThat(report.path("settings").path("scenarios").toString()).contains("dispatch");
+
+    assertThat(report.path("not_measured")).isEmpty();
   }
 
   @Test
@@ -74,15 +103,43 @@ class BenchCommandTest {
             "rules");
 
     assertThat(run.exitCode()).as(run.err()).isZero();
-    assertThat(run.out()).contains("machine:", "rules:", "ratio").doesNotContain("agent:");
+    assertThat(run.out())
+        .contains("machine:", "rules:", "ratio")
+        .doesNotContain("agent:", "dispatch:");
     assertThat(run.err()).contains("rules repetition 1/1");
   }
 
   @Test
+  void the_table_shows_dispatch_unthrottled_and_throttled() {
+    CliRun run =
+        CliRun.in(
+            work,
+            "bench",
+            "--members",
+            "100",
+            "--repetitions",
+            "1",
+            "--warmups",
+            "0",
+            "--scenarios",
+            "dispatch",
+            "--messages",
+            "20",
+            "--throttled-messages",
+            "2");
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out())
+        .contains("dispatch: 20 queued texts", "texts/s", "throttled at 10/s: 2 texts")
+        .doesNotContain("rules:", "not measured");
+    assertThat(run.err()).contains("dispatch repetition 1/1", "dispatch throttled at 10/s");
+  }
+
+  @Test
   void an_unknown_scenario_is_a_usage_error() {
-    CliRun run = CliRun.in(work, "bench", "--scenarios", "dispatch");
+    CliRun run = CliRun.in(work, "bench", "--scenarios", "rules,teleport");
 
     assertThat(run.exitCode()).isEqualTo(2);
-    assertThat(run.err()).contains("dispatch");
+    assertThat(run.err()).contains("teleport");
   }
 }

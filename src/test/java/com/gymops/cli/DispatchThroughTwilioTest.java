@@ -3,10 +3,10 @@ package com.gymops.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.gymops.app.GymOpsApp;
+import com.gymops.bench.fakes.FakeTwilio;
+import com.gymops.bench.fakes.FakeTwilio.Answer;
 import com.gymops.config.ConfigLoader;
 import com.gymops.domain.MemberId;
-import com.gymops.integrations.sms.FakeTwilio;
-import com.gymops.integrations.sms.FakeTwilio.Answer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

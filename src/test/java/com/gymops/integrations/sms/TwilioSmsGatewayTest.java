@@ -2,6 +2,8 @@ package com.gymops.integrations.sms;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.gymops.bench.fakes.FakeTwilio;
+import com.gymops.bench.fakes.FakeTwilio.Answer;
 import com.gymops.config.TwilioSettings;
 import com.gymops.domain.Channel;
 import com.gymops.domain.ClubId;
@@ -9,7 +11,6 @@ import com.gymops.domain.MemberId;
 import com.gymops.domain.MessagePurpose;
 import com.gymops.domain.MessageStatus;
 import com.gymops.domain.OutboundMessage;
-import com.gymops.integrations.sms.FakeTwilio.Answer;
 import com.gymops.messaging.SendResult;
 import com.gymops.messaging.SendResult.Status;
 import com.gymops.testing.MutableClock;

@@ -1,4 +1,4 @@
-package com.gymops.integrations.sms;
+package com.gymops.bench.fakes;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -24,6 +24,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * exactly one of {@code From} and {@code MessagingServiceSid}. It answers 201 with a Twilio-shaped
  * message ({@code sid} "SM...", {@code status} "queued"), or what the test scripted for a number:
  * Twilio's error JSON with a code, a 429 with {@code Retry-After}, a 500. Keeps every request.
+ * {@code gymops bench} (its dispatch scenario) and the Twilio tests use it.
  */
 public final class FakeTwilio implements AutoCloseable {
   public static final String ACCOUNT_SID = "AC00000000000000000000000000000001";
@@ -87,6 +88,7 @@ public final class FakeTwilio implements AutoCloseable {
   }
 
   public static FakeTwilio start() {
+    LoopbackServers.answerWithoutDelay();
     try {
       HttpServer server =
           HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
