@@ -15,8 +15,8 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * Twilio's request signature ({@code X-Twilio-Signature}): Base64 of HMAC-SHA1, keyed with the
  * account's auth token, over the full URL Twilio requested followed by every POST parameter sorted
- * by name, each name immediately followed by its value (a name with several values: each value in
- * order, as Twilio's own validators do).
+ * by name, each name immediately followed by its value (a name with several values: each value,
+ * sorted, as Twilio's own validators do).
  *
  * <p>The URL must be the public one Twilio was given, not the one this process sees behind a proxy,
  * which is why it comes from {@code messaging.public_base_url}.
