@@ -38,27 +38,6 @@ public record RunReport(
     AgentOutcome agent,
     int completedByRules,
     ShadowDiff shadow) {
-  /** A rules run's report. */
-  public RunReport(
-      String runId,
-      WorkflowId workflow,
-      ClubId club,
-      RunMode mode,
-      String modeUsed,
-      boolean dryRun,
-      RunStatus status,
-      Instant at,
-      Map<String, Object> summary,
-      List<ReportedAction> actions,
-      Map<String, Integer> skipped,
-      Map<String, Integer> outcomes,
-      List<String> files,
-      String error) {
-    this(
-        runId, workflow, club, mode, modeUsed, dryRun, status, at, summary, actions, skipped,
-        outcomes, files, error, null, 0, null);
-  }
-
   public RunReport {
     Objects.requireNonNull(runId, "runId");
     summary = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(summary));
