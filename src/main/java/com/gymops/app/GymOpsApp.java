@@ -180,7 +180,10 @@ public final class GymOpsApp implements AutoCloseable {
     }
     Database database = Database.open(config.database(), dataDir);
     try {
-      return new GymOpsApp(config, dataDir, clock, database);
+      GymOpsApp app = new GymOpsApp(config, dataDir, clock, database);
+      // A run its process never finished (kill -9, crash, power cut) must not stay "running".
+      app.stores.locks().recoverInterrupted(clock.instant());
+      return app;
     } catch (RuntimeException e) {
       database.close();
       throw e;

@@ -1,5 +1,6 @@
 package com.gymops.cli;
 
+import com.gymops.store.StoreErrors;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -27,9 +28,14 @@ public final class Cli {
     public int handleExecutionException(Exception e, CommandLine command, ParseResult parseResult) {
       PrintWriter err = command.getErr();
       String message =
-          e.getMessage() != null && !(e instanceof NullPointerException)
-              ? e.getMessage()
-              : "unexpected " + e.getClass().getSimpleName() + " (set GYMOPS_DEBUG=1 for details)";
+          StoreErrors.diskProblem(e, null)
+              .orElseGet(
+                  () ->
+                      e.getMessage() != null && !(e instanceof NullPointerException)
+                          ? e.getMessage()
+                          : "unexpected "
+                              + e.getClass().getSimpleName()
+                              + " (set GYMOPS_DEBUG=1 for details)");
       err.println(command.getCommandSpec().qualifiedName() + ": " + message);
       if (environment.variable("GYMOPS_DEBUG") != null) {
         e.printStackTrace(err);

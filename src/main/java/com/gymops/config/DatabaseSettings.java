@@ -3,8 +3,9 @@ package com.gymops.config;
 import java.util.Optional;
 
 /**
- * Where the store lives. Without a URL GymOps uses an embedded H2 file database in the data
- * directory. The password comes only from the environment ({@code GYMOPS_DATABASE_PASSWORD}).
+ * Where the store lives. Without a URL GymOps uses the embedded SQLite file {@code gymops.db} in
+ * the data directory. The password comes only from the environment ({@code
+ * GYMOPS_DATABASE_PASSWORD}).
  */
 public record DatabaseSettings(String url, String user, String password, int poolSize) {
   public static final DatabaseSettings EMBEDDED = new DatabaseSettings(null, null, null, 10);

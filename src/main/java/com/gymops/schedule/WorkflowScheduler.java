@@ -3,7 +3,7 @@ package com.gymops.schedule;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerBuilder;
 import com.github.kagkarlsson.scheduler.SchedulerName;
-import com.github.kagkarlsson.scheduler.jdbc.DefaultJdbcCustomization;
+import com.github.kagkarlsson.scheduler.jdbc.SqliteJdbcCustomization;
 import com.gymops.config.ServerSettings;
 import java.time.Clock;
 import java.time.Duration;
@@ -13,8 +13,8 @@ import javax.sql.DataSource;
 /**
  * db-scheduler on the store's database, running the {@link GymOpsTasks}. On PostgreSQL the nodes
  * poll with lock-and-fetch ({@code SELECT ... FOR UPDATE SKIP LOCKED}), so each due execution goes
- * to one node; H2 has no SKIP LOCKED and uses the default fetch polling, where a node claims each
- * execution with an optimistic update before running it.
+ * to one node; SQLite has no SKIP LOCKED and uses fetch polling with db-scheduler's SQLite
+ * customization, where the node claims each execution with an optimistic update before running it.
  */
 public final class WorkflowScheduler implements AutoCloseable {
   /** How often an idle node looks for due executions: fires are minutes apart at most once. */
@@ -34,7 +34,7 @@ public final class WorkflowScheduler implements AutoCloseable {
   }
 
   /**
-   * @param embedded whether the database is the embedded H2, which decides the polling strategy
+   * @param embedded whether the database is the embedded SQLite, which decides the polling strategy
    * @param node this node's name, recorded on every execution it picks and every fire it logs
    */
   public static WorkflowScheduler create(
@@ -57,9 +57,7 @@ public final class WorkflowScheduler implements AutoCloseable {
             .alwaysPersistTimestampInUTC()
             .clock(clock::instant);
     if (embedded) {
-      // H2 is not one of db-scheduler's detected databases; say what it would guess, without the
-      // startup warning.
-      builder.jdbcCustomization(new DefaultJdbcCustomization(true));
+      builder.jdbcCustomization(new SqliteJdbcCustomization());
       builder.pollUsingFetch(0.5, 3.0);
     } else {
       builder.pollUsingLockAndFetch(0.5, 1.0);

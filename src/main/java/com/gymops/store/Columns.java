@@ -6,16 +6,32 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 
-/** Reads java.time values the same way on H2 and PostgreSQL, independent of the JVM's zone. */
+/**
+ * Reads java.time values the same way on SQLite and PostgreSQL, independent of the JVM's zone.
+ * SQLite hands back the text {@link SqliteTime} wrote; PostgreSQL its own temporal types.
+ */
 final class Columns {
   private Columns() {}
 
   static Instant instant(ResultSet rs, String column) throws SQLException {
-    OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-    return value == null ? null : value.toInstant();
+    Object value = rs.getObject(column);
+    if (value == null) {
+      return null;
+    }
+    if (value instanceof String text) {
+      return SqliteTime.parseInstant(text);
+    }
+    return rs.getObject(column, OffsetDateTime.class).toInstant();
   }
 
   static LocalDate date(ResultSet rs, String column) throws SQLException {
+    Object value = rs.getObject(column);
+    if (value == null) {
+      return null;
+    }
+    if (value instanceof String text) {
+      return SqliteTime.parseDate(text);
+    }
     return rs.getObject(column, LocalDate.class);
   }
 }

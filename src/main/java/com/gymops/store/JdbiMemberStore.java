@@ -252,7 +252,7 @@ public final class JdbiMemberStore implements MemberStore {
                     "SELECT "
                         + COLUMNS
                         + " FROM member WHERE member_id > :after ORDER BY member_id"
-                        + " FETCH FIRST :limit ROWS ONLY")
+                        + " LIMIT :limit")
                 .bind("after", after == null ? "" : after.value())
                 .bind("limit", limit)
                 .map(JdbiMemberStore::map)

@@ -32,41 +32,53 @@ public final class JdbiOutbox implements Outbox {
     this.jdbi = jdbi;
   }
 
+  /**
+   * The id comes from a lookup by key rather than the driver's generated keys: SQLite's driver
+   * reports the last rowid even when {@code ON CONFLICT DO NOTHING} inserted nothing.
+   */
   @Override
   public Optional<Long> enqueue(OutboundMessage message) {
-    return jdbi.withHandle(
-        handle ->
-            handle
-                .createUpdate(
-                    "INSERT INTO outbound_message (idempotency_key, club_id, member_id, channel,"
-                        + " recipient, purpose, template_key, subject, body, segments, status,"
-                        + " created_at, not_before, run_id, attachment_name, attachment_text)"
-                        + " VALUES (:key, :club, :member, :channel, :recipient, :purpose,"
-                        + " :template, :subject, :body, :segments, 'QUEUED', :created_at,"
-                        + " :not_before, :run_id, :attachment_name, :attachment_text)"
-                        + " ON CONFLICT DO NOTHING")
-                .bind("key", message.idempotencyKey())
-                .bind("club", message.clubId().value())
-                .bind("member", message.memberId() == null ? null : message.memberId().value())
-                .bind("channel", message.channel().name())
-                .bind("recipient", message.recipient())
-                .bind("purpose", message.purpose().name())
-                .bind("template", message.templateKey())
-                .bind("subject", message.subject())
-                .bind("body", message.body())
-                .bind("segments", message.segments())
-                .bind("created_at", message.createdAt())
-                .bind("not_before", message.notBefore())
-                .bind("run_id", message.runId())
-                .bind(
-                    "attachment_name",
-                    message.attachment() == null ? null : message.attachment().fileName())
-                .bind(
-                    "attachment_text",
-                    message.attachment() == null ? null : message.attachment().text())
-                .executeAndReturnGeneratedKeys("id")
-                .mapTo(Long.class)
-                .findOne());
+    return jdbi.inTransaction(
+        handle -> {
+          int inserted =
+              handle
+                  .createUpdate(
+                      "INSERT INTO outbound_message (idempotency_key, club_id, member_id, channel,"
+                          + " recipient, purpose, template_key, subject, body, segments, status,"
+                          + " created_at, not_before, run_id, attachment_name, attachment_text)"
+                          + " VALUES (:key, :club, :member, :channel, :recipient, :purpose,"
+                          + " :template, :subject, :body, :segments, 'QUEUED', :created_at,"
+                          + " :not_before, :run_id, :attachment_name, :attachment_text)"
+                          + " ON CONFLICT DO NOTHING")
+                  .bind("key", message.idempotencyKey())
+                  .bind("club", message.clubId().value())
+                  .bind("member", message.memberId() == null ? null : message.memberId().value())
+                  .bind("channel", message.channel().name())
+                  .bind("recipient", message.recipient())
+                  .bind("purpose", message.purpose().name())
+                  .bind("template", message.templateKey())
+                  .bind("subject", message.subject())
+                  .bind("body", message.body())
+                  .bind("segments", message.segments())
+                  .bind("created_at", message.createdAt())
+                  .bind("not_before", message.notBefore())
+                  .bind("run_id", message.runId())
+                  .bind(
+                      "attachment_name",
+                      message.attachment() == null ? null : message.attachment().fileName())
+                  .bind(
+                      "attachment_text",
+                      message.attachment() == null ? null : message.attachment().text())
+                  .execute();
+          if (inserted == 0) {
+            return Optional.<Long>empty();
+          }
+          return handle
+              .createQuery("SELECT id FROM outbound_message WHERE idempotency_key = :key")
+              .bind("key", message.idempotencyKey())
+              .mapTo(Long.class)
+              .findOne();
+        });
   }
 
   @Override

@@ -15,9 +15,10 @@ public final class JdbiPaymentStore implements PaymentStore {
   }
 
   /**
-   * Locks the member's row first, so two different payments for one member subtract one after the
-   * other; the payment's primary key then decides a replay (on PostgreSQL a concurrent replay waits
-   * for the first insert and finds the key taken).
+   * Locks the member's row first ({@code FOR UPDATE} on PostgreSQL; on SQLite the transaction's
+   * {@code BEGIN IMMEDIATE} already holds the write lock), so two different payments for one member
+   * subtract one after the other; the payment's primary key then decides a replay (on PostgreSQL a
+   * concurrent replay waits for the first insert and finds the key taken).
    */
   @Override
   public Optional<Applied> apply(Payment payment, Instant receivedAt) {
@@ -25,7 +26,7 @@ public final class JdbiPaymentStore implements PaymentStore {
         handle -> {
           long before =
               handle
-                  .createQuery("SELECT past_due_cents FROM member WHERE member_id = :id FOR UPDATE")
+                  .createQuery("SELECT past_due_cents FROM member WHERE member_id = :id<row_lock>")
                   .bind("id", payment.memberId().value())
                   .mapTo(Long.class)
                   .findOne()

@@ -45,7 +45,11 @@ public record Stores(
         new JdbiReferralStore(jdbi),
         new JdbiEscalationStore(jdbi),
         new JdbiRunStore(jdbi),
-        new JdbiWorkflowLocks(jdbi),
+        database
+            .embeddedDirectory()
+            .<WorkflowLocks>map(
+                directory -> new EmbeddedWorkflowLocks(new JdbiWorkflowLocks(jdbi), directory))
+            .orElseGet(() -> new JdbiWorkflowLocks(jdbi)),
         new JdbiTransactor(jdbi),
         new JdbiTranscriptStore(jdbi),
         new JdbiPaymentStore(jdbi),

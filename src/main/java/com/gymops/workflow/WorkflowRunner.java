@@ -100,7 +100,10 @@ public final class WorkflowRunner {
         && !stores
             .locks()
             .acquire(request.workflow(), request.club(), runId, clock.instant(), lease())) {
-      throw new RunInProgressException(request.workflow(), request.club());
+      throw new RunInProgressException(
+          request.workflow(),
+          request.club(),
+          stores.locks().expiry(request.workflow(), request.club()));
     }
     try {
       stores

@@ -31,10 +31,43 @@ class CliTest {
     assertThat(run.exitCode()).isZero();
     assertThat(run.out())
         .contains(
-            "init", "import", "demo", "run", "runs", "dispatch", "schedule", "serve", "bench");
+            "init",
+            "import",
+            "demo",
+            "run",
+            "runs",
+            "dispatch",
+            "schedule",
+            "serve",
+            "backup",
+            "bench");
     assertThat(Cli.commandLine(CliEnvironment.system()).getSubcommands().keySet())
         .containsExactlyInAnyOrder(
-            "init", "import", "demo", "run", "runs", "dispatch", "schedule", "serve", "bench");
+            "init",
+            "import",
+            "demo",
+            "run",
+            "runs",
+            "dispatch",
+            "schedule",
+            "serve",
+            "backup",
+            "bench");
+  }
+
+  @Test
+  void backup_copies_the_embedded_store_and_never_overwrites_a_file() {
+    assertThat(CliRun.in(work, "--data", "club", "demo", "--members", "40", "--no-run").exitCode())
+        .isZero();
+
+    CliRun first = CliRun.in(work, "--data", "club", "backup", "copy.db");
+    CliRun second = CliRun.in(work, "--data", "club", "backup", "copy.db");
+
+    assertThat(first.exitCode()).as(first.err()).isZero();
+    assertThat(first.out()).contains(work.resolve("copy.db").toString(), "integrity ok");
+    assertThat(work.resolve("copy.db")).exists();
+    assertThat(second.exitCode()).isEqualTo(1);
+    assertThat(second.err()).contains("exists already");
   }
 
   @Test
@@ -168,8 +201,8 @@ class CliTest {
         "members",
         "members.csv");
 
-    assertThat(work.resolve("from-env/gymops.mv.db")).exists();
-    assertThat(work.resolve("from-flag/gymops.mv.db")).exists();
+    assertThat(work.resolve("from-env/gymops.db")).exists();
+    assertThat(work.resolve("from-flag/gymops.db")).exists();
   }
 
   @Test

@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The production tasks on db-scheduler's manual scheduler over embedded H2, time stepped by hand.
+ * The production tasks on db-scheduler's manual scheduler over the embedded SQLite store, time
+ * stepped by hand.
  */
 class ScheduledRunsTest {
   static final String TWO_CLUBS =

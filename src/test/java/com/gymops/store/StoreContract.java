@@ -41,20 +41,20 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The behaviour every database must give the stores. Subclasses supply a fresh, migrated database
- * per test; the same tests then run on H2 and on PostgreSQL.
+ * per test; the same tests then run on SQLite and on PostgreSQL.
  */
 abstract class StoreContract {
-  private static final Instant NOW = Instant.parse("2026-11-25T15:30:00Z");
-  private static final ClubId MAIN = new ClubId("main");
+  protected static final Instant NOW = Instant.parse("2026-11-25T15:30:00Z");
+  protected static final ClubId MAIN = new ClubId("main");
 
   /** A fresh, migrated, empty database for one test; the subclass closes it afterwards. */
   protected abstract Database open();
 
-  private Database database;
-  private MemberStore members;
+  protected Database database;
+  protected MemberStore members;
   private AttemptStore attempts;
   private Transactor transactor;
-  private Stores stores;
+  protected Stores stores;
 
   @BeforeEach
   void createStores() {
@@ -402,6 +402,61 @@ abstract class StoreContract {
     locks.release(WorkflowId.DOOR_ACCESS, MAIN, "d");
     assertThat(locks.acquire(WorkflowId.DOOR_ACCESS, MAIN, "e", NOW.plusSeconds(1), lease))
         .isTrue();
+  }
+
+  @Test
+  void a_run_whose_lease_expired_is_marked_interrupted_and_its_lease_freed() {
+    Duration lease = Duration.ofMinutes(30);
+    stores.runs().start(running("run-dead", NOW, false));
+    stores.runs().start(running("run-dry", NOW, true));
+    assertThat(stores.locks().acquire(WorkflowId.DOOR_ACCESS, MAIN, "run-dead", NOW, lease))
+        .isTrue();
+
+    assertThat(stores.locks().recoverInterrupted(NOW.plusSeconds(60))).isEmpty();
+    assertThat(stores.locks().expiry(WorkflowId.DOOR_ACCESS, MAIN)).contains(NOW.plus(lease));
+    Instant later = NOW.plus(lease).plusSeconds(1);
+
+    assertThat(stores.locks().recoverInterrupted(later))
+        .containsExactlyInAnyOrder("run-dead", "run-dry");
+    WorkflowRun dead = stores.runs().find("run-dead").orElseThrow();
+    assertThat(dead.status()).isEqualTo(RunStatus.INTERRUPTED);
+    assertThat(dead.finishedAt()).isEqualTo(later);
+    assertThat(dead.error()).startsWith("interrupted:");
+    assertThat(stores.locks().expiry(WorkflowId.DOOR_ACCESS, MAIN)).isEmpty();
+    assertThat(stores.locks().acquire(WorkflowId.DOOR_ACCESS, MAIN, "next", later, lease)).isTrue();
+  }
+
+  @Test
+  void taking_over_an_expired_lease_marks_the_run_that_held_it_interrupted() {
+    Duration lease = Duration.ofMinutes(30);
+    stores.runs().start(running("run-old", NOW, false));
+    stores.locks().acquire(WorkflowId.DOOR_ACCESS, MAIN, "run-old", NOW, lease);
+
+    assertThat(
+            stores
+                .locks()
+                .acquire(
+                    WorkflowId.DOOR_ACCESS, MAIN, "run-new", NOW.plus(lease).plusSeconds(1), lease))
+        .isTrue();
+
+    assertThat(stores.runs().find("run-old").orElseThrow().status())
+        .isEqualTo(RunStatus.INTERRUPTED);
+  }
+
+  protected static WorkflowRun running(String runId, Instant startedAt, boolean dryRun) {
+    return new WorkflowRun(
+        runId,
+        WorkflowId.DOOR_ACCESS,
+        MAIN,
+        "rules",
+        null,
+        dryRun,
+        RunStatus.RUNNING,
+        startedAt,
+        startedAt,
+        null,
+        null,
+        null);
   }
 
   @Test

@@ -88,7 +88,7 @@ public final class TestClub implements AutoCloseable {
 
   /** A fresh database in {@code directory}, or the existing one there opened again. */
   public static TestClub in(Path directory) {
-    return new TestClub(directory, TestDatabases.h2(directory));
+    return new TestClub(directory, TestDatabases.embedded(directory));
   }
 
   public static Instant at(LocalDateTime clubLocal) {

@@ -10,15 +10,15 @@ import java.sql.Statement;
 import java.util.UUID;
 
 /**
- * Real databases for tests: a fresh embedded H2 file, or a fresh schema on the PostgreSQL named by
- * {@code GYMOPS_TEST_PG_URL} (e.g. {@code jdbc:postgresql://127.0.0.1:5432/test?user=postgres}).
+ * Real databases for tests: a fresh embedded SQLite file, or a fresh schema on the PostgreSQL named
+ * by {@code GYMOPS_TEST_PG_URL} (e.g. {@code jdbc:postgresql://127.0.0.1:5432/test?user=postgres}).
  */
 public final class TestDatabases {
   public static final String PG_URL_VARIABLE = "GYMOPS_TEST_PG_URL";
 
   private TestDatabases() {}
 
-  public static Database h2(Path directory) {
+  public static Database embedded(Path directory) {
     return Database.open(DatabaseSettings.EMBEDDED, directory);
   }
 

@@ -46,7 +46,7 @@ final class ToolClub implements AutoCloseable {
   private int keys;
 
   ToolClub(Path directory) {
-    this.database = TestDatabases.h2(directory);
+    this.database = TestDatabases.embedded(directory);
     this.stores = Stores.on(database);
   }
 
