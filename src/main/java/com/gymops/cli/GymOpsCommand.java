@@ -30,6 +30,7 @@ import picocli.CommandLine.ScopeType;
       ScheduleCommand.class,
       ServeCommand.class,
       BackupCommand.class,
+      DrillCommand.class,
       BenchCommand.class
     },
     footer = {

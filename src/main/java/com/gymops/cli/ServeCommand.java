@@ -49,6 +49,11 @@ final class ServeCommand implements Callable<Integer> {
                   server.close();
                   app.close();
                   stopped.countDown();
+                  // After a SIGTERM the JVM would exit 143; a clean stop is exit 0 to a service
+                  // manager. Only a signal or Ctrl-C gets here: call() returns after this hook.
+                  System.out.flush();
+                  System.err.flush();
+                  Runtime.getRuntime().halt(0);
                 },
                 "gymops-shutdown"));
     PrintWriter out = spec.commandLine().getOut();

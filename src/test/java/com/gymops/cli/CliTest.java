@@ -40,6 +40,7 @@ class CliTest {
             "schedule",
             "serve",
             "backup",
+            "drill",
             "bench");
     assertThat(Cli.commandLine(CliEnvironment.system()).getSubcommands().keySet())
         .containsExactlyInAnyOrder(
@@ -52,6 +53,7 @@ class CliTest {
             "schedule",
             "serve",
             "backup",
+            "drill",
             "bench");
   }
 

@@ -1,0 +1,61 @@
+package com.gymops.bench.drill;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+
+/**
+ * Crash drills: the real {@code gymops} in separate JVMs, killed with SIGKILL at seeded random
+ * moments, restarted, and checked against the store's promises (see {@link ServeDrill}, {@link
+ * DispatchDrill}, {@link RunDrill}). The same seed kills at the same moments after the same work,
+ * as far as the machine's timing allows, so a failure can be replayed.
+ */
+public final class Drill {
+  /** The scenarios, by the names {@code gymops drill --scenarios} takes. */
+  public static final List<String> SCENARIOS = List.of("serve", "dispatch", "run");
+
+  /**
+   * @param kills kills per scenario
+   * @param runMembers the size of the club {@code run past-due-monitoring} is killed on
+   * @param directory where the clubs, copies and child logs go (kept for a post-mortem)
+   */
+  public record Settings(
+      int kills, long seed, Set<String> scenarios, int runMembers, Path directory) {}
+
+  private Drill() {}
+
+  public static List<DrillResult> run(Settings settings) {
+    LocalDate today = LocalDate.now(ZoneOffset.UTC);
+    List<DrillResult> results = new ArrayList<>();
+    DrillClub small = null;
+    for (String scenario : SCENARIOS) {
+      if (!settings.scenarios().contains(scenario)) {
+        continue;
+      }
+      Random random = new Random(settings.seed() * 31 + scenario.hashCode());
+      if (!scenario.equals("run") && small == null) {
+        small = DrillClub.make(settings.directory(), "club", 2_000, settings.seed(), today);
+      }
+      results.add(
+          switch (scenario) {
+            case "serve" -> new ServeDrill(small, random).run(settings.kills());
+            case "dispatch" -> new DispatchDrill(small, random).run(settings.kills());
+            default ->
+                new RunDrill(
+                        DrillClub.make(
+                            settings.directory().resolve("large"),
+                            "club",
+                            settings.runMembers(),
+                            settings.seed(),
+                            today),
+                        random)
+                    .run(settings.kills());
+          });
+    }
+    return results;
+  }
+}

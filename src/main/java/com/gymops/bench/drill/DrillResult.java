@@ -1,0 +1,16 @@
+package com.gymops.bench.drill;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What one scenario's drill did: how many times it killed the process, the counts it checked after
+ * the kills ({@code acknowledged_payments}, {@code texts_received} ...), and every broken invariant
+ * (none, when the store keeps its promise).
+ */
+public record DrillResult(
+    String scenario, int kills, Map<String, Long> counts, List<String> violations) {
+  public boolean passed() {
+    return violations.isEmpty();
+  }
+}

@@ -1,0 +1,56 @@
+package com.gymops.bench.drill;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The crash drills in {@code mvn verify}: each scenario killed {@value #DEFAULT_KILLS} times (or
+ * {@code -Dgymops.drill.kills=N}), seeded ({@code -Dgymops.drill.seed=S} replays a failure). The
+ * run scenario's club has 2,000 people here to keep the build's time; {@code gymops drill} runs it
+ * on 20,000.
+ */
+class CrashDrillTest {
+  private static final int DEFAULT_KILLS = 30;
+
+  @TempDir Path work;
+
+  @Test
+  void serve_killed_while_payments_arrive_loses_no_acknowledged_payment_and_skips_no_fire() {
+    assertKept(drill("serve"));
+  }
+
+  @Test
+  void dispatch_killed_mid_pass_never_sends_a_text_twice() {
+    assertKept(drill("dispatch"));
+  }
+
+  @Test
+  void a_run_killed_mid_way_is_interrupted_and_its_rerun_adds_exactly_what_was_missing() {
+    DrillResult result = drill("run");
+    assertKept(result);
+    assertThat(result.counts().get("runs_marked_interrupted")).isPositive();
+  }
+
+  private DrillResult drill(String scenario) {
+    int kills = Integer.getInteger("gymops.drill.kills", DEFAULT_KILLS);
+    long seed = Long.getLong("gymops.drill.seed", 1L);
+    int members = Integer.getInteger("gymops.drill.members", 2_000);
+    List<DrillResult> results =
+        Drill.run(new Drill.Settings(kills, seed, Set.of(scenario), members, work));
+    assertThat(results).hasSize(1);
+    DrillResult result = results.get(0);
+    System.out.printf(
+        "drill %s: %d kills, seed %d: %s%n", scenario, result.kills(), seed, result.counts());
+    assertThat(result.kills()).isGreaterThanOrEqualTo(kills);
+    return result;
+  }
+
+  private static void assertKept(DrillResult result) {
+    assertThat(result.violations()).as("broken invariants in " + result.scenario()).isEmpty();
+  }
+}
