@@ -65,7 +65,15 @@ final class ServeDrill {
     int next = 0;
     int killed = 0;
     long answered = 0;
-    while (killed < kills && next < debtors.size()) {
+    long clubs = 1;
+    while (killed < kills) {
+      if (next >= debtors.size()) {
+        // Every debtor paid: a fresh copy of the club brings them back.
+        club.copyTo(data);
+        acknowledged.clear();
+        next = 0;
+        clubs++;
+      }
       int port = freePort();
       ChildProcess serve =
           ChildProcess.start(
@@ -113,8 +121,11 @@ final class ServeDrill {
       violations.addAll(check(data, acknowledged, workflows, killInstant, "after kill " + killed));
     }
     Map<String, Long> counts = new LinkedHashMap<>();
+    counts.put("club_copies", clubs);
     counts.put("acknowledged_payments", answered);
-    counts.put("stored_payments", new DrillDatabase(data).count("SELECT COUNT(*) FROM payment"));
+    counts.put(
+        "acknowledged_payments_lost",
+        violations.stream().filter(v -> v.contains("not stored")).count());
     counts.put("fires_logged", new DrillDatabase(data).count("SELECT COUNT(*) FROM schedule_fire"));
     violations.addAll(terminate(data, log, env));
     twilio.close();
