@@ -59,7 +59,7 @@ public final class JdbiRunStore implements RunStore {
               handle.prepareBatch(
                   "INSERT INTO run_event (run_id, seq, member_id, action, detail, rule,"
                       + " inputs_json, outcome) VALUES (:run_id, :seq, :member, :action, :detail,"
-                      + " :rule, :inputs, :outcome)");
+                      + " :rule, :inputs, :outcome) ON CONFLICT DO NOTHING");
           for (RunEvent event : events) {
             batch
                 .bind("run_id", runId)

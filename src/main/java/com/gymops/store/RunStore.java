@@ -11,6 +11,7 @@ import java.util.Optional;
 public interface RunStore {
   void start(WorkflowRun run);
 
+  /** Adds events; one already recorded under the same run and sequence number is kept as it is. */
   void addEvents(String runId, List<RunEvent> events);
 
   void finish(

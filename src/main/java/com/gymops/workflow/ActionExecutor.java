@@ -12,6 +12,7 @@ import com.gymops.domain.MessageStatus;
 import com.gymops.domain.Note;
 import com.gymops.domain.OutboundMessage;
 import com.gymops.domain.Referral;
+import com.gymops.domain.RunEvent;
 import com.gymops.policy.Action;
 import com.gymops.policy.DeliveryTiming;
 import com.gymops.policy.Effect;
@@ -77,16 +78,53 @@ public final class ActionExecutor {
    * keep that rule's key.
    */
   public Outcome execute(Action action, Member member, RunContext run, String idempotencyKey) {
+    return execute(action, member, run, idempotencyKey, Audit.NONE);
+  }
+
+  /**
+   * Records the outcomes of actions (from position {@code from} of those executed together) in the
+   * transaction of their effects: a run's events, so no effect survives a crash without its event.
+   */
+  @FunctionalInterface
+  public interface Audit {
+    Audit NONE = (from, outcomes) -> {};
+
+    void record(int from, List<Outcome> outcomes);
+  }
+
+  /**
+   * {@link #execute(Action, Member, RunContext, String)}, recording the outcome with {@code audit}.
+   */
+  public Outcome execute(
+      Action action, Member member, RunContext run, String idempotencyKey, Audit audit) {
     try {
       if (isDoorChange(action.effect())) {
         // The door system's call may take its timeouts and retries: no transaction waits on it.
-        // The record that follows is one transaction of its own.
-        return apply(action, member, run, idempotencyKey);
+        // The record that follows is one transaction of its own, the event right after it.
+        Outcome outcome = apply(action, member, run, idempotencyKey);
+        audit.record(0, List.of(outcome));
+        return outcome;
       }
-      return stores.transactor().inTransaction(() -> apply(action, member, run, idempotencyKey));
+      return stores
+          .transactor()
+          .inTransaction(
+              () -> {
+                Outcome outcome = apply(action, member, run, idempotencyKey);
+                audit.record(0, List.of(outcome));
+                return outcome;
+              });
     } catch (RuntimeException e) {
-      return Outcome.failed(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+      // The effect was rolled back: its failure is recorded on its own.
+      Outcome failed =
+          Outcome.failed(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+      audit.record(0, List.of(failed));
+      return failed;
     }
+  }
+
+  /** Writes run events; the {@link Audit} of a run calls it inside its effects' transaction. */
+  public void recordEvents(String runId, List<RunEvent> events) {
+    stores.runs().addEvents(runId, events);
   }
 
   /** One action and its member (null for club-level actions) for {@link #executeAll}. */
@@ -101,6 +139,11 @@ public final class ActionExecutor {
    * @return the outcomes, in the order of {@code actions}
    */
   public List<Outcome> executeAll(List<Planned> actions, RunContext run) {
+    return executeAll(actions, run, Audit.NONE);
+  }
+
+  /** {@link #executeAll(List, RunContext)}, recording the outcomes with {@code audit}. */
+  public List<Outcome> executeAll(List<Planned> actions, RunContext run, Audit audit) {
     try {
       return stores
           .transactor()
@@ -110,12 +153,21 @@ public final class ActionExecutor {
                 for (Planned planned : actions) {
                   outcomes.add(apply(planned.action(), planned.member(), run, null));
                 }
+                audit.record(0, outcomes);
                 return outcomes;
               });
     } catch (RuntimeException e) {
       List<Outcome> outcomes = new ArrayList<>(actions.size());
-      for (Planned planned : actions) {
-        outcomes.add(execute(planned.action(), planned.member(), run));
+      for (int i = 0; i < actions.size(); i++) {
+        Planned planned = actions.get(i);
+        int position = i;
+        outcomes.add(
+            execute(
+                planned.action(),
+                planned.member(),
+                run,
+                null,
+                (from, single) -> audit.record(position, single)));
       }
       return outcomes;
     }

@@ -1,6 +1,7 @@
 package com.gymops.workflow;
 
 import com.gymops.domain.MemberId;
+import com.gymops.domain.RunEvent;
 import com.gymops.policy.Action;
 import com.gymops.policy.Effect;
 import java.util.ArrayList;
@@ -136,7 +137,12 @@ public final class PlanLedger {
             ? Outcome.planned()
             : doorChangeFailedFor(action)
                 ? Outcome.failed("not done: the door change it goes with failed")
-                : executor.execute(action, run.memberOrNull(action.member()), run.context());
+                : executor.execute(
+                    action,
+                    run.memberOrNull(action.member()),
+                    run.context(),
+                    null,
+                    (from, outcomes) -> recordEvents(List.of(current), outcomes));
     entries.set(entry.index(), current.executed(outcome));
     return outcome;
   }
@@ -157,6 +163,31 @@ public final class PlanLedger {
                     && entry.action().rule().equals(action.rule())
                     && ActionExecutor.isDoorChange(entry.action().effect())
                     && entry.outcome().kind() == Outcome.Kind.FAILED);
+  }
+
+  /**
+   * The events of executed actions, written in their effects' transaction (see {@link
+   * ActionExecutor.Audit}): a run killed mid-way leaves every effect it committed with its event.
+   */
+  private void recordEvents(List<Entry> executed, List<Outcome> outcomes) {
+    List<RunEvent> events = new ArrayList<>(executed.size());
+    for (int i = 0; i < executed.size(); i++) {
+      events.add(event(executed.get(i), outcomes.get(i).code()));
+    }
+    executor.recordEvents(run.context().runId(), events);
+  }
+
+  /** The run event of a planned action: its plan position is its sequence number. */
+  static RunEvent event(Entry entry, String outcome) {
+    Action action = entry.action();
+    return new RunEvent(
+        entry.index() + 1,
+        action.member(),
+        action.name(),
+        action.detail(),
+        action.rule(),
+        RunReportJson.inputs(action.inputs()),
+        outcome);
   }
 
   /** Marks every pending action of the member as held; returns how many were. */
@@ -217,7 +248,8 @@ public final class PlanLedger {
                         new ActionExecutor.Planned(
                             e.action(), run.memberOrNull(e.action().member())))
                 .toList(),
-            run.context());
+            run.context(),
+            (from, done) -> recordEvents(batch.subList(from, from + done.size()), done));
     for (int i = 0; i < batch.size(); i++) {
       Entry done = batch.get(i).executed(outcomes.get(i));
       entries.set(done.index(), done);

@@ -195,15 +195,10 @@ public final class WorkflowRunner {
               : entry.outcome().kind().name().toLowerCase(java.util.Locale.ROOT),
           1,
           Integer::sum);
-      events.add(
-          new RunEvent(
-              events.size() + 1,
-              action.member(),
-              action.name(),
-              action.detail(),
-              action.rule(),
-              RunReportJson.inputs(action.inputs()),
-              outcome));
+      // An executed action's event was written with its effect; the rest are written here.
+      if (ledger.dryRun() || entry.status() != PlanLedger.Status.EXECUTED) {
+        events.add(PlanLedger.event(entry, outcome));
+      }
       reported.add(
           new ReportedAction(
               action.member() == null ? null : action.member().value(),

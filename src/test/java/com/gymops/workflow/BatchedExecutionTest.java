@@ -64,6 +64,47 @@ class BatchedExecutionTest {
   }
 
   @Test
+  void a_ledger_writes_each_effects_event_with_it_so_a_run_killed_before_its_end_keeps_them() {
+    Member first = owing("M1");
+    Member second = owing("M2");
+    club.seed(first, second);
+    RunPlanner planner = new RunPlanner(club.stores());
+    var settings = club.config().clubs().get(0);
+    PlannedRun planned =
+        planner.plan(
+            "run-killed",
+            WorkflowId.PAST_DUE_MONITORING,
+            settings.club(),
+            settings.policy(),
+            local(TODAY, LocalTime.of(11, 0)));
+    club.stores()
+        .runs()
+        .start(
+            new com.gymops.domain.WorkflowRun(
+                "run-killed",
+                WorkflowId.PAST_DUE_MONITORING,
+                settings.club().id(),
+                "rules",
+                null,
+                false,
+                com.gymops.domain.RunStatus.RUNNING,
+                planned.context().now(),
+                planned.context().now(),
+                null,
+                null,
+                null));
+
+    // The effects, then nothing: the process dies before the runner records the run's end.
+    List<PlanLedger.Entry> executed = new PlanLedger(planned, executor).executeRemaining();
+
+    assertThat(executed).isNotEmpty();
+    assertThat(club.stores().runs().events("run-killed"))
+        .extracting(com.gymops.domain.RunEvent::seq)
+        .containsExactlyElementsOf(executed.stream().map(entry -> entry.index() + 1).toList());
+    assertThat(messagesOf("M1")).isOne();
+  }
+
+  @Test
   void a_batch_gives_the_outcomes_one_by_one_execution_would_and_is_idempotent() {
     Member first = owing("M1");
     Member second = owing("M2");
