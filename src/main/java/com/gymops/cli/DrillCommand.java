@@ -84,7 +84,17 @@ final class DrillCommand implements Callable<Integer> {
     out.printf("drill: %d kills per scenario, seed %d, in %s%n", kills, seed, directory);
     out.flush();
     List<DrillResult> results =
-        Drill.run(new Drill.Settings(kills, seed, chosen, members, directory));
+        Drill.run(
+            new Drill.Settings(
+                kills,
+                seed,
+                chosen,
+                members,
+                directory,
+                line -> {
+                  out.println(line);
+                  out.flush();
+                }));
     boolean passed = true;
     for (DrillResult result : results) {
       out.printf(

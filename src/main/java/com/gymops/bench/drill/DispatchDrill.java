@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
@@ -23,10 +24,12 @@ final class DispatchDrill {
 
   private final DrillClub club;
   private final Random random;
+  private final Consumer<String> progress;
 
-  DispatchDrill(DrillClub club, Random random) {
+  DispatchDrill(DrillClub club, Random random, Consumer<String> progress) {
     this.club = club;
     this.random = random;
+    this.progress = progress;
   }
 
   DrillResult run(int kills) {
@@ -61,6 +64,14 @@ final class DispatchDrill {
           dispatch.kill();
           killed++;
           check(data, violations, "after kill " + killed);
+          progress.accept(
+              "dispatch: kill "
+                  + killed
+                  + ", "
+                  + (received + twilio.requests().size() - before)
+                  + " texts received, "
+                  + violations.size()
+                  + " broken invariants");
         }
         ChildProcess last =
             ChildProcess.start(club.root(), log, env, club.with(data, "dispatch", "--at", at));

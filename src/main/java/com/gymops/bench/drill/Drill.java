@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Crash drills: the real {@code gymops} in separate JVMs, killed with SIGKILL at seeded random
@@ -22,9 +23,15 @@ public final class Drill {
    * @param kills kills per scenario
    * @param runMembers the size of the club {@code run past-due-monitoring} is killed on
    * @param directory where the clubs, copies and child logs go (kept for a post-mortem)
+   * @param progress told a line after every kill
    */
   public record Settings(
-      int kills, long seed, Set<String> scenarios, int runMembers, Path directory) {}
+      int kills,
+      long seed,
+      Set<String> scenarios,
+      int runMembers,
+      Path directory,
+      Consumer<String> progress) {}
 
   private Drill() {}
 
@@ -42,8 +49,10 @@ public final class Drill {
       }
       results.add(
           switch (scenario) {
-            case "serve" -> new ServeDrill(small, random).run(settings.kills());
-            case "dispatch" -> new DispatchDrill(small, random).run(settings.kills());
+            case "serve" ->
+                new ServeDrill(small, random, settings.progress()).run(settings.kills());
+            case "dispatch" ->
+                new DispatchDrill(small, random, settings.progress()).run(settings.kills());
             default ->
                 new RunDrill(
                         DrillClub.make(
@@ -52,7 +61,8 @@ public final class Drill {
                             settings.runMembers(),
                             settings.seed(),
                             today),
-                        random)
+                        random,
+                        settings.progress())
                     .run(settings.kills());
           });
     }

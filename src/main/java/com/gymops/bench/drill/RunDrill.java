@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 
 /**
  * {@code gymops run past-due-monitoring} on a large club, killed mid-run several times, then run to
@@ -22,10 +23,12 @@ final class RunDrill {
 
   private final DrillClub club;
   private final Random random;
+  private final Consumer<String> progress;
 
-  RunDrill(DrillClub club, Random random) {
+  RunDrill(DrillClub club, Random random, Consumer<String> progress) {
     this.club = club;
     this.random = random;
+    this.progress = progress;
   }
 
   DrillResult run(int kills) {
@@ -72,6 +75,7 @@ final class RunDrill {
         if (!integrity.equals("ok")) {
           violations.add("after kill " + killed + ": integrity check: " + integrity);
         }
+        progress.accept("run: kill " + killed + ", " + violations.size() + " broken invariants");
       }
       int exit = run(data, log).waitFor(900);
       if (exit != 0) {

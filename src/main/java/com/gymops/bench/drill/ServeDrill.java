@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 
 /**
  * {@code gymops serve} killed at random moments while signed payments arrive for members locked for
@@ -35,13 +36,15 @@ import java.util.concurrent.atomic.AtomicBoolean;
 final class ServeDrill {
   private final DrillClub club;
   private final Random random;
+  private final Consumer<String> progress;
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
   private final PaymentSignature signature = new PaymentSignature(DrillClub.PAYMENTS_SECRET);
 
-  ServeDrill(DrillClub club, Random random) {
+  ServeDrill(DrillClub club, Random random, Consumer<String> progress) {
     this.club = club;
     this.random = random;
+    this.progress = progress;
   }
 
   DrillResult run(int kills) {
@@ -119,6 +122,14 @@ final class ServeDrill {
       killed++;
       Instant killInstant = Instant.now();
       violations.addAll(check(data, acknowledged, workflows, killInstant, "after kill " + killed));
+      progress.accept(
+          "serve: kill "
+              + killed
+              + ", "
+              + answered
+              + " payments acknowledged, "
+              + violations.size()
+              + " broken invariants");
     }
     Map<String, Long> counts = new LinkedHashMap<>();
     counts.put("club_copies", clubs);

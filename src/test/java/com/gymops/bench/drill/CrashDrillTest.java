@@ -41,7 +41,7 @@ class CrashDrillTest {
     long seed = Long.getLong("gymops.drill.seed", 1L);
     int members = Integer.getInteger("gymops.drill.members", 2_000);
     List<DrillResult> results =
-        Drill.run(new Drill.Settings(kills, seed, Set.of(scenario), members, work));
+        Drill.run(new Drill.Settings(kills, seed, Set.of(scenario), members, work, line -> {}));
     assertThat(results).hasSize(1);
     DrillResult result = results.get(0);
     System.out.printf(
