@@ -25,6 +25,7 @@ import com.gymops.payments.PaymentService;
 import com.gymops.policy.MessageTemplates;
 import com.gymops.store.AttemptStore.KeyedAttempt;
 import com.gymops.store.Database;
+import com.gymops.store.StoreErrors;
 import com.gymops.store.Stores;
 import com.gymops.sync.ClubSync;
 import com.gymops.sync.ClubSystem;
@@ -44,6 +45,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
 
@@ -188,6 +190,16 @@ public final class GymOpsApp implements AutoCloseable {
       database.close();
       throw e;
     }
+  }
+
+  /** {@code gymops backup}: see {@link Database#backupTo}. */
+  public void backupTo(Path target) {
+    database.backupTo(target);
+  }
+
+  /** What to do when {@code failure} is the embedded store's disk being full or read-only. */
+  public static Optional<String> diskProblem(Throwable failure) {
+    return StoreErrors.diskProblem(failure, null);
   }
 
   public GymOpsConfig config() {

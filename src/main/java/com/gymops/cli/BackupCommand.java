@@ -32,7 +32,7 @@ final class BackupCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Path target = root.resolve(file);
     try (GymOpsApp app = root.openApp(root.dataDir())) {
-      app.database().backupTo(target);
+      app.backupTo(target);
     }
     PrintWriter out = spec.commandLine().getOut();
     out.printf("backed up to %s (%,d bytes, integrity ok)%n", target, Files.size(target));

@@ -1,6 +1,6 @@
 package com.gymops.cli;
 
-import com.gymops.store.StoreErrors;
+import com.gymops.app.GymOpsApp;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -28,7 +28,7 @@ public final class Cli {
     public int handleExecutionException(Exception e, CommandLine command, ParseResult parseResult) {
       PrintWriter err = command.getErr();
       String message =
-          StoreErrors.diskProblem(e, null)
+          GymOpsApp.diskProblem(e)
               .orElseGet(
                   () ->
                       e.getMessage() != null && !(e instanceof NullPointerException)
