@@ -261,7 +261,7 @@ final class ServeDrill {
   }
 
   private boolean awaitHealth(ChildProcess serve, int port) {
-    long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+    long deadline = System.nanoTime() + Duration.ofSeconds(300).toNanos();
     while (System.nanoTime() < deadline && serve.isAlive()) {
       try {
         HttpResponse<Void> response =
