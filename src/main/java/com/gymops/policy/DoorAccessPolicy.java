@@ -23,6 +23,9 @@ public final class DoorAccessPolicy implements WorkflowPolicy {
   public static final String LOCKED_TEMPLATE = "access_locked";
   public static final String RESTORED_TEMPLATE = "access_restored";
   public static final String WITHHELD = "lock withheld by breaker";
+  public static final String RULE_LOCK = "door.lock";
+  public static final String RULE_UNLOCK = "door.unlock";
+  public static final String RULE_BREAKER = "door.breaker";
 
   @Override
   public Plan plan(ClubSnapshot snapshot, Clock clock) {
@@ -94,7 +97,7 @@ public final class DoorAccessPolicy implements WorkflowPolicy {
     inputs.put("days_past_due", Long.toString(facts.daysPastDue()));
     inputs.put("grace_period_days", Integer.toString(rules.gracePeriodDays()));
     inputs.put("door", member.door().code());
-    String rule = "door.lock";
+    String rule = RULE_LOCK;
     actions.add(new Action(member.id(), new Effect.LockDoor(), rule, inputs));
     actions.add(new Action(member.id(), new Effect.SendMessage(LOCKED_TEMPLATE), rule, inputs));
     actions.add(
@@ -112,7 +115,7 @@ public final class DoorAccessPolicy implements WorkflowPolicy {
     Map<String, String> inputs = new LinkedHashMap<>();
     inputs.put("amount", facts.amount().toString());
     inputs.put("door", member.door().code());
-    String rule = "door.unlock";
+    String rule = RULE_UNLOCK;
     actions.add(new Action(member.id(), new Effect.UnlockDoor(), rule, inputs));
     actions.add(new Action(member.id(), new Effect.SendMessage(RESTORED_TEMPLATE), rule, inputs));
     actions.add(
@@ -135,6 +138,6 @@ public final class DoorAccessPolicy implements WorkflowPolicy {
     Map<String, String> inputs = new LinkedHashMap<>();
     inputs.put("would_lock", Integer.toString(wouldLock));
     inputs.put("max_locks_per_run", Integer.toString(limit));
-    return new Action(null, new Effect.NotifyManager(text), "door.breaker", inputs);
+    return new Action(null, new Effect.NotifyManager(text), RULE_BREAKER, inputs);
   }
 }

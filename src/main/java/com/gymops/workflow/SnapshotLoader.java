@@ -49,6 +49,29 @@ final class SnapshotLoader {
         workflow == WorkflowId.DAILY_CAMPAIGNS
             ? Map.of()
             : stores.attempts().inClubSince(club.id(), historyStart(members, club, now));
+    return snapshot(workflow, club, policy, members, attempts);
+  }
+
+  /**
+   * The snapshot of one member of the club, with the same history the club-wide snapshot would hold
+   * for them: empty when the member is unknown or of another club.
+   */
+  ClubSnapshot loadMember(WorkflowId workflow, Club club, ClubPolicy policy, MemberId memberId) {
+    List<Member> members =
+        stores.members().find(memberId).filter(m -> m.clubId().equals(club.id())).stream().toList();
+    Map<MemberId, List<CollectionAttempt>> attempts =
+        members.isEmpty() || workflow == WorkflowId.DAILY_CAMPAIGNS
+            ? Map.of()
+            : Map.of(memberId, stores.attempts().ofMember(memberId));
+    return snapshot(workflow, club, policy, members, attempts);
+  }
+
+  private ClubSnapshot snapshot(
+      WorkflowId workflow,
+      Club club,
+      ClubPolicy policy,
+      List<Member> members,
+      Map<MemberId, List<CollectionAttempt>> attempts) {
     Map<MemberId, Map<String, Instant>> marketing =
         workflow == WorkflowId.DAILY_CAMPAIGNS
             ? stores.outbox().marketingHistory(club.id())

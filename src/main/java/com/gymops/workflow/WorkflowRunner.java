@@ -22,9 +22,10 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Runs one workflow for one club: takes the (workflow, club) lease, loads the snapshot, plans,
- * executes each action through the {@link PlanLedger} (or only reports it in a dry run), records
- * the run with one event per action, and returns the report.
+ * Runs one workflow for one club, or for one member of it: the one pipeline of every run, whoever
+ * starts it (the schedule, {@code gymops run}, a payment). Takes the (workflow, club) lease, loads
+ * the snapshot, plans, executes each action through the {@link PlanLedger} (or only reports it in a
+ * dry run), records the run with one event per action, and returns the report.
  *
  * <p>In agent mode the {@link RunAgent} works on the ledger first; whatever it neither executed nor
  * held is then completed by the rules. In shadow mode the agent works on a dry-run ledger of its
@@ -95,7 +96,10 @@ public final class WorkflowRunner {
                     new IllegalArgumentException(
                         "no club '" + request.club() + "' in the configuration"));
     String runId = newRunId(request.at());
-    boolean leased = !request.dryRun();
+    // A run for one member (a payment's) takes no lease: a club-wide run in progress must not make
+    // a paying member wait for the next hour, and the idempotency keys, shared with the club-wide
+    // run of the same period, already make the two do each effect once.
+    boolean leased = !request.dryRun() && !request.forOneMember();
     if (leased
         && !stores
             .locks()
@@ -152,7 +156,15 @@ public final class WorkflowRunner {
 
   private RunReport execute(String runId, RunRequest request, ClubSettings club) {
     WorkflowId workflow = request.workflow();
-    PlannedRun planned = planner.plan(runId, workflow, club.club(), club.policy(), request.at());
+    PlannedRun planned =
+        planner.plan(
+            runId,
+            workflow,
+            club.club(),
+            club.policy(),
+            request.at(),
+            request.member(),
+            request.rules());
     Plan plan = planned.plan();
     RunContext context = planned.context();
     // The same ledger the agent's tools execute through: one path to every side effect.
