@@ -33,6 +33,7 @@ public final class DoorAccessPolicy implements WorkflowPolicy {
     ZoneId zone = snapshot.club().zone();
     AccessRules rules = snapshot.policy().access();
     boolean lockAllowedNow = LockWindow.of(snapshot.policy()).permitsLockAt(now, zone);
+    MessageComposer composer = MessageComposer.of(snapshot, now);
 
     List<Action> locks = new ArrayList<>();
     List<Action> unlocks = new ArrayList<>();
@@ -44,13 +45,13 @@ public final class DoorAccessPolicy implements WorkflowPolicy {
       CollectionFacts facts = CollectionFacts.of(snapshotOfMember, now, zone);
       if (mustLock(member, facts, rules)) {
         if (lockAllowedNow) {
-          addLock(locks, member, facts, rules);
+          addLock(locks, member, facts, rules, composer);
           lockCount++;
         } else {
           skipped.merge(LockWindow.DEFERRED, 1, Integer::sum);
         }
       } else if (mayUnlock(member, rules)) {
-        addUnlock(unlocks, member, facts);
+        addUnlock(unlocks, member, facts, composer);
         unlockCount++;
       }
     }
@@ -91,7 +92,11 @@ public final class DoorAccessPolicy implements WorkflowPolicy {
   }
 
   private static void addLock(
-      List<Action> actions, Member member, CollectionFacts facts, AccessRules rules) {
+      List<Action> actions,
+      Member member,
+      CollectionFacts facts,
+      AccessRules rules,
+      MessageComposer composer) {
     Map<String, String> inputs = new LinkedHashMap<>();
     inputs.put("amount", facts.amount().toString());
     inputs.put("days_past_due", Long.toString(facts.daysPastDue()));
@@ -99,7 +104,13 @@ public final class DoorAccessPolicy implements WorkflowPolicy {
     inputs.put("door", member.door().code());
     String rule = RULE_LOCK;
     actions.add(new Action(member.id(), new Effect.LockDoor(), rule, inputs));
-    actions.add(new Action(member.id(), new Effect.SendMessage(LOCKED_TEMPLATE), rule, inputs));
+    actions.add(
+        new Action(
+            member.id(),
+            new Effect.SendMessage(
+                LOCKED_TEMPLATE, composer.toMember(member, LOCKED_TEMPLATE).orElse(null)),
+            rule,
+            inputs));
     actions.add(
         new Action(
             member.id(),
@@ -111,13 +122,20 @@ public final class DoorAccessPolicy implements WorkflowPolicy {
             inputs));
   }
 
-  private static void addUnlock(List<Action> actions, Member member, CollectionFacts facts) {
+  private static void addUnlock(
+      List<Action> actions, Member member, CollectionFacts facts, MessageComposer composer) {
     Map<String, String> inputs = new LinkedHashMap<>();
     inputs.put("amount", facts.amount().toString());
     inputs.put("door", member.door().code());
     String rule = RULE_UNLOCK;
     actions.add(new Action(member.id(), new Effect.UnlockDoor(), rule, inputs));
-    actions.add(new Action(member.id(), new Effect.SendMessage(RESTORED_TEMPLATE), rule, inputs));
+    actions.add(
+        new Action(
+            member.id(),
+            new Effect.SendMessage(
+                RESTORED_TEMPLATE, composer.toMember(member, RESTORED_TEMPLATE).orElse(null)),
+            rule,
+            inputs));
     actions.add(
         new Action(
             member.id(),

@@ -6,6 +6,7 @@ import com.gymops.domain.WorkflowId;
 import com.gymops.policy.Action;
 import com.gymops.policy.ClubPolicy;
 import com.gymops.policy.ClubSnapshot;
+import com.gymops.policy.MessageTemplates;
 import com.gymops.policy.Plan;
 import com.gymops.store.Stores;
 import java.time.Clock;
@@ -25,8 +26,11 @@ public final class RunPlanner {
 
   private final SnapshotLoader loader;
 
-  public RunPlanner(Stores stores) {
-    this.loader = new SnapshotLoader(stores);
+  /**
+   * @param templates the club's texts, rendered into the plan's messages
+   */
+  public RunPlanner(Stores stores, MessageTemplates templates) {
+    this.loader = new SnapshotLoader(stores, templates);
   }
 
   /**

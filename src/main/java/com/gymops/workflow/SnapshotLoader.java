@@ -12,6 +12,7 @@ import com.gymops.policy.ClubSnapshot;
 import com.gymops.policy.Escalation;
 import com.gymops.policy.MarketingHistory;
 import com.gymops.policy.MemberSnapshot;
+import com.gymops.policy.MessageTemplates;
 import com.gymops.store.EscalationStore.LastEscalation;
 import com.gymops.store.Stores;
 import java.time.Duration;
@@ -33,9 +34,11 @@ final class SnapshotLoader {
   private static final Duration HISTORY = Duration.ofDays(400);
 
   private final Stores stores;
+  private final MessageTemplates templates;
 
-  SnapshotLoader(Stores stores) {
+  SnapshotLoader(Stores stores, MessageTemplates templates) {
     this.stores = stores;
+    this.templates = templates;
   }
 
   ClubSnapshot load(WorkflowId workflow, Club club, ClubPolicy policy, Instant now) {
@@ -92,7 +95,7 @@ final class SnapshotLoader {
               Optional.ofNullable(escalations.get(member.id()))
                   .map(last -> new Escalation(last.on(), last.reasons()))));
     }
-    return new ClubSnapshot(club, policy, snapshots);
+    return new ClubSnapshot(club, policy, templates, snapshots);
   }
 
   /** The earlier of a year-and-a-month ago and the start of the oldest delinquency in view. */

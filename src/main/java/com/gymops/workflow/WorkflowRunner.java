@@ -7,6 +7,7 @@ import com.gymops.domain.RunStatus;
 import com.gymops.domain.WorkflowId;
 import com.gymops.domain.WorkflowRun;
 import com.gymops.policy.Action;
+import com.gymops.policy.Effect;
 import com.gymops.policy.Plan;
 import com.gymops.store.Stores;
 import com.gymops.workflow.RunReport.ReportedAction;
@@ -80,7 +81,7 @@ public final class WorkflowRunner {
     this.executor = executor;
     this.reports = reports;
     this.clock = clock;
-    this.planner = new RunPlanner(stores);
+    this.planner = new RunPlanner(stores, executor.templates());
   }
 
   /**
@@ -219,7 +220,8 @@ public final class WorkflowRunner {
               action.name(),
               action.detail(),
               action.rule(),
-              outcome));
+              outcome,
+              action.effect() instanceof Effect.ToMember toMember ? toMember.message() : null));
     }
     stores.runs().addEvents(runId, events);
     List<String> files = request.dryRun() ? List.of() : writeReports(workflow, club, context, plan);

@@ -221,6 +221,36 @@ class CliTest {
   }
 
   @Test
+  void a_dry_run_shows_each_message_as_it_would_be_sent_and_sends_nothing() throws Exception {
+    Files.writeString(
+        work.resolve("members.csv"),
+        MEMBERS_HEADER
+            + "M1,main,Ana,Lopez,(415) 555-2671,,ACTIVE,2024-01-10,60.00,2026-11-01,yes,no,ACTIVE\n");
+    CliRun.in(work, "import", "members", "members.csv");
+
+    // 02:00 in the club's zone: outside the sending window, so the text waits for 08:00.
+    CliRun run =
+        CliRun.in(
+            work,
+            "run",
+            "past-due-monitoring",
+            "--dry-run",
+            "--at",
+            "2026-11-25T07:00:00Z",
+            "--json");
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    JsonNode action = new ObjectMapper().readTree(run.out()).get("actions").get(0);
+    assertThat(action.get("outcome").asText()).isEqualTo("planned");
+    assertThat(action.get("channel").asText()).isEqualTo("sms");
+    assertThat(action.get("text").asText()).startsWith("Main Club: Ana, $60.00 is still unpaid.");
+    assertThat(action.get("not_before").asText()).isEqualTo("2026-11-25T13:00:00Z");
+    assertThat(CliRun.in(work, "dispatch", "--at", "2026-11-25T13:00:00Z").out())
+        .as("the dry run queued nothing")
+        .startsWith("sent 0, deferred to the sending window 0,");
+  }
+
+  @Test
   void agent_mode_without_an_api_key_completes_by_the_rules_and_says_so() throws Exception {
     Files.writeString(
         work.resolve("members.csv"),
