@@ -213,7 +213,11 @@ public final class ActionExecutor {
    */
   private static String key(Action action, Member member, RunContext run) {
     if (member != null && LOCK_RULES.contains(action.rule())) {
-      return lockKey(member) + ":" + action.name() + ":" + action.detail();
+      // The lock's text has one key whichever workflow locks and whatever effect carries it (a
+      // past-due lock's reminder or door-access's message): the member hears of a lock once.
+      return action.effect() instanceof Effect.ToMember
+          ? lockKey(member) + ":message"
+          : lockKey(member) + ":" + action.name() + ":" + action.detail();
     }
     return run.workflow().id()
         + ":"
