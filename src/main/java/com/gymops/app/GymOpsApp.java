@@ -34,7 +34,6 @@ import com.gymops.workflow.ActionExecutor;
 import com.gymops.workflow.DoorStateExport;
 import com.gymops.workflow.DoorSystem;
 import com.gymops.workflow.ManagerMessages;
-import com.gymops.workflow.MemberDoorCheck;
 import com.gymops.workflow.RunAgent;
 import com.gymops.workflow.RunHistory;
 import com.gymops.workflow.WorkflowRunner;
@@ -133,11 +132,7 @@ public final class GymOpsApp implements AutoCloseable {
         new Webhooks(
             new SmsReplies(config, stores.members(), clock),
             new DeliveryUpdates(stores.outbox(), stores.attempts(), stores.transactor()),
-            new PaymentService(
-                stores.members(),
-                stores.payments(),
-                new MemberDoorCheck(config, stores, executor, clock),
-                clock),
+            new PaymentService(stores.members(), stores.payments(), runner, clock),
             new DoorStateExport(stores.members()),
             config.webhooks(),
             config.messaging().publicBaseUrl());

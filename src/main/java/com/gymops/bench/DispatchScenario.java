@@ -135,11 +135,16 @@ final class DispatchScenario {
     }
   }
 
-  /** Texts to the members who can get one, round the club as often as needed; returns them. */
+  /**
+   * Reminders to the members who can get one, round the club as often as needed; returns them. Only
+   * members who still owe: the dispatcher drops a reminder to anyone paid up or referred.
+   */
   private List<OutboundMessage> queue(GymOpsApp app, int messages) {
+    var referred = app.stores().referrals().openInClub(club.club().id());
     List<Member> textable =
         app.stores().members().inClub(club.club().id()).stream()
             .filter(m -> m.phone() != null && !m.smsOptedOut() && !m.phoneUnusable())
+            .filter(m -> m.isPastDue() && !referred.containsKey(m.id()))
             .toList();
     if (textable.isEmpty()) {
       throw new IllegalStateException("the demo club has no member to text");

@@ -93,6 +93,9 @@ final class ReportText {
       out.printf("  %-26s %s%n", label, join(map));
     } else if (value instanceof List<?> list) {
       out.printf("  %-26s %d%n", label, list.size());
+      if (!list.isEmpty() && list.get(0) instanceof Map<?, ?> first) {
+        out.printf("      %s%n", header(first));
+      }
       list.stream().limit(ROWS_SHOWN).forEach(row -> out.printf("      %s%n", row(row)));
       if (list.size() > ROWS_SHOWN) {
         out.printf("      ... and %d more%n", list.size() - ROWS_SHOWN);
@@ -100,6 +103,13 @@ final class ReportText {
     } else {
       out.printf("  %-26s %s%n", label, format(value));
     }
+  }
+
+  /** The column names of a list of rows, in the words of the CSV report: {@code past due since}. */
+  private static String header(Map<?, ?> row) {
+    return row.keySet().stream()
+        .map(key -> key.toString().replace('_', ' '))
+        .collect(Collectors.joining(" | "));
   }
 
   private static String row(Object row) {

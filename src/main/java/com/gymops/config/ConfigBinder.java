@@ -138,12 +138,14 @@ final class ConfigBinder {
       ConfigNode manager = node.section("manager");
       String phone = manager.optional("phone", text -> phoneNumber(text, region)).orElse(null);
       String email = manager.optional("email", ConfigBinder::email).orElse(null);
+      String frontDesk =
+          node.optional("front_desk_phone", text -> phoneNumber(text, region)).orElse(null);
       ClubRules rules = RuleSections.read(node, global, true);
       id.ifPresent(
           value ->
               clubs.add(
                   new ClubSettings(
-                      new Club(value, name, zone, phone, email),
+                      new Club(value, name, zone, phone, email, frontDesk),
                       rules.policy(),
                       rules.workflows())));
     }

@@ -3,11 +3,26 @@ package com.gymops.domain;
 import java.time.ZoneId;
 import java.util.Objects;
 
-/** A club GymOps runs for, with the zone all of its local times are read in. */
-public record Club(ClubId id, String name, ZoneId zone, String managerPhone, String managerEmail) {
+/**
+ * A club GymOps runs for, with the zone all of its local times are read in.
+ *
+ * @param frontDeskPhone the number member messages tell people to call; null when none is set
+ */
+public record Club(
+    ClubId id,
+    String name,
+    ZoneId zone,
+    String managerPhone,
+    String managerEmail,
+    String frontDeskPhone) {
   public Club {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(zone, "zone");
+  }
+
+  /** A club without a front-desk number. */
+  public Club(ClubId id, String name, ZoneId zone, String managerPhone, String managerEmail) {
+    this(id, name, zone, managerPhone, managerEmail, null);
   }
 }

@@ -8,6 +8,7 @@ import com.gymops.domain.ClubId;
 import com.gymops.domain.Member;
 import com.gymops.domain.MessagePurpose;
 import com.gymops.domain.OutboundMessage;
+import com.gymops.domain.Referral;
 import com.gymops.policy.DeliveryTiming;
 import com.gymops.store.Stores;
 import com.gymops.workflow.ManagerMessages;
@@ -176,7 +177,7 @@ public final class Dispatcher {
         return Delivery.DEFERRED;
       }
     }
-    Optional<String> forbidden = forbidden(message);
+    Optional<String> forbidden = forbidden(message).or(() -> collectionOvertaken(message));
     if (forbidden.isPresent()) {
       stores.outbox().markSuppressed(message.id(), now, forbidden.get());
       recordAttemptOutcome(message, AttemptOutcome.FAILED);
@@ -253,6 +254,25 @@ public final class Dispatcher {
     }
     if (message.purpose() == MessagePurpose.MARKETING && !member.get().smsConsent()) {
       return Optional.of("member withdrew marketing consent");
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * A reminder or invoice queued before the member paid up or was referred to the agency must not
+   * go out: the member owes nothing, or the agency now speaks for the club. Recorded as a failed
+   * attempt, like any message that was not delivered.
+   */
+  private Optional<String> collectionOvertaken(OutboundMessage message) {
+    if (!message.purpose().isCollection() || message.memberId() == null) {
+      return Optional.empty();
+    }
+    Optional<Member> member = stores.members().find(message.memberId());
+    if (member.isPresent() && !member.get().isPastDue()) {
+      return Optional.of("member no longer owes anything");
+    }
+    if (stores.referrals().ofMember(message.memberId()).stream().anyMatch(Referral::isOpen)) {
+      return Optional.of("member was referred to collections");
     }
     return Optional.empty();
   }

@@ -2,7 +2,6 @@ package com.gymops.payments;
 
 import com.gymops.domain.Money;
 import com.gymops.domain.Payment;
-import com.gymops.workflow.MemberDoorCheck;
 import java.util.List;
 
 /**
@@ -12,7 +11,8 @@ import java.util.List;
  * @param balanceAfter the past-due balance after it, null unless recorded
  * @param door the member's door after it ({@code ACTIVE}, {@code LOCKED_PAYMENT}, ...), null unless
  *     recorded
- * @param actions what the door check did: unlock, message, note, with their outcomes
+ * @param doorRun the door-access run the payment started, null unless recorded
+ * @param actions what that run did: unlock, message, note, with their outcomes
  */
 public record PaymentResult(
     String paymentId,
@@ -21,7 +21,8 @@ public record PaymentResult(
     Money balanceBefore,
     Money balanceAfter,
     String door,
-    List<MemberDoorCheck.Done> actions) {
+    String doorRun,
+    List<DoorAction> actions) {
   public PaymentResult {
     actions = List.copyOf(actions);
   }
@@ -31,6 +32,7 @@ public record PaymentResult(
         payment.paymentId(),
         payment.memberId().value(),
         Status.REPLAY,
+        null,
         null,
         null,
         null,
@@ -45,8 +47,15 @@ public record PaymentResult(
         null,
         null,
         null,
+        null,
         List.of());
   }
+
+  /**
+   * One action of the payment's door-access run and its outcome ({@code done}, {@code failed:
+   * ...}).
+   */
+  public record DoorAction(String action, String detail, String outcome) {}
 
   /** Whether the payment was new, seen before, or for nobody GymOps knows. */
   public enum Status {

@@ -2,42 +2,64 @@ package com.gymops.payments;
 
 import com.gymops.domain.Member;
 import com.gymops.domain.Payment;
+import com.gymops.domain.WorkflowId;
+import com.gymops.policy.DoorAccessPolicy;
 import com.gymops.store.MemberStore;
 import com.gymops.store.PaymentStore;
-import com.gymops.workflow.MemberDoorCheck;
+import com.gymops.workflow.RunReport;
+import com.gymops.workflow.RunRequest;
+import com.gymops.workflow.WorkflowRunner;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A payment pushed by the payment system: recorded once (its id makes a replay a no-op), the
- * balance lowered, and the member's door evaluated at once through the door-access rules, so a
- * member locked for payment is let in within the request.
+ * balance lowered by the payment rule ({@link com.gymops.domain.PastDue#afterPayment}), and the
+ * member's door evaluated at once by a door-access run for that one member, so a member locked for
+ * payment is let in within the request, through the same pipeline, guard and audit as the hourly
+ * run.
  */
 public final class PaymentService {
+  /** A payment lifts a payment lock; locking stays with the hourly run, its window and breaker. */
+  private static final Set<String> DOOR_RULES = Set.of(DoorAccessPolicy.RULE_UNLOCK);
+
   private final MemberStore members;
   private final PaymentStore payments;
-  private final MemberDoorCheck doors;
+  private final WorkflowRunner runner;
   private final Clock clock;
 
   public PaymentService(
-      MemberStore members, PaymentStore payments, MemberDoorCheck doors, Clock clock) {
+      MemberStore members, PaymentStore payments, WorkflowRunner runner, Clock clock) {
     this.members = members;
     this.payments = payments;
-    this.doors = doors;
+    this.runner = runner;
     this.clock = clock;
   }
 
   public PaymentResult receive(Payment payment) {
-    if (members.find(payment.memberId()).isEmpty()) {
+    Optional<Member> member = members.find(payment.memberId());
+    if (member.isEmpty()) {
       return PaymentResult.unknownMember(payment);
     }
     Optional<PaymentStore.Applied> applied = payments.apply(payment, clock.instant());
     if (applied.isEmpty()) {
       return PaymentResult.replay(payment);
     }
-    List<MemberDoorCheck.Done> actions = doors.unlockIfPaid(payment.memberId());
-    String door =
+    RunReport door =
+        runner.run(
+            RunRequest.forMember(
+                WorkflowId.DOOR_ACCESS,
+                member.get().clubId(),
+                payment.memberId(),
+                DOOR_RULES,
+                clock.instant()));
+    List<PaymentResult.DoorAction> actions =
+        door.actions().stream()
+            .map(a -> new PaymentResult.DoorAction(a.action(), a.detail(), a.outcome()))
+            .toList();
+    String doorNow =
         members.find(payment.memberId()).map(Member::door).map(d -> d.code()).orElse(null);
     return new PaymentResult(
         payment.paymentId(),
@@ -45,7 +67,8 @@ public final class PaymentService {
         PaymentResult.Status.RECORDED,
         applied.get().before(),
         applied.get().after(),
-        door,
+        doorNow,
+        door.runId(),
         actions);
   }
 }

@@ -50,6 +50,7 @@ public final class BatchInvoicesPolicy implements WorkflowPolicy {
     ZoneId zone = snapshot.club().zone();
     YearMonth thisMonth = YearMonth.from(now.atZone(zone));
     int cap = snapshot.policy().messaging().maxCollectionMessagesPer7Days();
+    MessageComposer composer = MessageComposer.of(snapshot, now);
 
     List<Action> actions = new ArrayList<>();
     Map<String, Integer> skipped = new LinkedHashMap<>();
@@ -86,7 +87,12 @@ public final class BatchInvoicesPolicy implements WorkflowPolicy {
           "last_invoice", lastInvoice(candidate.attempts()).map(Instant::toString).orElse("never"));
       inputs.put("collection_messages_7d", Long.toString(recent));
       actions.add(
-          new Action(member.id(), new Effect.SendInvoice(amount), RULE_MONTHLY_INVOICE, inputs));
+          new Action(
+              member.id(),
+              new Effect.SendInvoice(
+                  amount, composer.toMember(member, MessageTemplates.INVOICE).orElse(null)),
+              RULE_MONTHLY_INVOICE,
+              inputs));
       actions.add(
           new Action(
               member.id(),

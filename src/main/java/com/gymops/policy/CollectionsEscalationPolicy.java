@@ -22,6 +22,8 @@ import java.util.stream.Collectors;
  * belong to the agency and are not escalated.
  */
 public final class CollectionsEscalationPolicy implements WorkflowPolicy {
+  public static final String RULE_CASE = "escalation.case";
+  public static final String RULE_SUMMARY = "escalation.summary";
   public static final String OPEN_REFERRAL = "open referral";
   public static final String RECENTLY_NOTED = "noted within renote days";
 
@@ -67,8 +69,9 @@ public final class CollectionsEscalationPolicy implements WorkflowPolicy {
                 new Effect.AddNote(
                     NotePriority.URGENT,
                     NoteCategory.BILLING,
-                    noteText(escalationCase, reasons, rules)),
-                "escalation.case",
+                    noteText(escalationCase, reasons, rules),
+                    reasons),
+                RULE_CASE,
                 inputs(facts, reasons, memberSnapshot)));
       } else {
         skipped.merge(RECENTLY_NOTED, 1, Integer::sum);
@@ -88,7 +91,7 @@ public final class CollectionsEscalationPolicy implements WorkflowPolicy {
       Map<String, String> inputs = new LinkedHashMap<>();
       inputs.put("escalation_cases", Integer.toString(cases.size()));
       inputs.put("total_at_risk", totalAtRisk.toString());
-      actions.add(new Action(null, new Effect.NotifyManager(text), "escalation.summary", inputs));
+      actions.add(new Action(null, new Effect.NotifyManager(text), RULE_SUMMARY, inputs));
     }
 
     Map<String, Object> summary = new LinkedHashMap<>();

@@ -21,6 +21,8 @@ import java.util.Map;
  */
 public final class CollectionsReferralPolicy implements WorkflowPolicy {
   public static final String ALREADY_REFERRED = "open referral";
+  public static final String RULE_THRESHOLDS = "referral.thresholds";
+  public static final String RULE_SUMMARY = "referral.summary";
 
   @Override
   public Plan plan(ClubSnapshot snapshot, Clock clock) {
@@ -61,7 +63,7 @@ public final class CollectionsReferralPolicy implements WorkflowPolicy {
           new Action(
               member.id(),
               new Effect.ReferToCollections(facts.amount(), facts.attempts()),
-              "referral.thresholds",
+              RULE_THRESHOLDS,
               inputs));
       actions.add(
           new Action(
@@ -76,7 +78,7 @@ public final class CollectionsReferralPolicy implements WorkflowPolicy {
                       + ", "
                       + facts.attempts()
                       + " attempts"),
-              "referral.thresholds",
+              RULE_THRESHOLDS,
               inputs));
     }
 
@@ -92,7 +94,7 @@ public final class CollectionsReferralPolicy implements WorkflowPolicy {
       Map<String, String> inputs = new LinkedHashMap<>();
       inputs.put("members_referred", Integer.toString(referred.size()));
       inputs.put("total_referred", total.toString());
-      actions.add(new Action(null, new Effect.NotifyManager(text), "referral.summary", inputs));
+      actions.add(new Action(null, new Effect.NotifyManager(text), RULE_SUMMARY, inputs));
     }
 
     Map<String, Object> summary = new LinkedHashMap<>();

@@ -62,6 +62,7 @@ public final class DailyCampaignsPolicy implements WorkflowPolicy {
     ZoneId zone = snapshot.club().zone();
     LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
     CampaignRules rules = snapshot.policy().campaigns();
+    MessageComposer composer = MessageComposer.of(snapshot, clock.instant());
 
     List<Action> actions = new ArrayList<>();
     Map<String, Integer> skipped = new LinkedHashMap<>();
@@ -86,7 +87,7 @@ public final class DailyCampaignsPolicy implements WorkflowPolicy {
         skipped.merge(SKIP_SENT_TODAY, 1, Integer::sum);
         continue;
       }
-      Optional<Action> action = choose(audience.get(), member, history, today, rules);
+      Optional<Action> action = choose(audience.get(), member, history, today, rules, composer);
       if (action.isEmpty()) {
         skipped.merge(SKIP_ALREADY_SENT, 1, Integer::sum);
         continue;
@@ -139,18 +140,25 @@ public final class DailyCampaignsPolicy implements WorkflowPolicy {
   }
 
   private static Optional<Action> choose(
-      Audience audience, Member member, History history, LocalDate today, CampaignRules rules) {
+      Audience audience,
+      Member member,
+      History history,
+      LocalDate today,
+      CampaignRules rules,
+      MessageComposer composer) {
     return switch (audience) {
-      case PROSPECTS -> prospectOffer(member, history, today);
-      case GREEN -> greenWelcome(member, history);
-      case PPV -> ppvOffer(member, history, today, rules);
+      case PROSPECTS -> prospectOffer(member, history, today, composer);
+      case GREEN -> greenWelcome(member, history, composer);
+      case PPV -> ppvOffer(member, history, today, rules, composer);
     };
   }
 
-  private static Optional<Action> prospectOffer(Member member, History history, LocalDate today) {
+  private static Optional<Action> prospectOffer(
+      Member member, History history, LocalDate today, MessageComposer composer) {
     if (history.lastSentOn(MessageTemplates.PROSPECT_WELCOME).isEmpty()) {
       return Optional.of(
-          action(member, MessageTemplates.PROSPECT_WELCOME, RULE_PROSPECT_WELCOME, history));
+          action(
+              member, MessageTemplates.PROSPECT_WELCOME, RULE_PROSPECT_WELCOME, history, composer));
     }
     boolean sentThisMonth =
         history
@@ -162,19 +170,25 @@ public final class DailyCampaignsPolicy implements WorkflowPolicy {
       return Optional.empty();
     }
     return Optional.of(
-        action(member, MessageTemplates.MONTHLY_SPECIAL, RULE_PROSPECT_MONTHLY, history));
+        action(member, MessageTemplates.MONTHLY_SPECIAL, RULE_PROSPECT_MONTHLY, history, composer));
   }
 
-  private static Optional<Action> greenWelcome(Member member, History history) {
+  private static Optional<Action> greenWelcome(
+      Member member, History history, MessageComposer composer) {
     if (history.lastSentOn(MessageTemplates.GREEN_MEMBER_WELCOME).isPresent()) {
       return Optional.empty();
     }
     return Optional.of(
-        action(member, MessageTemplates.GREEN_MEMBER_WELCOME, RULE_GREEN_WELCOME, history));
+        action(
+            member, MessageTemplates.GREEN_MEMBER_WELCOME, RULE_GREEN_WELCOME, history, composer));
   }
 
   private static Optional<Action> ppvOffer(
-      Member member, History history, LocalDate today, CampaignRules rules) {
+      Member member,
+      History history,
+      LocalDate today,
+      CampaignRules rules,
+      MessageComposer composer) {
     boolean offeredRecently =
         history
             .lastSentOn(MessageTemplates.PPV_CONVERSION)
@@ -184,16 +198,21 @@ public final class DailyCampaignsPolicy implements WorkflowPolicy {
       return Optional.empty();
     }
     return Optional.of(
-        action(member, MessageTemplates.PPV_CONVERSION, RULE_PPV_CONVERSION, history));
+        action(member, MessageTemplates.PPV_CONVERSION, RULE_PPV_CONVERSION, history, composer));
   }
 
-  private static Action action(Member member, String templateKey, String rule, History history) {
+  private static Action action(
+      Member member, String templateKey, String rule, History history, MessageComposer composer) {
     Map<String, String> inputs = new LinkedHashMap<>();
     inputs.put("status", member.status().name());
     inputs.put("joined_on", member.joinedOn() == null ? "unknown" : member.joinedOn().toString());
     inputs.put("template", templateKey);
     inputs.put("last_sent", history.lastSent(templateKey).map(Instant::toString).orElse("never"));
-    return new Action(member.id(), new Effect.SendCampaign(templateKey), rule, inputs);
+    return new Action(
+        member.id(),
+        new Effect.SendCampaign(templateKey, composer.marketing(member, templateKey).orElse(null)),
+        rule,
+        inputs);
   }
 
   /** A member's marketing history read in the club's zone. */

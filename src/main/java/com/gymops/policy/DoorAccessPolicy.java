@@ -23,6 +23,9 @@ public final class DoorAccessPolicy implements WorkflowPolicy {
   public static final String LOCKED_TEMPLATE = "access_locked";
   public static final String RESTORED_TEMPLATE = "access_restored";
   public static final String WITHHELD = "lock withheld by breaker";
+  public static final String RULE_LOCK = "door.lock";
+  public static final String RULE_UNLOCK = "door.unlock";
+  public static final String RULE_BREAKER = "door.breaker";
 
   @Override
   public Plan plan(ClubSnapshot snapshot, Clock clock) {
@@ -30,6 +33,7 @@ public final class DoorAccessPolicy implements WorkflowPolicy {
     ZoneId zone = snapshot.club().zone();
     AccessRules rules = snapshot.policy().access();
     boolean lockAllowedNow = LockWindow.of(snapshot.policy()).permitsLockAt(now, zone);
+    MessageComposer composer = MessageComposer.of(snapshot, now);
 
     List<Action> locks = new ArrayList<>();
     List<Action> unlocks = new ArrayList<>();
@@ -41,13 +45,13 @@ public final class DoorAccessPolicy implements WorkflowPolicy {
       CollectionFacts facts = CollectionFacts.of(snapshotOfMember, now, zone);
       if (mustLock(member, facts, rules)) {
         if (lockAllowedNow) {
-          addLock(locks, member, facts, rules);
+          addLock(locks, member, facts, rules, composer);
           lockCount++;
         } else {
           skipped.merge(LockWindow.DEFERRED, 1, Integer::sum);
         }
       } else if (mayUnlock(member, rules)) {
-        addUnlock(unlocks, member, facts);
+        addUnlock(unlocks, member, facts, composer);
         unlockCount++;
       }
     }
@@ -88,15 +92,25 @@ public final class DoorAccessPolicy implements WorkflowPolicy {
   }
 
   private static void addLock(
-      List<Action> actions, Member member, CollectionFacts facts, AccessRules rules) {
+      List<Action> actions,
+      Member member,
+      CollectionFacts facts,
+      AccessRules rules,
+      MessageComposer composer) {
     Map<String, String> inputs = new LinkedHashMap<>();
     inputs.put("amount", facts.amount().toString());
     inputs.put("days_past_due", Long.toString(facts.daysPastDue()));
     inputs.put("grace_period_days", Integer.toString(rules.gracePeriodDays()));
     inputs.put("door", member.door().code());
-    String rule = "door.lock";
+    String rule = RULE_LOCK;
     actions.add(new Action(member.id(), new Effect.LockDoor(), rule, inputs));
-    actions.add(new Action(member.id(), new Effect.SendMessage(LOCKED_TEMPLATE), rule, inputs));
+    actions.add(
+        new Action(
+            member.id(),
+            new Effect.SendMessage(
+                LOCKED_TEMPLATE, composer.toMember(member, LOCKED_TEMPLATE).orElse(null)),
+            rule,
+            inputs));
     actions.add(
         new Action(
             member.id(),
@@ -108,13 +122,20 @@ public final class DoorAccessPolicy implements WorkflowPolicy {
             inputs));
   }
 
-  private static void addUnlock(List<Action> actions, Member member, CollectionFacts facts) {
+  private static void addUnlock(
+      List<Action> actions, Member member, CollectionFacts facts, MessageComposer composer) {
     Map<String, String> inputs = new LinkedHashMap<>();
     inputs.put("amount", facts.amount().toString());
     inputs.put("door", member.door().code());
-    String rule = "door.unlock";
+    String rule = RULE_UNLOCK;
     actions.add(new Action(member.id(), new Effect.UnlockDoor(), rule, inputs));
-    actions.add(new Action(member.id(), new Effect.SendMessage(RESTORED_TEMPLATE), rule, inputs));
+    actions.add(
+        new Action(
+            member.id(),
+            new Effect.SendMessage(
+                RESTORED_TEMPLATE, composer.toMember(member, RESTORED_TEMPLATE).orElse(null)),
+            rule,
+            inputs));
     actions.add(
         new Action(
             member.id(),
@@ -135,6 +156,6 @@ public final class DoorAccessPolicy implements WorkflowPolicy {
     Map<String, String> inputs = new LinkedHashMap<>();
     inputs.put("would_lock", Integer.toString(wouldLock));
     inputs.put("max_locks_per_run", Integer.toString(limit));
-    return new Action(null, new Effect.NotifyManager(text), "door.breaker", inputs);
+    return new Action(null, new Effect.NotifyManager(text), RULE_BREAKER, inputs);
   }
 }

@@ -28,6 +28,7 @@ public final class MessageTemplates {
   public static final String REMINDER_FRIENDLY = "reminder_friendly";
   public static final String REMINDER_FIRM = "reminder_firm";
   public static final String REMINDER_FINAL = "reminder_final";
+  public static final String REMINDER_LOCKED = "reminder_locked";
   public static final String INVOICE = "invoice";
   public static final String ACCESS_LOCKED = "access_locked";
   public static final String ACCESS_RESTORED = "access_restored";
@@ -35,7 +36,10 @@ public final class MessageTemplates {
 
   public static final String DEFAULT_OPT_OUT_TEXT = "Reply STOP to opt out.";
 
-  /** The variables a body may use; {@code amount} is two decimals without a sign, e.g. 49.99. */
+  /**
+   * The variables a body may use; {@code amount} is two decimals without a sign, e.g. 49.99; {@code
+   * club_phone} is the club's front-desk number, or "the front desk" when none is configured.
+   */
   public static final Set<String> VARIABLES =
       Set.of("first_name", "last_name", "club_name", "amount", "club_phone", "text");
 
@@ -65,35 +69,43 @@ public final class MessageTemplates {
               MessagePurpose.MARKETING,
               "Hi {first_name}, enjoying {club_name}? A membership could cost less than paying"
                   + " per visit. Ask us on your next visit!"),
+          // Collection and access texts name the club, the amount, what happens next, how to pay
+          // and whom to call: a member reads them once, on a phone, often at the door.
           new CampaignTemplate(
               REMINDER_FRIENDLY,
               MessagePurpose.REMINDER,
-              "Hi {first_name}, a friendly reminder from {club_name}: your balance of ${amount}"
-                  + " is past due. Please update your payment when you can. Thanks!"),
+              "Hi {first_name}, this is {club_name}. Your balance of ${amount} is past due."
+                  + " Please pay online or at the front desk. Questions? Call {club_phone}."),
           new CampaignTemplate(
               REMINDER_FIRM,
               MessagePurpose.REMINDER,
-              "Hi {first_name}, your {club_name} account is past due: ${amount}. Please pay or"
-                  + " update your payment method soon to avoid losing access."),
+              "{club_name}: {first_name}, ${amount} is still unpaid. Pay online or at the front"
+                  + " desk soon, or your door access will be paused. Call {club_phone}."),
           new CampaignTemplate(
               REMINDER_FINAL,
               MessagePurpose.REMINDER,
-              "FINAL NOTICE from {club_name}: your balance of ${amount} is past due. Please pay"
-                  + " now to keep your gym access."),
+              "FINAL NOTICE {club_name}: ${amount} past due. Pay today online or at the front"
+                  + " desk, or your door access will be locked. Call {club_phone}."),
+          new CampaignTemplate(
+              REMINDER_LOCKED,
+              MessagePurpose.REMINDER,
+              "{club_name}: your door access is locked for ${amount} past due. Pay online or at"
+                  + " the front desk and you can get back in at once. Call {club_phone}."),
           new CampaignTemplate(
               INVOICE,
               MessagePurpose.INVOICE,
-              "{club_name} invoice: Your account balance is ${amount}. Please update your payment"
-                  + " method."),
+              "{club_name} invoice: your balance is ${amount}. Pay online or at the front desk to"
+                  + " keep your account in good standing. Questions? Call {club_phone}."),
           new CampaignTemplate(
               ACCESS_LOCKED,
               MessagePurpose.ACCESS,
-              "{club_name}: Your gym access has been suspended due to a past due balance of"
-                  + " ${amount}. Please update your payment."),
+              "{club_name}: your door access is paused for a past-due balance of ${amount}. Pay"
+                  + " online or at the front desk and it reopens. Call {club_phone}."),
           new CampaignTemplate(
               ACCESS_RESTORED,
               MessagePurpose.ACCESS,
-              "{club_name}: Your gym access has been restored. Thank you for your payment!"),
+              "{club_name}: thank you for your payment, {first_name}! Your door access is open"
+                  + " again. Questions? Call {club_phone}."),
           new CampaignTemplate(MANAGER_SUMMARY, MessagePurpose.MANAGER, "{club_name}: {text}"));
 
   private final TemplateRenderer renderer = new TemplateRenderer(VARIABLES);

@@ -1,11 +1,13 @@
 package com.gymops.policy;
 
+import com.gymops.domain.Member;
 import com.gymops.domain.MemberId;
 import com.gymops.domain.Money;
 import com.gymops.domain.NoteCategory;
 import com.gymops.domain.NotePriority;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -24,6 +26,10 @@ import java.util.Optional;
  */
 public final class PastDueMonitoringPolicy implements WorkflowPolicy {
   public static final String OPEN_REFERRAL = "open referral";
+  public static final String LOCK_DUE = "lock waits for the window: no reminder before it";
+  public static final String REFERRAL_TODAY = "referred to collections today";
+  public static final String RULE_TIER_PREFIX = "past-due.tier.";
+  public static final String RULE_LOCK = "past-due.lock";
 
   @Override
   public Plan plan(ClubSnapshot snapshot, Clock clock) {
@@ -33,6 +39,8 @@ public final class PastDueMonitoringPolicy implements WorkflowPolicy {
     TierRule tierRule = new TierRule(policy.reminders());
     ReminderCadence cadence = new ReminderCadence(policy.messaging());
     boolean lockAllowedNow = LockWindow.of(policy).permitsLockAt(now, zone);
+    LocalDate today = LocalDate.ofInstant(now, zone);
+    MessageComposer composer = MessageComposer.of(snapshot, now);
 
     List<Action> actions = new ArrayList<>();
     Map<String, Integer> skipped = new LinkedHashMap<>();
@@ -59,39 +67,41 @@ public final class PastDueMonitoringPolicy implements WorkflowPolicy {
       MemberId id = member.member().id();
       Map<String, String> inputs = inputs(facts);
 
+      Member person = member.member();
       ReminderTier tier = tierRule.tierFor(facts.amount(), facts.attempts());
-      Optional<String> blocked = cadence.blockingReason(facts, now);
-      if (blocked.isPresent()) {
-        skipped.merge(blocked.get(), 1, Integer::sum);
-      } else {
-        actions.add(
-            new Action(id, new Effect.SendReminder(tier), "past-due.tier." + tier.code(), inputs));
-        remindersSent.merge(tier, 1, Integer::sum);
-      }
-
+      Optional<String> blocked =
+          referredToday(facts, today, policy.referral())
+              ? Optional.of(REFERRAL_TODAY)
+              : cadence.blockingReason(facts, now);
+      boolean lockDue = false;
       if (meetsLockThresholds(facts, policy.reminders())) {
         urgentCases++;
-        if (!member.member().door().isLocked()) {
+        if (!person.door().isLocked()) {
+          lockDue = true;
           if (lockAllowedNow) {
-            actions.add(new Action(id, new Effect.LockDoor(), "past-due.lock", inputs));
-            actions.add(
-                new Action(
-                    id,
-                    new Effect.AddNote(
-                        NotePriority.URGENT,
-                        NoteCategory.BILLING,
-                        "Door locked: past due $"
-                            + facts.amount()
-                            + " after "
-                            + facts.attempts()
-                            + " reminders"),
-                    "past-due.lock",
-                    inputs));
+            addLock(actions, person, facts, inputs, composer, blocked.isEmpty() ? tier : null);
             doorsLocked++;
+            if (blocked.isEmpty()) {
+              remindersSent.merge(tier, 1, Integer::sum);
+            }
           } else {
             skipped.merge(LockWindow.DEFERRED, 1, Integer::sum);
+            // A final notice overnight would promise an access the morning's lock takes away.
+            blocked = Optional.of(LOCK_DUE);
           }
         }
+      }
+      if (blocked.isPresent()) {
+        skipped.merge(blocked.get(), 1, Integer::sum);
+      } else if (!lockDue) {
+        String template = reminderTemplate(tier, person);
+        actions.add(
+            new Action(
+                id,
+                new Effect.SendReminder(tier, composer.toMember(person, template).orElse(null)),
+                RULE_TIER_PREFIX + tier.code(),
+                inputs));
+        remindersSent.merge(tier, 1, Integer::sum);
       }
     }
 
@@ -106,6 +116,69 @@ public final class PastDueMonitoringPolicy implements WorkflowPolicy {
     // locked, or waiting for the window: each one needs a person to look at it.
     summary.put("urgent_cases", urgentCases);
     return new Plan(actions, summary, skipped);
+  }
+
+  /**
+   * The text of a reminder fits the member's door: one locked for payment is told how to get back
+   * in, never to pay "to keep your gym access".
+   */
+  static String reminderTemplate(ReminderTier tier, Member member) {
+    if (member.door().isLockedForPayment()) {
+      return MessageTemplates.REMINDER_LOCKED;
+    }
+    return switch (tier) {
+      case FRIENDLY -> MessageTemplates.REMINDER_FRIENDLY;
+      case FIRM -> MessageTemplates.REMINDER_FIRM;
+      case FINAL -> MessageTemplates.REMINDER_FINAL;
+    };
+  }
+
+  /**
+   * Whether today is a referral day and the member meets its thresholds: the agency takes over
+   * today, so a reminder from the club that morning would only contradict it.
+   */
+  static boolean referredToday(CollectionFacts facts, LocalDate today, ReferralRules rules) {
+    return Fortnight.of(rules).isReferralDay(today)
+        && CollectionsReferralPolicy.qualifies(facts, rules);
+  }
+
+  /**
+   * The lock, the same "access locked" text as door-access and the urgent note, all under the
+   * lock's rule: keyed to the lock (once per delinquency) and held back by the ledger if the door
+   * system fails. When the cadence allows a reminder ({@code reminderTier} not null), the text is
+   * that reminder, a collection attempt like any other, so the member gets one message about the
+   * lock, not a final notice beside it; otherwise it is a plain service message.
+   */
+  private static void addLock(
+      List<Action> actions,
+      Member member,
+      CollectionFacts facts,
+      Map<String, String> inputs,
+      MessageComposer composer,
+      ReminderTier reminderTier) {
+    PlannedMessage locked = composer.toMember(member, MessageTemplates.ACCESS_LOCKED).orElse(null);
+    actions.add(new Action(member.id(), new Effect.LockDoor(), RULE_LOCK, inputs));
+    actions.add(
+        new Action(
+            member.id(),
+            reminderTier == null
+                ? new Effect.SendMessage(MessageTemplates.ACCESS_LOCKED, locked)
+                : new Effect.SendReminder(reminderTier, locked),
+            RULE_LOCK,
+            inputs));
+    actions.add(
+        new Action(
+            member.id(),
+            new Effect.AddNote(
+                NotePriority.URGENT,
+                NoteCategory.BILLING,
+                "Door locked: past due $"
+                    + facts.amount()
+                    + " after "
+                    + facts.attempts()
+                    + " reminders"),
+            RULE_LOCK,
+            inputs));
   }
 
   static boolean meetsLockThresholds(CollectionFacts facts, ReminderRules rules) {

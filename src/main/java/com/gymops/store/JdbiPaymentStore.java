@@ -1,6 +1,7 @@
 package com.gymops.store;
 
 import com.gymops.domain.Money;
+import com.gymops.domain.PastDue;
 import com.gymops.domain.Payment;
 import java.time.Instant;
 import java.util.Optional;
@@ -15,23 +16,30 @@ public final class JdbiPaymentStore implements PaymentStore {
   }
 
   /**
-   * Locks the member's row first ({@code FOR UPDATE} on PostgreSQL; on SQLite the transaction's
-   * {@code BEGIN IMMEDIATE} already holds the write lock), so two different payments for one member
-   * subtract one after the other; the payment's primary key then decides a replay (on PostgreSQL a
-   * concurrent replay waits for the first insert and finds the key taken).
+   * Applies {@link PastDue#afterPayment}, the payment rule. Locks the member's row first ({@code
+   * FOR UPDATE} on PostgreSQL; on SQLite the transaction's {@code BEGIN IMMEDIATE} already holds the
+   * write lock), so two different payments for one member subtract one after the other; the
+   * payment's primary key then decides a replay (on PostgreSQL a concurrent replay waits for the
+   * first insert and finds the key taken).
    */
   @Override
   public Optional<Applied> apply(Payment payment, Instant receivedAt) {
     return jdbi.inTransaction(
         handle -> {
-          long before =
+          PastDue before =
               handle
-                  .createQuery("SELECT past_due_cents FROM member WHERE member_id = :id<row_lock>")
+                  .createQuery(
+                      "SELECT past_due_cents, past_due_since FROM member WHERE member_id = :id"
+                          + "<row_lock>")
                   .bind("id", payment.memberId().value())
-                  .mapTo(Long.class)
+                  .map(
+                      (rs, ctx) ->
+                          new PastDue(
+                              Money.ofCents(rs.getLong("past_due_cents")),
+                              Columns.date(rs, "past_due_since")))
                   .findOne()
                   .orElseThrow(() -> new StoreException("no member '" + payment.memberId() + "'"));
-          long after = Math.max(0, before - payment.amount().cents());
+          PastDue after = before.afterPayment(payment.amount());
           int inserted =
               handle
                   .createUpdate(
@@ -44,22 +52,22 @@ public final class JdbiPaymentStore implements PaymentStore {
                   .bind("amount", payment.amount().cents())
                   .bind("paid_at", payment.paidAt())
                   .bind("received_at", receivedAt)
-                  .bind("before", before)
-                  .bind("after", after)
+                  .bind("before", before.amount().cents())
+                  .bind("after", after.amount().cents())
                   .execute();
           if (inserted == 0) {
             return Optional.<Applied>empty();
           }
           handle
               .createUpdate(
-                  "UPDATE member SET past_due_cents = :after,"
-                      + " past_due_since = CASE WHEN :after = 0 THEN NULL ELSE past_due_since END,"
+                  "UPDATE member SET past_due_cents = :after, past_due_since = :since,"
                       + " updated_at = :now WHERE member_id = :id")
-              .bind("after", after)
+              .bind("after", after.amount().cents())
+              .bind("since", after.since())
               .bind("now", receivedAt)
               .bind("id", payment.memberId().value())
               .execute();
-          return Optional.of(new Applied(Money.ofCents(before), Money.ofCents(after)));
+          return Optional.of(new Applied(before.amount(), after.amount()));
         });
   }
 

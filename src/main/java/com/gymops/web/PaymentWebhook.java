@@ -10,7 +10,6 @@ import com.gymops.domain.Money;
 import com.gymops.domain.Payment;
 import com.gymops.payments.PaymentResult;
 import com.gymops.payments.PaymentService;
-import com.gymops.workflow.MemberDoorCheck;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.time.Instant;
@@ -106,8 +105,11 @@ final class PaymentWebhook {
     if (result.door() != null) {
       node.put("door", result.door());
     }
+    if (result.doorRun() != null) {
+      node.put("door_run", result.doorRun());
+    }
     ArrayNode actions = node.putArray("actions");
-    for (MemberDoorCheck.Done done : result.actions()) {
+    for (PaymentResult.DoorAction done : result.actions()) {
       actions
           .addObject()
           .put("action", done.action())

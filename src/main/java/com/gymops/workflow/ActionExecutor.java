@@ -3,45 +3,46 @@ package com.gymops.workflow;
 import com.gymops.domain.AttemptKind;
 import com.gymops.domain.AttemptOutcome;
 import com.gymops.domain.Channel;
-import com.gymops.domain.Club;
 import com.gymops.domain.CollectionAttempt;
 import com.gymops.domain.DoorAccess;
 import com.gymops.domain.Member;
-import com.gymops.domain.MessagePurpose;
 import com.gymops.domain.MessageStatus;
 import com.gymops.domain.Note;
 import com.gymops.domain.OutboundMessage;
 import com.gymops.domain.Referral;
 import com.gymops.domain.RunEvent;
 import com.gymops.policy.Action;
-import com.gymops.policy.DeliveryTiming;
+import com.gymops.policy.DoorAccessPolicy;
 import com.gymops.policy.Effect;
+import com.gymops.policy.EscalationReason;
 import com.gymops.policy.MessageTemplates;
-import com.gymops.policy.SmsSegments;
+import com.gymops.policy.PastDueMonitoringPolicy;
+import com.gymops.policy.PlannedMessage;
 import com.gymops.store.AttemptStore.KeyedAttempt;
 import com.gymops.store.Stores;
-import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
  * Turns one planned action into its side effects, each under an idempotency key, in one
- * transaction: the only path from a decision to the outbox, the notes, the attempt log, the doors
- * and the referrals — used alike by the rules runner and the agent's tools.
+ * transaction. It only executes: the plan already holds every message's channel, recipient, text,
+ * segments and send time, and the executor adds the key and nothing else. It is the only path from
+ * a decision to the outbox, the notes, the attempt log, the doors and the referrals — used alike by
+ * the rules runner and the agent's tools.
  */
 public final class ActionExecutor {
   public static final String AUTHOR = "GymOps";
   private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("yyyy-MM");
 
   /** The rules whose actions (lock, message, note) belong to one payment lock. */
-  private static final Set<String> LOCK_RULES = Set.of("door.lock", "past-due.lock");
+  private static final Set<String> LOCK_RULES =
+      Set.of(DoorAccessPolicy.RULE_LOCK, PastDueMonitoringPolicy.RULE_LOCK);
+
+  private static final String NO_ROUTE = "no phone that accepts texts and no email";
 
   private final Stores stores;
   private final MessageTemplates templates;
@@ -179,43 +180,81 @@ public final class ActionExecutor {
       throw new IllegalArgumentException(effect.name() + " needs a member");
     }
     String key = keyOverride != null ? keyOverride : key(action, member, run);
-    if (effect instanceof Effect.SendReminder reminder) {
-      return sendCollection(
-          member,
-          run,
-          key,
-          "reminder_" + reminder.tier().code(),
-          MessagePurpose.REMINDER,
-          AttemptKind.valueOf(reminder.tier().name()));
-    } else if (effect instanceof Effect.SendInvoice) {
-      return sendCollection(
-          member,
-          run,
-          "invoice:" + member.id() + ":" + MONTH.format(run.localDate()),
-          "invoice",
-          MessagePurpose.INVOICE,
-          AttemptKind.INVOICE);
-    } else if (effect instanceof Effect.SendCampaign campaign) {
-      return sendCampaign(member, run, campaign.templateKey());
-    } else if (effect instanceof Effect.SendMessage message) {
-      return sendService(member, run, key, message.templateKey());
-    } else if (effect instanceof Effect.LockDoor) {
+    return effect.accept(new Execution(action, member, run, key));
+  }
+
+  /** Every kind of effect of one action, carried out under the action's key. */
+  private final class Execution implements Effect.Handler<Outcome> {
+    private final Action action;
+    private final Member member;
+    private final RunContext run;
+    private final String key;
+
+    Execution(Action action, Member member, RunContext run, String key) {
+      this.action = action;
+      this.member = member;
+      this.run = run;
+      this.key = key;
+    }
+
+    @Override
+    public Outcome reminder(Effect.SendReminder reminder) {
+      return sendCollection(member, run, key, reminder.message(), reminder.attemptKind());
+    }
+
+    @Override
+    public Outcome invoice(Effect.SendInvoice invoice) {
+      // One invoice per member per month, whatever reruns.
+      String monthly = "invoice:" + member.id() + ":" + MONTH.format(run.localDate());
+      return sendCollection(member, run, monthly, invoice.message(), AttemptKind.INVOICE);
+    }
+
+    @Override
+    public Outcome campaign(Effect.SendCampaign campaign) {
+      if (campaign.message() == null) {
+        return Outcome.undeliverable("no consent to marketing texts or no phone");
+      }
+      // One marketing message per member per club-local day, whatever reruns or templates.
+      return queue(member, run, "marketing:" + member.id() + ":" + run.localDate(), campaign);
+    }
+
+    @Override
+    public Outcome message(Effect.SendMessage message) {
+      if (message.message() == null) {
+        return Outcome.undeliverable(NO_ROUTE);
+      }
+      return queue(member, run, key, message);
+    }
+
+    @Override
+    public Outcome lock(Effect.LockDoor lock) {
       // One lock per delinquency: if staff lift it by hand, GymOps does not fight them.
       return changeDoor(member, run, lockKey(member), DoorAccess.LOCKED_FOR_PAYMENT);
-    } else if (effect instanceof Effect.UnlockDoor) {
+    }
+
+    @Override
+    public Outcome unlock(Effect.UnlockDoor unlock) {
       return changeDoor(member, run, key, DoorAccess.OPEN);
-    } else if (effect instanceof Effect.AddNote note) {
-      return addNote(action, member, run, key, note);
-    } else if (effect instanceof Effect.ReferToCollections referral) {
+    }
+
+    @Override
+    public Outcome note(Effect.AddNote note) {
+      return addNote(member, run, key, note);
+    }
+
+    @Override
+    public Outcome referral(Effect.ReferToCollections referral) {
       return refer(member, run, referral);
-    } else if (effect instanceof Effect.NotifyManager notify) {
-      // One text per rule per club-local day: an hourly workflow must not page the manager hourly.
+    }
+
+    @Override
+    public Outcome manager(Effect.NotifyManager notify) {
+      // One text per rule per club per club-local day: an hourly workflow must not page hourly.
       return notifyManager(
           run,
           run.workflow().id() + ":" + run.club().id() + ":" + run.localDate() + ":" + action.rule(),
           notify.text());
     }
-    throw new IllegalStateException("no executor for " + effect);
   }
 
   /**
@@ -226,7 +265,11 @@ public final class ActionExecutor {
    */
   private static String key(Action action, Member member, RunContext run) {
     if (member != null && LOCK_RULES.contains(action.rule())) {
-      return lockKey(member) + ":" + action.name() + ":" + action.detail();
+      // The lock's text has one key whichever workflow locks and whatever effect carries it (a
+      // past-due lock's reminder or door-access's message): the member hears of a lock once.
+      return action.effect() instanceof Effect.ToMember
+          ? lockKey(member) + ":message"
+          : lockKey(member) + ":" + action.name() + ":" + action.detail();
     }
     return run.workflow().id()
         + ":"
@@ -246,27 +289,18 @@ public final class ActionExecutor {
   }
 
   private Outcome sendCollection(
-      Member member,
-      RunContext run,
-      String key,
-      String templateKey,
-      MessagePurpose purpose,
-      AttemptKind kind) {
-    Optional<ContactRoute> route = ContactRoute.forMember(member);
-    if (route.isEmpty()) {
+      Member member, RunContext run, String key, PlannedMessage message, AttemptKind kind) {
+    if (message == null) {
       // An unreachable member still has a failed attempt on file: it feeds the escalation rule.
       boolean added = logAttempt(member, run, key, kind, Channel.SMS, AttemptOutcome.FAILED);
-      return added
-          ? Outcome.undeliverable("no phone that accepts texts and no email")
-          : Outcome.alreadyDone();
+      return added ? Outcome.undeliverable(NO_ROUTE) : Outcome.alreadyDone();
     }
-    Optional<Long> queued =
-        enqueue(member, run, key, route.get(), purpose, templateKey, variables(member, run.club()));
+    Optional<Long> queued = enqueue(member, run, key, message);
     if (queued.isEmpty()) {
       return Outcome.alreadyDone();
     }
-    logAttempt(member, run, key, kind, route.get().channel(), AttemptOutcome.SENT);
-    return Outcome.done("queued by " + route.get().channel().code());
+    logAttempt(member, run, key, kind, message.channel(), AttemptOutcome.SENT);
+    return Outcome.done("queued by " + message.channel().code());
   }
 
   private boolean logAttempt(
@@ -287,54 +321,16 @@ public final class ActionExecutor {
         == 1;
   }
 
-  private Outcome sendCampaign(Member member, RunContext run, String templateKey) {
-    Optional<ContactRoute> route = ContactRoute.forMarketing(member);
-    if (route.isEmpty()) {
-      return Outcome.undeliverable("no consent to marketing texts or no phone");
-    }
-    // One marketing message per member per club-local day, whatever reruns or templates.
-    String key = "marketing:" + member.id() + ":" + run.localDate();
-    return enqueue(
-            member,
-            run,
-            key,
-            route.get(),
-            MessagePurpose.MARKETING,
-            templateKey,
-            variables(member, run.club()))
-        .map(id -> Outcome.done("queued by sms"))
+  private Outcome queue(Member member, RunContext run, String key, Effect.ToMember effect) {
+    PlannedMessage message = effect.message();
+    return enqueue(member, run, key, message)
+        .map(id -> Outcome.done("queued by " + message.channel().code()))
         .orElseGet(Outcome::alreadyDone);
   }
 
-  private Outcome sendService(Member member, RunContext run, String key, String templateKey) {
-    Optional<ContactRoute> route = ContactRoute.forMember(member);
-    if (route.isEmpty()) {
-      return Outcome.undeliverable("no phone that accepts texts and no email");
-    }
-    return enqueue(
-            member,
-            run,
-            key,
-            route.get(),
-            MessagePurpose.ACCESS,
-            templateKey,
-            variables(member, run.club()))
-        .map(id -> Outcome.done("queued by " + route.get().channel().code()))
-        .orElseGet(Outcome::alreadyDone);
-  }
-
+  /** The planned message as it is, into the outbox: the executor adds only the key and the run. */
   private Optional<Long> enqueue(
-      Member member,
-      RunContext run,
-      String key,
-      ContactRoute route,
-      MessagePurpose purpose,
-      String templateKey,
-      Map<String, String> variables) {
-    String body = templates.render(templateKey, variables);
-    Instant notBefore =
-        DeliveryTiming.nextDeliveryAt(
-            run.now(), run.club().zone(), run.policy().messaging().window());
+      Member member, RunContext run, String key, PlannedMessage message) {
     return stores
         .outbox()
         .enqueue(
@@ -342,43 +338,24 @@ public final class ActionExecutor {
                 0,
                 key,
                 run.club().id(),
-                member == null ? null : member.id(),
-                route.channel(),
-                route.recipient(),
-                purpose,
-                templateKey,
-                route.channel() == Channel.EMAIL ? subject(purpose, run.club()) : null,
-                body,
-                route.channel() == Channel.SMS ? SmsSegments.of(body).segments() : 0,
+                member.id(),
+                message.channel(),
+                message.recipient(),
+                message.purpose(),
+                message.templateKey(),
+                message.subject(),
+                message.text(),
+                message.segments(),
                 MessageStatus.QUEUED,
                 run.now(),
-                notBefore,
+                message.notBefore(),
                 null,
                 null,
                 run.runId()));
   }
 
-  private static String subject(MessagePurpose purpose, Club club) {
-    return switch (purpose) {
-      case REMINDER -> club.name() + ": payment reminder";
-      case INVOICE -> club.name() + ": your invoice";
-      case ACCESS -> club.name() + ": your gym access";
-      case MARKETING -> club.name();
-      case MANAGER -> "GymOps report for " + club.name();
-    };
-  }
-
-  private static Map<String, String> variables(Member member, Club club) {
-    Map<String, String> variables = new LinkedHashMap<>();
-    variables.put("first_name", member.firstName());
-    variables.put("last_name", member.lastName());
-    variables.put("club_name", club.name());
-    variables.put("amount", member.pastDue().toString());
-    return variables;
-  }
-
   static boolean isDoorChange(Effect effect) {
-    return effect instanceof Effect.LockDoor || effect instanceof Effect.UnlockDoor;
+    return effect instanceof Effect.DoorChange;
   }
 
   /**
@@ -412,8 +389,7 @@ public final class ActionExecutor {
     return changed ? Outcome.done(door.code()) : Outcome.alreadyDone();
   }
 
-  private Outcome addNote(
-      Action action, Member member, RunContext run, String key, Effect.AddNote note) {
+  private Outcome addNote(Member member, RunContext run, String key, Effect.AddNote note) {
     boolean added =
         stores
             .notes()
@@ -422,13 +398,9 @@ public final class ActionExecutor {
                     member.id(), run.now(), note.priority(), note.category(), note.text(), AUTHOR),
                 key,
                 run.runId());
-    String reasons = action.inputs().get("reasons");
-    if (added && reasons != null && action.rule().startsWith("escalation")) {
+    if (added && !note.escalation().isEmpty()) {
       Set<String> codes =
-          Arrays.stream(reasons.split(","))
-              .map(String::strip)
-              .filter(r -> !r.isEmpty())
-              .collect(Collectors.toSet());
+          note.escalation().stream().map(EscalationReason::code).collect(Collectors.toSet());
       stores
           .escalations()
           .add(member.id(), run.localDate(), codes, run.runId(), key + ":escalation");
@@ -451,6 +423,11 @@ public final class ActionExecutor {
                     run.runId()),
                 "referral:" + member.id() + ":" + member.pastDueSince());
     return added ? Outcome.done("referred") : Outcome.alreadyDone();
+  }
+
+  /** The club's texts, which the planner renders into each plan. */
+  MessageTemplates templates() {
+    return templates;
   }
 
   ManagerMessages managerMessages() {

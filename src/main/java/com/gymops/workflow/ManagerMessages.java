@@ -6,6 +6,7 @@ import com.gymops.domain.Club;
 import com.gymops.domain.MessagePurpose;
 import com.gymops.domain.MessageStatus;
 import com.gymops.domain.OutboundMessage;
+import com.gymops.policy.ContactRoute;
 import com.gymops.policy.MessageTemplates;
 import com.gymops.policy.SmsSegments;
 import com.gymops.store.Outbox;

@@ -1,23 +1,36 @@
 package com.gymops.workflow;
 
 import com.gymops.domain.Club;
+import com.gymops.domain.MemberId;
 import com.gymops.domain.WorkflowId;
+import com.gymops.policy.Action;
 import com.gymops.policy.ClubPolicy;
 import com.gymops.policy.ClubSnapshot;
+import com.gymops.policy.MessageTemplates;
 import com.gymops.policy.Plan;
 import com.gymops.store.Stores;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Loads a workflow's snapshot and asks its policy for the plan: the common first half of every run,
  * whoever executes the plan afterwards (the rules runner, or the agent through its tools).
  */
 public final class RunPlanner {
+  /** The skipped reason of the actions a member-scoped run may not execute. */
+  static final String OUTSIDE_RULES = "not for this run's rules";
+
   private final SnapshotLoader loader;
 
-  public RunPlanner(Stores stores) {
-    this.loader = new SnapshotLoader(stores);
+  /**
+   * @param templates the club's texts, rendered into the plan's messages
+   */
+  public RunPlanner(Stores stores, MessageTemplates templates) {
+    this.loader = new SnapshotLoader(stores, templates);
   }
 
   /**
@@ -26,9 +39,41 @@ public final class RunPlanner {
    */
   public PlannedRun plan(
       String runId, WorkflowId workflow, Club club, ClubPolicy policy, Instant at) {
+    return plan(runId, workflow, club, policy, at, null, Set.of());
+  }
+
+  /**
+   * Plans the run for the whole club ({@code member} null) or for one member, keeping only the
+   * actions of {@code rules} (empty: all of them).
+   */
+  PlannedRun plan(
+      String runId,
+      WorkflowId workflow,
+      Club club,
+      ClubPolicy policy,
+      Instant at,
+      MemberId member,
+      Set<String> rules) {
     Instant now = RunPeriod.start(workflow, at, club.zone());
-    ClubSnapshot snapshot = loader.load(workflow, club, policy, now);
+    ClubSnapshot snapshot =
+        member == null
+            ? loader.load(workflow, club, policy, now)
+            : loader.loadMember(workflow, club, policy, member);
     Plan plan = Workflows.policy(workflow).plan(snapshot, Clock.fixed(now, club.zone()));
-    return new PlannedRun(RunContext.of(runId, workflow, club, policy, now), snapshot, plan);
+    return new PlannedRun(
+        RunContext.of(runId, workflow, club, policy, now), snapshot, only(rules, plan));
+  }
+
+  private static Plan only(Set<String> rules, Plan plan) {
+    if (rules.isEmpty()) {
+      return plan;
+    }
+    List<Action> kept = plan.actions().stream().filter(a -> rules.contains(a.rule())).toList();
+    if (kept.size() == plan.actions().size()) {
+      return plan;
+    }
+    Map<String, Integer> skipped = new LinkedHashMap<>(plan.skipped());
+    skipped.put(OUTSIDE_RULES, plan.actions().size() - kept.size());
+    return new Plan(kept, plan.summary(), skipped);
   }
 }

@@ -3,6 +3,7 @@ package com.gymops.workflow;
 import com.gymops.domain.ClubId;
 import com.gymops.domain.RunStatus;
 import com.gymops.domain.WorkflowId;
+import com.gymops.policy.PlannedMessage;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -47,7 +48,17 @@ public record RunReport(
     files = List.copyOf(files);
   }
 
-  /** One action as the report lists it. */
+  /**
+   * One action as the report lists it.
+   *
+   * @param message for a member message, exactly what the plan queues (channel, text, not before);
+   *     null for any other action and for a member no channel reaches
+   */
   public record ReportedAction(
-      String memberId, String action, String detail, String rule, String outcome) {}
+      String memberId,
+      String action,
+      String detail,
+      String rule,
+      String outcome,
+      PlannedMessage message) {}
 }

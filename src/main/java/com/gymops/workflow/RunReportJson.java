@@ -62,6 +62,11 @@ public final class RunReportJson {
       node.put("detail", action.detail());
       node.put("rule", action.rule());
       node.put("outcome", action.outcome());
+      if (action.message() != null) {
+        node.put("channel", action.message().channel().code());
+        node.put("text", action.message().text());
+        node.put("not_before", action.message().notBefore().toString());
+      }
     }
     AgentOutcome agent = report.agent();
     ArrayNode held = root.putArray("held");

@@ -12,6 +12,7 @@ import com.gymops.policy.ClubSnapshot;
 import com.gymops.policy.Escalation;
 import com.gymops.policy.MarketingHistory;
 import com.gymops.policy.MemberSnapshot;
+import com.gymops.policy.MessageTemplates;
 import com.gymops.store.EscalationStore.LastEscalation;
 import com.gymops.store.Stores;
 import java.time.Duration;
@@ -33,9 +34,11 @@ final class SnapshotLoader {
   private static final Duration HISTORY = Duration.ofDays(400);
 
   private final Stores stores;
+  private final MessageTemplates templates;
 
-  SnapshotLoader(Stores stores) {
+  SnapshotLoader(Stores stores, MessageTemplates templates) {
     this.stores = stores;
+    this.templates = templates;
   }
 
   ClubSnapshot load(WorkflowId workflow, Club club, ClubPolicy policy, Instant now) {
@@ -49,6 +52,29 @@ final class SnapshotLoader {
         workflow == WorkflowId.DAILY_CAMPAIGNS
             ? Map.of()
             : stores.attempts().inClubSince(club.id(), historyStart(members, club, now));
+    return snapshot(workflow, club, policy, members, attempts);
+  }
+
+  /**
+   * The snapshot of one member of the club, with the same history the club-wide snapshot would hold
+   * for them: empty when the member is unknown or of another club.
+   */
+  ClubSnapshot loadMember(WorkflowId workflow, Club club, ClubPolicy policy, MemberId memberId) {
+    List<Member> members =
+        stores.members().find(memberId).filter(m -> m.clubId().equals(club.id())).stream().toList();
+    Map<MemberId, List<CollectionAttempt>> attempts =
+        members.isEmpty() || workflow == WorkflowId.DAILY_CAMPAIGNS
+            ? Map.of()
+            : Map.of(memberId, stores.attempts().ofMember(memberId));
+    return snapshot(workflow, club, policy, members, attempts);
+  }
+
+  private ClubSnapshot snapshot(
+      WorkflowId workflow,
+      Club club,
+      ClubPolicy policy,
+      List<Member> members,
+      Map<MemberId, List<CollectionAttempt>> attempts) {
     Map<MemberId, Map<String, Instant>> marketing =
         workflow == WorkflowId.DAILY_CAMPAIGNS
             ? stores.outbox().marketingHistory(club.id())
@@ -69,7 +95,7 @@ final class SnapshotLoader {
               Optional.ofNullable(escalations.get(member.id()))
                   .map(last -> new Escalation(last.on(), last.reasons()))));
     }
-    return new ClubSnapshot(club, policy, snapshots);
+    return new ClubSnapshot(club, policy, templates, snapshots);
   }
 
   /** The earlier of a year-and-a-month ago and the start of the oldest delinquency in view. */

@@ -7,6 +7,7 @@ import com.gymops.domain.RunStatus;
 import com.gymops.domain.WorkflowId;
 import com.gymops.domain.WorkflowRun;
 import com.gymops.policy.Action;
+import com.gymops.policy.Effect;
 import com.gymops.policy.Plan;
 import com.gymops.store.Stores;
 import com.gymops.workflow.RunReport.ReportedAction;
@@ -22,9 +23,10 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Runs one workflow for one club: takes the (workflow, club) lease, loads the snapshot, plans,
- * executes each action through the {@link PlanLedger} (or only reports it in a dry run), records
- * the run with one event per action, and returns the report.
+ * Runs one workflow for one club, or for one member of it: the one pipeline of every run, whoever
+ * starts it (the schedule, {@code gymops run}, a payment). Takes the (workflow, club) lease, loads
+ * the snapshot, plans, executes each action through the {@link PlanLedger} (or only reports it in a
+ * dry run), records the run with one event per action, and returns the report.
  *
  * <p>In agent mode the {@link RunAgent} works on the ledger first; whatever it neither executed nor
  * held is then completed by the rules. In shadow mode the agent works on a dry-run ledger of its
@@ -79,7 +81,7 @@ public final class WorkflowRunner {
     this.executor = executor;
     this.reports = reports;
     this.clock = clock;
-    this.planner = new RunPlanner(stores);
+    this.planner = new RunPlanner(stores, executor.templates());
   }
 
   /**
@@ -95,7 +97,10 @@ public final class WorkflowRunner {
                     new IllegalArgumentException(
                         "no club '" + request.club() + "' in the configuration"));
     String runId = newRunId(request.at());
-    boolean leased = !request.dryRun();
+    // A run for one member (a payment's) takes no lease: a club-wide run in progress must not make
+    // a paying member wait for the next hour, and the idempotency keys, shared with the club-wide
+    // run of the same period, already make the two do each effect once.
+    boolean leased = !request.dryRun() && !request.forOneMember();
     if (leased
         && !stores
             .locks()
@@ -155,7 +160,15 @@ public final class WorkflowRunner {
 
   private RunReport execute(String runId, RunRequest request, ClubSettings club) {
     WorkflowId workflow = request.workflow();
-    PlannedRun planned = planner.plan(runId, workflow, club.club(), club.policy(), request.at());
+    PlannedRun planned =
+        planner.plan(
+            runId,
+            workflow,
+            club.club(),
+            club.policy(),
+            request.at(),
+            request.member(),
+            request.rules());
     Plan plan = planned.plan();
     RunContext context = planned.context();
     // The same ledger the agent's tools execute through: one path to every side effect.
@@ -205,7 +218,8 @@ public final class WorkflowRunner {
               action.name(),
               action.detail(),
               action.rule(),
-              outcome));
+              outcome,
+              action.effect() instanceof Effect.ToMember toMember ? toMember.message() : null));
     }
     stores.runs().addEvents(runId, events);
     List<String> files = request.dryRun() ? List.of() : writeReports(workflow, club, context, plan);

@@ -4,6 +4,8 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -94,6 +96,26 @@ class DependencyRulesTest {
         .should()
         .dependOnClassesThat()
         .resideInAPackage("com.gymops.bench..")
+        .check(production);
+  }
+
+  /**
+   * The webhooks hand a payment to {@code payments} and read its result; the run pipeline (runner,
+   * ledger, executor) stays behind it, so there is no second way from a request to a side effect.
+   * The door export is a read-only page of door states, the one workflow class web may call.
+   */
+  @Test
+  void web_depends_on_no_workflow_internals() {
+    noClasses()
+        .that()
+        .resideInAPackage("com.gymops.web..")
+        .should()
+        .dependOnClassesThat(
+            DescribedPredicate.describe(
+                "are workflow classes other than DoorStateExport",
+                (JavaClass target) ->
+                    target.getPackageName().startsWith("com.gymops.workflow")
+                        && !target.getName().startsWith("com.gymops.workflow.DoorStateExport")))
         .check(production);
   }
 

@@ -229,13 +229,18 @@ class CliTest {
     }
   }
 
-  @Test
-  void run_prints_the_json_contract_and_runs_show_lists_its_events() throws Exception {
+  /** One member, Ana, $60.00 past due since 2026-11-01: a firm reminder for past-due-monitoring. */
+  private void importAnaOwingSixty() throws IOException {
     Files.writeString(
         work.resolve("members.csv"),
         MEMBERS_HEADER
             + "M1,main,Ana,Lopez,(415) 555-2671,,ACTIVE,2024-01-10,60.00,2026-11-01,yes,no,ACTIVE\n");
     CliRun.in(work, "import", "members", "members.csv");
+  }
+
+  @Test
+  void run_prints_the_json_contract_and_runs_show_lists_its_events() throws Exception {
+    importAnaOwingSixty();
 
     CliRun run =
         CliRun.in(work, "run", "past-due-monitoring", "--at", "2026-11-25T15:00:00Z", "--json");
@@ -256,12 +261,51 @@ class CliTest {
   }
 
   @Test
-  void agent_mode_without_an_api_key_completes_by_the_rules_and_says_so() throws Exception {
+  void a_dry_run_shows_each_message_as_it_would_be_sent_and_sends_nothing() throws Exception {
+    importAnaOwingSixty();
+
+    // 02:00 in the club's zone: outside the sending window, so the text waits for 08:00.
+    CliRun run =
+        CliRun.in(
+            work,
+            "run",
+            "past-due-monitoring",
+            "--dry-run",
+            "--at",
+            "2026-11-25T07:00:00Z",
+            "--json");
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    JsonNode action = new ObjectMapper().readTree(run.out()).get("actions").get(0);
+    assertThat(action.get("outcome").asText()).isEqualTo("planned");
+    assertThat(action.get("channel").asText()).isEqualTo("sms");
+    assertThat(action.get("text").asText()).startsWith("Main Club: Ana, $60.00 is still unpaid.");
+    assertThat(action.get("not_before").asText()).isEqualTo("2026-11-25T13:00:00Z");
+    assertThat(CliRun.in(work, "dispatch", "--at", "2026-11-25T13:00:00Z").out())
+        .as("the dry run queued nothing")
+        .startsWith("sent 0, deferred to the sending window 0,");
+  }
+
+  @Test
+  void the_escalation_list_on_screen_has_column_headers() throws Exception {
     Files.writeString(
         work.resolve("members.csv"),
         MEMBERS_HEADER
-            + "M1,main,Ana,Lopez,(415) 555-2671,,ACTIVE,2024-01-10,60.00,2026-11-01,yes,no,ACTIVE\n");
+            + "M1,main,Ana,Lopez,(415) 555-2671,,ACTIVE,2024-01-10,260.00,2026-10-01,yes,no,ACTIVE\n");
     CliRun.in(work, "import", "members", "members.csv");
+
+    CliRun run = CliRun.in(work, "run", "collections-escalation", "--at", "2026-11-25T13:00:00Z");
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out())
+        .contains(
+            "      member id | name | amount | attempts 30d | days past due | reasons | last"
+                + " contact\n      M1 | Ana Lopez | 260.00 |");
+  }
+
+  @Test
+  void agent_mode_without_an_api_key_completes_by_the_rules_and_says_so() throws Exception {
+    importAnaOwingSixty();
 
     CliRun run =
         CliRun.in(

@@ -49,6 +49,7 @@ class ExampleConfigTest {
             "database.user",
             "agent.mode",
             "agent.base_url",
+            "clubs[0].front_desk_phone",
             "clubs[0].manager",
             "clubs[0].manager.phone",
             "clubs[0].manager.email",
@@ -83,6 +84,7 @@ class ExampleConfigTest {
   void every_commented_out_setting_of_the_example_is_valid_when_uncommented() {
     String uncommented =
         ConfigLoader.exampleYaml()
+            .replace("# front_desk_phone:", "front_desk_phone:")
             .replace("# manager:", "manager:")
             .replace("#   phone:", "  phone:")
             .replace("#   email:", "  email:")
@@ -95,6 +97,7 @@ class ExampleConfigTest {
 
     assertThat(config.database().jdbcUrl()).isPresent();
     assertThat(config.clubs().get(0).club().managerEmail()).isEqualTo("manager@example.com");
+    assertThat(config.clubs().get(0).club().frontDeskPhone()).isEqualTo("+15551234560");
     assertThat(config.clubs().get(0).policy().access().gracePeriodDays()).isEqualTo(5);
   }
 

@@ -10,7 +10,10 @@ import com.gymops.domain.Member;
 import com.gymops.domain.MemberId;
 import com.gymops.domain.MessagePurpose;
 import com.gymops.domain.MessageStatus;
+import com.gymops.domain.Money;
 import com.gymops.domain.OutboundMessage;
+import com.gymops.domain.Payment;
+import com.gymops.domain.Referral;
 import com.gymops.domain.WorkflowId;
 import com.gymops.policy.MessageTemplates;
 import com.gymops.testing.TestClub;
@@ -110,6 +113,40 @@ class DispatcherTest {
     assertThat(reload(reminder).status()).isEqualTo(MessageStatus.SUPPRESSED);
     assertThat(reload(reminder).error()).contains("STOP");
     assertThat(attemptOutcome()).isEqualTo(AttemptOutcome.FAILED);
+  }
+
+  @Test
+  void a_reminder_queued_before_the_member_paid_up_is_dropped_at_send_time() {
+    OutboundMessage reminder = queueReminderAtTen();
+    club.stores()
+        .payments()
+        .apply(
+            new Payment("pay-1", MEMBER, Money.parse("30.00"), local(TODAY, 10, 1)),
+            local(TODAY, 10, 1));
+
+    DispatchResult result = club.dispatcher().dispatch(local(TODAY, 10, 5));
+
+    assertThat(result).isEqualTo(new DispatchResult(0, 0, 0, 1, 0));
+    assertThat(club.sms().received()).isEmpty();
+    assertThat(reload(reminder).status()).isEqualTo(MessageStatus.SUPPRESSED);
+    assertThat(reload(reminder).error()).isEqualTo("member no longer owes anything");
+  }
+
+  @Test
+  void a_reminder_queued_before_the_member_was_referred_to_collections_is_dropped() {
+    OutboundMessage reminder = queueReminderAtTen();
+    club.stores()
+        .referrals()
+        .add(
+            new Referral(
+                MEMBER, TestClub.MAIN, TODAY, Money.parse("30.00"), 3, null, "run-referral"),
+            "referral:test");
+
+    club.dispatcher().dispatch(local(TODAY, 10, 5));
+
+    assertThat(club.sms().received()).isEmpty();
+    assertThat(reload(reminder).status()).isEqualTo(MessageStatus.SUPPRESSED);
+    assertThat(reload(reminder).error()).isEqualTo("member was referred to collections");
   }
 
   @Test

@@ -71,7 +71,8 @@ class DailyCampaignsPolicyTest {
     assertThat(plan.actions()).hasSize(1);
     Action action = plan.actions().get(0);
     assertThat(action.member()).isEqualTo(member.id());
-    assertThat(action.effect()).isEqualTo(new Effect.SendCampaign("prospect_welcome"));
+    assertThat(PlanEffects.withoutMessage(action.effect()))
+        .isEqualTo(new Effect.SendCampaign("prospect_welcome", null));
     assertThat(action.rule()).isEqualTo("campaign.prospect.welcome");
     assertThat(action.inputs())
         .containsEntry("status", "PROSPECT")
@@ -89,7 +90,8 @@ class DailyCampaignsPolicyTest {
         .singleElement()
         .satisfies(
             action -> {
-              assertThat(action.effect()).isEqualTo(new Effect.SendCampaign("monthly_special"));
+              assertThat(PlanEffects.withoutMessage(action.effect()))
+                  .isEqualTo(new Effect.SendCampaign("monthly_special", null));
               assertThat(action.rule()).isEqualTo("campaign.prospect.monthly");
             });
   }
@@ -158,8 +160,8 @@ class DailyCampaignsPolicyTest {
           .singleElement()
           .satisfies(
               action -> {
-                assertThat(action.effect())
-                    .isEqualTo(new Effect.SendCampaign("green_member_welcome"));
+                assertThat(PlanEffects.withoutMessage(action.effect()))
+                    .isEqualTo(new Effect.SendCampaign("green_member_welcome", null));
                 assertThat(action.rule()).isEqualTo("campaign.green.welcome");
               });
     } else {
@@ -233,7 +235,8 @@ class DailyCampaignsPolicyTest {
           .singleElement()
           .satisfies(
               action -> {
-                assertThat(action.effect()).isEqualTo(new Effect.SendCampaign("ppv_conversion"));
+                assertThat(PlanEffects.withoutMessage(action.effect()))
+                    .isEqualTo(new Effect.SendCampaign("ppv_conversion", null));
                 assertThat(action.rule()).isEqualTo("campaign.ppv.conversion");
                 assertThat(action.inputs()).containsEntry("last_sent", lastOffer.toString());
               });

@@ -50,10 +50,10 @@ class DoorAccessPolicyTest {
                   .containsEntry("days_past_due", "5")
                   .containsEntry("grace_period_days", "3");
             })
-        .extracting(Action::effect)
+        .extracting(action -> PlanEffects.withoutMessage(action.effect()))
         .containsExactly(
             new Effect.LockDoor(),
-            new Effect.SendMessage("access_locked"),
+            new Effect.SendMessage("access_locked", null),
             new Effect.AddNote(
                 NotePriority.NORMAL, NoteCategory.SERVICE, "Access locked - Past due $64.00"));
   }
@@ -64,10 +64,10 @@ class DoorAccessPolicyTest {
 
     assertThat(plan.actions())
         .allSatisfy(action -> assertThat(action.rule()).isEqualTo("door.unlock"))
-        .extracting(Action::effect)
+        .extracting(action -> PlanEffects.withoutMessage(action.effect()))
         .containsExactly(
             new Effect.UnlockDoor(),
-            new Effect.SendMessage("access_restored"),
+            new Effect.SendMessage("access_restored", null),
             new Effect.AddNote(
                 NotePriority.NORMAL, NoteCategory.SERVICE, "Access restored - Payment received"));
   }

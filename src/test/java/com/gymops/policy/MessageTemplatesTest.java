@@ -32,6 +32,7 @@ class MessageTemplatesTest {
     "reminder_friendly, REMINDER",
     "reminder_firm, REMINDER",
     "reminder_final, REMINDER",
+    "reminder_locked, REMINDER",
     "invoice, INVOICE",
     "access_locked, ACCESS",
     "access_restored, ACCESS",
@@ -42,7 +43,7 @@ class MessageTemplatesTest {
   }
 
   @Test
-  void lists_all_eleven_templates_in_a_stable_order() {
+  void lists_all_twelve_templates_in_a_stable_order() {
     assertThat(defaults.all())
         .extracting(CampaignTemplate::key)
         .containsExactly(
@@ -53,6 +54,7 @@ class MessageTemplatesTest {
             "reminder_friendly",
             "reminder_firm",
             "reminder_final",
+            "reminder_locked",
             "invoice",
             "access_locked",
             "access_restored",
@@ -60,24 +62,47 @@ class MessageTemplatesTest {
     assertThat(defaults.all(MessagePurpose.MARKETING)).hasSize(4);
   }
 
-  @Test
-  void renders_the_invoice_with_the_club_name_and_the_amount() {
-    String text =
-        defaults.render("invoice", Map.of("club_name", "Riverside Fitness", "amount", "49.99"));
+  @ParameterizedTest(name = "{0} names the club, the amount, how to pay and whom to call")
+  @ValueSource(
+      strings = {
+        "reminder_friendly",
+        "reminder_firm",
+        "reminder_final",
+        "reminder_locked",
+        "invoice",
+        "access_locked"
+      })
+  void every_collection_text_says_who_what_how_to_pay_and_whom_to_call(String key) {
+    assertThat(defaults.render(key, LONG_VALUES))
+        .contains("Riverside 24/7 Fitness", "$1234.56", "online or at the front desk")
+        .endsWith("Call (555) 010-2000.");
+  }
 
-    assertThat(text)
-        .isEqualTo(
-            "Riverside Fitness invoice: Your account balance is $49.99. Please update your"
-                + " payment method.");
+  @ParameterizedTest(name = "{0} says what happens next")
+  @CsvSource({
+    "reminder_firm, your door access will be paused",
+    "reminder_final, your door access will be locked",
+    "reminder_locked, you can get back in at once",
+    "access_locked, it reopens",
+  })
+  void a_reminder_says_what_happens_next(String key, String next) {
+    assertThat(defaults.render(key, LONG_VALUES)).contains(next);
   }
 
   @Test
-  void renders_the_seed_texts_for_door_changes() {
-    assertThat(
-            defaults.render("access_locked", Map.of("club_name", "Riverside", "amount", "120.00")))
-        .contains("Your gym access has been suspended due to a past due balance of $120.00.");
-    assertThat(defaults.render("access_restored", Map.of("club_name", "Riverside")))
-        .isEqualTo("Riverside: Your gym access has been restored. Thank you for your payment!");
+  void no_text_for_a_locked_member_promises_to_keep_an_access_they_lost() {
+    assertThat(defaults.render("reminder_locked", LONG_VALUES))
+        .contains("your door access is locked")
+        .doesNotContainIgnoringCase("keep");
+    assertThat(defaults.render("access_locked", LONG_VALUES)).doesNotContainIgnoringCase("keep");
+  }
+
+  @Test
+  void the_restored_text_thanks_the_member_by_name_and_says_the_door_is_open() {
+    assertThat(defaults.render("access_restored", LONG_VALUES))
+        .isEqualTo(
+            "Riverside 24/7 Fitness: thank you for your payment, Alexandrina! Your door access is"
+                + " open again. Questions? Call (555) 010-2000.");
   }
 
   @Test
@@ -212,7 +237,10 @@ class MessageTemplatesTest {
 
   @Test
   void rendering_without_a_variable_the_body_needs_fails_naming_it() {
-    assertThatThrownBy(() -> defaults.render("invoice", Map.of("club_name", "Riverside")))
+    assertThatThrownBy(
+            () ->
+                defaults.render(
+                    "invoice", Map.of("club_name", "Riverside", "club_phone", "the front desk")))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("template 'invoice' needs variable {amount}, which was not given");
   }

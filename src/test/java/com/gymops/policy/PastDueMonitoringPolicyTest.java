@@ -14,6 +14,7 @@ import com.gymops.domain.NotePriority;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class PastDueMonitoringPolicyTest {
+  /** A referral day of the default fortnight (anchored to Monday 2026-01-05). */
+  private static final LocalDate REFERRAL_MONDAY = LocalDate.of(2026, 3, 16);
+
   private final PastDueMonitoringPolicy policy = new PastDueMonitoringPolicy();
 
   private Plan plan(MemberSnapshot... members) {
@@ -131,30 +135,96 @@ class PastDueMonitoringPolicyTest {
   }
 
   @Test
-  void a_lock_comes_with_an_urgent_billing_note_and_the_final_reminder() {
+  void a_lock_comes_with_the_access_locked_text_as_its_reminder_and_an_urgent_billing_note() {
     Plan plan = plan(aPastDueMember().owing("120.50").withReminders(4).build());
 
     assertThat(plan.actions())
-        .extracting(Action::effect)
+        .allSatisfy(action -> assertThat(action.rule()).isEqualTo("past-due.lock"))
+        .extracting(action -> PlanEffects.withoutMessage(action.effect()))
         .containsExactly(
-            new Effect.SendReminder(ReminderTier.FINAL),
             new Effect.LockDoor(),
+            new Effect.SendReminder(ReminderTier.FINAL, null),
             new Effect.AddNote(
                 NotePriority.URGENT,
                 NoteCategory.BILLING,
                 "Door locked: past due $120.50 after 4 reminders"));
+    assertThat(((Effect.SendReminder) plan.actions().get(1).effect()).message().templateKey())
+        .as("the same text as door-access, not a final notice that promises to keep access")
+        .isEqualTo(MessageTemplates.ACCESS_LOCKED);
+    assertThat(plan.summary().get("reminders_sent"))
+        .isEqualTo(Map.of("friendly", 0, "firm", 0, "final", 1));
   }
 
   @Test
-  void a_lock_outside_the_sending_window_waits_while_the_reminder_is_still_planned() {
+  void a_lock_whose_reminder_the_cadence_blocks_still_sends_the_access_locked_text() {
+    Plan plan =
+        plan(
+            aPastDueMember()
+                .owing("120.50")
+                .withReminders(3)
+                .withReminderAt(now().minus(Duration.ofHours(24)))
+                .build());
+
+    assertThat(plan.actions())
+        .extracting(action -> PlanEffects.withoutMessage(action.effect()))
+        .contains(new Effect.SendMessage(MessageTemplates.ACCESS_LOCKED, null))
+        .noneMatch(Effect.SendReminder.class::isInstance);
+  }
+
+  @Test
+  void a_lock_outside_the_sending_window_waits_and_no_final_notice_goes_before_it() {
     Plan plan =
         policy.plan(
             snapshot(aPastDueMember().owing("150.00").withReminders(5).build()),
             clockAtLocalTime(LocalTime.of(20, 0)));
 
-    assertThat(rules(plan)).containsExactly("past-due.tier.final");
-    assertThat(plan.skipped()).containsEntry(LockWindow.DEFERRED, 1);
+    assertThat(plan.actions()).isEmpty();
+    assertThat(plan.skipped())
+        .containsEntry(LockWindow.DEFERRED, 1)
+        .containsEntry(PastDueMonitoringPolicy.LOCK_DUE, 1);
     assertThat(plan.summary()).containsEntry("doors_locked", 0).containsEntry("urgent_cases", 1);
+  }
+
+  @Test
+  void a_member_locked_for_payment_is_told_how_to_get_back_in_not_to_keep_access() {
+    Plan plan =
+        plan(
+            aPastDueMember()
+                .owing("150.00")
+                .withReminders(1)
+                .withDoor(DoorAccess.LOCKED_FOR_PAYMENT)
+                .build());
+
+    assertThat(plan.actions())
+        .singleElement()
+        .satisfies(
+            action -> {
+              Effect.SendReminder reminder = (Effect.SendReminder) action.effect();
+              assertThat(reminder.tier()).isEqualTo(ReminderTier.FINAL);
+              assertThat(reminder.message().templateKey())
+                  .isEqualTo(MessageTemplates.REMINDER_LOCKED);
+              assertThat(reminder.message().text())
+                  .contains("get back in")
+                  .doesNotContainIgnoringCase("keep");
+            });
+  }
+
+  @Test
+  void a_member_who_qualifies_for_referral_today_gets_no_reminder_that_day() {
+    MemberSnapshot member =
+        aPastDueMember().owing("80.00").pastDueForDays(20).withReminders(3).build();
+
+    Plan referralDay =
+        policy.plan(snapshot(member), CollectionsClub.clockAt(REFERRAL_MONDAY.atTime(10, 0)));
+    Plan dayAfter =
+        policy.plan(
+            snapshot(member), CollectionsClub.clockAt(REFERRAL_MONDAY.plusDays(1).atTime(10, 0)));
+
+    assertThat(referralDay.actions()).isEmpty();
+    assertThat(referralDay.skipped()).containsEntry(PastDueMonitoringPolicy.REFERRAL_TODAY, 1);
+    assertThat(dayAfter.actions())
+        .extracting(Action::effect)
+        .hasAtLeastOneElementOfType(Effect.SendReminder.class);
   }
 
   @Test

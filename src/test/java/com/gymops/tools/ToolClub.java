@@ -93,7 +93,7 @@ final class ToolClub implements AutoCloseable {
   ToolSession session(WorkflowId workflow) {
     MessageTemplates templates = MessageTemplates.defaults();
     return new ToolSession(
-        new RunPlanner(stores)
+        new RunPlanner(stores, MessageTemplates.defaults())
             .plan("run-test-" + workflow.id(), workflow, CLUB, ClubPolicy.DEFAULTS, NOW),
         new ActionExecutor(stores, templates),
         stores,

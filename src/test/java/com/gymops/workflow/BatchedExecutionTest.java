@@ -5,12 +5,15 @@ import static com.gymops.workflow.ClubPopulation.TODAY;
 import static com.gymops.workflow.ClubPopulation.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.gymops.domain.Channel;
 import com.gymops.domain.Member;
 import com.gymops.domain.MemberId;
+import com.gymops.domain.MessagePurpose;
 import com.gymops.domain.WorkflowId;
 import com.gymops.policy.Action;
 import com.gymops.policy.Effect;
 import com.gymops.policy.MessageTemplates;
+import com.gymops.policy.PlannedMessage;
 import com.gymops.policy.ReminderTier;
 import com.gymops.testing.TestClub;
 import java.nio.file.Path;
@@ -51,8 +54,19 @@ class BatchedExecutionTest {
   }
 
   private static ActionExecutor.Planned reminder(Member member, MemberId id) {
+    PlannedMessage text =
+        new PlannedMessage(
+            MessageTemplates.REMINDER_FRIENDLY,
+            MessagePurpose.REMINDER,
+            Channel.SMS,
+            "+15550000000",
+            null,
+            "Hi, your balance is past due.",
+            1,
+            local(TODAY, LocalTime.of(11, 0)));
     return new ActionExecutor.Planned(
-        new Action(id, new Effect.SendReminder(ReminderTier.FRIENDLY), "test", Map.of()), member);
+        new Action(id, new Effect.SendReminder(ReminderTier.FRIENDLY, text), "test", Map.of()),
+        member);
   }
 
   private List<Outcome.Kind> kinds(List<Outcome> outcomes) {

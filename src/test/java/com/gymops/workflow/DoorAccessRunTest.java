@@ -5,6 +5,8 @@ import static com.gymops.workflow.ClubPopulation.TODAY;
 import static com.gymops.workflow.ClubPopulation.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.gymops.domain.AttemptKind;
+import com.gymops.domain.AttemptOutcome;
 import com.gymops.domain.DoorAccess;
 import com.gymops.domain.Member;
 import com.gymops.domain.MemberId;
@@ -13,6 +15,7 @@ import com.gymops.domain.OutboundMessage;
 import com.gymops.domain.WorkflowId;
 import com.gymops.policy.DoorAccessPolicy;
 import com.gymops.policy.LockWindow;
+import com.gymops.policy.MessageTemplates;
 import com.gymops.testing.TestClub;
 import java.nio.file.Path;
 import java.time.LocalTime;
@@ -86,6 +89,35 @@ class DoorAccessRunTest {
               assertThat(message.templateKey()).isEqualTo(DoorAccessPolicy.RESTORED_TEMPLATE);
               assertThat(message.notBefore()).isEqualTo(local(TODAY, LocalTime.of(8, 0)));
             });
+  }
+
+  @Test
+  void a_lock_by_past_due_monitoring_sends_the_access_locked_text_once_whichever_workflow_runs() {
+    Member owing = aMember().withId("M1").withBalance("150.00", TODAY.minusDays(40)).build();
+    club.seed(owing);
+    for (int day = 0; day < 4; day++) {
+      club.seedAttempt(
+          owing.id(),
+          local(TODAY.minusDays(30).plusDays(day * 5L), LocalTime.of(10, 0)),
+          AttemptKind.FRIENDLY,
+          AttemptOutcome.DELIVERED);
+    }
+
+    club.run(WorkflowId.PAST_DUE_MONITORING, local(TODAY, LocalTime.of(10, 0)));
+    assertThat(doorOf("M1")).isEqualTo(DoorAccess.LOCKED_FOR_PAYMENT);
+    // Staff let the member in by hand; the next runs must neither lock again nor re-announce it.
+    club.seed(aMember().withId("M1").withBalance("150.00", TODAY.minusDays(40)).build());
+    club.run(WorkflowId.DOOR_ACCESS, local(TODAY, LocalTime.of(11, 0)));
+    club.run(WorkflowId.PAST_DUE_MONITORING, local(TODAY, LocalTime.of(12, 0)));
+
+    assertThat(messagesOf("M1"))
+        .singleElement()
+        .satisfies(
+            text -> {
+              assertThat(text.templateKey()).isEqualTo(MessageTemplates.ACCESS_LOCKED);
+              assertThat(text.body()).contains("your door access is paused", "$150.00");
+            });
+    assertThat(doorOf("M1")).isEqualTo(DoorAccess.OPEN);
   }
 
   @Test

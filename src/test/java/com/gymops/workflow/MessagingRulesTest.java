@@ -16,7 +16,9 @@ import com.gymops.domain.MessagePurpose;
 import com.gymops.domain.OutboundMessage;
 import com.gymops.domain.WorkflowId;
 import com.gymops.policy.Action;
+import com.gymops.policy.ClubSnapshot;
 import com.gymops.policy.Effect;
+import com.gymops.policy.MessageComposer;
 import com.gymops.policy.MessageTemplates;
 import com.gymops.policy.SmsSegments;
 import com.gymops.testing.TestClub;
@@ -170,7 +172,13 @@ class MessagingRulesTest {
         executor.execute(
             new Action(
                 converted.id(),
-                new Effect.SendCampaign(MessageTemplates.MONTHLY_SPECIAL),
+                new Effect.SendCampaign(
+                    MessageTemplates.MONTHLY_SPECIAL,
+                    MessageComposer.of(
+                            new ClubSnapshot(context.club(), context.policy(), List.of()),
+                            context.now())
+                        .marketing(converted, MessageTemplates.MONTHLY_SPECIAL)
+                        .orElseThrow()),
                 "test",
                 Map.of()),
             converted,

@@ -220,10 +220,24 @@ class WorkflowRunnerTest {
         .containsExactly("requests", "input_tokens", "output_tokens", "request_bytes");
     assertThat(json.get("actions")).hasSize(report.actions().size());
     for (JsonNode action : json.get("actions")) {
-      assertThat(fieldNames(action))
-          .contains("member_id", "action", "detail", "rule")
-          .containsOnly("member_id", "action", "detail", "rule", "outcome");
+      if (action.get("action").asText().startsWith("send_")) {
+        // A member message shows what the plan queues: the channel, the words and the moment.
+        assertThat(fieldNames(action))
+            .containsExactly(
+                "member_id",
+                "action",
+                "detail",
+                "rule",
+                "outcome",
+                "channel",
+                "text",
+                "not_before");
+      } else {
+        assertThat(fieldNames(action))
+            .containsExactly("member_id", "action", "detail", "rule", "outcome");
+      }
     }
+    assertThat(json.get("actions")).anyMatch(action -> action.has("text"));
   }
 
   private static List<String> fieldNames(JsonNode node) {

@@ -15,7 +15,9 @@ import java.time.Clock;
 /**
  * The default provider until real SMS and email are configured: appends each message as one JSON
  * line to {@code messages.log} in the data directory, so a manager can read what would have gone
- * out. Thread-safe.
+ * out. Each line carries {@code at}, when the message was due in the time of the run that queued it
+ * (its {@code not_before}), {@code run_at}, that run's time, and {@code logged_at}, the wall time
+ * it was written. Thread-safe.
  */
 public final class LogMessageGateway implements MessageGateway {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -30,7 +32,12 @@ public final class LogMessageGateway implements MessageGateway {
   @Override
   public synchronized SendResult send(OutboundMessage message) {
     ObjectNode line = JSON.createObjectNode();
-    line.put("at", clock.instant().toString());
+    // The run's times and the wall time: a run "as of 10:00" (gymops run --at, a demo) queues
+    // messages for its own morning, and a reader must see both when it was due and when it left.
+    line.put(
+        "at", (message.notBefore() == null ? message.createdAt() : message.notBefore()).toString());
+    line.put("run_at", message.createdAt().toString());
+    line.put("logged_at", clock.instant().toString());
     line.put("id", message.id());
     line.put("channel", message.channel().code());
     line.put("to", message.recipient());

@@ -7,9 +7,14 @@ import com.gymops.config.DoorSettings;
 import com.gymops.domain.DoorAccess;
 import com.gymops.domain.MemberId;
 import com.gymops.domain.MessagePurpose;
+import com.gymops.domain.Money;
 import com.gymops.domain.OutboundMessage;
+import com.gymops.domain.Payment;
+import com.gymops.domain.RunEvent;
 import com.gymops.domain.WorkflowId;
 import com.gymops.integrations.reports.CsvReportWriter;
+import com.gymops.payments.PaymentResult;
+import com.gymops.payments.PaymentService;
 import com.gymops.policy.MessageTemplates;
 import com.gymops.testing.TestClub;
 import com.gymops.workflow.ActionExecutor;
@@ -21,6 +26,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +35,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The door-access workflow driving a door system's API: GymOps records only what it did. */
+/**
+ * The door-access workflow driving a door system's API: GymOps records only what it did. A
+ * payment's unlock goes through the same pipeline, so the door-failure guard holds for it too: a
+ * member who just paid is never told the door is open when it is not.
+ */
 class HttpDoorRunTest {
   private static final LocalDate TODAY = LocalDate.of(2026, 12, 1);
   private static final MemberId ANA = new MemberId("M1");
@@ -38,6 +48,7 @@ class HttpDoorRunTest {
   private TestClub club;
   private FakeDoorApi api;
   private WorkflowRunner runner;
+  private PaymentService payments;
 
   @BeforeEach
   void open() {
@@ -67,6 +78,8 @@ class HttpDoorRunTest {
                 new HttpDoorSystem(kisi, pause -> club.clock().advance(pause))),
             new CsvReportWriter(club.reports()),
             club.clock());
+    payments =
+        new PaymentService(club.stores().members(), club.stores().payments(), runner, club.clock());
     club.seed(aMember().withId("M1").withBalance("30.00", TODAY.minusDays(5)).build());
   }
 
@@ -74,6 +87,98 @@ class HttpDoorRunTest {
   void close() {
     api.close();
     club.close();
+  }
+
+  private static Instant at(int hour, int minute) {
+    return TestClub.at(LocalDateTime.of(TODAY, LocalTime.of(hour, minute)));
+  }
+
+  private PaymentResult pay(Instant at) {
+    club.seed(
+        aMember()
+            .withId("M1")
+            .withBalance("30.00", TODAY.minusDays(20))
+            .withDoor(DoorAccess.LOCKED_FOR_PAYMENT)
+            .build());
+    club.clock().set(at);
+    return payments.receive(new Payment("pay-1", ANA, Money.parse("30.00"), at));
+  }
+
+  private List<OutboundMessage> memberMessages() {
+    return club.stores().outbox().ofMember(ANA);
+  }
+
+  private List<String> notes() {
+    return club.stores().notes().ofMember(ANA).stream().map(note -> note.text()).toList();
+  }
+
+  @Test
+  void a_payment_whose_unlock_fails_tells_the_member_nothing_and_the_manager_everything() {
+    api.answer(500, 500);
+
+    PaymentResult result = pay(at(10, 37));
+
+    assertThat(result.status()).isEqualTo(PaymentResult.Status.RECORDED);
+    assertThat(result.balanceAfter()).isEqualTo(Money.parse("0.00"));
+    assertThat(result.door()).isEqualTo("LOCKED_PAYMENT");
+    assertThat(result.actions())
+        .extracting(PaymentResult.DoorAction::outcome)
+        .satisfiesExactly(
+            unlock -> assertThat(unlock).startsWith("failed: door system"),
+            text -> assertThat(text).startsWith("failed: not done"),
+            note -> assertThat(note).startsWith("failed: not done"));
+    assertThat(club.stores().members().find(ANA).orElseThrow().door())
+        .isEqualTo(DoorAccess.LOCKED_FOR_PAYMENT);
+    assertThat(memberMessages()).as("no 'access restored' text").isEmpty();
+    assertThat(notes()).noneMatch(text -> text.toLowerCase().contains("restored"));
+    assertThat(club.stores().outbox().ofRun(result.doorRun()))
+        .singleElement()
+        .satisfies(
+            alert -> {
+              assertThat(alert.purpose()).isEqualTo(MessagePurpose.MANAGER);
+              assertThat(alert.body()).contains("Could not unlock the door for", "(M1)");
+            });
+    assertThat(club.stores().runs().find(result.doorRun()).orElseThrow().workflow())
+        .isEqualTo(WorkflowId.DOOR_ACCESS);
+    assertThat(club.stores().runs().events(result.doorRun()))
+        .extracting(RunEvent::rule)
+        .containsOnly("door.unlock");
+  }
+
+  @Test
+  void the_next_door_access_run_completes_an_unlock_the_door_system_refused() {
+    api.answer(500, 500);
+    pay(at(10, 37));
+
+    club.clock().set(at(11, 0));
+    RunReport next =
+        runner.run(
+            new RunRequest(WorkflowId.DOOR_ACCESS, TestClub.MAIN, RunMode.RULES, false, at(11, 0)));
+
+    assertThat(TestClub.outcomes(next)).containsExactly("done", "done", "done");
+    assertThat(club.stores().members().find(ANA).orElseThrow().door()).isEqualTo(DoorAccess.OPEN);
+    assertThat(memberMessages())
+        .singleElement()
+        .satisfies(text -> assertThat(text.templateKey()).isEqualTo("access_restored"));
+    assertThat(notes()).containsExactly("Access restored - Payment received");
+  }
+
+  @Test
+  void a_payment_whose_unlock_succeeds_opens_the_door_texts_and_notes_once() {
+    PaymentResult result = pay(at(10, 37));
+
+    assertThat(result.door()).isEqualTo("ACTIVE");
+    assertThat(result.actions()).extracting(PaymentResult.DoorAction::outcome).containsOnly("done");
+    assertThat(api.requests()).hasSize(1);
+
+    club.clock().set(at(10, 50));
+    RunReport sameHour =
+        runner.run(
+            new RunRequest(
+                WorkflowId.DOOR_ACCESS, TestClub.MAIN, RunMode.RULES, false, at(10, 50)));
+    assertThat(sameHour.actions()).isEmpty();
+    assertThat(memberMessages()).hasSize(1);
+    assertThat(api.requests()).hasSize(1);
   }
 
   private RunReport runAt(int hour) {

@@ -1,4 +1,4 @@
-package com.gymops.workflow;
+package com.gymops.policy;
 
 import com.gymops.domain.Channel;
 import com.gymops.domain.Member;
@@ -9,8 +9,8 @@ import java.util.Optional;
  * or have no phone that takes texts (none on file, or one the provider called invalid or not
  * mobile), then email if there is one (DESIGN §5 channels).
  */
-record ContactRoute(Channel channel, String recipient) {
-  static Optional<ContactRoute> forMember(Member member) {
+public record ContactRoute(Channel channel, String recipient) {
+  public static Optional<ContactRoute> forMember(Member member) {
     if (!member.smsOptedOut() && member.textablePhone().isPresent()) {
       return Optional.of(new ContactRoute(Channel.SMS, member.phone()));
     }
@@ -21,7 +21,7 @@ record ContactRoute(Channel channel, String recipient) {
   }
 
   /** Marketing goes by SMS only, and only with consent; the policy checked consent already. */
-  static Optional<ContactRoute> forMarketing(Member member) {
+  public static Optional<ContactRoute> forMarketing(Member member) {
     if (member.smsOptedOut() || !member.smsConsent() || member.textablePhone().isEmpty()) {
       return Optional.empty();
     }

@@ -1,0 +1,86 @@
+package com.gymops.policy;
+
+import com.gymops.domain.Channel;
+import com.gymops.domain.Club;
+import com.gymops.domain.Member;
+import com.gymops.domain.MessagePurpose;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Writes the member messages of one run as the policies plan them: the channel that reaches the
+ * member, the rendered text, its segments and the moment it may be delivered.
+ */
+public final class MessageComposer {
+  /** What "Call {club_phone}" says when the club has no front-desk number configured. */
+  static final String NO_PHONE = "the front desk";
+
+  private final Club club;
+  private final MessageTemplates templates;
+  private final Instant notBefore;
+
+  private MessageComposer(Club club, MessageTemplates templates, Instant notBefore) {
+    this.club = club;
+    this.templates = templates;
+    this.notBefore = notBefore;
+  }
+
+  /** The composer of a run that sees {@code now}. */
+  public static MessageComposer of(ClubSnapshot snapshot, Instant now) {
+    Club club = snapshot.club();
+    return new MessageComposer(
+        club,
+        snapshot.templates(),
+        DeliveryTiming.nextDeliveryAt(now, club.zone(), snapshot.policy().messaging().window()));
+  }
+
+  /**
+   * A reminder, invoice or access message from {@code templateKey}: by SMS, else email (see {@link
+   * ContactRoute#forMember}); empty when nothing reaches the member.
+   */
+  public Optional<PlannedMessage> toMember(Member member, String templateKey) {
+    return ContactRoute.forMember(member).map(route -> compose(member, templateKey, route));
+  }
+
+  /** A marketing text: SMS only, with consent; empty when the member cannot get one. */
+  public Optional<PlannedMessage> marketing(Member member, String templateKey) {
+    return ContactRoute.forMarketing(member).map(route -> compose(member, templateKey, route));
+  }
+
+  private PlannedMessage compose(Member member, String templateKey, ContactRoute route) {
+    MessagePurpose purpose = templates.get(templateKey).purpose();
+    String text = templates.render(templateKey, variables(member));
+    boolean sms = route.channel() == Channel.SMS;
+    return new PlannedMessage(
+        templateKey,
+        purpose,
+        route.channel(),
+        route.recipient(),
+        sms ? null : subject(purpose),
+        text,
+        sms ? SmsSegments.of(text).segments() : 0,
+        notBefore);
+  }
+
+  private String subject(MessagePurpose purpose) {
+    return switch (purpose) {
+      case REMINDER -> club.name() + ": payment reminder";
+      case INVOICE -> club.name() + ": your invoice";
+      case ACCESS -> club.name() + ": your gym access";
+      case MARKETING -> club.name();
+      case MANAGER -> "GymOps report for " + club.name();
+    };
+  }
+
+  private Map<String, String> variables(Member member) {
+    Map<String, String> variables = new LinkedHashMap<>();
+    variables.put("first_name", member.firstName());
+    variables.put("last_name", member.lastName());
+    variables.put("club_name", club.name());
+    variables.put("amount", member.pastDue().toString());
+    variables.put("club_phone", club.frontDeskPhone() == null ? NO_PHONE : club.frontDeskPhone());
+    return variables;
+  }
+}
