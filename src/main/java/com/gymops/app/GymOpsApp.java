@@ -129,7 +129,7 @@ public final class GymOpsApp implements AutoCloseable {
             RetryPolicy.withJitter(() -> ThreadLocalRandom.current().nextDouble()));
     this.webhooks =
         new Webhooks(
-            new SmsReplies(config, stores.members(), clock),
+            new SmsReplies(config, stores.members(), stores.inbound(), stores.notes(), clock),
             new DeliveryUpdates(stores.outbox(), stores.attempts(), stores.transactor()),
             new PaymentService(
                 stores.members(),

@@ -6,6 +6,7 @@ import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 import com.gymops.domain.Club;
 import com.gymops.domain.ClubId;
+import com.gymops.domain.UsState;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -138,12 +139,13 @@ final class ConfigBinder {
       ConfigNode manager = node.section("manager");
       String phone = manager.optional("phone", text -> phoneNumber(text, region)).orElse(null);
       String email = manager.optional("email", ConfigBinder::email).orElse(null);
+      UsState state = node.optional("state", UsState::parse).orElse(null);
       ClubRules rules = RuleSections.read(node, global, true);
       id.ifPresent(
           value ->
               clubs.add(
                   new ClubSettings(
-                      new Club(value, name, zone, phone, email),
+                      new Club(value, name, zone, phone, email, state),
                       rules.policy(),
                       rules.workflows())));
     }
@@ -424,14 +426,18 @@ final class ConfigBinder {
     PhoneNumberUtil phones = PhoneNumberUtil.getInstance();
     try {
       PhoneNumber number = phones.parse(text, region);
-      if (phones.isPossibleNumber(number)) {
+      // Valid, not merely possible: "555-0100" has the length of a local number but no area
+      // code, and would become a number nobody answers.
+      if (phones.isValidNumber(number)) {
         return phones.format(number, PhoneNumberFormat.E164);
       }
     } catch (NumberParseException e) {
-      // reported below like any other impossible number
+      // reported below like any other invalid number
     }
     throw new IllegalArgumentException(
-        "'" + text + "' is not a phone number (use e.g. +15551234567)");
+        "'"
+            + text
+            + "' is not a valid phone number; write it with its area code, e.g. +14155550100");
   }
 
   private static String email(String text) {

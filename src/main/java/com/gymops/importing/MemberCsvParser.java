@@ -6,6 +6,7 @@ import com.gymops.domain.Member;
 import com.gymops.domain.MemberId;
 import com.gymops.domain.MemberStatus;
 import com.gymops.domain.Money;
+import com.gymops.domain.UsState;
 import java.io.IOException;
 import java.io.Reader;
 import java.time.DateTimeException;
@@ -39,9 +40,12 @@ public final class MemberCsvParser {
           "opted_out",
           "door_state");
 
+  /** Columns a file may leave out: {@code state}, the US state of the member's address. */
+  public static final List<String> OPTIONAL_COLUMNS = List.of("state");
+
   static final int MAX_MEMBER_ID_LENGTH = 64;
 
-  private static final CsvTable TABLE = new CsvTable(COLUMNS);
+  private static final CsvTable TABLE = new CsvTable(COLUMNS, OPTIONAL_COLUMNS);
   private static final CodeTable<MemberStatus> STATUSES =
       CodeTable.of(List.of(MemberStatus.values()), MemberStatus::name);
   private static final CodeTable<DoorAccess> DOOR_STATES =
@@ -104,6 +108,7 @@ public final class MemberCsvParser {
     boolean smsConsent = yesNo(row, "sms_consent");
     boolean optedOut = yesNo(row, "opted_out");
     DoorAccess door = doorState(row);
+    UsState state = state(row);
     if (row.isRejected()) {
       return Optional.empty();
     }
@@ -121,7 +126,22 @@ public final class MemberCsvParser {
             pastDueSince,
             smsConsent,
             optedOut,
-            door));
+            door,
+            false,
+            state));
+  }
+
+  private static UsState state(CsvRow row) {
+    String text = row.optionalValue("state");
+    if (text.isEmpty()) {
+      return null;
+    }
+    try {
+      return UsState.parse(text);
+    } catch (IllegalArgumentException e) {
+      row.reject("state", e.getMessage());
+      return null;
+    }
   }
 
   private static String memberId(CsvRow row, Map<String, Integer> firstLineOfMemberId) {

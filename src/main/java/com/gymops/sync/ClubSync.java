@@ -6,6 +6,7 @@ import com.gymops.domain.Member;
 import com.gymops.domain.MemberId;
 import com.gymops.domain.MemberStatus;
 import com.gymops.domain.Money;
+import com.gymops.domain.UsState;
 import com.gymops.store.MemberStore;
 import com.gymops.store.SyncStateStore;
 import java.time.Clock;
@@ -122,7 +123,9 @@ public final class ClubSync {
         pastDue.isPositive() ? pastDueSince : null,
         record.smsConsent(),
         false,
-        DoorAccess.OPEN);
+        DoorAccess.OPEN,
+        false,
+        record.state() == null || record.state().isBlank() ? null : UsState.parse(record.state()));
   }
 
   private static String required(String value, String field) {

@@ -16,6 +16,7 @@ import com.gymops.policy.Action;
 import com.gymops.policy.DeliveryTiming;
 import com.gymops.policy.Effect;
 import com.gymops.policy.MessageTemplates;
+import com.gymops.policy.Recipient;
 import com.gymops.policy.SmsSegments;
 import com.gymops.store.AttemptStore.KeyedAttempt;
 import com.gymops.store.Stores;
@@ -282,7 +283,11 @@ public final class ActionExecutor {
     String body = templates.render(templateKey, variables);
     Instant notBefore =
         DeliveryTiming.nextDeliveryAt(
-            run.now(), run.club().zone(), run.policy().messaging().window());
+            run.now(),
+            member == null
+                ? Recipient.locate(null, route.recipient(), run.club())
+                : Recipient.of(member, run.club()),
+            run.policy().messaging().window());
     return stores
         .outbox()
         .enqueue(

@@ -2,6 +2,7 @@ package com.gymops.app;
 
 import static com.gymops.testing.MemberBuilder.aMember;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,11 +14,14 @@ import com.gymops.domain.Channel;
 import com.gymops.domain.ClubId;
 import com.gymops.domain.CollectionAttempt;
 import com.gymops.domain.DoorAccess;
+import com.gymops.domain.InboundMeaning;
+import com.gymops.domain.InboundText;
 import com.gymops.domain.Member;
 import com.gymops.domain.MemberId;
 import com.gymops.domain.MessagePurpose;
 import com.gymops.domain.MessageStatus;
 import com.gymops.domain.Money;
+import com.gymops.domain.NotePriority;
 import com.gymops.domain.OutboundMessage;
 import com.gymops.policy.DoorAccessPolicy;
 import com.gymops.store.AttemptStore.KeyedAttempt;
@@ -76,7 +80,7 @@ class WebhooksTest {
     GymOpsConfig config =
         ConfigLoader.parse(
             "clubs: [{id: main, name: Main Club, timezone: America/New_York,"
-                + " manager: {phone: '+15550009999', email: manager@example.com}}]\n"
+                + " manager: {phone: '+12125559999', email: manager@example.com}}]\n"
                 + "messaging: {public_base_url: '"
                 + BASE
                 + "'}\n",
@@ -169,10 +173,111 @@ class WebhooksTest {
           .hasValueSatisfying(type -> assertThat(type).startsWith("application/xml"));
       assertThat(response.body())
           .contains("<Response><Message>Main Club")
-          .contains("+15550009999")
+          .contains("+12125559999")
           .contains("manager@example.com")
           .endsWith("</Message></Response>");
       assertThat(WebhooksTest.this.member("m1").smsOptedOut()).isFalse();
+    }
+
+    @Test
+    void a_revocation_in_plain_words_opts_out_and_is_confirmed_once() throws Exception {
+      Map<String, String> form =
+          Map.of("From", PHONE, "Body", "Please stop texting me!", "MessageSid", "SM-plain-1");
+
+      HttpResponse<String> first = signedPost("/webhooks/twilio/inbound", form);
+      HttpResponse<String> retried = signedPost("/webhooks/twilio/inbound", form);
+      HttpResponse<String> again =
+          signedPost(
+              "/webhooks/twilio/inbound",
+              Map.of("From", PHONE, "Body", "opt out", "MessageSid", "SM-plain-2"));
+
+      assertThat(WebhooksTest.this.member("m1").smsOptedOut()).isTrue();
+      assertThat(first.body())
+          .isEqualTo(
+              "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response><Message>Main Club: you are"
+                  + " unsubscribed and will get no more texts. Reply START to"
+                  + " resubscribe.</Message></Response>");
+      assertThat(retried.body()).contains("<Response/>");
+      assertThat(again.body()).contains("<Response/>");
+      assertThat(stores.inbound().from(PHONE))
+          .extracting(InboundText::key, InboundText::meaning)
+          .containsExactlyInAnyOrder(
+              tuple("SM-plain-1", InboundMeaning.OPT_OUT),
+              tuple("SM-plain-2", InboundMeaning.OPT_OUT));
+    }
+
+    @Test
+    void a_spanish_baja_opts_out_and_yes_opts_back_in() throws Exception {
+      HttpResponse<String> baja =
+          signedPost("/webhooks/twilio/inbound", Map.of("From", PHONE, "Body", "BAJA"));
+      assertThat(WebhooksTest.this.member("m1").smsOptedOut()).isTrue();
+      assertThat(baja.body()).contains("unsubscribed");
+
+      HttpResponse<String> yes =
+          signedPost("/webhooks/twilio/inbound", Map.of("From", PHONE, "Body", "YES"));
+      assertThat(WebhooksTest.this.member("m1").smsOptedOut()).isFalse();
+      // Twilio answers YES itself on every number.
+      assertThat(yes.body()).contains("<Response/>");
+    }
+
+    @Test
+    void advanced_opt_out_is_honoured_and_not_confirmed_a_second_time() throws Exception {
+      HttpResponse<String> response =
+          signedPost(
+              "/webhooks/twilio/inbound",
+              Map.of("From", PHONE, "Body", "arret", "OptOutType", "STOP"));
+
+      assertThat(WebhooksTest.this.member("m1").smsOptedOut()).isTrue();
+      assertThat(response.body()).contains("<Response/>");
+    }
+
+    @Test
+    void an_ambiguous_text_opts_out_of_what_it_answers_and_raises_a_review_note() throws Exception {
+      long bill = queueText("m1", PHONE, MessagePurpose.REMINDER, "reminder-sent");
+      stores.outbox().markSent(bill, NOW.minusSeconds(3600), "SM-out-1");
+      long nextReminder = queueText("m1", PHONE, MessagePurpose.REMINDER, "reminder-next");
+      long doorText = queueText("m1", PHONE, MessagePurpose.ACCESS, "access-next");
+
+      HttpResponse<String> response =
+          signedPost(
+              "/webhooks/twilio/inbound",
+              Map.of("From", PHONE, "Body", "stop sending me bills, I paid", "MessageSid", "SM-a"));
+
+      assertThat(response.body())
+          .contains(
+              "Main Club: you will get no more payment reminder texts. Reply STOP to stop all"
+                  + " texts, START to get them again.");
+      assertThat(WebhooksTest.this.member("m1").smsOptedOut()).isFalse();
+      assertThat(stores.notes().ofMember(new MemberId("m1")))
+          .singleElement()
+          .satisfies(
+              note -> {
+                assertThat(note.priority()).isEqualTo(NotePriority.HIGH);
+                assertThat(note.text()).contains("stop sending me bills, I paid");
+              });
+      app.dispatcher().dispatch(NOW);
+      assertThat(stores.outbox().find(nextReminder).orElseThrow().status())
+          .isEqualTo(MessageStatus.SUPPRESSED);
+      assertThat(stores.outbox().find(doorText).orElseThrow().status())
+          .isEqualTo(MessageStatus.SENT);
+      assertThat(stores.inbound().from(PHONE))
+          .singleElement()
+          .satisfies(text -> assertThat(text.scope()).isEqualTo(MessagePurpose.REMINDER));
+    }
+
+    @Test
+    void free_text_is_stored_and_left_for_the_manager_unanswered() throws Exception {
+      HttpResponse<String> response =
+          signedPost(
+              "/webhooks/twilio/inbound", Map.of("From", PHONE, "Body", "What time do you open?"));
+
+      assertThat(response.body()).contains("<Response/>");
+      assertThat(stores.inbound().from(PHONE))
+          .singleElement()
+          .satisfies(text -> assertThat(text.meaning()).isEqualTo(InboundMeaning.OTHER));
+      assertThat(stores.notes().ofMember(new MemberId("m1")))
+          .singleElement()
+          .satisfies(note -> assertThat(note.text()).contains("What time do you open?"));
     }
 
     @Test
