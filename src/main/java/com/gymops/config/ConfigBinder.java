@@ -7,11 +7,13 @@ import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 import com.gymops.domain.Club;
 import com.gymops.domain.ClubId;
 import com.gymops.domain.UsState;
+import com.gymops.policy.MessageTemplates;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -125,15 +127,17 @@ final class ConfigBinder {
       root.problemAt("clubs", "list at least one club, or leave 'clubs' out for one club 'main'");
     }
     List<ClubSettings> clubs = new ArrayList<>();
-    Map<ClubId, String> pathById = new HashMap<>();
+    // Keyed without case: NYC01 and nyc01 are one club to every file and command.
+    Map<String, String> pathById = new HashMap<>();
     for (ConfigNode node : listed.get()) {
       Optional<ClubId> id = node.required("id", ClubId::new);
-      id.filter(pathById::containsKey)
+      Optional<String> key = id.map(value -> value.value().toLowerCase(Locale.ROOT));
+      key.filter(pathById::containsKey)
           .ifPresent(
               duplicate ->
                   node.problemAt(
-                      "id", "'" + duplicate + "' is already the id of " + pathById.get(duplicate)));
-      id.ifPresent(value -> pathById.putIfAbsent(value, node.path()));
+                      "id", "'" + id.get() + "' is already the id of " + pathById.get(duplicate)));
+      key.ifPresent(value -> pathById.putIfAbsent(value, node.path()));
       String name = node.text("name", id.map(ClubId::value).orElse("?"));
       ZoneId zone = node.zone("timezone", systemZone);
       ConfigNode manager = node.section("manager");
@@ -199,6 +203,12 @@ final class ConfigBinder {
     String region = section.value("default_region", defaults.defaultRegion(), ConfigBinder::region);
     String optOut = section.text("opt_out_text", defaults.optOutText());
     Map<String, String> templates = section.textMap("templates", TEMPLATE_KEY);
+    // Checked here, not first when a run renders them, so 'schedule', 'dispatch' and every other
+    // command see every template problem at once.
+    MessageTemplates.problems(templates)
+        .forEach(problem -> section.problemAt("templates", problem));
+    MessageTemplates.optOutProblem(optOut)
+        .ifPresent(problem -> section.problemAt("opt_out_text", problem));
     int rate = section.integer("sms_rate_per_second", defaults.smsRatePerSecond(), 1, 1000);
     String publicBaseUrl = section.optional("public_base_url", ConfigBinder::httpUrl).orElse(null);
     TwilioSettings twilio = smsProvider.equals("twilio") ? twilio(section) : null;

@@ -40,7 +40,13 @@ final class CsvTable {
    * file with a bad row imports nothing.
    */
   <T> Contents<T> read(Reader in, Function<CsvRow, Optional<T>> mapper) throws IOException {
-    CsvReader reader = new CsvReader(in);
+    return read(in, ',', mapper);
+  }
+
+  /** As {@link #read(Reader, Function)}, with values separated by {@code delimiter}. */
+  <T> Contents<T> read(Reader in, char delimiter, Function<CsvRow, Optional<T>> mapper)
+      throws IOException {
+    CsvReader reader = new CsvReader(in, delimiter);
     List<ImportProblem> problems = new ArrayList<>();
     CsvRecord header = reader.next();
     if (header == null) {

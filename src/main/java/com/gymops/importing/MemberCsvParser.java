@@ -13,6 +13,7 @@ import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -71,10 +72,11 @@ public final class MemberCsvParser {
    */
   public MemberCsvParser(Set<ClubId> knownClubs, String defaultRegion, LocalDate today) {
     Map<String, ClubId> clubs = new TreeMap<>();
-    knownClubs.forEach(club -> clubs.put(club.value(), club));
+    // Matched without case: club systems write NYC01 where the configuration may say nyc01.
+    knownClubs.forEach(club -> clubs.put(club.value().toLowerCase(Locale.ROOT), club));
     // Handing out the configured ids skips ClubId's format check, a regex, on every row.
     this.knownClubs = Map.copyOf(clubs);
-    this.knownClubList = String.join(", ", clubs.keySet());
+    this.knownClubList = String.join(", ", clubs.values().stream().map(ClubId::value).toList());
     this.phones = new PhoneNormalizer(Objects.requireNonNull(defaultRegion, "defaultRegion"));
     this.today = Objects.requireNonNull(today, "today");
   }
@@ -85,9 +87,15 @@ public final class MemberCsvParser {
    * @return every member, or, when any row is bad, no members and every problem found
    */
   public ParsedMembers parse(Reader in) throws IOException {
+    return parse(in, ',');
+  }
+
+  /** As {@link #parse(Reader)}, with values separated by {@code delimiter}. */
+  public ParsedMembers parse(Reader in, char delimiter) throws IOException {
     // Per call, so one parser can read several files, even at once.
     Map<String, Integer> firstLineOfMemberId = new HashMap<>();
-    CsvTable.Contents<Member> contents = TABLE.read(in, row -> toMember(row, firstLineOfMemberId));
+    CsvTable.Contents<Member> contents =
+        TABLE.read(in, delimiter, row -> toMember(row, firstLineOfMemberId));
     return new ParsedMembers(contents.values(), contents.problems());
   }
 
@@ -167,7 +175,7 @@ public final class MemberCsvParser {
 
   private ClubId club(CsvRow row) {
     String text = row.value("club_id");
-    ClubId club = knownClubs.get(text);
+    ClubId club = knownClubs.get(text.toLowerCase(Locale.ROOT));
     if (club == null) {
       String problem = text.isEmpty() ? "a club id is required" : "unknown club '" + text + "'";
       row.reject("club_id", problem + "; known clubs: " + knownClubList);
@@ -178,6 +186,19 @@ public final class MemberCsvParser {
   private String phone(CsvRow row) {
     String text = row.value("phone");
     if (text.isEmpty()) {
+      return null;
+    }
+    Optional<String> extension = phones.extension(text);
+    if (extension.isPresent()) {
+      // Kept or refused, never dropped: a text cannot reach an extension, and dropping it would
+      // text whoever answers the main line.
+      row.reject(
+          "phone",
+          "'"
+              + text
+              + "' has an extension ("
+              + extension.get()
+              + "); a text cannot reach an extension: give the member's own mobile number");
       return null;
     }
     Optional<String> e164 = phones.toE164(text);

@@ -92,10 +92,14 @@ public final class ClubSync {
   }
 
   private Member member(ClubRecord record) {
-    ClubId club = new ClubId(required(record.clubId(), "club_id"));
-    if (!clubs.contains(club)) {
-      throw new IllegalArgumentException("club '" + club.value() + "' is not configured");
-    }
+    ClubId given = new ClubId(required(record.clubId(), "club_id"));
+    ClubId club =
+        clubs.stream()
+            .filter(given::sameAs)
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException("club '" + given.value() + "' is not configured"));
     if (record.updatedAt() == null) {
       throw new IllegalArgumentException("updated_at is missing");
     }

@@ -441,6 +441,40 @@ class WebhooksTest {
     }
 
     @Test
+    void a_payment_id_reused_for_another_member_or_amount_is_a_conflict() throws Exception {
+      add(aMember().withId("p2").withBalance("40.00", LocalDate.of(2026, 1, 20)).build());
+      assertThat(pay(payment("pay-9", "p1", "30.00")).statusCode()).isEqualTo(200);
+
+      HttpResponse<String> otherMember = pay(payment("pay-9", "p2", "30.00"));
+      HttpResponse<String> otherAmount = pay(payment("pay-9", "p1", "31.00"));
+
+      assertThat(otherMember.statusCode()).isEqualTo(409);
+      assertThat(JSON.readTree(otherMember.body()).get("error").asText())
+          .isEqualTo(
+              "payment_id 'pay-9' was already recorded for another member or amount; a different"
+                  + " payment needs its own id");
+      assertThat(otherAmount.statusCode()).isEqualTo(409);
+      assertThat(member("p2").pastDue()).isEqualTo(Money.parse("40.00"));
+      assertThat(member("p1").pastDue()).isEqualTo(Money.parse("50.00"));
+    }
+
+    @Test
+    void an_amount_no_gym_balance_reaches_is_a_bad_request_not_a_server_error() throws Exception {
+      HttpResponse<String> huge = pay(payment("pay-h", "p1", "1e30"));
+      HttpResponse<String> justOver = pay(payment("pay-o", "p1", "\"100000.00\""));
+      HttpResponse<String> longDigits = pay(payment("pay-d", "p1", "\"99999999999999999999\""));
+
+      assertThat(huge.statusCode()).isEqualTo(400);
+      assertThat(JSON.readTree(huge.body()).get("error").asText())
+          .isEqualTo("amount 1E+30 is too large: a gym payment is under 100000.00");
+      assertThat(justOver.statusCode()).isEqualTo(400);
+      assertThat(JSON.readTree(justOver.body()).get("error").asText())
+          .isEqualTo("amount 100000.00 is too large: a gym payment is under 100000.00");
+      assertThat(longDigits.statusCode()).isEqualTo(400);
+      assertThat(stores.payments().count()).isZero();
+    }
+
+    @Test
     void a_partial_payment_lowers_the_balance_and_leaves_the_door_locked() throws Exception {
       HttpResponse<String> response = pay(payment("pay-3", "p1", "30.00"));
 

@@ -150,7 +150,11 @@ class ConfigLoaderTest {
             "clubs: [{id: main}, {id: b, timezone: Mars/Base}]",
             "clubs[1].timezone: 'Mars/Base' is not a time zone"),
         Arguments.of(
-            "clubs: [{id: Main Club}]", "clubs[0].id: club id 'Main Club' must be 1-40 lowercase"),
+            "clubs: [{id: Main Club}]",
+            "clubs[0].id: club id 'Main Club' must be 1-40 letters, digits, '-' or '_'"),
+        Arguments.of(
+            "clubs: [{id: NYC01}, {id: nyc01}]",
+            "clubs[1].id: 'nyc01' is already the id of clubs[0]"),
         Arguments.of("clubs: [{name: Nameless}]", "clubs[0].id: required"),
         Arguments.of(
             "clubs: [{id: a, manager: {phone: '12'}}]",
@@ -248,6 +252,34 @@ class ConfigLoaderTest {
             "messaging.sending_window.start: '8am' is not a time of day (use HH:MM"),
         Arguments.of("access: 5", "access: expected a mapping of settings, got '5'"),
         Arguments.of("- just\n- a list\n", "the file must be a mapping of settings"));
+  }
+
+  @Test
+  void every_template_problem_is_reported_at_load_at_once() {
+    assertThat(
+            problemsOf(
+                """
+                messaging:
+                  opt_out_text: Text NO to leave
+                  templates:
+                    invoice: "Pay {balance} by {due_date}"
+                    reminder_firm: "Hi {first_name}, pay {amount}"
+                    welcome_back: "Hello"
+                """))
+        .containsExactly(
+            "messaging.templates: template 'invoice' uses unknown variable {balance}; known"
+                + " variables are "
+                + new java.util.TreeSet<>(com.gymops.policy.MessageTemplates.VARIABLES),
+            "messaging.templates: template 'invoice' uses unknown variable {due_date}; known"
+                + " variables are "
+                + new java.util.TreeSet<>(com.gymops.policy.MessageTemplates.VARIABLES),
+            "messaging.templates: unknown message template 'welcome_back'; known templates are "
+                + com.gymops.policy.MessageTemplates.defaults().all().stream()
+                    .map(com.gymops.domain.CampaignTemplate::key)
+                    .sorted()
+                    .toList(),
+            "messaging.opt_out_text: opt-out text 'Text NO to leave' must tell members to reply"
+                + " STOP");
   }
 
   @ParameterizedTest
