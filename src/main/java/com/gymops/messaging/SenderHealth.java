@@ -60,7 +60,8 @@ public final class SenderHealth {
     pauses.release(sender);
   }
 
-  static String whatToFix(int errorCode) {
+  /** What the club must do about a sender refused with {@code errorCode}. */
+  public static String whatToFix(int errorCode) {
     return switch (errorCode) {
       case 30034 ->
           "Register the brand and an A2P 10DLC campaign for this number in the Twilio console"

@@ -31,10 +31,28 @@ class CliTest {
     assertThat(run.exitCode()).isZero();
     assertThat(run.out())
         .contains(
-            "init", "import", "demo", "run", "runs", "dispatch", "schedule", "serve", "bench");
+            "init",
+            "import",
+            "demo",
+            "run",
+            "runs",
+            "dispatch",
+            "schedule",
+            "serve",
+            "doctor",
+            "bench");
     assertThat(Cli.commandLine(CliEnvironment.system()).getSubcommands().keySet())
         .containsExactlyInAnyOrder(
-            "init", "import", "demo", "run", "runs", "dispatch", "schedule", "serve", "bench");
+            "init",
+            "import",
+            "demo",
+            "run",
+            "runs",
+            "dispatch",
+            "schedule",
+            "serve",
+            "doctor",
+            "bench");
   }
 
   @Test
