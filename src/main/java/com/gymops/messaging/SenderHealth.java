@@ -6,6 +6,7 @@ import com.gymops.store.SenderPauses;
 import com.gymops.workflow.ManagerMessages;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Whether the SMS provider accepts our sender at all. An error of the sender itself (Twilio 30034
@@ -15,6 +16,9 @@ import java.util.Optional;
  * pause. Each club's manager is told once, with what to fix.
  */
 public final class SenderHealth {
+  /** Twilio's errors of the sender, not of one message: every text would fail the same way. */
+  public static final Set<Integer> SENDER_ERRORS = Set.of(30007, 30032, 30034, 21606);
+
   private final SenderPauses pauses;
   private final ManagerMessages manager;
   private final GymOpsConfig config;

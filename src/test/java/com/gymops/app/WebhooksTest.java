@@ -334,6 +334,31 @@ class WebhooksTest {
     }
 
     @Test
+    void an_unregistered_sender_reported_by_callback_pauses_texts_and_alerts_the_manager_once()
+        throws Exception {
+      sentReminder("reminder-4", "SM0004");
+      sentReminder("reminder-5", "SM0005");
+      long waiting = queueText("s1", PHONE, MessagePurpose.ACCESS, "after-the-refusal");
+
+      status("SM0004", "undelivered", "30034");
+      status("SM0005", "undelivered", "30034");
+
+      assertThat(stores.senderPauses().all())
+          .singleElement()
+          .satisfies(pause -> assertThat(pause.errorCode()).isEqualTo(30034));
+
+      app.dispatcher().dispatch(NOW);
+
+      assertThat(stores.senderPauses().all()).as("the test send lifted the pause").isEmpty();
+      assertThat(stores.outbox().find(waiting).orElseThrow().status())
+          .as("the first waiting text is the test send; the log gateway accepts it")
+          .isEqualTo(MessageStatus.SENT);
+      assertThat(stores.outbox().countByStatus().values().stream().mapToLong(Long::longValue).sum())
+          .as("two reminders, the waiting text and one alert")
+          .isEqualTo(4);
+    }
+
+    @Test
     void a_forged_callback_is_refused_and_an_unknown_sid_changes_nothing() throws Exception {
       long id = sentReminder("reminder-3", "SM0003");
 

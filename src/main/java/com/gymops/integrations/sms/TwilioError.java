@@ -3,7 +3,6 @@ package com.gymops.integrations.sms;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.util.Set;
 
 /**
  * Twilio's error body, {@code {"code": 21610, "message": "...", "more_info": "...", "status":
@@ -13,9 +12,6 @@ record TwilioError(int code, String message, int httpStatus) {
   static final int UNSUBSCRIBED_RECIPIENT = 21610;
   static final int INVALID_TO_NUMBER = 21211;
   static final int NOT_A_MOBILE_NUMBER = 21614;
-
-  /** Errors of the sender, not of one message: every text would fail the same way. */
-  static final Set<Integer> SENDER_ERRORS = Set.of(30007, 30032, 30034, 21606);
 
   private static final int MAX_RAW = 200;
 

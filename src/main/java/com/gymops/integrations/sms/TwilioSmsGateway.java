@@ -6,6 +6,7 @@ import com.gymops.domain.OutboundMessage;
 import com.gymops.integrations.Sleeper;
 import com.gymops.messaging.MessageGateway;
 import com.gymops.messaging.SendResult;
+import com.gymops.messaging.SenderHealth;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -131,7 +132,7 @@ public final class TwilioSmsGateway implements MessageGateway {
     if (status >= 500) {
       return SendResult.retry(error.describe());
     }
-    if (TwilioError.SENDER_ERRORS.contains(error.code())) {
+    if (SenderHealth.SENDER_ERRORS.contains(error.code())) {
       return SendResult.senderBlocked(error.code(), error.describe());
     }
     return switch (error.code()) {
