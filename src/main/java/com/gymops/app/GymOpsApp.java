@@ -21,6 +21,7 @@ import com.gymops.integrations.sms.TwilioSmsGateway;
 import com.gymops.messaging.Dispatcher;
 import com.gymops.messaging.MessageGateway;
 import com.gymops.messaging.RetryPolicy;
+import com.gymops.messaging.SenderHealth;
 import com.gymops.payments.PaymentService;
 import com.gymops.policy.MessageTemplates;
 import com.gymops.store.AttemptStore.KeyedAttempt;
@@ -120,18 +121,25 @@ public final class GymOpsApp implements AutoCloseable {
             clock,
             runAgent);
     MessageGateway log = new LogMessageGateway(dataDir.resolve(MESSAGE_LOG), clock);
+    MessageGateway sms = smsGateway(config.messaging(), log);
     this.dispatcher =
         new Dispatcher(
             config,
             stores,
-            smsGateway(config.messaging(), log),
+            sms,
             realEmail ? new SmtpEmailGateway(config.messaging().smtp(), clock) : log,
             managerMessages,
             RetryPolicy.withJitter(() -> ThreadLocalRandom.current().nextDouble()));
     this.webhooks =
         new Webhooks(
-            new SmsReplies(config, stores.members(), clock),
-            new DeliveryUpdates(stores.outbox(), stores.attempts(), stores.transactor()),
+            new SmsReplies(config, stores.members(), stores.inbound(), stores.notes(), clock),
+            new DeliveryUpdates(
+                stores.outbox(),
+                stores.attempts(),
+                stores.transactor(),
+                new SenderHealth(stores.senderPauses(), managerMessages, config),
+                sms.sender(),
+                clock),
             new PaymentService(stores.members(), stores.payments(), runner, clock),
             new DoorStateExport(stores.members()),
             config.webhooks(),

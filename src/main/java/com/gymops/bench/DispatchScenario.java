@@ -2,6 +2,7 @@ package com.gymops.bench;
 
 import com.gymops.app.GymOpsApp;
 import com.gymops.bench.fakes.FakeTwilio;
+import com.gymops.config.ClubSettings;
 import com.gymops.config.TwilioSettings;
 import com.gymops.domain.Channel;
 import com.gymops.domain.Member;
@@ -9,6 +10,9 @@ import com.gymops.domain.MessagePurpose;
 import com.gymops.domain.MessageStatus;
 import com.gymops.domain.OutboundMessage;
 import com.gymops.messaging.DispatchResult;
+import com.gymops.policy.DeliveryTiming;
+import com.gymops.policy.Recipient;
+import com.gymops.policy.SendingWindow;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -136,15 +140,20 @@ final class DispatchScenario {
   }
 
   /**
-   * Reminders to the members who can get one, round the club as often as needed; returns them. Only
-   * members who still owe: the dispatcher drops a reminder to anyone paid up or referred.
+   * Reminders to the members who can get one now, round the club as often as needed; returns them.
+   * Only members whose state's texting hours are open at the bench's instant, and who still owe: the
+   * dispatcher drops a reminder to anyone paid up or referred.
    */
   private List<OutboundMessage> queue(GymOpsApp app, int messages) {
-    var referred = app.stores().referrals().openInClub(club.club().id());
+    ClubSettings settings = club.config().clubs().get(0);
+    SendingWindow window = settings.policy().messaging().window();
+    var referred = app.stores().referrals().openInClub(settings.club().id());
     List<Member> textable =
-        app.stores().members().inClub(club.club().id()).stream()
+        app.stores().members().inClub(settings.club().id()).stream()
             .filter(m -> m.phone() != null && !m.smsOptedOut() && !m.phoneUnusable())
             .filter(m -> m.isPastDue() && !referred.containsKey(m.id()))
+            .filter(
+                m -> DeliveryTiming.isInside(club.at(), Recipient.of(m, settings.club()), window))
             .toList();
     if (textable.isEmpty()) {
       throw new IllegalStateException("the demo club has no member to text");

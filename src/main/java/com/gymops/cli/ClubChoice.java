@@ -23,9 +23,12 @@ final class ClubChoice {
     } catch (IllegalArgumentException e) {
       throw new UserError(e.getMessage(), e);
     }
-    if (config.club(club).isEmpty()) {
-      throw new UserError("no club '" + given + "' in the configuration; known clubs: " + known);
-    }
-    return club;
+    return config
+        .club(club)
+        .map(settings -> settings.club().id())
+        .orElseThrow(
+            () ->
+                new UserError(
+                    "no club '" + given + "' in the configuration; known clubs: " + known));
   }
 }

@@ -42,13 +42,14 @@ final class DispatchCommand implements Callable<Integer> {
       if (json) {
         out.printf(
             "{\"sent\": %d, \"deferred\": %d, \"failed\": %d, \"suppressed\": %d, \"retrying\": %d,"
-                + " \"unknown\": %d}%n",
+                + " \"unknown\": %d, \"paused\": %d}%n",
             result.sent(),
             result.deferred(),
             result.failed(),
             result.suppressed(),
             result.retrying(),
-            result.unknown());
+            result.unknown(),
+            result.paused());
       } else {
         out.printf(
             "sent %d, deferred to the sending window %d, failed %d, suppressed %d, retrying later %d%n",
@@ -57,6 +58,12 @@ final class DispatchCommand implements Callable<Integer> {
             result.failed(),
             result.suppressed(),
             result.retrying());
+      }
+      if (result.paused() > 0 && !json) {
+        out.printf(
+            "%d texts wait: the SMS provider refuses the sender (the manager was told what to"
+                + " fix)%n",
+            result.paused());
       }
       if (result.unknown() > 0 && !json) {
         out.printf(

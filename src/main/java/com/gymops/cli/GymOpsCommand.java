@@ -29,6 +29,7 @@ import picocli.CommandLine.ScopeType;
       DispatchCommand.class,
       ScheduleCommand.class,
       ServeCommand.class,
+      DoctorCommand.class,
       BackupCommand.class,
       DrillCommand.class,
       BenchCommand.class

@@ -6,11 +6,14 @@ import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 import com.gymops.domain.Club;
 import com.gymops.domain.ClubId;
+import com.gymops.domain.UsState;
+import com.gymops.policy.MessageTemplates;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -124,15 +127,17 @@ final class ConfigBinder {
       root.problemAt("clubs", "list at least one club, or leave 'clubs' out for one club 'main'");
     }
     List<ClubSettings> clubs = new ArrayList<>();
-    Map<ClubId, String> pathById = new HashMap<>();
+    // Keyed without case: NYC01 and nyc01 are one club to every file and command.
+    Map<String, String> pathById = new HashMap<>();
     for (ConfigNode node : listed.get()) {
       Optional<ClubId> id = node.required("id", ClubId::new);
-      id.filter(pathById::containsKey)
+      Optional<String> key = id.map(value -> value.value().toLowerCase(Locale.ROOT));
+      key.filter(pathById::containsKey)
           .ifPresent(
               duplicate ->
                   node.problemAt(
-                      "id", "'" + duplicate + "' is already the id of " + pathById.get(duplicate)));
-      id.ifPresent(value -> pathById.putIfAbsent(value, node.path()));
+                      "id", "'" + id.get() + "' is already the id of " + pathById.get(duplicate)));
+      key.ifPresent(value -> pathById.putIfAbsent(value, node.path()));
       String name = node.text("name", id.map(ClubId::value).orElse("?"));
       ZoneId zone = node.zone("timezone", systemZone);
       ConfigNode manager = node.section("manager");
@@ -140,12 +145,13 @@ final class ConfigBinder {
       String email = manager.optional("email", ConfigBinder::email).orElse(null);
       String frontDesk =
           node.optional("front_desk_phone", text -> phoneNumber(text, region)).orElse(null);
+      UsState state = node.optional("state", UsState::parse).orElse(null);
       ClubRules rules = RuleSections.read(node, global, true);
       id.ifPresent(
           value ->
               clubs.add(
                   new ClubSettings(
-                      new Club(value, name, zone, phone, email, frontDesk),
+                      new Club(value, name, zone, phone, email, frontDesk, state),
                       rules.policy(),
                       rules.workflows())));
     }
@@ -199,6 +205,12 @@ final class ConfigBinder {
     String region = section.value("default_region", defaults.defaultRegion(), ConfigBinder::region);
     String optOut = section.text("opt_out_text", defaults.optOutText());
     Map<String, String> templates = section.textMap("templates", TEMPLATE_KEY);
+    // Checked here, not first when a run renders them, so 'schedule', 'dispatch' and every other
+    // command see every template problem at once.
+    MessageTemplates.problems(templates)
+        .forEach(problem -> section.problemAt("templates", problem));
+    MessageTemplates.optOutProblem(optOut)
+        .ifPresent(problem -> section.problemAt("opt_out_text", problem));
     int rate = section.integer("sms_rate_per_second", defaults.smsRatePerSecond(), 1, 1000);
     String publicBaseUrl = section.optional("public_base_url", ConfigBinder::httpUrl).orElse(null);
     TwilioSettings twilio = smsProvider.equals("twilio") ? twilio(section) : null;
@@ -426,14 +438,18 @@ final class ConfigBinder {
     PhoneNumberUtil phones = PhoneNumberUtil.getInstance();
     try {
       PhoneNumber number = phones.parse(text, region);
-      if (phones.isPossibleNumber(number)) {
+      // Valid, not merely possible: "555-0100" has the length of a local number but no area
+      // code, and would become a number nobody answers.
+      if (phones.isValidNumber(number)) {
         return phones.format(number, PhoneNumberFormat.E164);
       }
     } catch (NumberParseException e) {
-      // reported below like any other impossible number
+      // reported below like any other invalid number
     }
     throw new IllegalArgumentException(
-        "'" + text + "' is not a phone number (use e.g. +15551234567)");
+        "'"
+            + text
+            + "' is not a valid phone number; write it with its area code, e.g. +14155550100");
   }
 
   private static String email(String text) {

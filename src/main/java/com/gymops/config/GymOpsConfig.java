@@ -60,7 +60,8 @@ public record GymOpsConfig(
         DoorSettings.BUILTIN);
   }
 
+  /** The club configured as {@code id}, matched without case. */
   public Optional<ClubSettings> club(ClubId id) {
-    return clubs.stream().filter(c -> c.club().id().equals(id)).findFirst();
+    return clubs.stream().filter(c -> c.club().id().sameAs(id)).findFirst();
   }
 }

@@ -10,6 +10,7 @@ import com.gymops.policy.MessagingRules;
 import com.gymops.policy.ReferralRules;
 import com.gymops.policy.ReminderRules;
 import com.gymops.policy.SendingWindow;
+import com.gymops.policy.TextingHours;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -96,7 +97,18 @@ final class RuleSections {
   private static SendingWindow window(ConfigNode section, SendingWindow defaults) {
     LocalTime start = section.timeOfDay("start", defaults.start());
     LocalTime end = section.timeOfDay("end", defaults.end());
-    return section.build(() -> new SendingWindow(start, end), defaults);
+    SendingWindow window = section.build(() -> new SendingWindow(start, end), defaults);
+    if (!TextingHours.overlapsFederalHours(window)) {
+      section.problemAt(
+          "start",
+          "the window "
+              + window.start()
+              + "-"
+              + window.end()
+              + " lies outside the federal texting hours 08:00-21:00, so no text could ever be"
+              + " sent; choose hours between 08:00 and 21:00");
+    }
+    return window;
   }
 
   private static MessagingRules messagingRules(

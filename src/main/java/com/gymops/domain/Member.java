@@ -16,6 +16,8 @@ import java.util.Optional;
  * @param smsOptedOut whether the member replied STOP: no text of any kind may go to them
  * @param phoneUnusable whether the SMS provider called {@code phone} invalid or not mobile; such a
  *     number counts as no phone until a different one is imported
+ * @param state the US state of the member's address, which decides the texting law for them; {@code
+ *     null} when unknown (the phone's area code or the club's state stand in)
  */
 public record Member(
     MemberId id,
@@ -31,7 +33,8 @@ public record Member(
     boolean smsConsent,
     boolean smsOptedOut,
     DoorAccess door,
-    boolean phoneUnusable) {
+    boolean phoneUnusable,
+    UsState state) {
 
   public Member {
     Objects.requireNonNull(id, "id");
@@ -41,6 +44,40 @@ public record Member(
     Objects.requireNonNull(status, "status");
     Objects.requireNonNull(pastDue, "pastDue");
     Objects.requireNonNull(door, "door");
+  }
+
+  /** A member whose address state is unknown. */
+  public Member(
+      MemberId id,
+      ClubId clubId,
+      String firstName,
+      String lastName,
+      String phone,
+      String email,
+      MemberStatus status,
+      LocalDate joinedOn,
+      Money pastDue,
+      LocalDate pastDueSince,
+      boolean smsConsent,
+      boolean smsOptedOut,
+      DoorAccess door,
+      boolean phoneUnusable) {
+    this(
+        id,
+        clubId,
+        firstName,
+        lastName,
+        phone,
+        email,
+        status,
+        joinedOn,
+        pastDue,
+        pastDueSince,
+        smsConsent,
+        smsOptedOut,
+        door,
+        phoneUnusable,
+        null);
   }
 
   /** A member whose phone is not known to be unusable. */
@@ -72,7 +109,8 @@ public record Member(
         smsConsent,
         smsOptedOut,
         door,
-        false);
+        false,
+        null);
   }
 
   public String fullName() {

@@ -52,7 +52,12 @@ public final class AttemptCsvParser {
    * @return every attempt, or, when any row is bad, no attempts and every problem found
    */
   public ParsedAttempts parse(Reader in) throws IOException {
-    CsvTable.Contents<CollectionAttempt> contents = TABLE.read(in, this::toAttempt);
+    return parse(in, ',');
+  }
+
+  /** As {@link #parse(Reader)}, with values separated by {@code delimiter}. */
+  public ParsedAttempts parse(Reader in, char delimiter) throws IOException {
+    CsvTable.Contents<CollectionAttempt> contents = TABLE.read(in, delimiter, this::toAttempt);
     return new ParsedAttempts(contents.values(), contents.problems());
   }
 

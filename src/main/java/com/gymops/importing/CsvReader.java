@@ -6,10 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads RFC 4180 CSV one record at a time: quoted values may hold commas, doubled quotes and line
- * breaks; lines end in LF, CRLF or CR; a leading UTF-8 byte order mark is dropped. Each record
- * knows the physical line it starts on, which is what a person looking at the file in an editor
- * needs.
+ * Reads RFC 4180 CSV one record at a time, with commas or another delimiter (a semicolon from a
+ * European Excel, a tab): quoted values may hold delimiters, doubled quotes and line breaks; lines
+ * end in LF, CRLF or CR; a leading UTF-8 byte order mark is dropped. Each record knows the physical
+ * line it starts on, which is what a person looking at the file in an editor needs.
  *
  * <p>Broken quoting does not throw: the record comes back with a {@link CsvRecord#defect()} so the
  * caller can report it alongside every other problem in the file. Not thread-safe.
@@ -20,6 +20,7 @@ final class CsvReader {
   private static final char BYTE_ORDER_MARK = '\uFEFF';
 
   private final Reader in;
+  private final char delimiter;
   // Own buffer rather than BufferedReader: its read() is synchronized, and this is called per char.
   private final char[] buffer = new char[16 * 1024];
   private final StringBuilder value = new StringBuilder(64);
@@ -29,7 +30,12 @@ final class CsvReader {
   private boolean atStart = true;
 
   CsvReader(Reader in) {
+    this(in, ',');
+  }
+
+  CsvReader(Reader in, char delimiter) {
     this.in = in;
+    this.delimiter = delimiter;
   }
 
   /** The next record, or {@code null} at the end of the input. Blank lines are skipped. */
@@ -68,7 +74,7 @@ final class CsvReader {
           c = END;
           defect =
               firstOf(defect, "a quoted value opened on line " + quoteLine + " is never closed");
-        } else if (c != ',' && c != '\n' && c != '\r' && c != END) {
+        } else if (c != delimiter && c != '\n' && c != '\r' && c != END) {
           defect =
               firstOf(
                   defect,
@@ -79,7 +85,7 @@ final class CsvReader {
         c = readUnquoted(c);
       }
       values.add(value.toString());
-      if (c == ',') {
+      if (c == delimiter) {
         c = read();
         continue;
       }
@@ -122,10 +128,10 @@ final class CsvReader {
     }
   }
 
-  /** Appends characters up to a comma or line end, and returns that delimiter. */
+  /** Appends characters up to a delimiter or line end, and returns what ended the value. */
   private int readUnquoted(int first) throws IOException {
     int c = first;
-    while (c != ',' && c != '\n' && c != '\r' && c != END) {
+    while (c != delimiter && c != '\n' && c != '\r' && c != END) {
       value.append((char) c);
       c = read();
     }

@@ -32,6 +32,12 @@ final class CsvRow {
     return record.values().get(index).strip();
   }
 
+  /** The stripped value in an optional column; empty when the file has no such column. */
+  String optionalValue(String column) {
+    Integer index = columnIndex.get(column);
+    return index == null ? "" : record.values().get(index).strip();
+  }
+
   void reject(String column, String problem) {
     problems.add(new ImportProblem(record.line(), column, problem));
     rejected = true;

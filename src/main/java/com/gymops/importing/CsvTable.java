@@ -13,14 +13,21 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * A CSV layout with a fixed set of named columns, which may come in any order. Reading checks the
- * header and the shape of each row, and leaves the meaning of values to a row mapper.
+ * A CSV layout with a fixed set of named columns, which may come in any order, and optional ones a
+ * file may leave out (their values then read as empty). Reading checks the header and the shape of
+ * each row, and leaves the meaning of values to a row mapper.
  */
 final class CsvTable {
   private final List<String> columns;
+  private final List<String> optionalColumns;
 
   CsvTable(List<String> columns) {
+    this(columns, List.of());
+  }
+
+  CsvTable(List<String> columns, List<String> optionalColumns) {
     this.columns = List.copyOf(columns);
+    this.optionalColumns = List.copyOf(optionalColumns);
   }
 
   List<String> columns() {
@@ -33,7 +40,13 @@ final class CsvTable {
    * file with a bad row imports nothing.
    */
   <T> Contents<T> read(Reader in, Function<CsvRow, Optional<T>> mapper) throws IOException {
-    CsvReader reader = new CsvReader(in);
+    return read(in, ',', mapper);
+  }
+
+  /** As {@link #read(Reader, Function)}, with values separated by {@code delimiter}. */
+  <T> Contents<T> read(Reader in, char delimiter, Function<CsvRow, Optional<T>> mapper)
+      throws IOException {
+    CsvReader reader = new CsvReader(in, delimiter);
     List<ImportProblem> problems = new ArrayList<>();
     CsvRecord header = reader.next();
     if (header == null) {
@@ -47,16 +60,17 @@ final class CsvTable {
       // Without a trustworthy header every value would be read from the wrong column.
       return new Contents<>(List.of(), problems);
     }
+    int width = header.values().size();
     List<T> values = new ArrayList<>();
     for (CsvRecord record = reader.next(); record != null; record = reader.next()) {
       if (!record.isWellFormed()) {
         problems.add(ImportProblem.onLine(record.line(), record.defect()));
-      } else if (record.values().size() != columns.size()) {
+      } else if (record.values().size() != width) {
         problems.add(
             ImportProblem.onLine(
                 record.line(),
                 "expected "
-                    + columns.size()
+                    + width
                     + " values but found "
                     + record.values().size()
                     + "; check for a missing or extra comma, or a value with a comma that"
@@ -84,7 +98,7 @@ final class CsvTable {
     List<String> names = header.values();
     for (int i = 0; i < names.size(); i++) {
       String name = names.get(i).strip().toLowerCase(Locale.ROOT);
-      if (!columns.contains(name)) {
+      if (!columns.contains(name) && !optionalColumns.contains(name)) {
         unknown.add(names.get(i).strip());
       } else if (index.putIfAbsent(name, i) != null) {
         repeated.add(name);
@@ -109,7 +123,10 @@ final class CsvTable {
   }
 
   private String header() {
-    return String.join(",", columns);
+    return String.join(",", columns)
+        + (optionalColumns.isEmpty()
+            ? ""
+            : " (optional: " + String.join(", ", optionalColumns) + ")");
   }
 
   private static String quoted(Set<String> names) {

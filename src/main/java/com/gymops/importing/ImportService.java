@@ -10,7 +10,7 @@ import com.gymops.store.MemberStore;
 import com.gymops.store.Transactor;
 import java.io.IOException;
 import java.io.Reader;
-import java.nio.charset.StandardCharsets;
+import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -56,9 +56,11 @@ public final class ImportService {
   public record Imported(int rows, int added) {}
 
   public Imported importMembers(Path file) {
+    CsvFile.Text csv = read(file);
     ParsedMembers parsed;
-    try (Reader in = open(file)) {
-      parsed = new MemberCsvParser(clubs, defaultRegion, latestClubDate()).parse(in);
+    try (Reader in = new StringReader(csv.text())) {
+      parsed =
+          new MemberCsvParser(clubs, defaultRegion, latestClubDate()).parse(in, csv.delimiter());
     } catch (IOException e) {
       throw new ImportRejectedException(file, "cannot be read: " + e.getMessage());
     }
@@ -78,12 +80,13 @@ public final class ImportService {
 
   public Imported importAttempts(Path file) {
     Set<MemberId> known = new HashSet<>();
+    CsvFile.Text csv = read(file);
     ParsedAttempts parsed;
-    try (Reader in = open(file)) {
+    try (Reader in = new StringReader(csv.text())) {
       parsed =
           new AttemptCsvParser(
                   id -> known.contains(id) || rememberIfStored(id, known), clock.instant())
-              .parse(in);
+              .parse(in, csv.delimiter());
     } catch (IOException e) {
       throw new ImportRejectedException(file, "cannot be read: " + e.getMessage());
     }
@@ -126,11 +129,20 @@ public final class ImportService {
         .orElse(LocalDate.now(clock));
   }
 
-  private static Reader open(Path file) throws IOException {
+  /** The file's text in the encoding and with the delimiter it was saved with. */
+  private static CsvFile.Text read(Path file) {
+    byte[] bytes;
     try {
-      return Files.newBufferedReader(file, StandardCharsets.UTF_8);
+      bytes = Files.readAllBytes(file);
     } catch (NoSuchFileException e) {
       throw new ImportRejectedException(file, "does not exist");
+    } catch (IOException e) {
+      throw new ImportRejectedException(file, "cannot be read: " + e.getMessage());
+    }
+    try {
+      return CsvFile.decode(bytes);
+    } catch (IllegalArgumentException e) {
+      throw new ImportRejectedException(file, e.getMessage());
     }
   }
 }

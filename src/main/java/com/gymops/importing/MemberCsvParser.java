@@ -6,12 +6,14 @@ import com.gymops.domain.Member;
 import com.gymops.domain.MemberId;
 import com.gymops.domain.MemberStatus;
 import com.gymops.domain.Money;
+import com.gymops.domain.UsState;
 import java.io.IOException;
 import java.io.Reader;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -39,9 +41,12 @@ public final class MemberCsvParser {
           "opted_out",
           "door_state");
 
+  /** Columns a file may leave out: {@code state}, the US state of the member's address. */
+  public static final List<String> OPTIONAL_COLUMNS = List.of("state");
+
   static final int MAX_MEMBER_ID_LENGTH = 64;
 
-  private static final CsvTable TABLE = new CsvTable(COLUMNS);
+  private static final CsvTable TABLE = new CsvTable(COLUMNS, OPTIONAL_COLUMNS);
   private static final CodeTable<MemberStatus> STATUSES =
       CodeTable.of(List.of(MemberStatus.values()), MemberStatus::name);
   private static final CodeTable<DoorAccess> DOOR_STATES =
@@ -67,10 +72,11 @@ public final class MemberCsvParser {
    */
   public MemberCsvParser(Set<ClubId> knownClubs, String defaultRegion, LocalDate today) {
     Map<String, ClubId> clubs = new TreeMap<>();
-    knownClubs.forEach(club -> clubs.put(club.value(), club));
+    // Matched without case: club systems write NYC01 where the configuration may say nyc01.
+    knownClubs.forEach(club -> clubs.put(club.value().toLowerCase(Locale.ROOT), club));
     // Handing out the configured ids skips ClubId's format check, a regex, on every row.
     this.knownClubs = Map.copyOf(clubs);
-    this.knownClubList = String.join(", ", clubs.keySet());
+    this.knownClubList = String.join(", ", clubs.values().stream().map(ClubId::value).toList());
     this.phones = new PhoneNormalizer(Objects.requireNonNull(defaultRegion, "defaultRegion"));
     this.today = Objects.requireNonNull(today, "today");
   }
@@ -81,9 +87,15 @@ public final class MemberCsvParser {
    * @return every member, or, when any row is bad, no members and every problem found
    */
   public ParsedMembers parse(Reader in) throws IOException {
+    return parse(in, ',');
+  }
+
+  /** As {@link #parse(Reader)}, with values separated by {@code delimiter}. */
+  public ParsedMembers parse(Reader in, char delimiter) throws IOException {
     // Per call, so one parser can read several files, even at once.
     Map<String, Integer> firstLineOfMemberId = new HashMap<>();
-    CsvTable.Contents<Member> contents = TABLE.read(in, row -> toMember(row, firstLineOfMemberId));
+    CsvTable.Contents<Member> contents =
+        TABLE.read(in, delimiter, row -> toMember(row, firstLineOfMemberId));
     return new ParsedMembers(contents.values(), contents.problems());
   }
 
@@ -104,6 +116,7 @@ public final class MemberCsvParser {
     boolean smsConsent = yesNo(row, "sms_consent");
     boolean optedOut = yesNo(row, "opted_out");
     DoorAccess door = doorState(row);
+    UsState state = state(row);
     if (row.isRejected()) {
       return Optional.empty();
     }
@@ -121,7 +134,22 @@ public final class MemberCsvParser {
             pastDueSince,
             smsConsent,
             optedOut,
-            door));
+            door,
+            false,
+            state));
+  }
+
+  private static UsState state(CsvRow row) {
+    String text = row.optionalValue("state");
+    if (text.isEmpty()) {
+      return null;
+    }
+    try {
+      return UsState.parse(text);
+    } catch (IllegalArgumentException e) {
+      row.reject("state", e.getMessage());
+      return null;
+    }
   }
 
   private static String memberId(CsvRow row, Map<String, Integer> firstLineOfMemberId) {
@@ -147,7 +175,7 @@ public final class MemberCsvParser {
 
   private ClubId club(CsvRow row) {
     String text = row.value("club_id");
-    ClubId club = knownClubs.get(text);
+    ClubId club = knownClubs.get(text.toLowerCase(Locale.ROOT));
     if (club == null) {
       String problem = text.isEmpty() ? "a club id is required" : "unknown club '" + text + "'";
       row.reject("club_id", problem + "; known clubs: " + knownClubList);
@@ -158,6 +186,19 @@ public final class MemberCsvParser {
   private String phone(CsvRow row) {
     String text = row.value("phone");
     if (text.isEmpty()) {
+      return null;
+    }
+    Optional<String> extension = phones.extension(text);
+    if (extension.isPresent()) {
+      // Kept or refused, never dropped: a text cannot reach an extension, and dropping it would
+      // text whoever answers the main line.
+      row.reject(
+          "phone",
+          "'"
+              + text
+              + "' has an extension ("
+              + extension.get()
+              + "); a text cannot reach an extension: give the member's own mobile number");
       return null;
     }
     Optional<String> e164 = phones.toE164(text);

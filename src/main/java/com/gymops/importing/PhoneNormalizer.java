@@ -59,6 +59,19 @@ final class PhoneNormalizer {
     return toE164ByParsing(text);
   }
 
+  /** The extension written with the number ("x12", "ext. 12"), or empty when there is none. */
+  Optional<String> extension(String text) {
+    if (text.chars().noneMatch(Character::isLetter) && text.indexOf('#') < 0) {
+      return Optional.empty();
+    }
+    try {
+      PhoneNumber number = PHONES.parse(text, defaultRegion);
+      return number.hasExtension() ? Optional.of(number.getExtension()) : Optional.empty();
+    } catch (NumberParseException e) {
+      return Optional.empty();
+    }
+  }
+
   /** The number in E.164 form by libphonenumber's own parser alone; the shortcut's reference. */
   Optional<String> toE164ByParsing(String text) {
     PhoneNumber number;

@@ -3,9 +3,11 @@ package com.gymops.inbound;
 import com.gymops.domain.AttemptOutcome;
 import com.gymops.domain.MessageStatus;
 import com.gymops.domain.OutboundMessage;
+import com.gymops.messaging.SenderHealth;
 import com.gymops.store.AttemptStore;
 import com.gymops.store.Outbox;
 import com.gymops.store.Transactor;
+import java.time.Clock;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -16,6 +18,10 @@ import java.util.Optional;
  * escalation rule). {@code queued}, {@code sending}, {@code sent} and anything else say nothing
  * final and change nothing.
  *
+ * <p>An undelivered text with an error of the sender itself (30034 unregistered 10DLC, 30032
+ * unverified toll-free, 30007 carrier filtering), which Twilio mostly reports here rather than when
+ * it accepts the text, pauses the sender ({@link SenderHealth}): the texts after it wait.
+ *
  * <p>Callbacks may come twice and out of order. Only a SENT message changes, so a repeat is a no-op
  * and a late {@code sent} never turns DELIVERED back; the attempt changes only with its message.
  */
@@ -23,11 +29,26 @@ public final class DeliveryUpdates {
   private final Outbox outbox;
   private final AttemptStore attempts;
   private final Transactor transactor;
+  private final SenderHealth senderHealth;
+  private final String sender;
+  private final Clock clock;
 
-  public DeliveryUpdates(Outbox outbox, AttemptStore attempts, Transactor transactor) {
+  /**
+   * @param sender the SMS gateway's sender (number or messaging service) that the texts left from
+   */
+  public DeliveryUpdates(
+      Outbox outbox,
+      AttemptStore attempts,
+      Transactor transactor,
+      SenderHealth senderHealth,
+      String sender,
+      Clock clock) {
     this.outbox = outbox;
     this.attempts = attempts;
     this.transactor = transactor;
+    this.senderHealth = senderHealth;
+    this.sender = sender;
+    this.clock = clock;
   }
 
   /**
@@ -54,6 +75,12 @@ public final class DeliveryUpdates {
       return Update.NOT_FINAL;
     }
     boolean delivered = outcome.get() == AttemptOutcome.DELIVERED;
+    senderErrorCode(errorCode)
+        .filter(code -> !delivered)
+        .ifPresent(
+            code ->
+                senderHealth.refused(
+                    sender, code, "twilio " + code + ": " + status, clock.instant()));
     String error =
         delivered
             ? null
@@ -74,6 +101,15 @@ public final class DeliveryUpdates {
           }
           return delivered ? Update.DELIVERED : Update.FAILED;
         });
+  }
+
+  private static Optional<Integer> senderErrorCode(String errorCode) {
+    try {
+      int code = errorCode == null ? 0 : Integer.parseInt(errorCode.trim());
+      return SenderHealth.SENDER_ERRORS.contains(code) ? Optional.of(code) : Optional.empty();
+    } catch (NumberFormatException e) {
+      return Optional.empty();
+    }
   }
 
   /** What a callback did. */

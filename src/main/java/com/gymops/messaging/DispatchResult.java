@@ -8,10 +8,12 @@ package com.gymops.messaging;
  * @param retrying refused for now by the provider; they stay queued for a later pass
  * @param unknown found SENDING long after their claim (a crashed dispatcher): ended as failed with
  *     an unknown outcome, for the manager to check with the provider
+ * @param paused texts kept queued because the provider refuses their sender (unregistered,
+ *     unverified or filtered): they leave once a test send succeeds
  */
 public record DispatchResult(
-    int sent, int deferred, int failed, int suppressed, int retrying, int unknown) {
+    int sent, int deferred, int failed, int suppressed, int retrying, int unknown, int paused) {
   public DispatchResult(int sent, int deferred, int failed, int suppressed, int retrying) {
-    this(sent, deferred, failed, suppressed, retrying, 0);
+    this(sent, deferred, failed, suppressed, retrying, 0, 0);
   }
 }

@@ -10,6 +10,8 @@ import com.gymops.domain.MessagePurpose;
 import com.gymops.domain.OutboundMessage;
 import com.gymops.domain.Referral;
 import com.gymops.policy.DeliveryTiming;
+import com.gymops.policy.Recipient;
+import com.gymops.policy.SendingWindow;
 import com.gymops.store.Stores;
 import com.gymops.workflow.ManagerMessages;
 import java.time.Duration;
@@ -17,14 +19,17 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * Delivers what the outbox holds once it is due: inside the club's sending window for member
- * messages, at once for the manager. Each message is claimed before the provider call, so two
- * dispatchers never send it twice and a crash leaves it marked SENDING rather than re-sent.
+ * Delivers what the outbox holds once it is due: inside the recipient's window for member messages
+ * (their state's texting hours in their zone, within the club's setting), at once for the manager.
+ * A sender the provider refuses outright is paused ({@link SenderHealth}): its texts stay queued.
+ * Each message is claimed before the provider call, so two dispatchers never send it twice and a
+ * crash leaves it marked SENDING rather than re-sent.
  *
  * <p>A message found SENDING for longer than {@link #STUCK_AFTER} belonged to a dispatcher that
  * died between its claim and the provider's answer: nobody knows whether it left, so it is never
@@ -41,6 +46,9 @@ public final class Dispatcher {
    */
   public static final Duration STUCK_AFTER = Duration.ofMinutes(10);
 
+  /** How long a text waits while its sender is paused: the next pass tries the sender again. */
+  static final Duration PAUSED_RETRY = Duration.ofMinutes(1);
+
   static final String UNKNOWN_OUTCOME =
       "outcome unknown: GymOps stopped while sending; check the provider's log before sending"
           + " again";
@@ -51,6 +59,7 @@ public final class Dispatcher {
   private final MessageGateway email;
   private final ManagerMessages manager;
   private final RetryPolicy retries;
+  private final SenderHealth senderHealth;
 
   /** A dispatcher whose retry waits are exact ({@link RetryPolicy#EXACT}). */
   public Dispatcher(
@@ -75,6 +84,7 @@ public final class Dispatcher {
     this.email = email;
     this.manager = manager;
     this.retries = retries;
+    this.senderHealth = new SenderHealth(stores.senderPauses(), manager, config);
   }
 
   public DispatchResult dispatch(Instant now) {
@@ -83,6 +93,8 @@ public final class Dispatcher {
     int failed = 0;
     int suppressed = 0;
     int retrying = 0;
+    int paused = 0;
+    SmsPass pass = new SmsPass(senderHealth.pause(sms.sender()).isPresent());
     Map<ClubId, Integer> failedByClub = new TreeMap<>(Comparator.comparing(ClubId::value));
     Map<ClubId, Integer> unknownByClub = new TreeMap<>(Comparator.comparing(ClubId::value));
     int unknown = reconcileStuck(now, unknownByClub);
@@ -92,7 +104,7 @@ public final class Dispatcher {
         break;
       }
       for (OutboundMessage message : due) {
-        switch (deliver(message, now)) {
+        switch (deliver(message, now, pass)) {
           case SENT -> sent++;
           case DEFERRED -> deferred++;
           case FAILED -> {
@@ -101,6 +113,7 @@ public final class Dispatcher {
           }
           case SUPPRESSED -> suppressed++;
           case RETRYING -> retrying++;
+          case PAUSED -> paused++;
           case UNKNOWN -> {
             unknown++;
             unknownByClub.merge(message.clubId(), 1, Integer::sum);
@@ -111,7 +124,7 @@ public final class Dispatcher {
     }
     failedByClub.forEach((club, count) -> tellManager(club, count, now));
     unknownByClub.forEach((club, count) -> tellManagerOfUnknown(club, count, now));
-    return new DispatchResult(sent, deferred, failed, suppressed, retrying, unknown);
+    return new DispatchResult(sent, deferred, failed, suppressed, retrying, unknown, paused);
   }
 
   private int reconcileStuck(Instant now, Map<ClubId, Integer> unknownByClub) {
@@ -164,33 +177,72 @@ public final class Dispatcher {
     SUPPRESSED,
     RETRYING,
     UNKNOWN,
+    PAUSED,
     TAKEN
   }
 
-  private Delivery deliver(OutboundMessage message, Instant now) {
+  /**
+   * Whether texts are paused in this pass, and whether its one test send has been used: while the
+   * sender is paused, the first due text goes out as the test and the others wait.
+   */
+  private static final class SmsPass {
+    private boolean paused;
+    private boolean testSent;
+
+    SmsPass(boolean paused) {
+      this.paused = paused;
+    }
+  }
+
+  private Delivery deliver(OutboundMessage message, Instant now, SmsPass pass) {
     Optional<ClubSettings> club = config.club(message.clubId());
+    Optional<Member> member =
+        message.memberId() == null ? Optional.empty() : stores.members().find(message.memberId());
     if (message.purpose() != MessagePurpose.MANAGER && club.isPresent()) {
-      var window = club.get().policy().messaging().window();
-      var zone = club.get().club().zone();
-      if (!DeliveryTiming.isInside(now, zone, window)) {
-        stores.outbox().defer(message.id(), DeliveryTiming.nextDeliveryAt(now, zone, window));
+      SendingWindow window = club.get().policy().messaging().window();
+      Recipient recipient =
+          member
+              .map(found -> Recipient.of(found, club.get().club()))
+              .orElseGet(() -> Recipient.locate(null, message.recipient(), club.get().club()));
+      if (!DeliveryTiming.isInside(now, recipient, window)) {
+        stores.outbox().defer(message.id(), DeliveryTiming.nextDeliveryAt(now, recipient, window));
         return Delivery.DEFERRED;
       }
     }
-    Optional<String> forbidden = forbidden(message).or(() -> collectionOvertaken(message));
+    Optional<String> forbidden =
+        forbidden(message, member).or(() -> collectionOvertaken(message, member));
     if (forbidden.isPresent()) {
       stores.outbox().markSuppressed(message.id(), now, forbidden.get());
       recordAttemptOutcome(message, AttemptOutcome.FAILED);
       return Delivery.SUPPRESSED;
     }
+    boolean text = message.channel() == Channel.SMS;
+    if (text && pass.paused) {
+      if (pass.testSent) {
+        stores.outbox().defer(message.id(), now.plus(PAUSED_RETRY));
+        return Delivery.PAUSED;
+      }
+      pass.testSent = true;
+    }
     if (!stores.outbox().claim(message.id(), now)) {
       return Delivery.TAKEN;
     }
-    SendResult result = (message.channel() == Channel.SMS ? sms : email).send(message);
+    SendResult result = (text ? sms : email).send(message);
     switch (result.status()) {
       case ACCEPTED -> {
         stores.outbox().markSent(message.id(), now, result.providerId());
+        if (text && pass.paused) {
+          senderHealth.accepted(sms.sender());
+          pass.paused = false;
+        }
         return Delivery.SENT;
+      }
+      case SENDER_BLOCKED -> {
+        senderHealth.refused(sms.sender(), result.errorCode(), result.error(), now);
+        pass.paused = true;
+        pass.testSent = true;
+        stores.outbox().defer(message.id(), now.plus(PAUSED_RETRY));
+        return Delivery.PAUSED;
       }
       case RETRY -> {
         int attempts = stores.outbox().countRetry(message.id(), result.error());
@@ -204,10 +256,13 @@ public final class Dispatcher {
       }
       case OPTED_OUT -> {
         // The carrier will refuse every text until the member sends START: stop them all now.
+        // An opt-out working as it should is no failure: dispatch must not alarm for it.
         if (message.memberId() != null) {
           stores.members().setSmsOptedOut(message.memberId(), true, now);
         }
-        return fail(message, now, result.error());
+        stores.outbox().markSuppressed(message.id(), now, "opted_out: " + result.error());
+        recordAttemptOutcome(message, AttemptOutcome.FAILED);
+        return Delivery.SUPPRESSED;
       }
       case UNKNOWN -> {
         // Never sent twice blindly: it may have left. The attempt stays as sent, like a crash's.
@@ -241,16 +296,19 @@ public final class Dispatcher {
   }
 
   /** Rules are checked again at delivery: the member may have replied STOP since it was queued. */
-  private Optional<String> forbidden(OutboundMessage message) {
+  private Optional<String> forbidden(OutboundMessage message, Optional<Member> member) {
     if (message.memberId() == null || message.channel() != Channel.SMS) {
       return Optional.empty();
     }
-    Optional<Member> member = stores.members().find(message.memberId());
     if (member.isEmpty()) {
       return Optional.of("member no longer exists");
     }
     if (member.get().smsOptedOut()) {
       return Optional.of("member opted out of texts (STOP)");
+    }
+    if (stores.inbound().isOptedOutOf(member.get().id(), message.purpose())) {
+      return Optional.of(
+          "member opted out of " + message.purpose().name().toLowerCase(Locale.ROOT) + " texts");
     }
     if (message.purpose() == MessagePurpose.MARKETING && !member.get().smsConsent()) {
       return Optional.of("member withdrew marketing consent");
@@ -263,11 +321,10 @@ public final class Dispatcher {
    * go out: the member owes nothing, or the agency now speaks for the club. Recorded as a failed
    * attempt, like any message that was not delivered.
    */
-  private Optional<String> collectionOvertaken(OutboundMessage message) {
+  private Optional<String> collectionOvertaken(OutboundMessage message, Optional<Member> member) {
     if (!message.purpose().isCollection() || message.memberId() == null) {
       return Optional.empty();
     }
-    Optional<Member> member = stores.members().find(message.memberId());
     if (member.isPresent() && !member.get().isPastDue()) {
       return Optional.of("member no longer owes anything");
     }

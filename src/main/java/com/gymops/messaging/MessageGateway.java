@@ -8,4 +8,9 @@ import com.gymops.domain.OutboundMessage;
  */
 public interface MessageGateway {
   SendResult send(OutboundMessage message);
+
+  /** Who the messages leave from (a number or a messaging service), as the provider knows it. */
+  default String sender() {
+    return getClass().getSimpleName();
+  }
 }

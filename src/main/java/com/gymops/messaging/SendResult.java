@@ -10,16 +10,22 @@ import java.util.Objects;
  * @param error the provider's code and message, kept on the message, else null
  * @param retryAfter how long the provider asked us to wait ({@code Retry-After}), or null
  */
-public record SendResult(Status status, String providerId, String error, Duration retryAfter) {
+public record SendResult(
+    Status status, String providerId, String error, Duration retryAfter, int errorCode) {
   public enum Status {
     ACCEPTED,
     /** The provider refused it for good (other 4xx): the message fails with its error. */
     REJECTED,
     /**
-     * The recipient opted out at the provider or carrier (Twilio 21610): the message fails and the
-     * member is opted out of all texts.
+     * The recipient opted out at the provider or carrier (Twilio 21610): the message is suppressed,
+     * not failed (the opt-out works as it should), and the member is opted out of all texts.
      */
     OPTED_OUT,
+    /**
+     * The provider refuses the sender itself ({@link #errorCode}: Twilio 30034, 30032, 30007,
+     * 21606): the message stays queued and the sender is paused ({@link SenderHealth}).
+     */
+    SENDER_BLOCKED,
     /**
      * The address can never take this channel (Twilio 21211 invalid, 21614 not mobile): the message
      * fails and the member's phone is marked unusable.
@@ -41,8 +47,16 @@ public record SendResult(Status status, String providerId, String error, Duratio
     }
   }
 
+  public SendResult(Status status, String providerId, String error, Duration retryAfter) {
+    this(status, providerId, error, retryAfter, 0);
+  }
+
   public SendResult(Status status, String providerId, String error) {
     this(status, providerId, error, null);
+  }
+
+  public static SendResult senderBlocked(int errorCode, String error) {
+    return new SendResult(Status.SENDER_BLOCKED, null, error, null, errorCode);
   }
 
   public static SendResult accepted(String providerId) {

@@ -39,6 +39,18 @@ public record PaymentResult(
         List.of());
   }
 
+  static PaymentResult conflict(Payment payment) {
+    return new PaymentResult(
+        payment.paymentId(),
+        payment.memberId().value(),
+        Status.CONFLICT,
+        null,
+        null,
+        null,
+        null,
+        List.of());
+  }
+
   static PaymentResult unknownMember(Payment payment) {
     return new PaymentResult(
         payment.paymentId(),
@@ -60,8 +72,13 @@ public record PaymentResult(
   /** Whether the payment was new, seen before, or for nobody GymOps knows. */
   public enum Status {
     RECORDED,
-    /** The payment id was recorded before: nothing changed. */
+    /** The payment id was recorded before with the same member and amount: nothing changed. */
     REPLAY,
+    /**
+     * The payment id was recorded before for another member or amount: two payments share an id,
+     * which the payment system must fix; nothing changed.
+     */
+    CONFLICT,
     UNKNOWN_MEMBER
   }
 }

@@ -45,7 +45,15 @@ public final class PaymentService {
     }
     Optional<PaymentStore.Applied> applied = payments.apply(payment, clock.instant());
     if (applied.isEmpty()) {
-      return PaymentResult.replay(payment);
+      boolean same =
+          payments
+              .find(payment.paymentId())
+              .map(
+                  recorded ->
+                      recorded.memberId().equals(payment.memberId())
+                          && recorded.amount().equals(payment.amount()))
+              .orElse(true);
+      return same ? PaymentResult.replay(payment) : PaymentResult.conflict(payment);
     }
     RunReport door =
         runner.run(

@@ -19,21 +19,21 @@ public final class MessageComposer {
 
   private final Club club;
   private final MessageTemplates templates;
-  private final Instant notBefore;
+  private final Instant now;
+  private final SendingWindow window;
 
-  private MessageComposer(Club club, MessageTemplates templates, Instant notBefore) {
+  private MessageComposer(
+      Club club, MessageTemplates templates, Instant now, SendingWindow window) {
     this.club = club;
     this.templates = templates;
-    this.notBefore = notBefore;
+    this.now = now;
+    this.window = window;
   }
 
   /** The composer of a run that sees {@code now}. */
   public static MessageComposer of(ClubSnapshot snapshot, Instant now) {
-    Club club = snapshot.club();
     return new MessageComposer(
-        club,
-        snapshot.templates(),
-        DeliveryTiming.nextDeliveryAt(now, club.zone(), snapshot.policy().messaging().window()));
+        snapshot.club(), snapshot.templates(), now, snapshot.policy().messaging().window());
   }
 
   /**
@@ -61,7 +61,8 @@ public final class MessageComposer {
         sms ? null : subject(purpose),
         text,
         sms ? SmsSegments.of(text).segments() : 0,
-        notBefore);
+        // The texting hours are the member's own (their state's law, their zone), not the club's.
+        DeliveryTiming.nextDeliveryAt(now, Recipient.of(member, club), window));
   }
 
   private String subject(MessagePurpose purpose) {

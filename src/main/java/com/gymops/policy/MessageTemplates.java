@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
@@ -145,6 +147,49 @@ public final class MessageTemplates {
     templates.replaceAll((key, template) -> withOptOut(template, optOutText));
     templates.values().forEach(template -> renderer.validate(template.key(), template.body()));
     this.byKey = Map.copyOf(templates);
+  }
+
+  /**
+   * Whether the opt-out text tells members to reply STOP, as the constructor requires; the problem
+   * when it does not.
+   */
+  public static Optional<String> optOutProblem(String optOutText) {
+    return STOP_WORD.matcher(optOutText).find()
+        ? Optional.empty()
+        : Optional.of("opt-out text '" + optOutText + "' must tell members to reply STOP");
+  }
+
+  /**
+   * Every problem of these overrides at once, as the constructor would find them one by one: what
+   * the configuration reports when it is loaded, for every command alike.
+   */
+  public static List<String> problems(Map<String, String> overrides) {
+    List<String> problems = new ArrayList<>();
+    Set<String> known = new TreeSet<>();
+    BUILT_IN.forEach(template -> known.add(template.key()));
+    new TreeMap<>(overrides)
+        .forEach(
+            (key, body) -> {
+              if (!known.contains(key)) {
+                problems.add(
+                    "unknown message template '" + key + "'; known templates are " + known);
+              } else if (body == null || body.isBlank()) {
+                problems.add("template '" + key + "' has an empty body");
+              } else {
+                for (String name : TemplateRenderer.variablesIn(body)) {
+                  if (!VARIABLES.contains(name)) {
+                    problems.add(
+                        "template '"
+                            + key
+                            + "' uses unknown variable {"
+                            + name
+                            + "}; known variables are "
+                            + new TreeSet<>(VARIABLES));
+                  }
+                }
+              }
+            });
+    return problems;
   }
 
   /** The built-in texts with the default opt-out words. */

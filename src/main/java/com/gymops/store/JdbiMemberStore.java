@@ -8,6 +8,7 @@ import com.gymops.domain.Member;
 import com.gymops.domain.MemberId;
 import com.gymops.domain.MemberStatus;
 import com.gymops.domain.Money;
+import com.gymops.domain.UsState;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -27,7 +28,7 @@ public final class JdbiMemberStore implements MemberStore {
   private static final String COLUMNS =
       "member_id, club_id, first_name, last_name, phone, email, status, joined_on,"
           + " past_due_cents, past_due_since, sms_consent, sms_opted_out, door_state, lock_reason,"
-          + " phone_unusable";
+          + " phone_unusable, state";
 
   private final Jdbi jdbi;
 
@@ -58,7 +59,8 @@ public final class JdbiMemberStore implements MemberStore {
                         + " past_due_cents = :past_due_cents, past_due_since = :past_due_since,"
                         + " sms_consent = :sms_consent, sms_opted_out = :sms_opted_out,"
                         + " door_state = :door_state, lock_reason = :lock_reason,"
-                        + " updated_at = :updated_at WHERE member_id = :member_id");
+                        + " state = COALESCE(:state, state), updated_at = :updated_at"
+                        + " WHERE member_id = :member_id");
             PreparedBatch insert =
                 handle.prepareBatch(
                     "INSERT INTO member ("
@@ -66,7 +68,7 @@ public final class JdbiMemberStore implements MemberStore {
                         + ", updated_at) VALUES (:member_id, :club_id, :first_name, :last_name,"
                         + " :phone, :email, :status, :joined_on, :past_due_cents,"
                         + " :past_due_since, :sms_consent, :sms_opted_out, :door_state,"
-                        + " :lock_reason, :phone_unusable, :updated_at)");
+                        + " :lock_reason, :phone_unusable, :state, :updated_at)");
             for (Member member : chunk) {
               PreparedBatch batch = existing.contains(member.id()) ? update : insert;
               bind(batch, member, now).add();
@@ -96,7 +98,8 @@ public final class JdbiMemberStore implements MemberStore {
                         + " last_name = :last_name, phone = :phone, email = :email,"
                         + " status = :status, joined_on = :joined_on,"
                         + " past_due_cents = :past_due_cents, past_due_since = :past_due_since,"
-                        + " sms_consent = :sms_consent, updated_at = :updated_at"
+                        + " sms_consent = :sms_consent, state = COALESCE(:state, state),"
+                        + " updated_at = :updated_at"
                         + " WHERE member_id = :member_id");
             PreparedBatch insert =
                 handle.prepareBatch(
@@ -105,7 +108,7 @@ public final class JdbiMemberStore implements MemberStore {
                         + ", updated_at) VALUES (:member_id, :club_id, :first_name, :last_name,"
                         + " :phone, :email, :status, :joined_on, :past_due_cents,"
                         + " :past_due_since, :sms_consent, :sms_opted_out, :door_state,"
-                        + " :lock_reason, :phone_unusable, :updated_at)");
+                        + " :lock_reason, :phone_unusable, :state, :updated_at)");
             for (Member member : chunk) {
               if (existing.contains(member.id())) {
                 bind(update, member, now).add();
@@ -142,6 +145,7 @@ public final class JdbiMemberStore implements MemberStore {
             "lock_reason",
             member.door().lockReason() == null ? null : member.door().lockReason().name())
         .bind("phone_unusable", member.phoneUnusable())
+        .bind("state", member.state() == null ? null : member.state().code())
         .bind("updated_at", now);
   }
 
@@ -307,6 +311,7 @@ public final class JdbiMemberStore implements MemberStore {
 
   static Member map(ResultSet rs, StatementContext context) throws SQLException {
     String lockReason = rs.getString("lock_reason");
+    String state = rs.getString("state");
     return new Member(
         new MemberId(rs.getString("member_id")),
         new ClubId(rs.getString("club_id")),
@@ -323,6 +328,7 @@ public final class JdbiMemberStore implements MemberStore {
         new DoorAccess(
             DoorState.valueOf(rs.getString("door_state")),
             lockReason == null ? null : LockReason.valueOf(lockReason)),
-        rs.getBoolean("phone_unusable"));
+        rs.getBoolean("phone_unusable"),
+        state == null ? null : new UsState(state));
   }
 }

@@ -1,5 +1,6 @@
 package com.gymops.store;
 
+import com.gymops.domain.MemberId;
 import com.gymops.domain.Money;
 import com.gymops.domain.PastDue;
 import com.gymops.domain.Payment;
@@ -75,5 +76,24 @@ public final class JdbiPaymentStore implements PaymentStore {
   public long count() {
     return jdbi.withHandle(
         handle -> handle.createQuery("SELECT COUNT(*) FROM payment").mapTo(Long.class).one());
+  }
+
+  @Override
+  public Optional<Payment> find(String paymentId) {
+    return jdbi.withHandle(
+        handle ->
+            handle
+                .createQuery(
+                    "SELECT payment_id, member_id, amount_cents, paid_at FROM payment"
+                        + " WHERE payment_id = :id")
+                .bind("id", paymentId)
+                .map(
+                    (rs, context) ->
+                        new Payment(
+                            rs.getString("payment_id"),
+                            new MemberId(rs.getString("member_id")),
+                            Money.ofCents(rs.getLong("amount_cents")),
+                            Columns.instant(rs, "paid_at")))
+                .findOne());
   }
 }

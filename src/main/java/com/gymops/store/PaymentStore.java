@@ -19,6 +19,9 @@ public interface PaymentStore {
 
   long count();
 
+  /** The payment recorded under {@code paymentId}: what a reused id is compared with. */
+  Optional<Payment> find(String paymentId);
+
   /** What one payment did to the balance. */
   record Applied(Money before, Money after) {}
 }

@@ -16,7 +16,9 @@ public record Stores(
     Transactor transactor,
     TranscriptStore transcripts,
     PaymentStore payments,
-    SyncStateStore syncState) {
+    SyncStateStore syncState,
+    InboundStore inbound,
+    SenderPauses senderPauses) {
   public Stores {
     Objects.requireNonNull(members, "members");
     Objects.requireNonNull(attempts, "attempts");
@@ -31,6 +33,8 @@ public record Stores(
     Objects.requireNonNull(transcripts, "transcripts");
     Objects.requireNonNull(payments, "payments");
     Objects.requireNonNull(syncState, "syncState");
+    Objects.requireNonNull(inbound, "inbound");
+    Objects.requireNonNull(senderPauses, "senderPauses");
   }
 
   /** The Jdbi implementations on one database. */
@@ -53,6 +57,8 @@ public record Stores(
         new JdbiTransactor(jdbi),
         new JdbiTranscriptStore(jdbi),
         new JdbiPaymentStore(jdbi),
-        new JdbiSyncStateStore(jdbi));
+        new JdbiSyncStateStore(jdbi),
+        new JdbiInboundStore(jdbi),
+        new JdbiSenderPauses(jdbi));
   }
 }

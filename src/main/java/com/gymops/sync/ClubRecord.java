@@ -9,6 +9,7 @@ import java.time.Instant;
  * @param pastDueAmount dollars, e.g. {@code "80.00"}
  * @param joinedOn ISO date or null
  * @param pastDueSince ISO date or null
+ * @param state the US state of the member's address (two letters), or null
  */
 public record ClubRecord(
     String memberId,
@@ -22,4 +23,35 @@ public record ClubRecord(
     String pastDueAmount,
     String pastDueSince,
     boolean smsConsent,
-    Instant updatedAt) {}
+    Instant updatedAt,
+    String state) {
+  /** A record without the member's state (a club system that does not send it). */
+  public ClubRecord(
+      String memberId,
+      String clubId,
+      String firstName,
+      String lastName,
+      String phone,
+      String email,
+      String status,
+      String joinedOn,
+      String pastDueAmount,
+      String pastDueSince,
+      boolean smsConsent,
+      Instant updatedAt) {
+    this(
+        memberId,
+        clubId,
+        firstName,
+        lastName,
+        phone,
+        email,
+        status,
+        joinedOn,
+        pastDueAmount,
+        pastDueSince,
+        smsConsent,
+        updatedAt,
+        null);
+  }
+}

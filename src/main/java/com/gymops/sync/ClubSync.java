@@ -6,6 +6,7 @@ import com.gymops.domain.Member;
 import com.gymops.domain.MemberId;
 import com.gymops.domain.MemberStatus;
 import com.gymops.domain.Money;
+import com.gymops.domain.UsState;
 import com.gymops.store.MemberStore;
 import com.gymops.store.SyncStateStore;
 import java.time.Clock;
@@ -91,10 +92,14 @@ public final class ClubSync {
   }
 
   private Member member(ClubRecord record) {
-    ClubId club = new ClubId(required(record.clubId(), "club_id"));
-    if (!clubs.contains(club)) {
-      throw new IllegalArgumentException("club '" + club.value() + "' is not configured");
-    }
+    ClubId given = new ClubId(required(record.clubId(), "club_id"));
+    ClubId club =
+        clubs.stream()
+            .filter(given::sameAs)
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException("club '" + given.value() + "' is not configured"));
     if (record.updatedAt() == null) {
       throw new IllegalArgumentException("updated_at is missing");
     }
@@ -122,7 +127,9 @@ public final class ClubSync {
         pastDue.isPositive() ? pastDueSince : null,
         record.smsConsent(),
         false,
-        DoorAccess.OPEN);
+        DoorAccess.OPEN,
+        false,
+        record.state() == null || record.state().isBlank() ? null : UsState.parse(record.state()));
   }
 
   private static String required(String value, String field) {

@@ -12,6 +12,7 @@ import com.gymops.payments.PaymentResult;
 import com.gymops.payments.PaymentService;
 import io.javalin.http.Context;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -22,13 +23,17 @@ import java.util.Optional;
  * {@code POST /webhooks/payments}: the payment system reports a payment as JSON {@code
  * {"payment_id", "member_id", "amount", "paid_at"}}, signed with {@code GYMOPS_PAYMENTS_SECRET}
  * (see {@link PaymentSignature}). 200 with what changed (also for a replay, which changes nothing);
- * 403 unsigned or forged; 400 for a body that is not such a payment; 422 for a member GymOps does
- * not know (fix the import, then redeliver).
+ * 403 unsigned or forged; 400 for a body that is not such a payment (an amount of $100,000 or more
+ * included); 409 for a payment id already recorded for another member or amount; 422 for a member
+ * GymOps does not know (fix the import, then redeliver).
  */
 final class PaymentWebhook {
   static final String JSON = "application/json";
   private static final ObjectMapper MAPPER =
       new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+
+  /** A gym balance is under $100,000: anything larger is a bug or an attack, never a payment. */
+  static final BigDecimal MAX_AMOUNT = new BigDecimal(100_000);
 
   private final PaymentService payments;
   private final Optional<PaymentSignature> signature;
@@ -53,6 +58,17 @@ final class PaymentWebhook {
       return;
     }
     PaymentResult result = payments.receive(payment);
+    if (result.status() == PaymentResult.Status.CONFLICT) {
+      ctx.status(409)
+          .contentType(JSON)
+          .result(
+              error(
+                  "payment_id '"
+                      + payment.paymentId()
+                      + "' was already recorded for another member or amount; a different"
+                      + " payment needs its own id"));
+      return;
+    }
     ctx.status(result.status() == PaymentResult.Status.UNKNOWN_MEMBER ? 422 : 200)
         .contentType(JSON)
         .result(MAPPER.writeValueAsString(json(result)));
@@ -74,8 +90,19 @@ final class PaymentWebhook {
     if (amount == null || !(amount.isNumber() || amount.isTextual())) {
       throw new IllegalArgumentException("amount is missing");
     }
-    Money money =
-        Money.parse(amount.isNumber() ? amount.decimalValue().toPlainString() : amount.asText());
+    if (amount.isNumber() && amount.decimalValue().compareTo(MAX_AMOUNT) >= 0) {
+      throw new IllegalArgumentException(tooLarge(amount.decimalValue().toString()));
+    }
+    Money money;
+    try {
+      money =
+          Money.parse(amount.isNumber() ? amount.decimalValue().toPlainString() : amount.asText());
+    } catch (ArithmeticException e) {
+      throw new IllegalArgumentException(tooLarge(amount.asText()));
+    }
+    if (money.cents() >= MAX_AMOUNT.movePointRight(2).longValueExact()) {
+      throw new IllegalArgumentException(tooLarge(amount.asText()));
+    }
     Instant paidAt;
     try {
       paidAt = OffsetDateTime.parse(text(root, "paid_at")).toInstant();
@@ -83,6 +110,14 @@ final class PaymentWebhook {
       throw new IllegalArgumentException("paid_at is not an ISO-8601 date-time with an offset");
     }
     return new Payment(paymentId, new MemberId(memberId), money, paidAt);
+  }
+
+  private static String tooLarge(String amount) {
+    return "amount "
+        + amount
+        + " is too large: a gym payment is under "
+        + MAX_AMOUNT.toPlainString()
+        + ".00";
   }
 
   private static String text(JsonNode root, String field) {

@@ -10,7 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Twilio's two webhooks: inbound texts ({@code STOP}, {@code START}, {@code HELP}) and delivery
+ * Twilio's two webhooks: inbound texts (revocations in any words, opt-ins, HELP) and delivery
  * status callbacks. Each request must carry Twilio's signature over the public URL and its form;
  * anything else is refused with 403 before it can change anything. Without an auth token or a
  * public base URL no signature can be checked, so every request is refused.
@@ -34,9 +34,17 @@ final class TwilioWebhooks {
       return;
     }
     SmsReplies.Reply reply =
-        webhooks.sms().receive(first(form.get(), "From"), first(form.get(), "Body"));
+        webhooks
+            .sms()
+            .receive(
+                new SmsReplies.Inbound(
+                    first(form.get(), "From"),
+                    first(form.get(), "To"),
+                    first(form.get(), "Body"),
+                    first(form.get(), "MessageSid"),
+                    first(form.get(), "OptOutType")));
     if (!reply.membersChanged().isEmpty()) {
-      LOG.info("inbound {}: members {}", reply.keyword(), reply.membersChanged());
+      LOG.info("inbound {}: members {}", reply.meaning(), reply.membersChanged());
     }
     ctx.contentType(TWIML).result(twiml(reply.message()));
   }

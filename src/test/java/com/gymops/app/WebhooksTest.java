@@ -2,6 +2,7 @@ package com.gymops.app;
 
 import static com.gymops.testing.MemberBuilder.aMember;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,11 +14,14 @@ import com.gymops.domain.Channel;
 import com.gymops.domain.ClubId;
 import com.gymops.domain.CollectionAttempt;
 import com.gymops.domain.DoorAccess;
+import com.gymops.domain.InboundMeaning;
+import com.gymops.domain.InboundText;
 import com.gymops.domain.Member;
 import com.gymops.domain.MemberId;
 import com.gymops.domain.MessagePurpose;
 import com.gymops.domain.MessageStatus;
 import com.gymops.domain.Money;
+import com.gymops.domain.NotePriority;
 import com.gymops.domain.OutboundMessage;
 import com.gymops.policy.DoorAccessPolicy;
 import com.gymops.store.AttemptStore.KeyedAttempt;
@@ -76,7 +80,7 @@ class WebhooksTest {
     GymOpsConfig config =
         ConfigLoader.parse(
             "clubs: [{id: main, name: Main Club, timezone: America/New_York,"
-                + " manager: {phone: '+15550009999', email: manager@example.com}}]\n"
+                + " manager: {phone: '+12125559999', email: manager@example.com}}]\n"
                 + "messaging: {public_base_url: '"
                 + BASE
                 + "'}\n",
@@ -169,10 +173,111 @@ class WebhooksTest {
           .hasValueSatisfying(type -> assertThat(type).startsWith("application/xml"));
       assertThat(response.body())
           .contains("<Response><Message>Main Club")
-          .contains("+15550009999")
+          .contains("+12125559999")
           .contains("manager@example.com")
           .endsWith("</Message></Response>");
       assertThat(WebhooksTest.this.member("m1").smsOptedOut()).isFalse();
+    }
+
+    @Test
+    void a_revocation_in_plain_words_opts_out_and_is_confirmed_once() throws Exception {
+      Map<String, String> form =
+          Map.of("From", PHONE, "Body", "Please stop texting me!", "MessageSid", "SM-plain-1");
+
+      HttpResponse<String> first = signedPost("/webhooks/twilio/inbound", form);
+      HttpResponse<String> retried = signedPost("/webhooks/twilio/inbound", form);
+      HttpResponse<String> again =
+          signedPost(
+              "/webhooks/twilio/inbound",
+              Map.of("From", PHONE, "Body", "opt out", "MessageSid", "SM-plain-2"));
+
+      assertThat(WebhooksTest.this.member("m1").smsOptedOut()).isTrue();
+      assertThat(first.body())
+          .isEqualTo(
+              "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response><Message>Main Club: you are"
+                  + " unsubscribed and will get no more texts. Reply START to"
+                  + " resubscribe.</Message></Response>");
+      assertThat(retried.body()).contains("<Response/>");
+      assertThat(again.body()).contains("<Response/>");
+      assertThat(stores.inbound().from(PHONE))
+          .extracting(InboundText::key, InboundText::meaning)
+          .containsExactlyInAnyOrder(
+              tuple("SM-plain-1", InboundMeaning.OPT_OUT),
+              tuple("SM-plain-2", InboundMeaning.OPT_OUT));
+    }
+
+    @Test
+    void a_spanish_baja_opts_out_and_yes_opts_back_in() throws Exception {
+      HttpResponse<String> baja =
+          signedPost("/webhooks/twilio/inbound", Map.of("From", PHONE, "Body", "BAJA"));
+      assertThat(WebhooksTest.this.member("m1").smsOptedOut()).isTrue();
+      assertThat(baja.body()).contains("unsubscribed");
+
+      HttpResponse<String> yes =
+          signedPost("/webhooks/twilio/inbound", Map.of("From", PHONE, "Body", "YES"));
+      assertThat(WebhooksTest.this.member("m1").smsOptedOut()).isFalse();
+      // Twilio answers YES itself on every number.
+      assertThat(yes.body()).contains("<Response/>");
+    }
+
+    @Test
+    void advanced_opt_out_is_honoured_and_not_confirmed_a_second_time() throws Exception {
+      HttpResponse<String> response =
+          signedPost(
+              "/webhooks/twilio/inbound",
+              Map.of("From", PHONE, "Body", "arret", "OptOutType", "STOP"));
+
+      assertThat(WebhooksTest.this.member("m1").smsOptedOut()).isTrue();
+      assertThat(response.body()).contains("<Response/>");
+    }
+
+    @Test
+    void an_ambiguous_text_opts_out_of_what_it_answers_and_raises_a_review_note() throws Exception {
+      long bill = queueText("m1", PHONE, MessagePurpose.REMINDER, "reminder-sent");
+      stores.outbox().markSent(bill, NOW.minusSeconds(3600), "SM-out-1");
+      long nextReminder = queueText("m1", PHONE, MessagePurpose.REMINDER, "reminder-next");
+      long doorText = queueText("m1", PHONE, MessagePurpose.ACCESS, "access-next");
+
+      HttpResponse<String> response =
+          signedPost(
+              "/webhooks/twilio/inbound",
+              Map.of("From", PHONE, "Body", "stop sending me bills, I paid", "MessageSid", "SM-a"));
+
+      assertThat(response.body())
+          .contains(
+              "Main Club: you will get no more payment reminder texts. Reply STOP to stop all"
+                  + " texts, START to get them again.");
+      assertThat(WebhooksTest.this.member("m1").smsOptedOut()).isFalse();
+      assertThat(stores.notes().ofMember(new MemberId("m1")))
+          .singleElement()
+          .satisfies(
+              note -> {
+                assertThat(note.priority()).isEqualTo(NotePriority.HIGH);
+                assertThat(note.text()).contains("stop sending me bills, I paid");
+              });
+      app.dispatcher().dispatch(NOW);
+      assertThat(stores.outbox().find(nextReminder).orElseThrow().status())
+          .isEqualTo(MessageStatus.SUPPRESSED);
+      assertThat(stores.outbox().find(doorText).orElseThrow().status())
+          .isEqualTo(MessageStatus.SENT);
+      assertThat(stores.inbound().from(PHONE))
+          .singleElement()
+          .satisfies(text -> assertThat(text.scope()).isEqualTo(MessagePurpose.REMINDER));
+    }
+
+    @Test
+    void free_text_is_stored_and_left_for_the_manager_unanswered() throws Exception {
+      HttpResponse<String> response =
+          signedPost(
+              "/webhooks/twilio/inbound", Map.of("From", PHONE, "Body", "What time do you open?"));
+
+      assertThat(response.body()).contains("<Response/>");
+      assertThat(stores.inbound().from(PHONE))
+          .singleElement()
+          .satisfies(text -> assertThat(text.meaning()).isEqualTo(InboundMeaning.OTHER));
+      assertThat(stores.notes().ofMember(new MemberId("m1")))
+          .singleElement()
+          .satisfies(note -> assertThat(note.text()).contains("What time do you open?"));
     }
 
     @Test
@@ -226,6 +331,31 @@ class WebhooksTest {
       assertThat(message.status()).isEqualTo(MessageStatus.FAILED);
       assertThat(message.error()).contains("30005").contains("undelivered");
       assertThat(outcomes()).containsExactly(AttemptOutcome.FAILED);
+    }
+
+    @Test
+    void an_unregistered_sender_reported_by_callback_pauses_texts_and_alerts_the_manager_once()
+        throws Exception {
+      sentReminder("reminder-4", "SM0004");
+      sentReminder("reminder-5", "SM0005");
+      long waiting = queueText("s1", PHONE, MessagePurpose.ACCESS, "after-the-refusal");
+
+      status("SM0004", "undelivered", "30034");
+      status("SM0005", "undelivered", "30034");
+
+      assertThat(stores.senderPauses().all())
+          .singleElement()
+          .satisfies(pause -> assertThat(pause.errorCode()).isEqualTo(30034));
+
+      app.dispatcher().dispatch(NOW);
+
+      assertThat(stores.senderPauses().all()).as("the test send lifted the pause").isEmpty();
+      assertThat(stores.outbox().find(waiting).orElseThrow().status())
+          .as("the first waiting text is the test send; the log gateway accepts it")
+          .isEqualTo(MessageStatus.SENT);
+      assertThat(stores.outbox().countByStatus().values().stream().mapToLong(Long::longValue).sum())
+          .as("two reminders, the waiting text and one alert")
+          .isEqualTo(4);
     }
 
     @Test
@@ -333,6 +463,40 @@ class WebhooksTest {
       assertThat(JSON.readTree(replay.body()).get("status").asText()).isEqualTo("replay");
       assertThat(member("p1").pastDue()).isEqualTo(Money.parse("50.00"));
       assertThat(stores.payments().count()).isEqualTo(1);
+    }
+
+    @Test
+    void a_payment_id_reused_for_another_member_or_amount_is_a_conflict() throws Exception {
+      add(aMember().withId("p2").withBalance("40.00", LocalDate.of(2026, 1, 20)).build());
+      assertThat(pay(payment("pay-9", "p1", "30.00")).statusCode()).isEqualTo(200);
+
+      HttpResponse<String> otherMember = pay(payment("pay-9", "p2", "30.00"));
+      HttpResponse<String> otherAmount = pay(payment("pay-9", "p1", "31.00"));
+
+      assertThat(otherMember.statusCode()).isEqualTo(409);
+      assertThat(JSON.readTree(otherMember.body()).get("error").asText())
+          .isEqualTo(
+              "payment_id 'pay-9' was already recorded for another member or amount; a different"
+                  + " payment needs its own id");
+      assertThat(otherAmount.statusCode()).isEqualTo(409);
+      assertThat(member("p2").pastDue()).isEqualTo(Money.parse("40.00"));
+      assertThat(member("p1").pastDue()).isEqualTo(Money.parse("50.00"));
+    }
+
+    @Test
+    void an_amount_no_gym_balance_reaches_is_a_bad_request_not_a_server_error() throws Exception {
+      HttpResponse<String> huge = pay(payment("pay-h", "p1", "1e30"));
+      HttpResponse<String> justOver = pay(payment("pay-o", "p1", "\"100000.00\""));
+      HttpResponse<String> longDigits = pay(payment("pay-d", "p1", "\"99999999999999999999\""));
+
+      assertThat(huge.statusCode()).isEqualTo(400);
+      assertThat(JSON.readTree(huge.body()).get("error").asText())
+          .isEqualTo("amount 1E+30 is too large: a gym payment is under 100000.00");
+      assertThat(justOver.statusCode()).isEqualTo(400);
+      assertThat(JSON.readTree(justOver.body()).get("error").asText())
+          .isEqualTo("amount 100000.00 is too large: a gym payment is under 100000.00");
+      assertThat(longDigits.statusCode()).isEqualTo(400);
+      assertThat(stores.payments().count()).isZero();
     }
 
     @Test

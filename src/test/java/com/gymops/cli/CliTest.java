@@ -41,6 +41,7 @@ class CliTest {
             "serve",
             "backup",
             "drill",
+            "doctor",
             "bench");
     assertThat(Cli.commandLine(CliEnvironment.system()).getSubcommands().keySet())
         .containsExactlyInAnyOrder(
@@ -54,6 +55,7 @@ class CliTest {
             "serve",
             "backup",
             "drill",
+            "doctor",
             "bench");
   }
 

@@ -7,6 +7,7 @@ import com.gymops.bench.fakes.FakeTwilio;
 import com.gymops.bench.fakes.FakeTwilio.Answer;
 import com.gymops.config.ConfigLoader;
 import com.gymops.domain.MemberId;
+import com.gymops.domain.MessageStatus;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,8 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** {@code gymops dispatch} with Twilio's variables set, against the fake Twilio on loopback. */
 class DispatchThroughTwilioTest {
-  private static final String ANA = "+14155552671";
-  private static final String BEN = "+14155550100";
+  private static final String ANA = "+12125552671";
+  private static final String BEN = "+12125550100";
 
   @TempDir Path work;
   private FakeTwilio twilio;
@@ -37,6 +38,7 @@ class DispatchThroughTwilioTest {
           - id: main
             name: Main Street Fitness
             timezone: America/New_York
+            manager: {email: manager@example.com}
         messaging:
           sms_rate_per_second: 1000
         """);
@@ -65,8 +67,8 @@ class DispatchThroughTwilioTest {
 
     CliRun run = CliRun.in(work, twilio.environment(), "dispatch", "--json");
 
-    assertThat(run.out()).contains("\"sent\": 1", "\"failed\": 1");
-    assertThat(run.exitCode()).as("a failed send is a failure").isEqualTo(1);
+    assertThat(run.out()).contains("\"sent\": 1", "\"failed\": 0", "\"suppressed\": 1");
+    assertThat(run.exitCode()).as("a 21610 is an opt-out working, not a failure").isZero();
     assertThat(twilio.requests())
         .extracting(FakeTwilio.Request::to)
         .containsExactlyInAnyOrder(ANA, BEN);
@@ -82,6 +84,49 @@ class DispatchThroughTwilioTest {
       assertThat(app.stores().members().find(new MemberId("M1")).orElseThrow().smsOptedOut())
           .isFalse();
       assertThat(app.stores().outbox().ofMember(new MemberId("M1")).get(0).error()).isNull();
+      assertThat(app.stores().outbox().ofMember(new MemberId("M2")).get(0).status())
+          .isEqualTo(MessageStatus.SUPPRESSED);
+      assertThat(app.stores().outbox().ofMember(new MemberId("M2")).get(0).error())
+          .startsWith("opted_out: twilio 21610");
+    }
+  }
+
+  @Test
+  void an_unregistered_sender_pauses_texts_alerts_once_and_a_test_send_resumes_them()
+      throws IOException {
+    FakeTwilio.Answer unregistered =
+        FakeTwilio.Answer.error(400, 30034, "Message from an Unregistered Number");
+    twilio.script(ANA, unregistered, unregistered);
+
+    CliRun first = CliRun.in(work, twilio.environment(), "dispatch", "--json");
+    CliRun second =
+        CliRun.in(work, twilio.environment(), "dispatch", "--json", "--at", "2026-11-25T15:05:00Z");
+
+    // The one text sent is the manager's alert, by email.
+    assertThat(first.out()).contains("\"sent\": 1", "\"failed\": 0", "\"paused\": 2");
+    assertThat(first.exitCode()).as("queued texts are no failure").isZero();
+    assertThat(second.out()).contains("\"sent\": 0", "\"paused\": 2");
+    try (GymOpsApp app = openData()) {
+      assertThat(app.stores().senderPauses().find(FakeTwilio.FROM))
+          .hasValueSatisfying(pause -> assertThat(pause.errorCode()).isEqualTo(30034));
+      assertThat(app.stores().outbox().ofMember(new MemberId("M2")).get(0).status())
+          .isEqualTo(MessageStatus.QUEUED);
+    }
+    // The alert goes by email: a text would wait behind the very sender it reports.
+    String log = Files.readString(work.resolve("gymops-data").resolve(GymOpsApp.MESSAGE_LOG));
+    assertThat(log.split("Texts are paused", -1)).hasSize(2);
+    assertThat(log).contains("Register the brand and an A2P 10DLC campaign");
+
+    CliRun third =
+        CliRun.in(work, twilio.environment(), "dispatch", "--json", "--at", "2026-11-25T15:10:00Z");
+
+    assertThat(third.out()).contains("\"paused\": 0");
+    try (GymOpsApp app = openData()) {
+      assertThat(app.stores().senderPauses().all()).isEmpty();
+      assertThat(app.stores().outbox().ofMember(new MemberId("M2")).get(0).status())
+          .isEqualTo(MessageStatus.SENT);
+      assertThat(app.stores().outbox().ofMember(new MemberId("M1")).get(0).status())
+          .isEqualTo(MessageStatus.SENT);
     }
   }
 

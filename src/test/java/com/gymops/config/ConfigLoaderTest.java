@@ -65,7 +65,7 @@ class ConfigLoaderTest {
               - id: main
                 name: Main Street Fitness
                 timezone: America/New_York
-                manager: {phone: "(555) 123-4567", email: manager@example.com}
+                manager: {phone: "(212) 555-1234", email: manager@example.com}
               - id: downtown
             """);
 
@@ -75,7 +75,7 @@ class ConfigLoaderTest {
     var main = config.club(new ClubId("main")).orElseThrow().club();
     assertThat(main.name()).isEqualTo("Main Street Fitness");
     assertThat(main.zone()).isEqualTo(ZoneId.of("America/New_York"));
-    assertThat(main.managerPhone()).isEqualTo("+15551234567");
+    assertThat(main.managerPhone()).isEqualTo("+12125551234");
     assertThat(main.managerEmail()).isEqualTo("manager@example.com");
     var downtown = config.club(new ClubId("downtown")).orElseThrow().club();
     assertThat(downtown.name()).isEqualTo("downtown");
@@ -150,11 +150,27 @@ class ConfigLoaderTest {
             "clubs: [{id: main}, {id: b, timezone: Mars/Base}]",
             "clubs[1].timezone: 'Mars/Base' is not a time zone"),
         Arguments.of(
-            "clubs: [{id: Main Club}]", "clubs[0].id: club id 'Main Club' must be 1-40 lowercase"),
+            "clubs: [{id: Main Club}]",
+            "clubs[0].id: club id 'Main Club' must be 1-40 letters, digits, '-' or '_'"),
+        Arguments.of(
+            "clubs: [{id: NYC01}, {id: nyc01}]",
+            "clubs[1].id: 'nyc01' is already the id of clubs[0]"),
         Arguments.of("clubs: [{name: Nameless}]", "clubs[0].id: required"),
         Arguments.of(
             "clubs: [{id: a, manager: {phone: '12'}}]",
-            "clubs[0].manager.phone: '12' is not a phone number"),
+            "clubs[0].manager.phone: '12' is not a valid phone number"),
+        Arguments.of(
+            "clubs: [{id: a, manager: {phone: '555-0100'}}]",
+            "clubs[0].manager.phone: '555-0100' is not a valid phone number; write it with its"
+                + " area code, e.g. +14155550100"),
+        Arguments.of(
+            "clubs: [{id: a, state: Texas}]",
+            "clubs[0].state: 'Texas' is not a US state's two-letter code, such as NY or TX"),
+        Arguments.of(
+            "messaging: {sending_window: {start: '21:30', end: '23:00'}}",
+            "messaging.sending_window.start: the window 21:30-23:00 lies outside the federal"
+                + " texting hours 08:00-21:00, so no text could ever be sent; choose hours between"
+                + " 08:00 and 21:00"),
         Arguments.of(
             "clubs: [{id: a, manager: {email: nobody}}]",
             "clubs[0].manager.email: 'nobody' is not an email address"),
@@ -236,6 +252,34 @@ class ConfigLoaderTest {
             "messaging.sending_window.start: '8am' is not a time of day (use HH:MM"),
         Arguments.of("access: 5", "access: expected a mapping of settings, got '5'"),
         Arguments.of("- just\n- a list\n", "the file must be a mapping of settings"));
+  }
+
+  @Test
+  void every_template_problem_is_reported_at_load_at_once() {
+    assertThat(
+            problemsOf(
+                """
+                messaging:
+                  opt_out_text: Text NO to leave
+                  templates:
+                    invoice: "Pay {balance} by {due_date}"
+                    reminder_firm: "Hi {first_name}, pay {amount}"
+                    welcome_back: "Hello"
+                """))
+        .containsExactly(
+            "messaging.templates: template 'invoice' uses unknown variable {balance}; known"
+                + " variables are "
+                + new java.util.TreeSet<>(com.gymops.policy.MessageTemplates.VARIABLES),
+            "messaging.templates: template 'invoice' uses unknown variable {due_date}; known"
+                + " variables are "
+                + new java.util.TreeSet<>(com.gymops.policy.MessageTemplates.VARIABLES),
+            "messaging.templates: unknown message template 'welcome_back'; known templates are "
+                + com.gymops.policy.MessageTemplates.defaults().all().stream()
+                    .map(com.gymops.domain.CampaignTemplate::key)
+                    .sorted()
+                    .toList(),
+            "messaging.opt_out_text: opt-out text 'Text NO to leave' must tell members to reply"
+                + " STOP");
   }
 
   @ParameterizedTest

@@ -53,6 +53,7 @@ class ExampleConfigTest {
             "clubs[0].manager",
             "clubs[0].manager.phone",
             "clubs[0].manager.email",
+            "clubs[0].state",
             "messaging.sms_provider",
             "messaging.public_base_url",
             "messaging.smtp",

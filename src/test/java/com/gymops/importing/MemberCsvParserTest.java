@@ -91,7 +91,9 @@ class MemberCsvParserTest {
 
     assertThat(problems(csv))
         .containsExactly(
-            "line 1: missing column(s) email, door_state; expected " + MemberRow.HEADER);
+            "line 1: missing column(s) email, door_state; expected "
+                + MemberRow.HEADER
+                + " (optional: state)");
   }
 
   @Test
@@ -100,7 +102,9 @@ class MemberCsvParserTest {
 
     assertThat(problems(csv))
         .containsExactly(
-            "line 1: unknown column(s) 'balance', 'Notes'; expected " + MemberRow.HEADER);
+            "line 1: unknown column(s) 'balance', 'Notes'; expected "
+                + MemberRow.HEADER
+                + " (optional: state)");
   }
 
   @Test
@@ -121,7 +125,9 @@ class MemberCsvParserTest {
   void reports_an_empty_file() throws IOException {
     assertThat(problems(""))
         .containsExactly(
-            "line 1: the file is empty; the first line must be the header " + MemberRow.HEADER);
+            "line 1: the file is empty; the first line must be the header "
+                + MemberRow.HEADER
+                + " (optional: state)");
   }
 
   @Test

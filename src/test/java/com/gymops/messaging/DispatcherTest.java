@@ -220,15 +220,17 @@ class DispatcherTest {
   }
 
   @Test
-  void a_carrier_opt_out_fails_the_text_and_opts_the_member_out_of_all_texts() {
+  void a_carrier_opt_out_suppresses_the_text_and_opts_the_member_out_of_all_texts() {
     OutboundMessage reminder = queueReminderAtTen();
     club.sms().answerWith(SendResult.optedOut("twilio 21610: unsubscribed recipient (HTTP 400)"));
 
     DispatchResult result = club.dispatcher().dispatch(local(TODAY, 10, 5));
 
-    assertThat(result.failed()).isOne();
-    assertThat(reload(reminder).status()).isEqualTo(MessageStatus.FAILED);
-    assertThat(reload(reminder).error()).contains("21610");
+    assertThat(result.failed()).isZero();
+    assertThat(result.suppressed()).isOne();
+    assertThat(reload(reminder).status()).isEqualTo(MessageStatus.SUPPRESSED);
+    assertThat(reload(reminder).error())
+        .isEqualTo("opted_out: twilio 21610: unsubscribed recipient (HTTP 400)");
     assertThat(attemptOutcome()).isEqualTo(AttemptOutcome.FAILED);
     assertThat(club.stores().members().find(MEMBER).orElseThrow().smsOptedOut()).isTrue();
   }
@@ -253,7 +255,7 @@ class DispatcherTest {
 
   @Test
   void a_new_number_from_an_import_is_usable_again_while_the_same_number_stays_unusable() {
-    club.stores().members().setPhoneUnusable(MEMBER, "+14155552671", local(TODAY, 9, 0));
+    club.stores().members().setPhoneUnusable(MEMBER, "+12125552671", local(TODAY, 9, 0));
     Member marked = club.stores().members().find(MEMBER).orElseThrow();
     assertThat(marked.phoneUnusable()).isTrue();
 

@@ -279,13 +279,13 @@ class DailyCampaignsPolicyTest {
 
   @ParameterizedTest(name = "{0}")
   @CsvSource({
-    "opted out,   true,  true,  +14155552671, 0.00",
-    "opted out,   false, true,  +14155552671, 0.00",
-    "no consent,  false, false, +14155552671, 0.00",
+    "opted out,   true,  true,  +12125552671, 0.00",
+    "opted out,   false, true,  +12125552671, 0.00",
+    "no consent,  false, false, +12125552671, 0.00",
     "no consent,  false, false, ,             5.00",
     "no phone,    true,  false, ,             0.00",
     "no phone,    true,  false, '  ',         0.00",
-    "has balance, true,  false, +14155552671, 0.01",
+    "has balance, true,  false, +12125552671, 0.01",
   })
   void sends_no_marketing_without_consent_phone_and_a_clear_account(
       String reason, boolean consent, boolean optedOut, String phone, String balance) {

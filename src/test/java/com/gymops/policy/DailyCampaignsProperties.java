@@ -160,7 +160,7 @@ class DailyCampaignsProperties {
         Arbitraries.oneOf(
             Arbitraries.just(Money.ZERO),
             Arbitraries.longs().between(1, 100_000).map(Money::ofCents));
-    Arbitrary<String> phones = Arbitraries.of("+14155552671", "", " ").injectNull(0.2);
+    Arbitrary<String> phones = Arbitraries.of("+12125552671", "", " ").injectNull(0.2);
     Arbitrary<Boolean> flags = Arbitraries.of(true, false);
     return Combinators.combine(statuses, joined, balances, phones, flags, flags)
         .as(

@@ -16,7 +16,7 @@ public final class MemberBuilder {
   private String club = "main";
   private String firstName = "Alex";
   private String lastName = "Rivera";
-  private String phone = "+14155552671";
+  private String phone = "+12125552671";
   private String email = "alex.rivera@example.com";
   private MemberStatus status = MemberStatus.ACTIVE;
   private LocalDate joinedOn = LocalDate.of(2024, 3, 1);

@@ -41,7 +41,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class TestClub implements AutoCloseable {
   public static final ZoneId ZONE = ZoneId.of("America/New_York");
   public static final ClubId MAIN = new ClubId("main");
-  public static final String MANAGER_PHONE = "+15551234567";
+  public static final String MANAGER_PHONE = "+12125551234";
 
   static final String CONFIG =
       """
@@ -49,7 +49,7 @@ public final class TestClub implements AutoCloseable {
         - id: main
           name: Main Street Fitness
           timezone: America/New_York
-          manager: {phone: "+15551234567", email: manager@example.com}
+          manager: {phone: "+12125551234", email: manager@example.com}
       """;
 
   private static final AtomicInteger SEED_KEYS = new AtomicInteger();

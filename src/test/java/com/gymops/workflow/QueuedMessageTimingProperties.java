@@ -3,10 +3,12 @@ package com.gymops.workflow;
 import static com.gymops.testing.MemberBuilder.aMember;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.gymops.domain.Member;
 import com.gymops.domain.MemberStatus;
 import com.gymops.domain.OutboundMessage;
 import com.gymops.domain.WorkflowId;
 import com.gymops.policy.DeliveryTiming;
+import com.gymops.policy.Recipient;
 import com.gymops.policy.SendingWindow;
 import com.gymops.testing.TestClub;
 import java.io.IOException;
@@ -89,7 +91,9 @@ class QueuedMessageTimingProperties {
             .filter(message -> message.memberId() != null)
             .toList();
     for (OutboundMessage message : queued) {
-      assertThat(DeliveryTiming.isInside(message.notBefore(), TestClub.ZONE, window))
+      Member member = club.stores().members().find(message.memberId()).orElseThrow();
+      Recipient recipient = Recipient.of(member, club.config().clubs().get(0).club());
+      assertThat(DeliveryTiming.isInside(message.notBefore(), recipient, window))
           .as("%s queued at %s to leave at %s", message.templateKey(), at, message.notBefore())
           .isTrue();
       // The rules see the start of the run's hour or day as now; nothing leaves before it.

@@ -49,7 +49,7 @@ class ReferralRunTest {
         .first()
         .isEqualTo("member_id,name,amount,attempts,phone,email,past_due_since,last_contact");
     assertThat(lines.get(1))
-        .startsWith("D1,Alex Rivera,250.00,5,+14155552671,alex.rivera@example.com,")
+        .startsWith("D1,Alex Rivera,250.00,5,+12125552671,alex.rivera@example.com,")
         .contains(TODAY.minusDays(40).toString());
     assertThat(club.stores().referrals().ofMember(BIG_DEBT)).singleElement();
   }

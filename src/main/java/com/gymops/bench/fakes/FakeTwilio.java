@@ -137,7 +137,10 @@ public final class FakeTwilio implements AutoCloseable {
       Request request =
           new Request(
               exchange.getRequestMethod(), exchange.getRequestURI().getPath(), authorization, form);
-      Answer answer = answer(request, exchange.getRequestHeaders().getFirst("Content-Type"));
+      Answer answer =
+          request.method().equals("GET")
+              ? lookup(request, exchange.getRequestURI().getRawQuery())
+              : answer(request, exchange.getRequestHeaders().getFirst("Content-Type"));
       answer.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
       exchange.getResponseHeaders().add("Content-Type", "application/json");
       byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
@@ -148,6 +151,33 @@ public final class FakeTwilio implements AutoCloseable {
     }
   }
 
+  /** The account ({@code status: active}) and its one number, {@link #FROM}, as GETs. */
+  private synchronized Answer lookup(Request request, String query) {
+    requests.add(request);
+    String account = "/2010-04-01/Accounts/" + ACCOUNT_SID;
+    if (!authorized(request)) {
+      return Answer.error(401, 20003, "Authenticate");
+    }
+    if (request.path().equals(account + ".json")) {
+      return new Answer(
+          200, "{\"sid\": \"" + ACCOUNT_SID + "\", \"status\": \"active\"}", Map.of());
+    }
+    if (request.path().equals(account + "/IncomingPhoneNumbers.json")) {
+      String asked = parseForm(query == null ? "" : query).get("PhoneNumber");
+      String numbers = FROM.equals(asked) ? "[{\"phone_number\": \"" + FROM + "\"}]" : "[]";
+      return new Answer(200, "{\"incoming_phone_numbers\": " + numbers + "}", Map.of());
+    }
+    return Answer.error(404, 20404, "The requested resource " + request.path() + " was not found");
+  }
+
+  private static boolean authorized(Request request) {
+    String expected =
+        "Basic "
+            + Base64.getEncoder()
+                .encodeToString((ACCOUNT_SID + ":" + AUTH_TOKEN).getBytes(StandardCharsets.UTF_8));
+    return expected.equals(request.authorization());
+  }
+
   private synchronized Answer answer(Request request, String contentType) {
     requests.add(request);
     String expectedPath = "/2010-04-01/Accounts/" + ACCOUNT_SID + "/Messages.json";
@@ -155,11 +185,7 @@ public final class FakeTwilio implements AutoCloseable {
       return Answer.error(
           404, 20404, "The requested resource " + request.path() + " was not found");
     }
-    String expectedAuth =
-        "Basic "
-            + Base64.getEncoder()
-                .encodeToString((ACCOUNT_SID + ":" + AUTH_TOKEN).getBytes(StandardCharsets.UTF_8));
-    if (!expectedAuth.equals(request.authorization())) {
+    if (!authorized(request)) {
       return Answer.error(401, 20003, "Authenticate");
     }
     if (contentType == null || !contentType.startsWith("application/x-www-form-urlencoded")) {

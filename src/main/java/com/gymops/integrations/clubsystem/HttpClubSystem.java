@@ -103,7 +103,8 @@ public final class HttpClubSystem implements ClubSystem {
               text(member, "past_due_amount"),
               text(member, "past_due_since"),
               member.path("sms_consent").asBoolean(false),
-              instant(text(member, "updated_at"))));
+              instant(text(member, "updated_at")),
+              text(member, "state")));
     }
     JsonNode next = root.get("next_cursor");
     return new Page(records, next == null || next.isNull() ? null : next.asText());

@@ -6,6 +6,7 @@ import com.gymops.domain.OutboundMessage;
 import com.gymops.integrations.Sleeper;
 import com.gymops.messaging.MessageGateway;
 import com.gymops.messaging.SendResult;
+import com.gymops.messaging.SenderHealth;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -26,8 +27,9 @@ import java.util.stream.Collectors;
  * Sends texts through Twilio's Messages API ({@code POST
  * /2010-04-01/Accounts/{sid}/Messages.json}), one per call, paced to the sender's rate. Twilio's
  * answers become the dispatcher's: 21610 (recipient replied STOP) opts the member out, 21211/21614
- * mark the number unusable, 429 and 5xx are retried later, any other 4xx fails the message with
- * Twilio's code and message. Thread-safe.
+ * mark the number unusable, 30034/30032/30007/21606 (the sender itself is refused) pause the
+ * sender, 429 and 5xx are retried later, any other 4xx fails the message with Twilio's code and
+ * message. Thread-safe.
  */
 public final class TwilioSmsGateway implements MessageGateway {
   static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
@@ -130,12 +132,22 @@ public final class TwilioSmsGateway implements MessageGateway {
     if (status >= 500) {
       return SendResult.retry(error.describe());
     }
+    if (SenderHealth.SENDER_ERRORS.contains(error.code())) {
+      return SendResult.senderBlocked(error.code(), error.describe());
+    }
     return switch (error.code()) {
       case TwilioError.UNSUBSCRIBED_RECIPIENT -> SendResult.optedOut(error.describe());
       case TwilioError.INVALID_TO_NUMBER, TwilioError.NOT_A_MOBILE_NUMBER ->
           SendResult.unusableAddress(error.describe());
       default -> SendResult.rejected(error.describe());
     };
+  }
+
+  @Override
+  public String sender() {
+    return settings.messagingServiceSid() != null
+        ? settings.messagingServiceSid()
+        : settings.from();
   }
 
   private String form(OutboundMessage message) {
