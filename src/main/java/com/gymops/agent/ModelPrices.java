@@ -33,6 +33,11 @@ public final class ModelPrices {
 
   private ModelPrices() {}
 
+  /** The models the table prices. */
+  public static java.util.Set<String> models() {
+    return new java.util.TreeSet<>(PRICES.keySet());
+  }
+
   /** The model's rates; empty for a model not in the table (its runs are reported at $0). */
   public static Optional<Price> of(String model) {
     return Optional.ofNullable(PRICES.get(model));
