@@ -39,6 +39,12 @@ import java.util.Optional;
  * Our own tool-use loop on {@code messages.create} (DESIGN §6), not the SDK's tool runner, so that
  * the guard sits between each call of the model and its effect and the transcript is complete.
  *
+ * <p>Before any request, {@link ReviewDecision} says whether the plan has anything for the model to
+ * judge; if not, no request is made and the runner executes the plan by the rules. The model is
+ * offered only the tools of {@code agent.tools}; the system prompt carries a prompt-cache
+ * breakpoint (tools and system are the stable prefix) and {@link Conversation} one on the latest
+ * turn.
+ *
  * <p>Each turn: send the conversation; run every {@code tool_use} block of the answer through the
  * {@link ToolSession} (which refuses anything outside the plan with an {@code is_error} result);
  * send all of the turn's results back in one user message. The assistant's content goes back

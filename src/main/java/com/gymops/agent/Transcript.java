@@ -15,10 +15,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The run's record of every request and response. A request is stored with only the messages it
- * added since the previous one ({@code messages_from} says where they start), the first one in full
- * with system prompt and tools: the whole conversation can be rebuilt, and storage grows with the
- * turns, not with their square. Not thread-safe: one run, one thread.
+ * The run's record of the decision to ask the model or not, and of every request and response. A
+ * request is stored with only the messages it added since the previous one ({@code messages_from}
+ * says where they start), the first one in full with system prompt and tools, and under {@code
+ * replaced} any earlier message it re-sent changed (a summarised answer): the whole conversation
+ * can be rebuilt, and storage grows with the turns, not with their square. Not thread-safe: one
+ * run, one thread.
  */
 final class Transcript {
   private final Clock clock;
