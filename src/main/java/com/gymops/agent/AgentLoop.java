@@ -1,20 +1,22 @@
 package com.gymops.agent;
 
 import com.anthropic.core.ObjectMappers;
+import com.anthropic.models.messages.CacheControlEphemeral;
 import com.anthropic.models.messages.ContentBlock;
-import com.anthropic.models.messages.ContentBlockParam;
 import com.anthropic.models.messages.Message;
 import com.anthropic.models.messages.MessageCreateParams;
-import com.anthropic.models.messages.MessageParam;
 import com.anthropic.models.messages.StopReason;
+import com.anthropic.models.messages.TextBlockParam;
 import com.anthropic.models.messages.Tool;
 import com.anthropic.models.messages.ToolResultBlockParam;
 import com.anthropic.models.messages.ToolUseBlock;
 import com.anthropic.models.messages.Usage;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.gymops.config.AgentSettings;
+import com.gymops.domain.WorkflowId;
 import com.gymops.policy.MessageTemplates;
 import com.gymops.store.Stores;
+import com.gymops.tools.PlanExceptions;
 import com.gymops.tools.ToolCatalog;
 import com.gymops.tools.ToolResult;
 import com.gymops.tools.ToolSession;
@@ -31,11 +33,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
+import java.util.Optional;
 
 /**
  * Our own tool-use loop on {@code messages.create} (DESIGN §6), not the SDK's tool runner, so that
  * the guard sits between each call of the model and its effect and the transcript is complete.
+ *
+ * <p>Before any request, {@link ReviewDecision} says whether the plan has anything for the model to
+ * judge; if not, no request is made and the runner executes the plan by the rules. The model is
+ * offered only the tools of {@code agent.tools}; the system prompt carries a prompt-cache
+ * breakpoint (tools and system are the stable prefix) and {@link Conversation} one on the latest
+ * turn.
  *
  * <p>Each turn: send the conversation; run every {@code tool_use} block of the answer through the
  * {@link ToolSession} (which refuses anything outside the plan with an {@code is_error} result);
@@ -92,13 +100,28 @@ public final class AgentLoop implements RunAgent {
   @Override
   public AgentOutcome drive(PlannedRun run, PlanLedger ledger) {
     ToolSession session = new ToolSession(ledger, executor, stores, templates);
+    WorkflowId workflow = run.context().workflow();
+    List<com.gymops.tools.Tool> offered = ToolCatalog.offered(workflow, settings.tools());
+    session.offerOnly(offered.stream().map(com.gymops.tools.Tool::name).toList());
     Transcript transcript = new Transcript(clock, new Redaction(settings.apiKey()));
-    List<Tool> tools = ToolDefinitions.forWorkflow(run.context().workflow());
-    String system = Prompts.system(run.context().club().name());
-    List<MessageParam> messages = new ArrayList<>();
-    messages.add(MessageParam.ofUser(Prompts.task(run.context().workflow())));
+    ReviewDecision decision =
+        ReviewDecision.of(
+            settings.reviewWhen(), ledger.entries().size(), () -> PlanExceptions.count(session));
+    transcript.decision(decision);
+    if (!decision.ask()) {
+      return AgentOutcome.notAsked(decision.why(), transcript.entries());
+    }
+    List<Tool> tools = ToolDefinitions.of(offered);
+    // Tools come before the system prompt in the cached prefix: one breakpoint covers both.
+    List<TextBlockParam> system =
+        List.of(
+            TextBlockParam.builder()
+                .text(Prompts.system(run.context().club().name()))
+                .cacheControl(CacheControlEphemeral.builder().build())
+                .build());
+    Conversation conversation = new Conversation(Prompts.task(workflow));
     Instant started = clock.instant();
-    Figures figures = new Figures();
+    Figures figures = new Figures(ModelPrices.of(settings.model()));
     String finalText = "";
     String stop;
     String fallback = null;
@@ -113,8 +136,8 @@ public final class AgentLoop implements RunAgent {
           MessageCreateParams.builder()
               .model(settings.model())
               .maxTokens(settings.maxOutputTokens())
-              .system(system)
-              .messages(messages);
+              .systemOfTextBlockParams(system)
+              .messages(conversation.forRequest());
       tools.forEach(params::addTool);
       MessageCreateParams request = params.build();
       figures.requestBytes += transcript.request(request);
@@ -130,7 +153,8 @@ public final class AgentLoop implements RunAgent {
       }
       transcript.response(message);
       figures.add(message.usage());
-      String text = text(message);
+      stop = message.stopReason().map(StopReason::asString).orElse("none");
+      String text = FinalText.of(message, stop.equals("end_turn"));
       if (!text.isBlank()) {
         finalText = text;
       }
@@ -139,7 +163,6 @@ public final class AgentLoop implements RunAgent {
               .filter(ContentBlock::isToolUse)
               .map(ContentBlock::asToolUse)
               .toList();
-      stop = message.stopReason().map(StopReason::asString).orElse("none");
       if (stop.equals("tool_use")) {
         if (figures.toolCalls + calls.size() > settings.maxToolCalls()) {
           stop = "budget";
@@ -151,13 +174,14 @@ public final class AgentLoop implements RunAgent {
           break;
         }
         figures.toolCalls += calls.size();
-        messages.add(message.toParam());
-        messages.add(results(calls, session));
+        conversation.assistant(message);
+        results(calls, session, conversation);
       } else if (stop.equals("max_tokens") && !calls.isEmpty()) {
-        messages.add(message.toParam());
-        messages.add(cutOff(calls));
+        conversation.assistant(message);
+        List<ToolResultBlockParam> cut = cutOff(calls);
+        conversation.results(cut, cut);
       } else if (stop.equals("pause_turn")) {
-        messages.add(message.toParam());
+        conversation.assistant(message);
       } else if (stop.equals("end_turn")
           || stop.equals("stop_sequence")
           || stop.equals("max_tokens")) {
@@ -184,7 +208,9 @@ public final class AgentLoop implements RunAgent {
             .map(b -> new BlockedCall(b.tool(), b.memberId(), b.reason()))
             .toList(),
         figures.figures(),
-        transcript.entries());
+        transcript.entries(),
+        true,
+        decision.why());
   }
 
   private String overBudget(Figures figures, Instant started) {
@@ -201,64 +227,89 @@ public final class AgentLoop implements RunAgent {
     return null;
   }
 
-  /** Every result of the turn in one user message, in the order of the calls. */
-  private static MessageParam results(List<ToolUseBlock> calls, ToolSession session) {
-    List<ContentBlockParam> blocks = new ArrayList<>(calls.size());
+  /**
+   * Every result of the turn in one user message, in the order of the calls; a tool's summary for
+   * later turns goes with it.
+   */
+  private static void results(
+      List<ToolUseBlock> calls, ToolSession session, Conversation conversation) {
+    List<ToolResultBlockParam> now = new ArrayList<>(calls.size());
+    List<ToolResultBlockParam> later = new ArrayList<>(calls.size());
     for (ToolUseBlock call : calls) {
       JsonNode input = ObjectMappers.jsonMapper().convertValue(call._input(), JsonNode.class);
       ToolResult result = ToolCatalog.call(call.name(), input, session);
-      blocks.add(result(call, result.content().toString(), result.isError()));
+      ToolResultBlockParam full = result(call, result.content().toString(), result.isError());
+      now.add(full);
+      later.add(
+          result.summarisedLater()
+              ? result(call, result.laterContent().toString(), result.isError())
+              : full);
     }
-    return MessageParam.ofUserOfContentBlockParams(blocks);
+    conversation.results(now, later);
   }
 
-  private static MessageParam cutOff(List<ToolUseBlock> calls) {
-    return MessageParam.ofUserOfContentBlockParams(
-        calls.stream()
-            .map(
-                call ->
-                    result(
-                        call,
-                        "{\"error\":\"your answer was cut off at max_tokens, so this call was not"
-                            + " executed; repeat it, with less text before it\"}",
-                        true))
-            .toList());
+  private static List<ToolResultBlockParam> cutOff(List<ToolUseBlock> calls) {
+    return calls.stream()
+        .map(
+            call ->
+                result(
+                    call,
+                    "{\"error\":\"your answer was cut off at max_tokens, so this call was not"
+                        + " executed; repeat it, with less text before it\"}",
+                    true))
+        .toList();
   }
 
-  private static ContentBlockParam result(ToolUseBlock call, String content, boolean isError) {
-    return ContentBlockParam.ofToolResult(
-        ToolResultBlockParam.builder()
-            .toolUseId(call.id())
-            .content(content)
-            .isError(isError)
-            .build());
-  }
-
-  private static String text(Message message) {
-    return message.content().stream()
-        .filter(ContentBlock::isText)
-        .map(block -> block.asText().text())
-        .collect(Collectors.joining("\n"));
+  private static ToolResultBlockParam result(ToolUseBlock call, String content, boolean isError) {
+    return ToolResultBlockParam.builder()
+        .toolUseId(call.id())
+        .content(content)
+        .isError(isError)
+        .build();
   }
 
   /** The run's running totals. */
   private static final class Figures {
+    private final Optional<ModelPrices.Price> price;
     int requests;
     int toolCalls;
     long inputTokens;
+    long cacheCreationInputTokens;
+    long cacheReadInputTokens;
     long outputTokens;
     long requestBytes;
 
+    Figures(Optional<ModelPrices.Price> price) {
+      this.price = price;
+    }
+
+    /** The API's input_tokens are the uncached ones; the cache figures come beside them. */
     void add(Usage usage) {
-      inputTokens +=
-          usage.inputTokens()
-              + usage.cacheReadInputTokens().orElse(0L)
-              + usage.cacheCreationInputTokens().orElse(0L);
+      long created = usage.cacheCreationInputTokens().orElse(0L);
+      long read = usage.cacheReadInputTokens().orElse(0L);
+      inputTokens += usage.inputTokens() + created + read;
+      cacheCreationInputTokens += created;
+      cacheReadInputTokens += read;
       outputTokens += usage.outputTokens();
     }
 
     LlmFigures figures() {
-      return new LlmFigures(requests, inputTokens, outputTokens, requestBytes);
+      long uncached = inputTokens - cacheCreationInputTokens - cacheReadInputTokens;
+      double cost =
+          price
+              .map(
+                  p ->
+                      p.cost(
+                          uncached, cacheCreationInputTokens, cacheReadInputTokens, outputTokens))
+              .orElse(0.0);
+      return new LlmFigures(
+          requests,
+          inputTokens,
+          outputTokens,
+          requestBytes,
+          cacheCreationInputTokens,
+          cacheReadInputTokens,
+          Math.round(cost * 1_000_000) / 1_000_000.0);
     }
   }
 }

@@ -2,16 +2,14 @@ package com.gymops.agent;
 
 import com.anthropic.core.ObjectMappers;
 import com.anthropic.models.messages.Tool;
-import com.gymops.domain.WorkflowId;
-import com.gymops.tools.ToolCatalog;
 import java.util.List;
 
-/** The catalog's tools of a workflow as the Messages API takes them: name, description, schema. */
+/** Catalog tools as the Messages API takes them: name, description, schema. */
 final class ToolDefinitions {
   private ToolDefinitions() {}
 
-  static List<Tool> forWorkflow(WorkflowId workflow) {
-    return ToolCatalog.forWorkflow(workflow).stream()
+  static List<Tool> of(List<com.gymops.tools.Tool> offered) {
+    return offered.stream()
         .map(
             tool ->
                 Tool.builder()

@@ -64,6 +64,11 @@ public final class GymOpsApp implements AutoCloseable {
   /** Where Twilio posts delivery updates, under {@code messaging.public_base_url}. */
   public static final String TWILIO_STATUS_PATH = Webhooks.TWILIO_STATUS;
 
+  /** How long before a model's retirement the log starts to warn. */
+  static final java.time.Duration MODEL_RETIREMENT_WARNING = java.time.Duration.ofDays(60);
+
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(GymOpsApp.class);
+
   private final GymOpsConfig config;
   private final Path dataDir;
   private final Clock clock;
@@ -107,6 +112,9 @@ public final class GymOpsApp implements AutoCloseable {
                     new AnthropicLlmClient(
                         key, agent.baseUrl(), agent.maxRetries(), agent.requestTimeout()))
             .orElse(null);
+    if (llm != null) {
+      llm.checkModel(agent.model(), clock.instant(), MODEL_RETIREMENT_WARNING).ifPresent(LOG::warn);
+    }
     RunAgent runAgent =
         llm == null
             ? WorkflowRunner.NO_AGENT

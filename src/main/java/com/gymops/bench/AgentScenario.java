@@ -28,13 +28,6 @@ final class AgentScenario {
   /** Only the fake sees it; the SDK insists on a key. */
   private static final String KEY = "sk-ant-bench-not-a-real-key";
 
-  /**
-   * A Sonnet-class model's list price when this was written; the fake's token counts are estimates
-   * (4 bytes a token), so the costs are estimates too.
-   */
-  static final AgentFigures.Price PRICE =
-      new AgentFigures.Price(3.0, 15.0, "Sonnet-class list price, USD per million tokens");
-
   private final BenchClub club;
   private final SeededClubs clubs;
   private final Consumer<String> progress;
@@ -46,12 +39,13 @@ final class AgentScenario {
   }
 
   AgentFigures measure(BenchSettings settings) {
+    AgentFigures.Price price = AgentFigures.Price.of(club.config().agent().model());
     List<AgentFigures.Run> runs = new ArrayList<>();
     List<AgentFigures.Comparison> comparisons = new ArrayList<>();
     for (int members : List.of(settings.members() / 10, settings.members())) {
       SeededClubs.Template template = clubs.template(members);
-      AgentFigures.Run competent = run(template, "competent", CompetentModel::new);
-      AgentFigures.Run literal = run(template, "seed-literal", SeedLiteralModel::new);
+      AgentFigures.Run competent = run(template, "competent", CompetentModel::new, price);
+      AgentFigures.Run literal = run(template, "seed-literal", SeedLiteralModel::new, price);
       runs.add(competent);
       runs.add(literal);
       comparisons.add(
@@ -66,20 +60,38 @@ final class AgentScenario {
               ratio(literal.requestBytes(), competent.requestBytes()),
               ratio(literal.costUsd(), competent.costUsd())));
     }
+    List<AgentFigures.Month> month = new ArrayList<>();
+    for (int members : settings.monthMembers()) {
+      month.add(new MonthScenario(club, clubs, progress).measure(members, settings.monthDays()));
+    }
     return new AgentFigures(
         club.config().agent().model(),
-        PRICE,
+        price,
         runs,
         comparisons,
-        ratio(runs.get(2).requests(), runs.get(0).requests()));
+        ratio(runs.get(2).requests(), runs.get(0).requests()),
+        month);
   }
 
+  /**
+   * One run with the model always asked, so each size measures the model's work; the seed-literal
+   * script gets the seed's tools, which it calls member by member.
+   */
   private AgentFigures.Run run(
-      SeededClubs.Template template, String name, Supplier<ScriptedModel> model) {
+      SeededClubs.Template template,
+      String name,
+      Supplier<ScriptedModel> model,
+      AgentFigures.Price price) {
     Path copy = clubs.copy(template);
     try (FakeMessagesApi api = new FakeMessagesApi(model.get());
         GymOpsApp app =
-            club.withAgent(club.config().agent().withApiKey(KEY).withBaseUrl(api.baseUrl()))
+            club.withAgent(
+                    club.config()
+                        .agent()
+                        .withApiKey(KEY)
+                        .withBaseUrl(api.baseUrl())
+                        .withReviewWhen("always")
+                        .withTools(name.equals("seed-literal") ? "seed" : "plan"))
                 .open(copy)) {
       long started = System.nanoTime();
       RunReport report =
@@ -102,7 +114,16 @@ final class AgentScenario {
               api.inputTokens(),
               api.outputTokens(),
               api.requestBytes(),
-              Math.round(PRICE.cost(api.inputTokens(), api.outputTokens()) * 10_000) / 10_000.0,
+              api.cacheCreationInputTokens(),
+              api.cacheReadInputTokens(),
+              Math.round(
+                      price.cost(
+                              api.inputTokens(),
+                              api.cacheCreationInputTokens(),
+                              api.cacheReadInputTokens(),
+                              api.outputTokens())
+                          * 10_000)
+                  / 10_000.0,
               seconds,
               report.modeUsed(),
               agent == null ? "none" : agent.stopReason(),
@@ -112,7 +133,8 @@ final class AgentScenario {
                       api.inputTokensPerRequest(),
                       SeedLiteralModel.requestsBeforeMembers(template.pastDue()),
                       SeedLiteralModel.requestsToFinish(template.pastDue()),
-                      api.outputTokens() / Math.max(1, api.requests())));
+                      api.outputTokens() / Math.max(1, api.requests()),
+                      price));
       progress.accept(
           String.format(
               "agent %s at %d past due: %d requests, %d input tokens, %s",
@@ -131,7 +153,8 @@ final class AgentScenario {
       List<Long> perRequest,
       int requestsBeforeMembers,
       int requestsToFinish,
-      long outputTokensPerRequest) {
+      long outputTokensPerRequest,
+      AgentFigures.Price price) {
     int made = perRequest.size();
     if (made < requestsBeforeMembers + 3) {
       return null;
@@ -146,7 +169,7 @@ final class AgentScenario {
         Math.max(made, requestsToFinish),
         input,
         Math.round(last + growth * remaining),
-        Math.round(PRICE.cost(input, output) * 100) / 100.0);
+        Math.round(price.cost(input, 0, 0, output) * 100) / 100.0);
   }
 
   private static double ratio(double over, double under) {

@@ -48,7 +48,11 @@ record BenchClub(GymOpsConfig config, LocalDate today, Instant at) {
   }
 
   GymOpsApp open(Path dataDir) {
-    return GymOpsApp.open(config, dataDir, Clock.fixed(at, club().zone()));
+    return open(dataDir, Clock.fixed(at, club().zone()));
+  }
+
+  GymOpsApp open(Path dataDir, Clock clock) {
+    return GymOpsApp.open(config, dataDir, clock);
   }
 
   /** The same club whose agent talks to {@code agent}'s base URL with its key. */

@@ -32,7 +32,9 @@ public record BenchReport(
       int repetitions,
       List<String> scenarios,
       int dispatchMessages,
-      int throttledMessages) {
+      int throttledMessages,
+      int monthDays,
+      List<Integer> monthMembers) {
     static Settings of(BenchSettings settings) {
       return new Settings(
           settings.members(),
@@ -41,7 +43,9 @@ public record BenchReport(
           settings.repetitions(),
           settings.scenarios().stream().sorted().map(Scenario::code).toList(),
           settings.dispatchMessages(),
-          settings.throttledMessages());
+          settings.throttledMessages(),
+          settings.monthDays(),
+          settings.monthMembers());
     }
   }
 }

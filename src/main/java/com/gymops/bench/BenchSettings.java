@@ -14,6 +14,8 @@ import java.util.Set;
  * @param repetitions recorded runs of each timed scenario
  * @param dispatchMessages texts of each unthrottled dispatch pass, to as many demo members
  * @param throttledMessages texts of the one dispatch pass at 10 per second
+ * @param monthDays simulated days of the agent scenario's month (30 unless a test wants fewer)
+ * @param monthMembers the demo club sizes of the agent scenario's month
  */
 public record BenchSettings(
     int members,
@@ -22,8 +24,13 @@ public record BenchSettings(
     int repetitions,
     Set<Scenario> scenarios,
     int dispatchMessages,
-    int throttledMessages) {
+    int throttledMessages,
+    int monthDays,
+    java.util.List<Integer> monthMembers) {
   public static final int DEFAULT_DISPATCH_MESSAGES = 10_000;
+  public static final int DEFAULT_MONTH_DAYS = 30;
+  public static final java.util.List<Integer> DEFAULT_MONTH_MEMBERS =
+      java.util.List.of(2_000, 20_000);
 
   /** 15 s at 10 per second: long enough for the pacing to show, short enough for the bench. */
   public static final int DEFAULT_THROTTLED_MESSAGES = 150;
@@ -37,7 +44,9 @@ public record BenchSettings(
         repetitions,
         scenarios,
         DEFAULT_DISPATCH_MESSAGES,
-        DEFAULT_THROTTLED_MESSAGES);
+        DEFAULT_THROTTLED_MESSAGES,
+        DEFAULT_MONTH_DAYS,
+        DEFAULT_MONTH_MEMBERS);
   }
 
   public BenchSettings {
@@ -56,6 +65,14 @@ public record BenchSettings(
               + dispatchMessages
               + " and "
               + throttledMessages);
+    }
+    if (monthDays < 1 || monthDays > 366) {
+      throw new IllegalArgumentException("the agent month must be 1 to 366 days, not " + monthDays);
+    }
+    monthMembers = java.util.List.copyOf(monthMembers);
+    if (monthMembers.isEmpty() || monthMembers.stream().anyMatch(m -> m < 10)) {
+      throw new IllegalArgumentException(
+          "the agent month needs club sizes of at least 10 members, not " + monthMembers);
     }
     Objects.requireNonNull(scenarios, "scenarios");
     if (scenarios.isEmpty()) {

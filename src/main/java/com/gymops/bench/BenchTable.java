@@ -41,6 +41,18 @@ public final class BenchTable {
       line(text, "  %-10s %10s %10s %10s %8s", "", "median s", "min s", "max s", "spread");
       timing(text, "run", rules.run());
       timing(text, "baseline", rules.baseline());
+      timing(text, "fair floor", rules.floor());
+      line(
+          text,
+          "  ratio to the fair floor %.2f (goal <= 1.3); floor rows: %d outbox, %d attempts, %d"
+              + " notes, %d door changes, %d runs, %d run events",
+          rules.ratioToFloor(),
+          rules.rows().outbox(),
+          rules.rows().attempts(),
+          rules.rows().notes(),
+          rules.rows().doorChanges(),
+          rules.rows().runs(),
+          rules.rows().events());
       line(
           text,
           "  ratio %.2f (goal <= 2), %.0f members/s, peak heap %d MB (baseline %d MB)",
@@ -54,10 +66,13 @@ public final class BenchTable {
       line(text, "");
       line(
           text,
-          "agent: past-due-monitoring, %s at $%.2f / $%.2f per MTok in / out",
+          "agent: past-due-monitoring, %s at $%.2f / $%.2f per MTok in / out, cache write $%.3f,"
+              + " cache read $%.3f",
           agent.model(),
           agent.price().inputPerMillionTokens(),
-          agent.price().outputPerMillionTokens());
+          agent.price().outputPerMillionTokens(),
+          agent.price().cacheWritePerMillionTokens(),
+          agent.price().cacheReadPerMillionTokens());
       line(
           text,
           "  %-13s %9s %9s %12s %10s %12s %9s %s",
@@ -101,6 +116,23 @@ public final class BenchTable {
           text,
           "  competent requests, largest club / smallest: x%.2f (goal 1.0)",
           agent.competentRequestGrowth());
+      for (AgentFigures.Month month : agent.month()) {
+        line(
+            text,
+            "  month at %d members (%d days): %d runs, %d asked, %d requests, %d input tokens (%d"
+                + " cache reads, %d cache writes), %d output tokens, $%.4f (goal <= $1.00 at"
+                + " 2,000)",
+            month.members(),
+            month.days(),
+            month.runs(),
+            month.runsAsked(),
+            month.requests(),
+            month.inputTokens(),
+            month.cachedInputTokens(),
+            month.cacheWriteInputTokens(),
+            month.outputTokens(),
+            month.dollars());
+      }
     }
     if (report.dispatch() != null) {
       DispatchFigures.Unthrottled free = report.dispatch().unthrottled();

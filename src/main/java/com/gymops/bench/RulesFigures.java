@@ -6,8 +6,12 @@ import java.util.List;
  * What the rules scenario measured.
  *
  * @param run door-access then past-due-monitoring, executing, on a fresh copy of the database
- * @param baseline {@link MinimalEffects} on a fresh copy of the same database
+ * @param rows the rows the run wrote, table by table: what the fair floor writes too
+ * @param baseline {@link MinimalEffects} on a fresh copy of the same database: the outbox rows only
+ * @param floor {@link FairFloor} on a fresh copy of the same database: every row the run wrote,
+ *     batched, after one scoped read
  * @param ratio run median / baseline median
+ * @param ratioToFloor run median / fair floor median
  * @param membersPerSecond members of the club / run median (each workflow looks at all of them)
  * @param peakHeapMb the highest heap peak of the recorded runs and baselines
  */
@@ -17,9 +21,12 @@ public record RulesFigures(
     List<String> workflows,
     int actions,
     int outboxRows,
+    FairFloor.Rows rows,
     Timing run,
     Timing baseline,
+    Timing floor,
     double ratio,
+    double ratioToFloor,
     double membersPerSecond,
     long runPeakHeapMb,
     long baselinePeakHeapMb) {

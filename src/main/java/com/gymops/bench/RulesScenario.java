@@ -33,6 +33,7 @@ final class RulesScenario {
     SeededClubs.Template template = clubs.template(settings.members());
     List<Long> runs = new ArrayList<>();
     List<Long> baselines = new ArrayList<>();
+    List<Long> floors = new ArrayList<>();
     long runHeap = 0;
     long baselineHeap = 0;
     RunResult last = null;
@@ -40,42 +41,51 @@ final class RulesScenario {
       boolean recorded = i >= settings.warmups();
       last = run(template);
       long baseline = baseline(template, last.outboxRows());
+      long floor = floor(template, last.rows());
       progress.accept(
           String.format(
-              "rules %s %d/%d: run %.2f s, baseline %.2f s",
+              "rules %s %d/%d: run %.2f s, baseline %.2f s, fair floor %.2f s",
               recorded ? "repetition" : "warm-up",
               recorded ? i - settings.warmups() + 1 : i + 1,
               recorded ? settings.repetitions() : settings.warmups(),
               last.nanos() / 1e9,
-              baseline / 1e9));
+              baseline / 1e9,
+              floor / 1e9));
       if (recorded) {
         runs.add(last.nanos());
         baselines.add(baseline);
+        floors.add(floor);
         runHeap = Math.max(runHeap, last.peakHeapMb());
         baselineHeap = Math.max(baselineHeap, HeapPeak.megabytes());
       }
     }
     Timing run = Timing.ofNanos(runs);
     Timing baseline = Timing.ofNanos(baselines);
+    Timing floor = Timing.ofNanos(floors);
     return new RulesFigures(
         template.members(),
         template.pastDue(),
         WORKFLOWS.stream().map(WorkflowId::id).toList(),
         last.actions(),
         last.outboxRows(),
+        last.rows(),
         run,
         baseline,
+        floor,
         Timing.round(run.medianSeconds() / baseline.medianSeconds()),
+        Timing.round(run.medianSeconds() / floor.medianSeconds()),
         Math.round(template.members() / run.medianSeconds()),
         runHeap,
         baselineHeap);
   }
 
-  private record RunResult(long nanos, int actions, int outboxRows, long peakHeapMb) {}
+  private record RunResult(
+      long nanos, int actions, int outboxRows, FairFloor.Rows rows, long peakHeapMb) {}
 
   private RunResult run(SeededClubs.Template template) {
     Path copy = clubs.copy(template);
     try (GymOpsApp app = club.open(copy)) {
+      FairFloor.Rows before = FairFloor.Rows.count(app.database().dataSource());
       HeapPeak.reset();
       long started = System.nanoTime();
       int actions = 0;
@@ -90,7 +100,19 @@ final class RulesScenario {
       long heap = HeapPeak.megabytes();
       int outboxRows =
           app.stores().outbox().countByStatus().values().stream().mapToInt(Long::intValue).sum();
-      return new RunResult(nanos, actions, outboxRows, heap);
+      FairFloor.Rows rows = FairFloor.Rows.count(app.database().dataSource()).minus(before);
+      return new RunResult(nanos, actions, outboxRows, rows, heap);
+    } finally {
+      SeededClubs.delete(copy);
+    }
+  }
+
+  private long floor(SeededClubs.Template template, FairFloor.Rows rows) {
+    Path copy = clubs.copy(template);
+    try (GymOpsApp app = club.open(copy)) {
+      long started = System.nanoTime();
+      FairFloor.perform(app.database().dataSource(), club.club().id(), rows, club.at());
+      return System.nanoTime() - started;
     } finally {
       SeededClubs.delete(copy);
     }

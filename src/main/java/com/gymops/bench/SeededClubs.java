@@ -68,7 +68,36 @@ final class SeededClubs {
     return member.pastDue().isPositive();
   }
 
+  /**
+   * Deletes the directory and all in it. A few tries: on a loaded machine the embedded database may
+   * still be writing its files for a moment after its pool's close gave up waiting for it.
+   */
   static void delete(Path directory) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        deleteOnce(directory);
+        return;
+      } catch (UncheckedIOException e) {
+        if (attempt == DELETE_ATTEMPTS) {
+          throw e;
+        }
+        pause();
+      }
+    }
+  }
+
+  private static final int DELETE_ATTEMPTS = 5;
+
+  private static void pause() {
+    try {
+      Thread.sleep(500);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while deleting a bench directory", e);
+    }
+  }
+
+  private static void deleteOnce(Path directory) {
     if (!Files.exists(directory)) {
       return;
     }

@@ -84,6 +84,21 @@ final class BenchCommand implements Callable<Integer> {
       description = "Unrecorded runs before them (default: ${DEFAULT-VALUE}).")
   int warmups;
 
+  @Option(
+      names = "--month-days",
+      description =
+          "Simulated days of the agent scenario's month of every workflow on its schedule"
+              + " (default: ${DEFAULT-VALUE}).")
+  int monthDays = BenchSettings.DEFAULT_MONTH_DAYS;
+
+  @Option(
+      names = "--month-members",
+      split = ",",
+      paramLabel = "N",
+      description =
+          "Demo club sizes of the agent scenario's month, comma-separated (default: 2000,20000).")
+  java.util.List<Integer> monthMembers = BenchSettings.DEFAULT_MONTH_MEMBERS;
+
   @Option(names = "--json", description = "Print one JSON document instead of the table.")
   boolean json;
 
@@ -102,7 +117,9 @@ final class BenchCommand implements Callable<Integer> {
               repetitions,
               EnumSet.copyOf(scenarios),
               messages,
-              throttledMessages);
+              throttledMessages,
+              monthDays,
+              monthMembers);
     } catch (IllegalArgumentException e) {
       throw new UserError(e.getMessage(), e);
     }

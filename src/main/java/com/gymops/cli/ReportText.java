@@ -30,9 +30,20 @@ final class ReportText {
     if (report.agent() != null) {
       var agent = report.agent();
       var llm = agent.llm();
-      out.printf(
-          "  agent: stopped by %s; %d LLM requests, %d input and %d output tokens%n",
-          agent.stopReason(), llm.requests(), llm.inputTokens(), llm.outputTokens());
+      if (!agent.modelAsked() && !agent.fellBack()) {
+        out.println("  agent: the model was not asked, " + agent.review());
+      } else {
+        out.printf(
+            "  agent: %sstopped by %s; %d LLM requests, %d input tokens (%d read from the"
+                + " cache), %d output tokens, $%.4f%n",
+            agent.review() == null ? "" : agent.review() + "; ",
+            agent.stopReason(),
+            llm.requests(),
+            llm.inputTokens(),
+            llm.cacheReadInputTokens(),
+            llm.outputTokens(),
+            llm.costUsd());
+      }
       if (agent.fellBack()) {
         out.println("  the rules completed the run: " + agent.fallbackReason());
       }

@@ -21,6 +21,11 @@ import java.util.Optional;
  * @param maxOutputTokens {@code max_tokens} of each request
  * @param maxRetries the SDK's retries of one request (429, 5xx, 529, connection errors)
  * @param requestTimeout the SDK's timeout of one request
+ * @param reviewWhen when the model is asked at all: {@code always} (any plan with actions), {@code
+ *     exceptions} (only a plan with exceptions worth a look, the default) or {@code never}; an
+ *     empty plan is never sent, and a plan not sent runs by the rules
+ * @param tools the tools offered to the model: {@code plan} (review, drill-down, hold, execute; the
+ *     default) or {@code seed} (every tool of the workflow, the seed's per-member ones too)
  */
 public record AgentSettings(
     String mode,
@@ -33,8 +38,12 @@ public record AgentSettings(
     Duration maxTime,
     int maxOutputTokens,
     int maxRetries,
-    Duration requestTimeout) {
+    Duration requestTimeout,
+    String reviewWhen,
+    String tools) {
   public static final List<String> MODES = List.of("rules", "agent", "shadow");
+  public static final List<String> REVIEW_WHEN = List.of("always", "exceptions", "never");
+  public static final List<String> TOOLS = List.of("plan", "seed");
   public static final String DEFAULT_MODEL = "claude-sonnet-5-5";
   public static final String API_KEY_ENV = "ANTHROPIC_API_KEY";
   public static final String BASE_URL_ENV = "ANTHROPIC_BASE_URL";
@@ -52,7 +61,9 @@ public record AgentSettings(
           Duration.ofMinutes(5),
           4096,
           2,
-          Duration.ofSeconds(120));
+          Duration.ofSeconds(120),
+          "exceptions",
+          "plan");
 
   public AgentSettings {
     Objects.requireNonNull(mode, "mode");
@@ -62,6 +73,15 @@ public record AgentSettings(
     Objects.requireNonNull(model, "model");
     Objects.requireNonNull(maxTime, "maxTime");
     Objects.requireNonNull(requestTimeout, "requestTimeout");
+    Objects.requireNonNull(reviewWhen, "reviewWhen");
+    if (!REVIEW_WHEN.contains(reviewWhen)) {
+      throw new IllegalArgumentException(
+          "review_when must be one of " + REVIEW_WHEN + ", not " + reviewWhen);
+    }
+    Objects.requireNonNull(tools, "tools");
+    if (!TOOLS.contains(tools)) {
+      throw new IllegalArgumentException("tools must be one of " + TOOLS + ", not " + tools);
+    }
   }
 
   public Optional<String> key() {
@@ -80,7 +100,9 @@ public record AgentSettings(
         maxTime,
         maxOutputTokens,
         maxRetries,
-        requestTimeout);
+        requestTimeout,
+        reviewWhen,
+        tools);
   }
 
   public AgentSettings withBaseUrl(String url) {
@@ -95,7 +117,43 @@ public record AgentSettings(
         maxTime,
         maxOutputTokens,
         maxRetries,
-        requestTimeout);
+        requestTimeout,
+        reviewWhen,
+        tools);
+  }
+
+  public AgentSettings withReviewWhen(String when) {
+    return new AgentSettings(
+        mode,
+        model,
+        baseUrl,
+        apiKey,
+        maxTurns,
+        maxToolCalls,
+        maxInputTokens,
+        maxTime,
+        maxOutputTokens,
+        maxRetries,
+        requestTimeout,
+        when,
+        tools);
+  }
+
+  public AgentSettings withTools(String set) {
+    return new AgentSettings(
+        mode,
+        model,
+        baseUrl,
+        apiKey,
+        maxTurns,
+        maxToolCalls,
+        maxInputTokens,
+        maxTime,
+        maxOutputTokens,
+        maxRetries,
+        requestTimeout,
+        reviewWhen,
+        set);
   }
 
   /** A record's toString would print the key into logs and error messages. */
@@ -117,6 +175,10 @@ public record AgentSettings(
         + maxInputTokens
         + ", maxTime="
         + maxTime
+        + ", reviewWhen="
+        + reviewWhen
+        + ", tools="
+        + tools
         + "]";
   }
 }

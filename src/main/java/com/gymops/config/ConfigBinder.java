@@ -105,7 +105,26 @@ final class ConfigBinder {
         java.time.Duration.ofSeconds(maxSeconds),
         defaults.maxOutputTokens(),
         defaults.maxRetries(),
-        defaults.requestTimeout());
+        defaults.requestTimeout(),
+        section.value("review_when", defaults.reviewWhen(), ConfigBinder::reviewWhen),
+        section.value("tools", defaults.tools(), ConfigBinder::toolSet));
+  }
+
+  private static String toolSet(String text) {
+    String set = text.trim();
+    if (!AgentSettings.TOOLS.contains(set)) {
+      throw new IllegalArgumentException("'" + text + "' is not a tool set (use plan or seed)");
+    }
+    return set;
+  }
+
+  private static String reviewWhen(String text) {
+    String when = text.trim();
+    if (!AgentSettings.REVIEW_WHEN.contains(when)) {
+      throw new IllegalArgumentException(
+          "'" + text + "' is not a review_when (use always, exceptions or never)");
+    }
+    return when;
   }
 
   private static String agentMode(String text) {

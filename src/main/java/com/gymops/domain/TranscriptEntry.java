@@ -4,10 +4,10 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * One LLM exchange step of an agent run, as stored with the run: a request, a response or an error,
- * its JSON with secrets redacted.
+ * One LLM exchange step of an agent run, as stored with the run: the decision whether to ask the
+ * model, a request, a response or an error, its JSON with secrets redacted.
  *
- * @param kind {@code request}, {@code response} or {@code error}
+ * @param kind {@code decision}, {@code request}, {@code response} or {@code error}
  */
 public record TranscriptEntry(int seq, String kind, Instant recordedAt, String body) {
   public TranscriptEntry {

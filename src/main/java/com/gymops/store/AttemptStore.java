@@ -18,6 +18,13 @@ public interface AttemptStore {
   /** Attempts of every member of the club at or after {@code since}, by member, oldest first. */
   Map<MemberId, List<CollectionAttempt>> inClubSince(ClubId club, Instant since);
 
+  /**
+   * Attempts at or after {@code since} of the club's members who owe at least {@code minimum}: the
+   * history a collections policy reads, without that of the members it never looks at.
+   */
+  Map<MemberId, List<CollectionAttempt>> ofPastDueInClubSince(
+      ClubId club, com.gymops.domain.Money minimum, Instant since);
+
   List<CollectionAttempt> ofMember(MemberId member);
 
   /** Sets the outcome of the attempt with this key (delivery news); false when there is none. */

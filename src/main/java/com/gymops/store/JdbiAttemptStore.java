@@ -62,17 +62,34 @@ public final class JdbiAttemptStore implements AttemptStore {
 
   @Override
   public Map<MemberId, List<CollectionAttempt>> inClubSince(ClubId club, Instant since) {
+    return byMember(
+        "SELECT a.member_id, a.attempted_at, a.kind, a.channel, a.outcome"
+            + " FROM collection_attempt a JOIN member m ON m.member_id = a.member_id"
+            + " WHERE m.club_id = :club AND a.attempted_at >= :since"
+            + " ORDER BY a.member_id, a.attempted_at, a.id",
+        query -> query.bind("club", club.value()).bind("since", since));
+  }
+
+  @Override
+  public Map<MemberId, List<CollectionAttempt>> ofPastDueInClubSince(
+      ClubId club, com.gymops.domain.Money minimum, Instant since) {
+    return byMember(
+        "SELECT a.member_id, a.attempted_at, a.kind, a.channel, a.outcome"
+            + " FROM collection_attempt a JOIN member m ON m.member_id = a.member_id"
+            + " WHERE m.club_id = :club AND m.past_due_cents >= :minimum"
+            + " AND a.attempted_at >= :since ORDER BY a.member_id, a.attempted_at, a.id",
+        query ->
+            query.bind("club", club.value()).bind("minimum", minimum.cents()).bind("since", since));
+  }
+
+  private Map<MemberId, List<CollectionAttempt>> byMember(
+      String sql, java.util.function.Consumer<org.jdbi.v3.core.statement.Query> bind) {
     return jdbi.withHandle(
         handle -> {
           Map<MemberId, List<CollectionAttempt>> byMember = new LinkedHashMap<>();
-          handle
-              .createQuery(
-                  "SELECT a.member_id, a.attempted_at, a.kind, a.channel, a.outcome"
-                      + " FROM collection_attempt a JOIN member m ON m.member_id = a.member_id"
-                      + " WHERE m.club_id = :club AND a.attempted_at >= :since"
-                      + " ORDER BY a.member_id, a.attempted_at, a.id")
-              .bind("club", club.value())
-              .bind("since", since)
+          var query = handle.createQuery(sql);
+          bind.accept(query);
+          query
               .map(JdbiAttemptStore::map)
               .forEach(
                   attempt ->

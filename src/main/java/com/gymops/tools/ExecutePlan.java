@@ -18,12 +18,9 @@ final class ExecutePlan extends CatalogTool {
   ExecutePlan() {
     super(
         "execute_plan",
-        "Executes every planned action of this run that was neither executed nor held, in plan"
-            + " order, exactly as the rules would: reminders, invoices, campaigns, door changes"
-            + " with their texts and notes, referrals, the manager summary. Call it once after"
-            + " review_plan and any hold_actions. Returns counts by outcome (done, already done"
-            + " in an earlier run of this period, undeliverable, failed), how many were held or"
-            + " had been executed before, and the first "
+        "Executes every planned action neither executed nor held, exactly as the rules would."
+            + " Call once, after review_plan and any hold_actions. Returns counts by outcome and"
+            + " the first "
             + FAILURES_LISTED
             + " failures.",
         InputSchema.object(),

@@ -12,15 +12,12 @@ final class HoldActions extends CatalogTool {
   HoldActions() {
     super(
         "hold_actions",
-        "Holds every pending planned action of the given members for a person to review, so that"
-            + " execute_plan and the rules skip them in this run; each held member gets a normal"
-            + " billing note 'Held for manager review: <reason>'. Use it when a staff note or the"
-            + " data says the plan should not go ahead (e.g. a payment plan was agreed, the"
-            + " balance looks wrong). At most "
+        "Holds every pending planned action of the given members for a person to review"
+            + " (execute_plan and the rules skip them) and leaves each a note 'Held for manager"
+            + " review: <reason>'. For a plan that should not go ahead, e.g. a payment plan was"
+            + " agreed. At most "
             + ToolSession.MAX_HOLDS_PER_RUN
-            + " members per run: beyond that the plan is probably fine or the data is broken, and"
-            + " a person should look at the whole run. Holding cannot add actions, only withhold"
-            + " them. Returns a result per member.",
+            + " members per run. Cannot add actions.",
         InputSchema.object()
             .memberIds("member_ids", "The members to hold.", ToolSession.MAX_HOLDS_PER_RUN)
             .text("reason", "Why, for the manager: one sentence.", 500, true),

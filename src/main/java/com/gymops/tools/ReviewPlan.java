@@ -3,18 +3,10 @@ package com.gymops.tools;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.gymops.domain.DoorAccess;
 import com.gymops.domain.Member;
 import com.gymops.domain.MemberId;
 import com.gymops.domain.Money;
-import com.gymops.domain.Note;
-import com.gymops.policy.MemberSnapshot;
-import com.gymops.workflow.ActionExecutor;
 import com.gymops.workflow.PlanLedger.Entry;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -27,9 +19,6 @@ import java.util.Set;
  * totals, and a capped page of the members worth a person's look (DESIGN §1.6).
  */
 final class ReviewPlan extends CatalogTool {
-  static final Duration STAFF_NOTE_WINDOW = Duration.ofDays(30);
-  static final int LARGE_BALANCE_FACTOR = 3;
-  private static final int NOTE_EXCERPT = 200;
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** Details that are amounts, not categories: counting by them tells nothing. */
@@ -38,23 +27,15 @@ final class ReviewPlan extends CatalogTool {
   ReviewPlan() {
     super(
         "review_plan",
-        "Summarises what the policy plans for this run, whatever the number of members: counts"
-            + " by action and detail (e.g. send_reminder friendly 12, firm 3), how many are"
-            + " pending, executed and held, the members concerned and their total balance, the"
-            + " seed's summary figures, the members the rules skipped by reason, and a page of"
-            + " exceptions worth a look before executing: a staff note in the last 30 days (it may"
-            + " say a payment plan was agreed), a balance at least 3x the median of the plan,"
-            + " past_due_since in the future, no phone and no email, a door locked by staff with"
-            + " actions planned. Then hold the members that need a person (hold_actions) and run"
-            + " the rest (execute_plan). Exceptions page with offset and limit (at most 200)."
-            + " Read-only.",
+        "The plan for this run in one answer of bounded size: counts by action and detail,"
+            + " status (pending, executed, held), members and their total balance, the"
+            + " workflow's figures, skipped members by reason, and a page of exceptions worth a"
+            + " look (recent staff notes, outsized balances, bad data, staff door locks)."
+            + " Read-only; page with offset and limit (at most 200).",
         InputSchema.object().paging(),
         ALL_WORKFLOWS,
         false);
   }
-
-  /** A member of the plan that a person may want to look at first. */
-  private record Concern(MemberSnapshot member, List<String> reasons, List<Entry> planned) {}
 
   @Override
   ToolResult run(JsonNode input, ToolSession session) {
@@ -101,8 +82,7 @@ final class ReviewPlan extends CatalogTool {
         .filter(e -> !(e.getValue() instanceof List<?>))
         .forEach(e -> summary.set(e.getKey(), JSON.valueToTree(e.getValue())));
     content.set("skipped", JSON.valueToTree(session.plan().skipped()));
-    List<Concern> exceptions =
-        session.remember("review_plan.exceptions", () -> exceptions(session, members));
+    List<PlanExceptions.Concern> exceptions = PlanExceptions.of(session);
     ObjectNode page =
         Paging.of(input)
             .page(
@@ -124,72 +104,25 @@ final class ReviewPlan extends CatalogTool {
                   return row;
                 });
     content.set("exceptions", page);
-    return ToolResult.ok(content);
+    return ToolResult.ok(content, laterTurns(content, page));
   }
 
-  private static List<Concern> exceptions(ToolSession session, Set<MemberId> members) {
-    List<MemberSnapshot> planned =
-        members.stream().map(session::member).flatMap(java.util.Optional::stream).toList();
-    Money median = median(planned);
-    Instant notesSince = session.context().now().minus(STAFF_NOTE_WINDOW);
-    LocalDate today = session.context().localDate();
-    List<Concern> found = new ArrayList<>();
-    for (MemberSnapshot snapshot : planned) {
-      Member member = snapshot.member();
-      List<String> reasons = new ArrayList<>();
-      for (Note note : session.stores().notes().ofMember(member.id())) {
-        if (!note.author().equals(ActionExecutor.AUTHOR) && note.createdAt().isAfter(notesSince)) {
-          String text = note.text();
-          reasons.add(
-              "staff note on "
-                  + LocalDate.ofInstant(note.createdAt(), session.context().club().zone())
-                  + " by "
-                  + note.author()
-                  + ": "
-                  + (text.length() > NOTE_EXCERPT
-                      ? text.substring(0, NOTE_EXCERPT) + "..."
-                      : text));
-        }
-      }
-      if (median.isPositive()
-          && member.pastDue().isAtLeast(Money.ofCents(median.cents() * LARGE_BALANCE_FACTOR))) {
-        reasons.add(
-            "balance $"
-                + member.pastDue()
-                + " is at least "
-                + LARGE_BALANCE_FACTOR
-                + "x the plan's median of $"
-                + median);
-      }
-      if (member.pastDueSince() != null && member.pastDueSince().isAfter(today)) {
-        reasons.add("past_due_since " + member.pastDueSince() + " is in the future");
-      }
-      if (member.textablePhone().isEmpty() && member.email() == null) {
-        reasons.add("no phone and no email on file");
-      }
-      if (member.door().equals(DoorAccess.LOCKED_OTHER)) {
-        reasons.add("door locked by staff (LOCKED_OTHER) while actions are planned");
-      }
-      if (!reasons.isEmpty()) {
-        found.add(new Concern(snapshot, reasons, session.ledger().plannedFor(member.id())));
-      }
-    }
-    return found;
-  }
-
-  /** The median balance of the plan's members who owe anything; zero when none does. */
-  private static Money median(List<MemberSnapshot> members) {
-    long[] cents =
-        members.stream()
-            .mapToLong(m -> m.member().pastDue().cents())
-            .filter(c -> c > 0)
-            .sorted()
-            .toArray();
-    if (cents.length == 0) {
-      return Money.ZERO;
-    }
-    int middle = cents.length / 2;
-    return Money.ofCents(
-        cents.length % 2 == 1 ? cents[middle] : (cents[middle - 1] + cents[middle]) / 2);
+  /**
+   * What later requests re-send instead of the whole answer, which the model has read once: the
+   * counts, and the exception members by id, so a hold can still name them.
+   */
+  private static ObjectNode laterTurns(ObjectNode content, ObjectNode page) {
+    ObjectNode later = object();
+    later.put("summarised", "full answer shown once; call review_plan again to see it");
+    later.put("total_actions", content.get("total_actions").asInt());
+    later.set("by_status", content.get("by_status"));
+    later.put("members_with_actions", content.get("members_with_actions").asInt());
+    later.set("total_amount", content.get("total_amount"));
+    ObjectNode exceptions = later.putObject("exceptions");
+    exceptions.put("total", page.get("total").asInt());
+    exceptions.set("next_offset", page.get("next_offset"));
+    var ids = exceptions.putArray("member_ids");
+    page.get("items").forEach(item -> ids.add(item.get("member_id").asText()));
+    return later;
   }
 }

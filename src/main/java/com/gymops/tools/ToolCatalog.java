@@ -41,9 +41,27 @@ public final class ToolCatalog {
     return TOOLS;
   }
 
-  /** The tools a run of the workflow may call: its own, the read tools, review/hold/execute. */
+  /**
+   * What a run's task needs (DESIGN §6), the default set offered to the model: review_plan,
+   * hold_actions, execute_plan, and get_member_profile to drill into an exception. Every tool
+   * definition is re-sent (or re-read from the cache) with each request, so fewer is cheaper.
+   */
+  public static final List<String> PLAN_TOOLS =
+      List.of("review_plan", "get_member_profile", "hold_actions", "execute_plan");
+
+  /** Every tool a run of the workflow may call: its own, the read tools, review/hold/execute. */
   public static List<Tool> forWorkflow(WorkflowId workflow) {
     return TOOLS.stream().filter(tool -> tool.workflows().contains(workflow)).toList();
+  }
+
+  /**
+   * The tools offered to the model in a run of the workflow: with {@code plan}, only {@link
+   * #PLAN_TOOLS}; with {@code seed}, all of {@link #forWorkflow} (the seed's per-member tools too).
+   */
+  public static List<Tool> offered(WorkflowId workflow, String toolSet) {
+    return toolSet.equals("seed")
+        ? forWorkflow(workflow)
+        : forWorkflow(workflow).stream().filter(t -> PLAN_TOOLS.contains(t.name())).toList();
   }
 
   public static Optional<Tool> find(String name) {
@@ -53,7 +71,14 @@ public final class ToolCatalog {
   /** Calls a tool by name; an unknown name is an error result, like any other bad call. */
   public static ToolResult call(String name, JsonNode input, ToolSession session) {
     return find(name)
-        .map(tool -> tool.handle(input, session))
+        .map(
+            tool ->
+                session.offers(name)
+                    ? tool.handle(input, session)
+                    : session.refuse(
+                        name,
+                        null,
+                        "tool '" + name + "' is not offered in this run; use the tools you have"))
         .orElseGet(() -> session.refuse(name, null, "there is no tool named '" + name + "'"));
   }
 }

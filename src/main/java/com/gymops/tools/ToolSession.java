@@ -54,6 +54,7 @@ public final class ToolSession {
   private final List<GuardBlock> blocks = new ArrayList<>();
   private final Map<String, Hold> holds = new LinkedHashMap<>();
   private final Map<String, Object> remembered = new java.util.HashMap<>();
+  private java.util.Set<String> offered;
 
   public ToolSession(
       PlannedRun run, ActionExecutor executor, Stores stores, MessageTemplates templates) {
@@ -228,6 +229,18 @@ public final class ToolSession {
     content.put("held_actions", held);
     content.put("note", outcome.code());
     return ToolResult.ok(content);
+  }
+
+  /**
+   * Limits the calls this session answers to the tools offered to the model; a call of any other
+   * tool is refused like an out-of-plan one. Without it, every tool of the workflow answers.
+   */
+  public void offerOnly(List<String> toolNames) {
+    offered = java.util.Set.copyOf(toolNames);
+  }
+
+  boolean offers(String toolName) {
+    return offered == null || offered.contains(toolName);
   }
 
   /** Computes a value once per session, e.g. the plan's exceptions that review_plan pages. */

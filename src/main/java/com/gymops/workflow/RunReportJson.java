@@ -93,8 +93,13 @@ public final class RunReportJson {
     llm.put("input_tokens", figures.inputTokens());
     llm.put("output_tokens", figures.outputTokens());
     llm.put("request_bytes", figures.requestBytes());
+    llm.put("cache_creation_input_tokens", figures.cacheCreationInputTokens());
+    llm.put("cache_read_input_tokens", figures.cacheReadInputTokens());
+    llm.put("cost_usd", figures.costUsd());
     if (agent != null) {
       ObjectNode node = root.putObject("agent");
+      node.put("model_asked", agent.modelAsked());
+      node.put("review", agent.review());
       node.put("stop_reason", agent.stopReason());
       node.put("fallback_reason", agent.fallbackReason());
       node.put("completed_by_rules", report.completedByRules());

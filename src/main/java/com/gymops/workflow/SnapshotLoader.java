@@ -25,13 +25,17 @@ import java.util.Optional;
 
 /**
  * Reads what a workflow's policy needs, with a handful of set-based queries whatever the number of
- * members: the members concerned, their attempts, marketing history, referrals, escalations.
+ * members: the members concerned, their attempts (only where the policy counts them, and only of
+ * the members it looks at), marketing history, referrals, escalations.
  */
 final class SnapshotLoader {
   /**
    * Attempt history kept in view: a year and a month, so 30-day and per-delinquency counts hold.
    */
   private static final Duration HISTORY = Duration.ofDays(400);
+
+  /** Who the collections policies look at: anyone who owes a cent. */
+  private static final Money PAST_DUE = Money.ofCents(1);
 
   private final Stores stores;
   private final MessageTemplates templates;
@@ -46,12 +50,15 @@ final class SnapshotLoader {
         switch (workflow) {
           case DAILY_CAMPAIGNS -> stores.members().inClub(club.id());
           case DOOR_ACCESS -> stores.members().pastDueOrLocked(club.id());
-          default -> stores.members().pastDue(club.id(), Money.ofCents(1));
+          default -> stores.members().pastDue(club.id(), PAST_DUE);
         };
+    // Door access decides on balance and days past due alone; campaigns on marketing history.
     Map<MemberId, List<CollectionAttempt>> attempts =
-        workflow == WorkflowId.DAILY_CAMPAIGNS
+        workflow == WorkflowId.DAILY_CAMPAIGNS || workflow == WorkflowId.DOOR_ACCESS
             ? Map.of()
-            : stores.attempts().inClubSince(club.id(), historyStart(members, club, now));
+            : stores
+                .attempts()
+                .ofPastDueInClubSince(club.id(), PAST_DUE, historyStart(members, club, now));
     return snapshot(workflow, club, policy, members, attempts);
   }
 
@@ -63,7 +70,9 @@ final class SnapshotLoader {
     List<Member> members =
         stores.members().find(memberId).filter(m -> m.clubId().equals(club.id())).stream().toList();
     Map<MemberId, List<CollectionAttempt>> attempts =
-        members.isEmpty() || workflow == WorkflowId.DAILY_CAMPAIGNS
+        members.isEmpty()
+                || workflow == WorkflowId.DAILY_CAMPAIGNS
+                || workflow == WorkflowId.DOOR_ACCESS
             ? Map.of()
             : Map.of(memberId, stores.attempts().ofMember(memberId));
     return snapshot(workflow, club, policy, members, attempts);

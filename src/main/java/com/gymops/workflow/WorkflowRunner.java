@@ -183,7 +183,10 @@ public final class WorkflowRunner {
       case AGENT -> {
         agentOutcome = drive(planned, ledger);
         completedByRules = ledger.executeRemaining().size();
-        modeUsed = agentOutcome.fellBack() ? "rules-fallback" : "agent";
+        modeUsed =
+            agentOutcome.fellBack()
+                ? "rules-fallback"
+                : agentOutcome.modelAsked() ? "agent" : "rules";
       }
       case SHADOW -> {
         // The agent first, so that it sees the club as the rules saw it when they planned.

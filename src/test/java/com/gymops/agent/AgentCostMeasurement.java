@@ -46,7 +46,9 @@ public final class AgentCostMeasurement {
               Duration.ofHours(1),
               4096,
               2,
-              Duration.ofSeconds(60));
+              Duration.ofSeconds(60),
+              "exceptions",
+              "plan");
     }
     System.out.printf(
         "%-8s %-13s %8s %14s %14s %10s %-15s %s%n",

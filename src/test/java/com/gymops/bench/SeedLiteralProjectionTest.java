@@ -11,7 +11,8 @@ class SeedLiteralProjectionTest {
     // Two requests before the member turns, then turns growing by 10 tokens each.
     List<Long> made = List.of(100L, 500L, 510L, 520L, 530L);
 
-    AgentFigures.Projection projection = AgentScenario.projection(made, 2, 8, 1);
+    AgentFigures.Projection projection =
+        AgentScenario.projection(made, 2, 8, 1, AgentFigures.Price.of("claude-sonnet-5-5"));
 
     // Three more requests of 540, 550 and 560 tokens.
     assertThat(projection.requests()).isEqualTo(8);
@@ -21,6 +22,9 @@ class SeedLiteralProjectionTest {
 
   @Test
   void no_projection_while_the_model_was_still_paging() {
-    assertThat(AgentScenario.projection(List.of(100L, 5000L, 9000L), 3, 100, 1)).isNull();
+    assertThat(
+            AgentScenario.projection(
+                List.of(100L, 5000L, 9000L), 3, 100, 1, AgentFigures.Price.of("claude-sonnet-5-5")))
+        .isNull();
   }
 }

@@ -28,6 +28,10 @@ class BenchCommandTest {
             "50",
             "--throttled-messages",
             "3",
+            "--month-days",
+            "1",
+            "--month-members",
+            "100,300",
             "--json");
 
     assertThat(run.exitCode()).as(run.err()).isZero();
@@ -43,6 +47,12 @@ class BenchCommandTest {
     assertThat(rules.path("run").path("median_seconds").asDouble()).isPositive();
     assertThat(rules.path("baseline").path("median_seconds").asDouble()).isPositive();
     assertThat(rules.path("ratio").asDouble()).isPositive();
+    assertThat(rules.path("ratio_to_floor").asDouble()).isPositive();
+    assertThat(rules.path("floor").path("median_seconds").asDouble()).isPositive();
+    assertThat(rules.path("rows").path("outbox").asLong())
+        .isEqualTo(rules.path("outbox_rows").asLong());
+    assertThat(rules.path("rows").path("events").asLong())
+        .isEqualTo(rules.path("actions").asLong());
     assertThat(rules.path("members_per_second").asDouble()).isPositive();
     assertThat(rules.path("run_peak_heap_mb").asLong()).isPositive();
 
@@ -57,6 +67,18 @@ class BenchCommandTest {
     }
     assertThat(agent.path("runs").get(0).path("mode_used").asText()).isEqualTo("agent");
     assertThat(agent.path("seed_literal_over_competent")).hasSize(2);
+    JsonNode month = agent.path("month");
+    assertThat(month).hasSize(2);
+    assertThat(month.get(0).path("members").asInt()).isEqualTo(100);
+    assertThat(month.get(1).path("members").asInt()).isEqualTo(300);
+    for (JsonNode each : month) {
+      for (String field :
+          new String[] {"requests", "input_tokens", "cached_input_tokens", "output_tokens"}) {
+        assertThat(each.has(field)).as(field).isTrue();
+      }
+      assertThat(each.path("runs").asInt()).isPositive();
+      assertThat(each.path("dollars").isNumber()).isTrue();
+    }
     assertThat(agent.path("seed_literal_over_competent").get(0).path("input_tokens").asDouble())
         .isGreaterThan(1);
     // Not 1.0 at this size: the 30-member club may have no exception for the model to hold.

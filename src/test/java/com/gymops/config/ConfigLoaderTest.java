@@ -340,6 +340,21 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void agent_review_when_and_tools_are_read_and_checked() {
+    GymOpsConfig config = parse("agent: {review_when: always, tools: seed}");
+    assertThat(config.agent().reviewWhen()).isEqualTo("always");
+    assertThat(config.agent().tools()).isEqualTo("seed");
+    assertThat(parse("clubs: [{id: main}]").agent().reviewWhen()).isEqualTo("exceptions");
+    assertThat(parse("clubs: [{id: main}]").agent().tools()).isEqualTo("plan");
+
+    assertThat(problemsOf("agent: {review_when: sometimes, tools: all}"))
+        .containsExactlyInAnyOrder(
+            "agent.review_when: 'sometimes' is not a review_when (use always, exceptions or"
+                + " never)",
+            "agent.tools: 'all' is not a tool set (use plan or seed)");
+  }
+
+  @Test
   void the_exception_message_lists_every_problem_on_its_own_line() {
     ConfigException failure =
         catchThrowableOfType(

@@ -222,6 +222,60 @@ abstract class StoreContract {
   }
 
   @Test
+  void lists_the_attempts_of_the_past_due_members_only() {
+    members.upsertAll(
+        List.of(
+            aMember().withId("M1").withBalance("0.01", LocalDate.of(2026, 11, 1)).build(),
+            aMember().withId("M2").build(),
+            aMember()
+                .withId("X1")
+                .inClub("other")
+                .withBalance("80.00", LocalDate.of(2026, 11, 1))
+                .build()),
+        NOW);
+    attempts.addAll(
+        List.of(
+            attempt("M1", "2026-10-01T14:00:00Z", "old"),
+            attempt("M1", "2026-11-20T14:00:00Z", "a"),
+            attempt("M2", "2026-11-12T14:00:00Z", "paid-up"),
+            attempt("X1", "2026-11-12T14:00:00Z", "other-club")));
+
+    var byMember =
+        attempts.ofPastDueInClubSince(
+            MAIN, Money.ofCents(1), Instant.parse("2026-11-01T00:00:00Z"));
+
+    assertThat(byMember).containsOnlyKeys(new MemberId("M1"));
+    assertThat(byMember.get(new MemberId("M1")))
+        .extracting(CollectionAttempt::attemptedAt)
+        .containsExactly(Instant.parse("2026-11-20T14:00:00Z"));
+  }
+
+  @Test
+  void lists_a_clubs_recent_notes_but_one_authors_in_one_query() {
+    members.upsertAll(
+        List.of(
+            aMember().withId("M1").build(),
+            aMember().withId("M2").build(),
+            aMember().withId("X1").inClub("other").build()),
+        NOW);
+    Note staff = note("M2", NOW.minusSeconds(60), "payment plan agreed", "Dana");
+    Note earlier = note("M1", NOW.minusSeconds(120), "disputes the charge", "Sam");
+    stores.notes().add(staff, "n1", null);
+    stores.notes().add(earlier, "n2", null);
+    stores.notes().add(note("M1", NOW.minusSeconds(30), "reminder sent", "GymOps"), "n3", "run-1");
+    stores.notes().add(note("M1", NOW.minus(Duration.ofDays(40)), "old", "Sam"), "n4", null);
+    stores.notes().add(note("X1", NOW.minusSeconds(60), "other club", "Sam"), "n5", null);
+
+    assertThat(stores.notes().inClubAfter(MAIN, NOW.minus(Duration.ofDays(30)), "GymOps"))
+        .containsExactly(earlier, staff);
+  }
+
+  private static Note note(String member, Instant at, String text, String author) {
+    return new Note(
+        new MemberId(member), at, NotePriority.NORMAL, NoteCategory.BILLING, text, author);
+  }
+
+  @Test
   void a_failed_transaction_leaves_nothing_behind() {
     assertThatThrownBy(
             () ->

@@ -217,7 +217,14 @@ class WorkflowRunnerTest {
     assertThat(json.get("held").isArray()).isTrue();
     assertThat(json.get("guard_blocks").isArray()).isTrue();
     assertThat(fieldNames(json.get("llm")))
-        .containsExactly("requests", "input_tokens", "output_tokens", "request_bytes");
+        .containsExactly(
+            "requests",
+            "input_tokens",
+            "output_tokens",
+            "request_bytes",
+            "cache_creation_input_tokens",
+            "cache_read_input_tokens",
+            "cost_usd");
     assertThat(json.get("actions")).hasSize(report.actions().size());
     for (JsonNode action : json.get("actions")) {
       if (action.get("action").asText().startsWith("send_")) {

@@ -1,0 +1,238 @@
+package com.gymops.agent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.gymops.bench.fakes.CompetentModel;
+import com.gymops.bench.fakes.FakeMessagesApi;
+import com.gymops.bench.fakes.ScriptedModel;
+import com.gymops.bench.fakes.ScriptedModel.Answer;
+import com.gymops.config.AgentSettings;
+import com.gymops.domain.MemberId;
+import com.gymops.domain.TranscriptEntry;
+import com.gymops.domain.WorkflowId;
+import com.gymops.integrations.llm.AnthropicLlmClient;
+import com.gymops.workflow.AgentOutcome.LlmFigures;
+import com.gymops.workflow.ClubPopulation;
+import com.gymops.workflow.RunMode;
+import com.gymops.workflow.RunReport;
+import com.gymops.workflow.RunReportJson;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What an agent run costs: when the model is asked at all, the prompt cache, and the report. */
+class AgentCostTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final WorkflowId PAST_DUE = WorkflowId.PAST_DUE_MONITORING;
+
+  @TempDir Path directory;
+  private final List<AutoCloseable> opened = new ArrayList<>();
+
+  @AfterEach
+  void close() throws Exception {
+    for (AutoCloseable closeable : opened) {
+      closeable.close();
+    }
+  }
+
+  private AgentClub club(String name, ScriptedModel model, AgentSettings settings) {
+    AgentClub club = new AgentClub(directory.resolve(name), model, settings);
+    opened.add(club);
+    return club;
+  }
+
+  private AgentClub club(String name, ScriptedModel model) {
+    return club(name, model, AgentSettings.DEFAULTS.withApiKey(AgentClub.KEY));
+  }
+
+  private static RunReport run(AgentClub club) {
+    return club.run(PAST_DUE, ClubPopulation.scheduled(PAST_DUE), RunMode.AGENT);
+  }
+
+  /** 50 ordinary past-due members: a plan of reminders with nothing out of the way. */
+  private static void ordinaryDebts(AgentClub club) {
+    club.club.seed(AgentModeTest.pastDue(50));
+  }
+
+  @Test
+  void an_empty_plan_sends_no_request_and_runs_by_the_rules() {
+    AgentClub club = club("empty", new CompetentModel());
+
+    RunReport report = run(club);
+
+    assertThat(club.api.requests()).isZero();
+    assertThat(report.actions()).isEmpty();
+    assertThat(report.modeUsed()).isEqualTo("rules");
+    assertThat(report.agent().modelAsked()).isFalse();
+    assertThat(report.agent().review()).isEqualTo("nothing to review: the plan is empty");
+    assertThat(report.agent().fallbackReason()).isNull();
+    List<TranscriptEntry> transcript = club.club.stores().transcripts().of(report.runId());
+    assertThat(transcript)
+        .singleElement()
+        .satisfies(e -> assertThat(e.kind()).isEqualTo("decision"));
+    assertThat(RunReportJson.tree(report).get("agent").get("review").asText())
+        .startsWith("nothing to review");
+  }
+
+  @Test
+  void a_plan_without_exceptions_runs_by_the_rules_unless_review_when_is_always() {
+    AgentClub quiet = club("quiet", new CompetentModel());
+    ordinaryDebts(quiet);
+
+    RunReport report = run(quiet);
+
+    assertThat(quiet.api.requests()).isZero();
+    assertThat(report.modeUsed()).isEqualTo("rules");
+    assertThat(report.agent().review())
+        .startsWith("nothing to review")
+        .contains(report.actions().size() + " planned actions");
+    assertThat(report.outcomes()).containsKey("done");
+    assertThat(report.completedByRules()).isEqualTo(report.actions().size());
+
+    AgentClub always =
+        club(
+            "always",
+            new CompetentModel(),
+            AgentSettings.DEFAULTS.withApiKey(AgentClub.KEY).withReviewWhen("always"));
+    ordinaryDebts(always);
+    RunReport asked = run(always);
+    assertThat(always.api.requests()).isPositive();
+    assertThat(asked.modeUsed()).isEqualTo("agent");
+    assertThat(asked.agent().review()).isEqualTo("asked: agent.review_when is always");
+
+    AgentClub never =
+        club(
+            "never",
+            new CompetentModel(),
+            AgentSettings.DEFAULTS.withApiKey(AgentClub.KEY).withReviewWhen("never"));
+    ClubPopulation.seed(never.club);
+    never.club.staffNote(
+        ClubPopulation.BIG_DEBT,
+        ClubPopulation.local(ClubPopulation.TODAY.minusDays(1), LocalTime.NOON),
+        "Payment plan agreed");
+    assertThat(run(never).modeUsed()).isEqualTo("rules");
+    assertThat(never.api.requests()).isZero();
+  }
+
+  @Test
+  void the_stable_prefix_and_the_conversation_are_cached_and_the_figures_priced() {
+    AgentClub club = club("cached", new CompetentModel());
+    ordinaryDebts(club);
+    club.club.staffNote(
+        new MemberId("M00001"),
+        ClubPopulation.local(ClubPopulation.TODAY.minusDays(1), LocalTime.NOON),
+        "Payment plan agreed");
+
+    RunReport report = run(club);
+
+    assertThat(report.modeUsed()).isEqualTo("agent");
+    assertThat(club.api.rejections()).isEmpty();
+    List<JsonNode> requests = requests(club.club.stores().transcripts().of(report.runId()));
+    assertThat(requests).hasSize(4);
+    JsonNode first = requests.get(0);
+    assertThat(first.get("system").get(0).get("cache_control").get("type").asText())
+        .isEqualTo("ephemeral");
+    assertThat(first.get("tools")).hasSize(4);
+    // The hold's result (request 3) carries the conversation's breakpoint; the review_plan
+    // answer (request 2) does not, since it is summarised from the next request on.
+    assertThat(lastBlock(requests.get(1)).has("cache_control")).isFalse();
+    assertThat(lastBlock(requests.get(2)).get("cache_control").get("type").asText())
+        .isEqualTo("ephemeral");
+    assertThat(requests.get(2).get("replaced").toString()).contains("summarised");
+
+    LlmFigures llm = report.agent().llm();
+    assertThat(llm.cacheCreationInputTokens()).isEqualTo(club.api.cacheCreationInputTokens());
+    assertThat(llm.cacheReadInputTokens()).isEqualTo(club.api.cacheReadInputTokens());
+    assertThat(llm.cacheReadInputTokens()).isPositive();
+    assertThat(llm.cacheCreationInputTokens()).isPositive();
+    assertThat(llm.inputTokens()).isEqualTo(club.api.inputTokens());
+    ModelPrices.Price sonnet = ModelPrices.of("claude-sonnet-5-5").orElseThrow();
+    assertThat(llm.costUsd())
+        .isCloseTo(
+            sonnet.cost(
+                llm.uncachedInputTokens(),
+                llm.cacheCreationInputTokens(),
+                llm.cacheReadInputTokens(),
+                llm.outputTokens()),
+            org.assertj.core.data.Offset.offset(1e-6));
+    assertThat(llm.costUsd()).isLessThan(sonnet.cost(llm.inputTokens(), 0, 0, llm.outputTokens()));
+    JsonNode json = RunReportJson.tree(report).get("llm");
+    assertThat(json.get("cache_read_input_tokens").asLong()).isEqualTo(llm.cacheReadInputTokens());
+    assertThat(json.get("cost_usd").asDouble()).isEqualTo(llm.costUsd());
+  }
+
+  @Test
+  void the_report_is_found_when_the_closing_words_come_in_a_thinking_block() {
+    String words = "Done: 50 reminders planned and sent, one member held for a staff note.";
+    ScriptedModel competent = new CompetentModel();
+    ScriptedModel thinkingAtTheEnd =
+        request -> {
+          ScriptedModel.Reply reply = competent.respond(request);
+          return reply.body().path("stop_reason").asText().equals("end_turn")
+              ? new Answer().thinking(words).endTurn()
+              : reply;
+        };
+    AgentClub club = club("thinking", thinkingAtTheEnd);
+    ordinaryDebts(club);
+    club.club.staffNote(
+        new MemberId("M00002"),
+        ClubPopulation.local(ClubPopulation.TODAY.minusDays(1), LocalTime.NOON),
+        "Disputes the charge");
+
+    RunReport report = run(club);
+
+    assertThat(report.modeUsed()).isEqualTo("agent");
+    assertThat(report.agent().finalText()).isEqualTo(words);
+  }
+
+  @Test
+  void the_model_id_is_checked_against_the_models_api() {
+    Instant now = Instant.parse("2026-12-01T12:00:00Z");
+    try (FakeMessagesApi api = new FakeMessagesApi(new CompetentModel());
+        AnthropicLlmClient client =
+            new AnthropicLlmClient(AgentClub.KEY, api.baseUrl(), 0, Duration.ofSeconds(10))) {
+      api.model("claude-old-4", "deprecated", now.plus(Duration.ofDays(20)));
+      api.model("claude-gone-3", "retired", now.minus(Duration.ofDays(1)));
+      Duration ahead = Duration.ofDays(60);
+
+      assertThat(client.checkModel("claude-sonnet-5-5", now, ahead)).isEmpty();
+      assertThat(client.checkModel("claude-old-4", now, ahead))
+          .hasValueSatisfying(
+              w -> assertThat(w).contains("retires on 2026-12-21").contains("20 days"));
+      assertThat(client.checkModel("claude-gone-3", now, ahead))
+          .hasValueSatisfying(w -> assertThat(w).contains("is retired"));
+      assertThat(client.checkModel("claude-typo-5", now, ahead))
+          .hasValueSatisfying(w -> assertThat(w).contains("is not a model"));
+      assertThat(api.modelRequests()).isEqualTo(4);
+    }
+  }
+
+  private static List<JsonNode> requests(List<TranscriptEntry> transcript) {
+    List<JsonNode> requests = new ArrayList<>();
+    for (TranscriptEntry entry : transcript) {
+      if (entry.kind().equals("request")) {
+        try {
+          requests.add(JSON.readTree(entry.body()));
+        } catch (java.io.IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      }
+    }
+    return requests;
+  }
+
+  /** The last content block of the request's newest message. */
+  private static JsonNode lastBlock(JsonNode request) {
+    JsonNode messages = request.get("messages");
+    JsonNode content = messages.get(messages.size() - 1).get("content");
+    return content.get(content.size() - 1);
+  }
+}
