@@ -13,7 +13,9 @@ import com.gymops.domain.MemberId;
 import com.gymops.domain.Note;
 import com.gymops.domain.NoteCategory;
 import com.gymops.domain.NotePriority;
+import com.gymops.domain.RunStatus;
 import com.gymops.domain.WorkflowId;
+import com.gymops.domain.WorkflowRun;
 import com.gymops.policy.ClubPolicy;
 import com.gymops.policy.MessageTemplates;
 import com.gymops.store.AttemptStore.KeyedAttempt;
@@ -92,9 +94,28 @@ final class ToolClub implements AutoCloseable {
 
   ToolSession session(WorkflowId workflow) {
     MessageTemplates templates = MessageTemplates.defaults();
+    String runId = "run-test-" + workflow.id();
+    // As the runner does before any effect: each effect's run event refers to its run.
+    if (stores.runs().find(runId).isEmpty()) {
+      stores
+          .runs()
+          .start(
+              new WorkflowRun(
+                  runId,
+                  workflow,
+                  CLUB.id(),
+                  "agent",
+                  null,
+                  false,
+                  RunStatus.RUNNING,
+                  NOW,
+                  NOW,
+                  null,
+                  null,
+                  null));
+    }
     return new ToolSession(
-        new RunPlanner(stores, MessageTemplates.defaults())
-            .plan("run-test-" + workflow.id(), workflow, CLUB, ClubPolicy.DEFAULTS, NOW),
+        new RunPlanner(stores, templates).plan(runId, workflow, CLUB, ClubPolicy.DEFAULTS, NOW),
         new ActionExecutor(stores, templates),
         stores,
         templates);
