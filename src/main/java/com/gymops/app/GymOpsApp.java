@@ -1,6 +1,12 @@
 package com.gymops.app;
 
 import com.gymops.agent.AgentLoop;
+import com.gymops.auth.ApiAccess;
+import com.gymops.care.Audit;
+import com.gymops.care.CollectionHolds;
+import com.gymops.care.ManualActions;
+import com.gymops.care.MemberProfiles;
+import com.gymops.care.WorkflowPauses;
 import com.gymops.config.AgentSettings;
 import com.gymops.config.DoorSettings;
 import com.gymops.config.GymOpsConfig;
@@ -36,11 +42,13 @@ import com.gymops.workflow.ManagerMessages;
 import com.gymops.workflow.MemberDoorCheck;
 import com.gymops.workflow.RunAgent;
 import com.gymops.workflow.RunHistory;
+import com.gymops.workflow.ScopedRun;
 import com.gymops.workflow.WorkflowRunner;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -73,6 +81,10 @@ public final class GymOpsApp implements AutoCloseable {
   private final AnthropicLlmClient llm;
   private final Webhooks webhooks;
   private final ClubSync clubSync;
+  private final CollectionHolds holds;
+  private final ManualActions manualActions;
+  private final WorkflowPauses pauses;
+  private final ApiAccess apiAccess;
 
   private GymOpsApp(GymOpsConfig config, Path dataDir, Clock clock, Database database) {
     this.config = config;
@@ -139,6 +151,12 @@ public final class GymOpsApp implements AutoCloseable {
             new DoorStateExport(stores.members()),
             config.webhooks(),
             config.messaging().publicBaseUrl());
+    Audit audit = new Audit(stores.audit(), clock);
+    this.holds = new CollectionHolds(config, stores, audit, clock);
+    this.manualActions =
+        new ManualActions(config, stores, new ScopedRun(stores, executor, clock), audit, clock);
+    this.pauses = new WorkflowPauses(config, stores, audit, clock);
+    this.apiAccess = new ApiAccess(config, stores.tokens(), new SecureRandom(), clock);
     this.clubSync =
         new ClubSync(
             config.clubSystem().isHttp()
@@ -227,6 +245,29 @@ public final class GymOpsApp implements AutoCloseable {
   /** The pull from the club system ({@code local}: nothing to pull). */
   public ClubSync clubSync() {
     return clubSync;
+  }
+
+  /** Payment plans and other collection holds. */
+  public CollectionHolds holds() {
+    return holds;
+  }
+
+  /** Lock, unlock, note, opt out, opt in by hand. */
+  public ManualActions manualActions() {
+    return manualActions;
+  }
+
+  public MemberProfiles memberProfiles() {
+    return new MemberProfiles(stores);
+  }
+
+  public WorkflowPauses pauses() {
+    return pauses;
+  }
+
+  /** The JSON API's bearer tokens. */
+  public ApiAccess apiAccess() {
+    return apiAccess;
   }
 
   /** What {@code serve}'s webhooks and door export call. */

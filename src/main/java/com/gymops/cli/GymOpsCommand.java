@@ -29,7 +29,10 @@ import picocli.CommandLine.ScopeType;
       DispatchCommand.class,
       ScheduleCommand.class,
       ServeCommand.class,
-      BenchCommand.class
+      BenchCommand.class,
+      MembersCommand.class,
+      WorkflowsCommand.class,
+      TokensCommand.class
     },
     footer = {
       "",
