@@ -114,6 +114,9 @@ class MembersCommandTest {
     assertThat(pause.out()).contains("door-access paused for club main");
     assertThat(again.out()).contains("paused already");
     assertThat(gymops("workflows").out()).contains("door-access", "main", "paused by dana");
+    assertThat(gymops("schedule", "--count", "1").out())
+        .containsPattern("door-access +main .*\\(paused\\)")
+        .doesNotContainPattern("past-due-monitoring .*\\(paused\\)");
     try (GymOpsApp app = openData()) {
       assertThat(
               app.pauses().isPaused(WorkflowId.DOOR_ACCESS, new com.gymops.domain.ClubId("main")))
