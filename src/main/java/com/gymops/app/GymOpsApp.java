@@ -34,6 +34,7 @@ import com.gymops.store.Database;
 import com.gymops.store.Stores;
 import com.gymops.sync.ClubSync;
 import com.gymops.sync.ClubSystem;
+import com.gymops.web.ApiV1;
 import com.gymops.web.Webhooks;
 import com.gymops.workflow.ActionExecutor;
 import com.gymops.workflow.DoorStateExport;
@@ -268,6 +269,11 @@ public final class GymOpsApp implements AutoCloseable {
   /** The JSON API's bearer tokens. */
   public ApiAccess apiAccess() {
     return apiAccess;
+  }
+
+  /** What {@code serve}'s JSON API under {@code /api/v1} calls. */
+  public ApiV1 api() {
+    return new ApiV1(apiAccess, memberProfiles(), manualActions, holds, pauses, runHistory());
   }
 
   /** What {@code serve}'s webhooks and door export call. */

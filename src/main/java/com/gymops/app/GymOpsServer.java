@@ -82,7 +82,8 @@ public final class GymOpsServer implements AutoCloseable {
                 return problems;
               },
               registry::scrape,
-              app.webhooks());
+              app.webhooks(),
+              app.api());
       return new GymOpsServer(scheduler, web, changes, node);
     } catch (RuntimeException e) {
       scheduler.stop();
