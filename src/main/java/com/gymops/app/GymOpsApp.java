@@ -107,7 +107,9 @@ public final class GymOpsApp implements AutoCloseable {
     ManagerMessages managerMessages = new ManagerMessages(stores.outbox(), templates);
     boolean realEmail = config.messaging().emailProvider().equals("smtp");
     CsvReportWriter files = new CsvReportWriter(dataDir.resolve(REPORTS));
-    ActionExecutor executor = new ActionExecutor(stores, templates, doorSystem(config.door()));
+    ActionExecutor executor =
+        new ActionExecutor(
+            stores, templates, doorSystem(config.door()), config.messaging().payLink());
     AgentSettings agent = config.agent();
     // No key, no client: agent and shadow runs then complete by the rules and say why.
     this.llm =

@@ -199,6 +199,7 @@ final class ConfigBinder {
     Map<String, String> templates = section.textMap("templates", TEMPLATE_KEY);
     int rate = section.integer("sms_rate_per_second", defaults.smsRatePerSecond(), 1, 1000);
     String publicBaseUrl = section.optional("public_base_url", ConfigBinder::httpUrl).orElse(null);
+    String payLink = section.optional("pay_link", PayLinkTemplate::check).orElse(null);
     TwilioSettings twilio = smsProvider.equals("twilio") ? twilio(section) : null;
     SmtpSettings smtp = smtp(section.section("smtp"), emailProvider.equals("smtp"));
     if (smsProvider.equals("twilio") && twilio == null
@@ -206,7 +207,16 @@ final class ConfigBinder {
       return defaults;
     }
     return new MessagingSettings(
-        smsProvider, emailProvider, region, optOut, templates, rate, publicBaseUrl, twilio, smtp);
+        smsProvider,
+        emailProvider,
+        region,
+        optOut,
+        templates,
+        rate,
+        publicBaseUrl,
+        twilio,
+        smtp,
+        payLink);
   }
 
   private TwilioSettings twilio(ConfigNode section) {
