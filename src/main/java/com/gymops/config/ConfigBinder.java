@@ -55,6 +55,7 @@ final class ConfigBinder {
     ClubSystemSettings clubSystem = clubSystem(root.section("club_system"));
     DatabaseSettings database = database(root.section("database"));
     AgentSettings agent = agent(root.section("agent"));
+    ApprovalSettings approvals = approvals(root.section("approvals"));
     ClubRules global = RuleSections.read(root, ClubRules.DEFAULTS, false);
     List<ClubSettings> clubs = clubs(root, global, messaging.defaultRegion());
     ServerSettings server = server(root.section("server"));
@@ -67,7 +68,15 @@ final class ConfigBinder {
             fromEnv(TWILIO_AUTH_TOKEN_ENV).orElse(null),
             fromEnv(WebhookSecrets.PAYMENTS_SECRET_ENV).orElse(null),
             fromEnv(WebhookSecrets.DOOR_EXPORT_TOKEN_ENV).orElse(null));
-    return new GymOpsConfig(clubs, database, messaging, server, agent, door, webhooks, clubSystem);
+    return new GymOpsConfig(
+        clubs, database, messaging, server, agent, door, webhooks, clubSystem, approvals);
+  }
+
+  private static ApprovalSettings approvals(ConfigNode section) {
+    ApprovalSettings defaults = ApprovalSettings.DEFAULTS;
+    boolean breaker = section.bool("breaker", defaults.breaker());
+    Duration timeout = section.duration("timeout", defaults.timeout());
+    return section.build(() -> new ApprovalSettings(breaker, timeout), defaults);
   }
 
   /** The key only from the environment; the base URL from the file, else the environment. */

@@ -1,5 +1,6 @@
 package com.gymops.policy;
 
+import com.gymops.domain.Approval;
 import com.gymops.domain.Member;
 import com.gymops.domain.NoteCategory;
 import com.gymops.domain.NotePriority;
@@ -68,6 +69,7 @@ public final class DoorAccessPolicy implements WorkflowPolicy {
     }
 
     List<Action> actions = new ArrayList<>();
+    List<Plan.Withheld> approvals = new ArrayList<>();
     int withheld = 0;
     if (lockCount > rules.maxLocksPerRun()) {
       // A billing feed that suddenly shows everyone past due must not lock the whole club out: a
@@ -76,6 +78,14 @@ public final class DoorAccessPolicy implements WorkflowPolicy {
       lockCount = 0;
       skipped.merge(WITHHELD, withheld, Integer::sum);
       actions.add(breakerNotice(withheld, rules.maxLocksPerRun()));
+      approvals.add(
+          new Plan.Withheld(
+              Approval.Kind.LOCKS_OVER_LIMIT,
+              "lock "
+                  + withheld
+                  + " members, above access.max_locks_per_run "
+                  + rules.maxLocksPerRun(),
+              locks));
     } else {
       actions.addAll(locks);
     }
@@ -90,7 +100,7 @@ public final class DoorAccessPolicy implements WorkflowPolicy {
     summary.put("lock_warnings", warnings.size());
     // Errors happen while executing the plan; the runner fills this in.
     summary.put("errors", 0);
-    return new Plan(actions, summary, skipped);
+    return new Plan(actions, summary, skipped, approvals);
   }
 
   static boolean mustLock(Member member, CollectionFacts facts, AccessRules rules) {
@@ -174,8 +184,8 @@ public final class DoorAccessPolicy implements WorkflowPolicy {
             + wouldLock
             + " members, above the limit of "
             + limit
-            + "; nothing was locked — confirm the past-due list is right, then lock by hand or"
-            + " raise access.max_locks_per_run.";
+            + "; nothing was locked — confirm the past-due list is right, then approve the locks"
+            + " (gymops approvals) or raise access.max_locks_per_run.";
     Map<String, String> inputs = new LinkedHashMap<>();
     inputs.put("would_lock", Integer.toString(wouldLock));
     inputs.put("max_locks_per_run", Integer.toString(limit));

@@ -423,6 +423,37 @@ public final class ActionExecutor {
     return added ? Outcome.done("referred") : Outcome.alreadyDone();
   }
 
+  /**
+   * The text the action would send to the member (or the manager) now, for an approval to show;
+   * empty for effects that send nothing.
+   */
+  public Optional<String> preview(Action action, Member member, Club club) {
+    Effect effect = action.effect();
+    if (effect instanceof Effect.NotifyManager notify) {
+      return Optional.of(notify.text());
+    }
+    if (member == null) {
+      return Optional.empty();
+    }
+    String templateKey =
+        effect instanceof Effect.SendReminder reminder
+            ? "reminder_" + reminder.tier().code()
+            : effect instanceof Effect.SendInvoice
+                ? "invoice"
+                : effect instanceof Effect.SendCampaign campaign
+                    ? campaign.templateKey()
+                    : effect instanceof Effect.SendMessage message ? message.templateKey() : null;
+    if (templateKey == null) {
+      return Optional.empty();
+    }
+    Map<String, String> variables = variables(member, club);
+    String lockDate = action.inputs().get("lock_date");
+    if (lockDate != null) {
+      variables.put("lock_date", lockDate);
+    }
+    return Optional.of(templates.render(templateKey, variables));
+  }
+
   ManagerMessages managerMessages() {
     return managerMessages;
   }
