@@ -42,7 +42,8 @@ class CliTest {
             "bench",
             "members",
             "workflows",
-            "tokens");
+            "tokens",
+            "approvals");
     assertThat(Cli.commandLine(CliEnvironment.system()).getSubcommands().keySet())
         .containsExactlyInAnyOrder(
             "init",
@@ -56,7 +57,8 @@ class CliTest {
             "bench",
             "members",
             "workflows",
-            "tokens");
+            "tokens",
+            "approvals");
   }
 
   @Test
