@@ -1,6 +1,13 @@
 package com.gymops.app;
 
 import com.gymops.agent.AgentLoop;
+import com.gymops.auth.ApiAccess;
+import com.gymops.care.Approvals;
+import com.gymops.care.Audit;
+import com.gymops.care.CollectionHolds;
+import com.gymops.care.ManualActions;
+import com.gymops.care.MemberProfiles;
+import com.gymops.care.WorkflowPauses;
 import com.gymops.config.AgentSettings;
 import com.gymops.config.DoorSettings;
 import com.gymops.config.GymOpsConfig;
@@ -30,6 +37,7 @@ import com.gymops.store.StoreErrors;
 import com.gymops.store.Stores;
 import com.gymops.sync.ClubSync;
 import com.gymops.sync.ClubSystem;
+import com.gymops.web.ApiV1;
 import com.gymops.web.Webhooks;
 import com.gymops.workflow.ActionExecutor;
 import com.gymops.workflow.DoorStateExport;
@@ -37,11 +45,13 @@ import com.gymops.workflow.DoorSystem;
 import com.gymops.workflow.ManagerMessages;
 import com.gymops.workflow.RunAgent;
 import com.gymops.workflow.RunHistory;
+import com.gymops.workflow.ScopedRun;
 import com.gymops.workflow.WorkflowRunner;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -80,6 +90,11 @@ public final class GymOpsApp implements AutoCloseable {
   private final AnthropicLlmClient llm;
   private final Webhooks webhooks;
   private final ClubSync clubSync;
+  private final CollectionHolds holds;
+  private final ManualActions manualActions;
+  private final WorkflowPauses pauses;
+  private final ApiAccess apiAccess;
+  private final Approvals approvals;
 
   private GymOpsApp(GymOpsConfig config, Path dataDir, Clock clock, Database database) {
     this.config = config;
@@ -101,7 +116,9 @@ public final class GymOpsApp implements AutoCloseable {
     ManagerMessages managerMessages = new ManagerMessages(stores.outbox(), templates);
     boolean realEmail = config.messaging().emailProvider().equals("smtp");
     CsvReportWriter files = new CsvReportWriter(dataDir.resolve(REPORTS));
-    ActionExecutor executor = new ActionExecutor(stores, templates, doorSystem(config.door()));
+    ActionExecutor executor =
+        new ActionExecutor(
+            stores, templates, doorSystem(config.door()), config.messaging().payLink());
     AgentSettings agent = config.agent();
     // No key, no client: agent and shadow runs then complete by the rules and say why.
     this.llm =
@@ -115,6 +132,10 @@ public final class GymOpsApp implements AutoCloseable {
     if (llm != null) {
       llm.checkModel(agent.model(), clock.instant(), MODEL_RETIREMENT_WARNING).ifPresent(LOG::warn);
     }
+    Audit audit = new Audit(stores.audit(), clock);
+    ScopedRun scopedRun = new ScopedRun(stores, executor, clock);
+    this.approvals =
+        new Approvals(config, stores, executor, scopedRun, managerMessages, audit, clock);
     RunAgent runAgent =
         llm == null
             ? WorkflowRunner.NO_AGENT
@@ -127,7 +148,8 @@ public final class GymOpsApp implements AutoCloseable {
             // Report files reach the manager by email only when email really leaves.
             realEmail ? new MailingReportWriter(files, config, managerMessages, clock) : files,
             clock,
-            runAgent);
+            runAgent,
+            approvals);
     MessageGateway log = new LogMessageGateway(dataDir.resolve(MESSAGE_LOG), clock);
     MessageGateway sms = smsGateway(config.messaging(), log);
     this.dispatcher =
@@ -152,6 +174,10 @@ public final class GymOpsApp implements AutoCloseable {
             new DoorStateExport(stores.members()),
             config.webhooks(),
             config.messaging().publicBaseUrl());
+    this.holds = new CollectionHolds(config, stores, audit, clock);
+    this.manualActions = new ManualActions(config, stores, scopedRun, audit, clock);
+    this.pauses = new WorkflowPauses(config, stores, audit, clock);
+    this.apiAccess = new ApiAccess(config, stores.tokens(), new SecureRandom(), clock);
     this.clubSync =
         new ClubSync(
             config.clubSystem().isHttp()
@@ -253,6 +279,40 @@ public final class GymOpsApp implements AutoCloseable {
   /** The pull from the club system ({@code local}: nothing to pull). */
   public ClubSync clubSync() {
     return clubSync;
+  }
+
+  /** The approvals engine: list, approve, deny; {@code serve} settles it every minute. */
+  public Approvals approvals() {
+    return approvals;
+  }
+
+  /** Payment plans and other collection holds. */
+  public CollectionHolds holds() {
+    return holds;
+  }
+
+  /** Lock, unlock, note, opt out, opt in by hand. */
+  public ManualActions manualActions() {
+    return manualActions;
+  }
+
+  public MemberProfiles memberProfiles() {
+    return new MemberProfiles(stores);
+  }
+
+  public WorkflowPauses pauses() {
+    return pauses;
+  }
+
+  /** The JSON API's bearer tokens. */
+  public ApiAccess apiAccess() {
+    return apiAccess;
+  }
+
+  /** What {@code serve}'s JSON API under {@code /api/v1} calls. */
+  public ApiV1 api() {
+    return new ApiV1(
+        apiAccess, memberProfiles(), manualActions, holds, pauses, runHistory(), approvals);
   }
 
   /** What {@code serve}'s webhooks and door export call. */

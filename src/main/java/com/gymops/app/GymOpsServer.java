@@ -59,8 +59,10 @@ public final class GymOpsServer implements AutoCloseable {
                 metrics,
                 node,
                 app.clock(),
-                RunMode.valueOf(app.config().agent().mode().toUpperCase(Locale.ROOT))),
-            new DispatchTick(app.dispatcher(), metrics, app.clock()),
+                RunMode.valueOf(app.config().agent().mode().toUpperCase(Locale.ROOT)),
+                app.stores().paused()),
+            new DispatchTick(
+                app.dispatcher(), metrics, app.clock(), () -> app.approvals().settle()),
             new ClubSyncTick(app.clubSync()));
     WorkflowScheduler scheduler =
         WorkflowScheduler.create(
@@ -81,7 +83,8 @@ public final class GymOpsServer implements AutoCloseable {
                 return problems;
               },
               registry::scrape,
-              app.webhooks());
+              app.webhooks(),
+              app.api());
       return new GymOpsServer(scheduler, web, changes, node);
     } catch (RuntimeException e) {
       scheduler.stop();

@@ -32,7 +32,11 @@ import picocli.CommandLine.ScopeType;
       DoctorCommand.class,
       BackupCommand.class,
       DrillCommand.class,
-      BenchCommand.class
+      BenchCommand.class,
+      MembersCommand.class,
+      WorkflowsCommand.class,
+      TokensCommand.class,
+      ApprovalsCommand.class
     },
     footer = {
       "",

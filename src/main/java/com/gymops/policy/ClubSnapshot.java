@@ -1,7 +1,11 @@
 package com.gymops.policy;
 
 import com.gymops.domain.Club;
+import com.gymops.domain.CollectionHold;
+import com.gymops.domain.MemberId;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -9,18 +13,53 @@ import java.util.Objects;
  * workflow (all of the club for campaigns, the past-due ones for collections).
  *
  * @param templates the club's message texts, which the policies render into the plan
+ * @param holds the club's standing collection holds by member; a held member gets no reminder,
+ *     invoice, escalation, referral or lock while {@link #onHold} says so
+ * @param payLinks the pay link of each member in view that has one (their own, else {@code
+ *     messaging.pay_link} filled in), which the texts that ask for money end with
  */
 public record ClubSnapshot(
-    Club club, ClubPolicy policy, MessageTemplates templates, List<MemberSnapshot> members) {
+    Club club,
+    ClubPolicy policy,
+    MessageTemplates templates,
+    List<MemberSnapshot> members,
+    Map<MemberId, CollectionHold> holds,
+    Map<MemberId, String> payLinks) {
+  /** The skip reason of a member on a collection hold. */
+  public static final String ON_HOLD = "collection hold";
+
   public ClubSnapshot {
     Objects.requireNonNull(club, "club");
     Objects.requireNonNull(policy, "policy");
     Objects.requireNonNull(templates, "templates");
     members = List.copyOf(members);
+    holds = Map.copyOf(holds);
+    payLinks = Map.copyOf(payLinks);
+  }
+
+  /** A club without collection holds. */
+  public ClubSnapshot(
+      Club club, ClubPolicy policy, MessageTemplates templates, List<MemberSnapshot> members) {
+    this(club, policy, templates, members, Map.of(), Map.of());
   }
 
   /** A snapshot with the built-in texts. */
+  public ClubSnapshot(
+      Club club,
+      ClubPolicy policy,
+      List<MemberSnapshot> members,
+      Map<MemberId, CollectionHold> holds) {
+    this(club, policy, MessageTemplates.defaults(), members, holds, Map.of());
+  }
+
+  /** Whether collections must leave the member alone on the club-local {@code today}. */
+  public boolean onHold(MemberId member, LocalDate today) {
+    CollectionHold hold = holds.get(member);
+    return hold != null && hold.holdsOn(today);
+  }
+
+  /** A snapshot with the built-in texts and no collection holds. */
   public ClubSnapshot(Club club, ClubPolicy policy, List<MemberSnapshot> members) {
-    this(club, policy, MessageTemplates.defaults(), members);
+    this(club, policy, MessageTemplates.defaults(), members, Map.of(), Map.of());
   }
 }

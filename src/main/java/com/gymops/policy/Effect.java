@@ -41,6 +41,10 @@ public sealed interface Effect {
 
     R unlock(UnlockDoor unlock);
 
+    R manualLock(ManualLock lock);
+
+    R manualUnlock(ManualUnlock unlock);
+
     R note(AddNote note);
 
     R referral(ReferToCollections referral);
@@ -268,6 +272,53 @@ public sealed interface Effect {
     @Override
     public <R> R accept(Handler<R> handler) {
       return handler.manager(this);
+    }
+  }
+
+  /**
+   * A lock a person ordered ({@code gymops members lock}): not a payment lock, so GymOps never
+   * lifts it by itself.
+   */
+  record ManualLock(String reason) implements DoorChange {
+    public ManualLock {
+      Objects.requireNonNull(reason, "reason");
+    }
+
+    @Override
+    public String name() {
+      return "manual_lock";
+    }
+
+    @Override
+    public String detail() {
+      return "staff";
+    }
+
+    @Override
+    public <R> R accept(Handler<R> handler) {
+      return handler.manualLock(this);
+    }
+  }
+
+  /** A person lifts whatever lock the member has ({@code gymops members unlock}). */
+  record ManualUnlock(String reason) implements DoorChange {
+    public ManualUnlock {
+      Objects.requireNonNull(reason, "reason");
+    }
+
+    @Override
+    public String name() {
+      return "manual_unlock";
+    }
+
+    @Override
+    public String detail() {
+      return "staff";
+    }
+
+    @Override
+    public <R> R accept(Handler<R> handler) {
+      return handler.manualUnlock(this);
     }
   }
 }

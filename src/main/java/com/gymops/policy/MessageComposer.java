@@ -3,6 +3,7 @@ package com.gymops.policy;
 import com.gymops.domain.Channel;
 import com.gymops.domain.Club;
 import com.gymops.domain.Member;
+import com.gymops.domain.MemberId;
 import com.gymops.domain.MessagePurpose;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -19,21 +20,21 @@ public final class MessageComposer {
 
   private final Club club;
   private final MessageTemplates templates;
+  private final Map<MemberId, String> payLinks;
   private final Instant now;
   private final SendingWindow window;
 
-  private MessageComposer(
-      Club club, MessageTemplates templates, Instant now, SendingWindow window) {
-    this.club = club;
-    this.templates = templates;
+  private MessageComposer(ClubSnapshot snapshot, Instant now) {
+    this.club = snapshot.club();
+    this.templates = snapshot.templates();
+    this.payLinks = snapshot.payLinks();
     this.now = now;
-    this.window = window;
+    this.window = snapshot.policy().messaging().window();
   }
 
   /** The composer of a run that sees {@code now}. */
   public static MessageComposer of(ClubSnapshot snapshot, Instant now) {
-    return new MessageComposer(
-        snapshot.club(), snapshot.templates(), now, snapshot.policy().messaging().window());
+    return new MessageComposer(snapshot, now);
   }
 
   /**
@@ -41,17 +42,27 @@ public final class MessageComposer {
    * ContactRoute#forMember}); empty when nothing reaches the member.
    */
   public Optional<PlannedMessage> toMember(Member member, String templateKey) {
-    return ContactRoute.forMember(member).map(route -> compose(member, templateKey, route));
+    return toMember(member, templateKey, Map.of());
+  }
+
+  /** {@link #toMember(Member, String)} with variables of the rule's own, such as {@code lock_date}. */
+  public Optional<PlannedMessage> toMember(
+      Member member, String templateKey, Map<String, String> extra) {
+    return ContactRoute.forMember(member).map(route -> compose(member, templateKey, route, extra));
   }
 
   /** A marketing text: SMS only, with consent; empty when the member cannot get one. */
   public Optional<PlannedMessage> marketing(Member member, String templateKey) {
-    return ContactRoute.forMarketing(member).map(route -> compose(member, templateKey, route));
+    return ContactRoute.forMarketing(member)
+        .map(route -> compose(member, templateKey, route, Map.of()));
   }
 
-  private PlannedMessage compose(Member member, String templateKey, ContactRoute route) {
+  private PlannedMessage compose(
+      Member member, String templateKey, ContactRoute route, Map<String, String> extra) {
     MessagePurpose purpose = templates.get(templateKey).purpose();
-    String text = templates.render(templateKey, variables(member));
+    Map<String, String> variables = variables(member);
+    variables.putAll(extra);
+    String text = templates.render(templateKey, variables);
     boolean sms = route.channel() == Channel.SMS;
     return new PlannedMessage(
         templateKey,
@@ -82,6 +93,7 @@ public final class MessageComposer {
     variables.put("club_name", club.name());
     variables.put("amount", member.pastDue().toString());
     variables.put("club_phone", club.frontDeskPhone() == null ? NO_PHONE : club.frontDeskPhone());
+    variables.put("pay_link", payLinks.getOrDefault(member.id(), ""));
     return variables;
   }
 }

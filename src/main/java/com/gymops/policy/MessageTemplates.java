@@ -34,16 +34,41 @@ public final class MessageTemplates {
   public static final String INVOICE = "invoice";
   public static final String ACCESS_LOCKED = "access_locked";
   public static final String ACCESS_RESTORED = "access_restored";
+  public static final String LOCK_WARNING = "lock_warning";
   public static final String MANAGER_SUMMARY = "manager_summary";
 
   public static final String DEFAULT_OPT_OUT_TEXT = "Reply STOP to opt out.";
 
   /**
    * The variables a body may use; {@code amount} is two decimals without a sign, e.g. 49.99; {@code
-   * club_phone} is the club's front-desk number, or "the front desk" when none is configured.
+   * club_phone} is the club's front-desk number, or "the front desk" when none is configured; {@code
+   * pay_link} is the member's pay link (empty when none is configured); {@code lock_date} is the
+   * day of a coming lock, for {@code lock_warning}.
    */
   public static final Set<String> VARIABLES =
-      Set.of("first_name", "last_name", "club_name", "amount", "club_phone", "text");
+      Set.of(
+          "first_name",
+          "last_name",
+          "club_name",
+          "amount",
+          "club_phone",
+          "text",
+          "pay_link",
+          "lock_date");
+
+  /**
+   * The texts that ask for money: when the member has a pay link and the body does not place {@code
+   * {pay_link}} itself, the link is appended, so custom bodies get it too.
+   */
+  private static final Set<String> PAY_LINK_TEXTS =
+      Set.of(
+          REMINDER_FRIENDLY,
+          REMINDER_FIRM,
+          REMINDER_FINAL,
+          REMINDER_LOCKED,
+          INVOICE,
+          ACCESS_LOCKED,
+          LOCK_WARNING);
 
   private static final Pattern STOP_WORD = Pattern.compile("\\bSTOP\\b");
 
@@ -108,6 +133,12 @@ public final class MessageTemplates {
               MessagePurpose.ACCESS,
               "{club_name}: thank you for your payment, {first_name}! Your door access is open"
                   + " again. Questions? Call {club_phone}."),
+          new CampaignTemplate(
+              LOCK_WARNING,
+              MessagePurpose.ACCESS,
+              "{club_name}: hi {first_name}, your balance of ${amount} is past due. To keep your"
+                  + " door access, please pay before {lock_date}, online or at the front desk."
+                  + " Questions? Call {club_phone}."),
           new CampaignTemplate(MANAGER_SUMMARY, MessagePurpose.MANAGER, "{club_name}: {text}"));
 
   private final TemplateRenderer renderer = new TemplateRenderer(VARIABLES);
@@ -231,7 +262,15 @@ public final class MessageTemplates {
    */
   public String render(String key, Map<String, String> variables) {
     CampaignTemplate template = get(key);
-    return renderer.render(key, template.body(), variables);
+    String text = renderer.render(key, template.body(), variables);
+    String payLink = variables.get("pay_link");
+    if (payLink != null
+        && !payLink.isEmpty()
+        && PAY_LINK_TEXTS.contains(key)
+        && !template.body().contains("{pay_link}")) {
+      return text + " Pay: " + payLink;
+    }
+    return text;
   }
 
   private static CampaignTemplate withOptOut(CampaignTemplate template, String optOutText) {

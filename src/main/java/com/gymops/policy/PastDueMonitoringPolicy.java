@@ -61,6 +61,10 @@ public final class PastDueMonitoringPolicy implements WorkflowPolicy {
         skipped.merge(OPEN_REFERRAL, 1, Integer::sum);
         continue;
       }
+      if (snapshot.onHold(member.member().id(), LocalDate.ofInstant(now, zone))) {
+        skipped.merge(ClubSnapshot.ON_HOLD, 1, Integer::sum);
+        continue;
+      }
       processed++;
       CollectionFacts facts = CollectionFacts.of(member, now, zone);
       totalPastDue = totalPastDue.plus(facts.amount());

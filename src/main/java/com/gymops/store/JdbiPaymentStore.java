@@ -73,6 +73,25 @@ public final class JdbiPaymentStore implements PaymentStore {
   }
 
   @Override
+  public java.util.List<Payment> ofMember(com.gymops.domain.MemberId member) {
+    return jdbi.withHandle(
+        handle ->
+            handle
+                .createQuery(
+                    "SELECT payment_id, member_id, amount_cents, paid_at FROM payment"
+                        + " WHERE member_id = :member ORDER BY paid_at, payment_id")
+                .bind("member", member.value())
+                .map(
+                    (rs, context) ->
+                        new Payment(
+                            rs.getString("payment_id"),
+                            new com.gymops.domain.MemberId(rs.getString("member_id")),
+                            Money.ofCents(rs.getLong("amount_cents")),
+                            Columns.instant(rs, "paid_at")))
+                .list());
+  }
+
+  @Override
   public long count() {
     return jdbi.withHandle(
         handle -> handle.createQuery("SELECT COUNT(*) FROM payment").mapTo(Long.class).one());

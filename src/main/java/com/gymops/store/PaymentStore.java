@@ -22,6 +22,9 @@ public interface PaymentStore {
   /** The payment recorded under {@code paymentId}: what a reused id is compared with. */
   Optional<Payment> find(String paymentId);
 
+  /** The member's payments, oldest first. */
+  java.util.List<Payment> ofMember(com.gymops.domain.MemberId member);
+
   /** What one payment did to the balance. */
   record Applied(Money before, Money after) {}
 }

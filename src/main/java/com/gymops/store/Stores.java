@@ -18,7 +18,13 @@ public record Stores(
     PaymentStore payments,
     SyncStateStore syncState,
     InboundStore inbound,
-    SenderPauses senderPauses) {
+    SenderPauses senderPauses,
+    HoldStore holds,
+    PayLinks payLinks,
+    AuditLog audit,
+    PausedWorkflows paused,
+    ApiTokens tokens,
+    ApprovalStore approvals) {
   public Stores {
     Objects.requireNonNull(members, "members");
     Objects.requireNonNull(attempts, "attempts");
@@ -35,6 +41,12 @@ public record Stores(
     Objects.requireNonNull(syncState, "syncState");
     Objects.requireNonNull(inbound, "inbound");
     Objects.requireNonNull(senderPauses, "senderPauses");
+    Objects.requireNonNull(holds, "holds");
+    Objects.requireNonNull(payLinks, "payLinks");
+    Objects.requireNonNull(audit, "audit");
+    Objects.requireNonNull(paused, "paused");
+    Objects.requireNonNull(tokens, "tokens");
+    Objects.requireNonNull(approvals, "approvals");
   }
 
   /** The Jdbi implementations on one database. */
@@ -59,6 +71,12 @@ public record Stores(
         new JdbiPaymentStore(jdbi),
         new JdbiSyncStateStore(jdbi),
         new JdbiInboundStore(jdbi),
-        new JdbiSenderPauses(jdbi));
+        new JdbiSenderPauses(jdbi),
+        new JdbiHoldStore(jdbi),
+        new JdbiPayLinks(jdbi),
+        new JdbiAuditLog(jdbi),
+        new JdbiPausedWorkflows(jdbi),
+        new JdbiApiTokens(jdbi),
+        new JdbiApprovalStore(jdbi));
   }
 }

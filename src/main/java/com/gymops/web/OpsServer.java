@@ -37,6 +37,17 @@ public final class OpsServer implements AutoCloseable {
    */
   public static OpsServer start(
       int port, Readiness readiness, Supplier<String> metrics, Webhooks webhooks) {
+    return start(port, readiness, metrics, webhooks, null);
+  }
+
+  /**
+   * Starts listening, with the webhooks and the JSON API under {@code /api/v1} where given.
+   *
+   * @param port the port, or 0 for any free one (see {@link #port()})
+   * @param metrics the current metrics in the Prometheus text format
+   */
+  public static OpsServer start(
+      int port, Readiness readiness, Supplier<String> metrics, Webhooks webhooks, ApiV1 api) {
     Javalin javalin =
         Javalin.create(
             config -> {
@@ -62,6 +73,9 @@ public final class OpsServer implements AutoCloseable {
                 config.routes.post(Webhooks.TWILIO_STATUS, twilio::status);
                 config.routes.post(Webhooks.PAYMENTS, new PaymentWebhook(webhooks)::receive);
                 config.routes.get(Webhooks.DOOR_EXPORT, new DoorExportEndpoint(webhooks)::export);
+              }
+              if (api != null) {
+                new JsonApi(api).register(config.routes);
               }
             });
     javalin.start();

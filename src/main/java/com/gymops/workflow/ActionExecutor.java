@@ -48,17 +48,28 @@ public final class ActionExecutor {
   private final MessageTemplates templates;
   private final ManagerMessages managerMessages;
   private final DoorSystem doorSystem;
+  private final String payLinkTemplate;
 
   /** An executor whose doors are GymOps' own ({@link DoorSystem#BUILTIN}). */
   public ActionExecutor(Stores stores, MessageTemplates templates) {
     this(stores, templates, DoorSystem.BUILTIN);
   }
 
+  /** Without a pay-link template: only members' own links are offered. */
   public ActionExecutor(Stores stores, MessageTemplates templates, DoorSystem doorSystem) {
+    this(stores, templates, doorSystem, null);
+  }
+
+  /**
+   * @param payLinkTemplate {@code messaging.pay_link}, or null
+   */
+  public ActionExecutor(
+      Stores stores, MessageTemplates templates, DoorSystem doorSystem, String payLinkTemplate) {
     this.stores = stores;
     this.templates = templates;
     this.managerMessages = new ManagerMessages(stores.outbox(), templates);
     this.doorSystem = doorSystem;
+    this.payLinkTemplate = payLinkTemplate;
   }
 
   /**
@@ -238,6 +249,17 @@ public final class ActionExecutor {
     }
 
     @Override
+    public Outcome manualLock(Effect.ManualLock lock) {
+      // Each manual run is its own request: a lock, an unlock and a lock again in one hour all go.
+      return changeDoor(member, run, manualKey(action, member, run), DoorAccess.LOCKED_OTHER);
+    }
+
+    @Override
+    public Outcome manualUnlock(Effect.ManualUnlock unlock) {
+      return changeDoor(member, run, manualKey(action, member, run), DoorAccess.OPEN);
+    }
+
+    @Override
     public Outcome note(Effect.AddNote note) {
       return addNote(member, run, key, note);
     }
@@ -264,6 +286,10 @@ public final class ActionExecutor {
    * they are locked out.
    */
   private static String key(Action action, Member member, RunContext run) {
+    if (member != null && action.rule().equals(DoorAccessPolicy.WARN_RULE)) {
+      // One warning per delinquency, whatever hour of the warning days the runs plan it.
+      return "door:warn:" + member.id() + ":" + member.pastDueSince();
+    }
     if (member != null && LOCK_RULES.contains(action.rule())) {
       // The lock's text has one key whichever workflow locks and whatever effect carries it (a
       // past-due lock's reminder or door-access's message): the member hears of a lock once.
@@ -282,6 +308,10 @@ public final class ActionExecutor {
         + action.name()
         + ":"
         + action.detail();
+  }
+
+  private static String manualKey(Action action, Member member, RunContext run) {
+    return "manual:" + run.runId() + ":" + member.id() + ":" + action.name();
   }
 
   private static String lockKey(Member member) {
@@ -426,8 +456,28 @@ public final class ActionExecutor {
   }
 
   /** The club's texts, which the planner renders into each plan. */
-  MessageTemplates templates() {
+  public MessageTemplates templates() {
     return templates;
+  }
+
+  /** {@code messaging.pay_link}, or null: the planner offers it to the texts that ask for money. */
+  public String payLinkTemplate() {
+    return payLinkTemplate;
+  }
+
+  /**
+   * The text the action will send to the member (or the manager), as planned, for an approval to
+   * show; empty for effects that send nothing.
+   */
+  public static Optional<String> preview(Action action) {
+    Effect effect = action.effect();
+    if (effect instanceof Effect.NotifyManager notify) {
+      return Optional.of(notify.text());
+    }
+    if (effect instanceof Effect.ToMember toMember && toMember.message() != null) {
+      return Optional.of(toMember.message().text());
+    }
+    return Optional.empty();
   }
 
   ManagerMessages managerMessages() {

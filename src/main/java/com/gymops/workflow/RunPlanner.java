@@ -30,7 +30,14 @@ public final class RunPlanner {
    * @param templates the club's texts, rendered into the plan's messages
    */
   public RunPlanner(Stores stores, MessageTemplates templates) {
-    this.loader = new SnapshotLoader(stores, templates);
+    this(stores, templates, null);
+  }
+
+  /**
+   * @param payLinkTemplate {@code messaging.pay_link}, or null
+   */
+  public RunPlanner(Stores stores, MessageTemplates templates, String payLinkTemplate) {
+    this.loader = new SnapshotLoader(stores, templates, payLinkTemplate);
   }
 
   /**
@@ -75,5 +82,28 @@ public final class RunPlanner {
     Map<String, Integer> skipped = new LinkedHashMap<>(plan.skipped());
     skipped.put(OUTSIDE_RULES, plan.actions().size() - kept.size());
     return new Plan(kept, plan.summary(), skipped);
+  }
+
+  /**
+   * Plans the run for only {@code members}, as they are now: what an approval's execution checks
+   * its covered actions against.
+   */
+  public PlannedRun planFor(
+      String runId,
+      WorkflowId workflow,
+      Club club,
+      ClubPolicy policy,
+      Instant at,
+      java.util.Set<com.gymops.domain.MemberId> members) {
+    Instant now = RunPeriod.start(workflow, at, club.zone());
+    ClubSnapshot all = loader.load(workflow, club, policy, now);
+    ClubSnapshot snapshot =
+        new ClubSnapshot(
+            club,
+            policy,
+            all.members().stream().filter(m -> members.contains(m.member().id())).toList(),
+            all.holds());
+    Plan plan = Workflows.policy(workflow).plan(snapshot, Clock.fixed(now, club.zone()));
+    return new PlannedRun(RunContext.of(runId, workflow, club, policy, now), snapshot, plan);
   }
 }

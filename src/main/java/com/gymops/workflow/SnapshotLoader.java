@@ -2,6 +2,7 @@ package com.gymops.workflow;
 
 import com.gymops.domain.Club;
 import com.gymops.domain.CollectionAttempt;
+import com.gymops.domain.CollectionHold;
 import com.gymops.domain.Member;
 import com.gymops.domain.MemberId;
 import com.gymops.domain.Money;
@@ -39,10 +40,15 @@ final class SnapshotLoader {
 
   private final Stores stores;
   private final MessageTemplates templates;
+  private final PayLinkSource payLinks;
 
-  SnapshotLoader(Stores stores, MessageTemplates templates) {
+  /**
+   * @param payLinkTemplate {@code messaging.pay_link}, or null
+   */
+  SnapshotLoader(Stores stores, MessageTemplates templates, String payLinkTemplate) {
     this.stores = stores;
     this.templates = templates;
+    this.payLinks = new PayLinkSource(stores.payLinks(), payLinkTemplate);
   }
 
   ClubSnapshot load(WorkflowId workflow, Club club, ClubPolicy policy, Instant now) {
@@ -104,7 +110,15 @@ final class SnapshotLoader {
               Optional.ofNullable(escalations.get(member.id()))
                   .map(last -> new Escalation(last.on(), last.reasons()))));
     }
-    return new ClubSnapshot(club, policy, templates, snapshots);
+    // Campaigns are not collections: a hold does not stop them.
+    Map<MemberId, CollectionHold> holds =
+        workflow == WorkflowId.DAILY_CAMPAIGNS
+            ? Map.of()
+            : stores.holds().standingInClub(club.id());
+    // Marketing texts carry no pay link; everything else that asks for money may.
+    Map<MemberId, String> links =
+        workflow == WorkflowId.DAILY_CAMPAIGNS ? Map.of() : payLinks.of(club.id(), members);
+    return new ClubSnapshot(club, policy, templates, snapshots, holds, links);
   }
 
   /** The earlier of a year-and-a-month ago and the start of the oldest delinquency in view. */

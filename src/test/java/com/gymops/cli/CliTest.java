@@ -42,7 +42,11 @@ class CliTest {
             "backup",
             "drill",
             "doctor",
-            "bench");
+            "bench",
+            "members",
+            "workflows",
+            "tokens",
+            "approvals");
     assertThat(Cli.commandLine(CliEnvironment.system()).getSubcommands().keySet())
         .containsExactlyInAnyOrder(
             "init",
@@ -56,7 +60,11 @@ class CliTest {
             "backup",
             "drill",
             "doctor",
-            "bench");
+            "bench",
+            "members",
+            "workflows",
+            "tokens",
+            "approvals");
   }
 
   @Test

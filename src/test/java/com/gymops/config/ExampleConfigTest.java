@@ -56,6 +56,7 @@ class ExampleConfigTest {
             "clubs[0].state",
             "messaging.sms_provider",
             "messaging.public_base_url",
+            "messaging.pay_link",
             "messaging.smtp",
             "messaging.smtp.host",
             "messaging.smtp.port",
