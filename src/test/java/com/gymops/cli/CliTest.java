@@ -274,7 +274,8 @@ class CliTest {
   void a_dry_run_shows_each_message_as_it_would_be_sent_and_sends_nothing() throws Exception {
     importAnaOwingSixty();
 
-    // 02:00 in the club's zone: outside the sending window, so the text waits for 08:00.
+    // 02:00 in the club's zone, 23:00 in Ana's (a 415 number: California): outside the sending
+    // window, so the text waits for 08:00 where she lives.
     CliRun run =
         CliRun.in(
             work,
@@ -290,8 +291,8 @@ class CliTest {
     assertThat(action.get("outcome").asText()).isEqualTo("planned");
     assertThat(action.get("channel").asText()).isEqualTo("sms");
     assertThat(action.get("text").asText()).startsWith("Main Club: Ana, $60.00 is still unpaid.");
-    assertThat(action.get("not_before").asText()).isEqualTo("2026-11-25T13:00:00Z");
-    assertThat(CliRun.in(work, "dispatch", "--at", "2026-11-25T13:00:00Z").out())
+    assertThat(action.get("not_before").asText()).isEqualTo("2026-11-25T16:00:00Z");
+    assertThat(CliRun.in(work, "dispatch", "--at", "2026-11-25T16:00:00Z").out())
         .as("the dry run queued nothing")
         .startsWith("sent 0, deferred to the sending window 0,");
   }

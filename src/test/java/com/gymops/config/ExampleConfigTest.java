@@ -99,7 +99,7 @@ class ExampleConfigTest {
 
     assertThat(config.database().jdbcUrl()).isPresent();
     assertThat(config.clubs().get(0).club().managerEmail()).isEqualTo("manager@example.com");
-    assertThat(config.clubs().get(0).club().frontDeskPhone()).isEqualTo("+15551234560");
+    assertThat(config.clubs().get(0).club().frontDeskPhone()).isEqualTo("+12125551299");
     assertThat(config.clubs().get(0).policy().access().gracePeriodDays()).isEqualTo(5);
   }
 
