@@ -136,9 +136,8 @@ public final class MessageTemplates {
           new CampaignTemplate(
               LOCK_WARNING,
               MessagePurpose.ACCESS,
-              "{club_name}: hi {first_name}, your balance of ${amount} is past due. To keep your"
-                  + " door access, please pay before {lock_date}, online or at the front desk."
-                  + " Questions? Call {club_phone}."),
+              "{club_name}: {first_name}, ${amount} is past due. Pay before {lock_date} to keep"
+                  + " your door access. Call {club_phone}."),
           new CampaignTemplate(MANAGER_SUMMARY, MessagePurpose.MANAGER, "{club_name}: {text}"));
 
   private final TemplateRenderer renderer = new TemplateRenderer(VARIABLES);

@@ -131,7 +131,7 @@ class ApprovalsTest {
     assertThat(approval.actions())
         .filteredOn(a -> a.action().equals("send_message"))
         .extracting(ApprovalAction::text)
-        .allSatisfy(text -> assertThat(text).contains("suspended", "$30.00"));
+        .allSatisfy(text -> assertThat(text).contains("door access is paused", "$30.00"));
     // The manager is texted once about it (and once by the breaker's notice).
     assertThat(club.stores().outbox().ofRun(approval.runId()))
         .extracting(m -> m.idempotencyKey())
