@@ -81,7 +81,8 @@ public final class GymOpsServer implements AutoCloseable {
                 return problems;
               },
               registry::scrape,
-              app.webhooks());
+              app.webhooks(),
+              app.console());
       return new GymOpsServer(scheduler, web, changes, node);
     } catch (RuntimeException e) {
       scheduler.stop();

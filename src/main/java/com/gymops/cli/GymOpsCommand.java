@@ -29,6 +29,7 @@ import picocli.CommandLine.ScopeType;
       DispatchCommand.class,
       ScheduleCommand.class,
       ServeCommand.class,
+      UsersCommand.class,
       BenchCommand.class
     },
     footer = {

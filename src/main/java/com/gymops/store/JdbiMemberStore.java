@@ -24,7 +24,7 @@ import org.jdbi.v3.core.statement.StatementContext;
 /** Members in the {@code member} table. */
 public final class JdbiMemberStore implements MemberStore {
   private static final int CHUNK = 1_000;
-  private static final String COLUMNS =
+  static final String COLUMNS =
       "member_id, club_id, first_name, last_name, phone, email, status, joined_on,"
           + " past_due_cents, past_due_since, sms_consent, sms_opted_out, door_state, lock_reason,"
           + " phone_unusable";

@@ -1,0 +1,24 @@
+package com.gymops.console;
+
+import java.util.List;
+
+/**
+ * A member's page: who they are and everything GymOps and the club did about them, newest first.
+ */
+public record MemberTimeline(
+    String memberId,
+    String club,
+    String name,
+    String phone,
+    String email,
+    String status,
+    String balance,
+    String pastDueSince,
+    String door,
+    boolean smsOptedOut,
+    List<Entry> entries) {
+  /**
+   * @param kind payment, attempt, message, note, door or referral
+   */
+  public record Entry(String at, String kind, String text, String status) {}
+}
