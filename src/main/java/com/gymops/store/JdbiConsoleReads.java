@@ -155,7 +155,7 @@ public final class JdbiConsoleReads implements ConsoleReads {
                       "SELECT "
                           + JdbiMemberStore.COLUMNS
                           + " FROM member WHERE club_id IN (<clubs>) AND (member_id = :id"
-                          + " OR LOWER(first_name || ' ' || last_name) LIKE :name"
+                          + " OR LOWER(first_name || ' ' || last_name) LIKE :name ESCAPE '!'"
                           + (byPhone ? " OR phone LIKE :phone" : "")
                           + ") ORDER BY last_name, first_name, member_id LIMIT :limit")
                   .bindList("clubs", clubs.stream().map(ClubId::value).toList())
@@ -171,7 +171,7 @@ public final class JdbiConsoleReads implements ConsoleReads {
 
   /** LIKE's wildcards in a person's search text are taken as text, not as patterns. */
   private static String likeEscaped(String text) {
-    return text.replace("%", "").replace("_", "");
+    return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
   }
 
   @Override
