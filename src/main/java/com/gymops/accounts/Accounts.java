@@ -1,5 +1,7 @@
 package com.gymops.accounts;
 
+import com.gymops.care.Actor;
+import com.gymops.care.Audit;
 import com.gymops.domain.ClubId;
 import com.gymops.domain.ConsoleRole;
 import com.gymops.domain.ConsoleSession;
@@ -14,7 +16,6 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
@@ -45,6 +46,7 @@ public final class Accounts {
   private final Argon2idPasswords passwords;
   private final SessionTimeouts timeouts;
   private final Set<ClubId> knownClubs;
+  private final Audit audit;
   private final Clock clock;
   private final SecureRandom random = new SecureRandom();
   // Checked when the email is unknown, so a wrong email costs as long as a wrong password; made
@@ -58,6 +60,7 @@ public final class Accounts {
       Argon2idPasswords passwords,
       SessionTimeouts timeouts,
       Set<ClubId> knownClubs,
+      Audit audit,
       Clock clock) {
     this.users = users;
     this.sessions = sessions;
@@ -65,17 +68,19 @@ public final class Accounts {
     this.passwords = passwords;
     this.timeouts = timeouts;
     this.knownClubs = Set.copyOf(knownClubs);
+    this.audit = audit;
     this.clock = clock;
   }
 
   /**
-   * Adds a user.
+   * Adds a user, audited as done by {@code by}.
    *
    * @param clubs the clubs the user sees; empty for all clubs
    * @throws AccountException for a malformed email, a short password, an unknown club or a taken
    *     email
    */
-  public ConsoleUser add(String email, ConsoleRole role, Set<ClubId> clubs, char[] password) {
+  public ConsoleUser add(
+      Actor by, String email, ConsoleRole role, Set<ClubId> clubs, char[] password) {
     String login = normalise(email);
     if (!EMAIL.matcher(login).matches()) {
       throw new AccountException("'" + email + "' is not an email address");
@@ -95,6 +100,7 @@ public final class Accounts {
     if (!users.add(user)) {
       throw new AccountException("a user " + login + " already exists");
     }
+    audit.record(by, null, "user-add", target(login), "no user", describe(user), null);
     return user;
   }
 
@@ -107,12 +113,37 @@ public final class Accounts {
   }
 
   /** Disables the user and ends their open sessions at once; returns how many ended. */
-  public int disable(String email) {
+  public int disable(Actor by, String email) {
     String login = normalise(email);
-    if (!users.setDisabled(login, true)) {
-      throw new AccountException("no user " + login + "; see 'gymops users list'");
-    }
-    return sessions.revokeAllOf(login, clock.instant());
+    ConsoleUser before =
+        users
+            .find(login)
+            .orElseThrow(
+                () -> new AccountException("no user " + login + "; see 'gymops users list'"));
+    users.setDisabled(login, true);
+    int ended = sessions.revokeAllOf(login, clock.instant());
+    audit.record(
+        by,
+        null,
+        "user-disable",
+        target(login),
+        describe(before),
+        "disabled; " + ended + " open sessions ended",
+        null);
+    return ended;
+  }
+
+  private static String target(String login) {
+    return "user:" + login;
+  }
+
+  private static String describe(ConsoleUser user) {
+    return user.role().code()
+        + ", "
+        + (user.allClubs()
+            ? "all clubs"
+            : new TreeSet<>(user.clubs().stream().map(ClubId::value).toList()).toString())
+        + (user.disabled() ? ", disabled" : "");
   }
 
   public LoginResult login(String email, char[] password, String address) {
@@ -129,11 +160,21 @@ public final class Accounts {
         passwords.matches(password, user.map(ConsoleUser::passwordHash).orElseGet(this::decoyHash));
     if (user.isEmpty() || !matches) {
       recordFailure(accountKey, addressKey, now);
+      audit.record(
+          Actor.person(login), null, "login-refused", target(login), null, null, "from " + address);
       return new LoginResult.Refused(REFUSED, false);
     }
     throttle.clear(accountKey);
     String token = token();
     sessions.open(new ConsoleSession(hash(token), login, token(), address, now, now, null));
+    audit.record(
+        Actor.person(login),
+        null,
+        "login",
+        target(login),
+        null,
+        "session opened",
+        "from " + address);
     return new LoginResult.LoggedIn(token, user.get());
   }
 
@@ -175,10 +216,16 @@ public final class Accounts {
     return Optional.of(new SignedIn(user.get(), session.get()));
   }
 
-  public void logout(String token) {
-    if (token != null && !token.isBlank()) {
-      sessions.revoke(hash(token), clock.instant());
-    }
+  public void logout(SignedIn who) {
+    sessions.revoke(who.session().tokenHash(), clock.instant());
+    audit.record(
+        Actor.person(who.user().email()),
+        null,
+        "logout",
+        target(who.user().email()),
+        "session open",
+        "session ended",
+        null);
   }
 
   /** A fresh random password for a first account, printed once. */
@@ -186,13 +233,6 @@ public final class Accounts {
     byte[] bytes = new byte[15];
     random.nextBytes(bytes);
     return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-  }
-
-  /** The clubs a user sees, among the configured ones, in configuration order. */
-  public static List<ClubId> visibleClubs(ConsoleUser user, List<ClubId> configured) {
-    List<ClubId> visible = new ArrayList<>();
-    configured.stream().filter(user::sees).forEach(visible::add);
-    return visible;
   }
 
   private String token() {

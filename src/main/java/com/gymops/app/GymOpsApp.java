@@ -4,10 +4,18 @@ import com.gymops.accounts.Accounts;
 import com.gymops.accounts.Argon2idPasswords;
 import com.gymops.accounts.SessionTimeouts;
 import com.gymops.agent.AgentLoop;
+import com.gymops.auth.ApiAccess;
+import com.gymops.care.Audit;
+import com.gymops.care.CollectionHolds;
+import com.gymops.care.ManualActions;
+import com.gymops.care.MemberProfiles;
+import com.gymops.care.WorkflowPauses;
 import com.gymops.config.AgentSettings;
 import com.gymops.config.DoorSettings;
 import com.gymops.config.GymOpsConfig;
 import com.gymops.config.MessagingSettings;
+import com.gymops.console.AuditQuery;
+import com.gymops.console.ConsoleActions;
 import com.gymops.console.MembersQuery;
 import com.gymops.console.OutboxQuery;
 import com.gymops.console.RunNow;
@@ -42,6 +50,7 @@ import com.gymops.store.JdbiLoginThrottleStore;
 import com.gymops.store.Stores;
 import com.gymops.sync.ClubSync;
 import com.gymops.sync.ClubSystem;
+import com.gymops.web.ApiV1;
 import com.gymops.web.Webhooks;
 import com.gymops.web.console.ConsoleServices;
 import com.gymops.workflow.ActionExecutor;
@@ -51,11 +60,13 @@ import com.gymops.workflow.ManagerMessages;
 import com.gymops.workflow.MemberDoorCheck;
 import com.gymops.workflow.RunAgent;
 import com.gymops.workflow.RunHistory;
+import com.gymops.workflow.ScopedRun;
 import com.gymops.workflow.WorkflowRunner;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -89,6 +100,10 @@ public final class GymOpsApp implements AutoCloseable {
   private final Webhooks webhooks;
   private final ClubSync clubSync;
   private final Accounts accounts;
+  private final CollectionHolds holds;
+  private final ManualActions manualActions;
+  private final WorkflowPauses pauses;
+  private final ApiAccess apiAccess;
 
   private GymOpsApp(GymOpsConfig config, Path dataDir, Clock clock, Database database) {
     this.config = config;
@@ -155,6 +170,12 @@ public final class GymOpsApp implements AutoCloseable {
             new DoorStateExport(stores.members()),
             config.webhooks(),
             config.messaging().publicBaseUrl());
+    Audit audit = new Audit(stores.audit(), clock);
+    this.holds = new CollectionHolds(config, stores, audit, clock);
+    this.manualActions =
+        new ManualActions(config, stores, new ScopedRun(stores, executor, clock), audit, clock);
+    this.pauses = new WorkflowPauses(config, stores, audit, clock);
+    this.apiAccess = new ApiAccess(config, stores.tokens(), new SecureRandom(), clock);
     this.clubSync =
         new ClubSync(
             config.clubSystem().isHttp()
@@ -172,6 +193,7 @@ public final class GymOpsApp implements AutoCloseable {
             Argon2idPasswords.OWASP,
             new SessionTimeouts(config.server().sessionIdle(), config.server().sessionMaxAge()),
             config.clubs().stream().map(c -> c.club().id()).collect(Collectors.toSet()),
+            audit,
             clock);
   }
 
@@ -254,6 +276,34 @@ public final class GymOpsApp implements AutoCloseable {
     return clubSync;
   }
 
+  /** Payment plans and other collection holds. */
+  public CollectionHolds holds() {
+    return holds;
+  }
+
+  /** Lock, unlock, note, opt out, opt in by hand. */
+  public ManualActions manualActions() {
+    return manualActions;
+  }
+
+  public MemberProfiles memberProfiles() {
+    return new MemberProfiles(stores);
+  }
+
+  public WorkflowPauses pauses() {
+    return pauses;
+  }
+
+  /** The JSON API's bearer tokens. */
+  public ApiAccess apiAccess() {
+    return apiAccess;
+  }
+
+  /** What {@code serve}'s JSON API under {@code /api/v1} calls. */
+  public ApiV1 api() {
+    return new ApiV1(apiAccess, memberProfiles(), manualActions, holds, pauses, runHistory());
+  }
+
   /** What {@code serve}'s webhooks and door export call. */
   public Webhooks webhooks() {
     return webhooks;
@@ -269,12 +319,14 @@ public final class GymOpsApp implements AutoCloseable {
     ConsoleReads reads = new JdbiConsoleReads(database.jdbi());
     return new ConsoleServices(
         accounts,
-        new TodayQuery(config, reads, clock),
+        new TodayQuery(config, reads, pauses, clock),
         new RunsQuery(config, reads, runHistory(), stores.outbox()),
-        new MembersQuery(config, reads, stores),
+        new MembersQuery(config, reads, stores, holds),
         new OutboxQuery(config, reads, clock),
         new SettingsQuery(config, stores.syncState()),
-        new RunNow(runner, config, clock),
+        new RunNow(runner, config, new Audit(stores.audit(), clock), clock),
+        new ConsoleActions(stores.members(), holds, manualActions, pauses),
+        new AuditQuery(stores.audit()),
         config.server().secureCookies());
   }
 

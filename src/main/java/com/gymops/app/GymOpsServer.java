@@ -59,7 +59,8 @@ public final class GymOpsServer implements AutoCloseable {
                 metrics,
                 node,
                 app.clock(),
-                RunMode.valueOf(app.config().agent().mode().toUpperCase(Locale.ROOT))),
+                RunMode.valueOf(app.config().agent().mode().toUpperCase(Locale.ROOT)),
+                app.stores().paused()),
             new DispatchTick(app.dispatcher(), metrics, app.clock()),
             new ClubSyncTick(app.clubSync()));
     WorkflowScheduler scheduler =
@@ -82,6 +83,7 @@ public final class GymOpsServer implements AutoCloseable {
               },
               registry::scrape,
               app.webhooks(),
+              app.api(),
               app.console());
       return new GymOpsServer(scheduler, web, changes, node);
     } catch (RuntimeException e) {

@@ -2,6 +2,7 @@ package com.gymops.cli;
 
 import com.gymops.app.DemoDirectory;
 import com.gymops.app.GymOpsApp;
+import com.gymops.care.Actor;
 import com.gymops.config.ClubSettings;
 import com.gymops.config.DatabaseSettings;
 import com.gymops.config.GymOpsConfig;
@@ -141,7 +142,8 @@ final class DemoCommand implements Callable<Integer> {
    */
   private static void printConsole(GymOpsApp app, Path directory, PrintWriter out) {
     String password = app.accounts().generatedPassword();
-    app.accounts().add(DEMO_OWNER, ConsoleRole.OWNER, Set.of(), password.toCharArray());
+    app.accounts()
+        .add(Actor.person("demo"), DEMO_OWNER, ConsoleRole.OWNER, Set.of(), password.toCharArray());
     out.printf(
         "%nThe manager console: start the server with%n  java -jar target/gymops.jar --data %s"
             + " serve%nthen open http://localhost:8080/console and log in as%n  %s%n  password:"

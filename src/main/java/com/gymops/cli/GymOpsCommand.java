@@ -30,7 +30,10 @@ import picocli.CommandLine.ScopeType;
       ScheduleCommand.class,
       ServeCommand.class,
       UsersCommand.class,
-      BenchCommand.class
+      BenchCommand.class,
+      MembersCommand.class,
+      WorkflowsCommand.class,
+      TokensCommand.class
     },
     footer = {
       "",

@@ -3,13 +3,16 @@ package com.gymops.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.gymops.app.GymOpsApp;
 import com.gymops.config.GymOpsConfig;
 import com.gymops.schedule.ClubWorkflow;
 import com.gymops.schedule.UpcomingFires;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -23,7 +26,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Show the next fires of each enabled workflow in each club, as `serve` will run them.",
-      "Times are computed by the scheduler's own schedules, in each club's time zone."
+      "Times are computed by the scheduler's own schedules, in each club's time zone; a fire of a"
+          + " paused workflow (gymops workflows pause) is marked and will be skipped."
     })
 final class ScheduleCommand implements Callable<Integer> {
   private static final ObjectMapper JSON =
@@ -58,6 +62,14 @@ final class ScheduleCommand implements Callable<Integer> {
     Instant start = from != null ? from : root.environment().clock().instant();
     List<UpcomingFires.Fire> fires =
         UpcomingFires.after(ClubWorkflow.enabledIn(config), start, count);
+    Set<String> paused = new HashSet<>();
+    try (GymOpsApp app = root.openApp(root.dataDir())) {
+      for (UpcomingFires.Fire fire : fires) {
+        if (app.pauses().isPaused(fire.workflow(), fire.club())) {
+          paused.add(fire.workflow().id() + "/" + fire.club());
+        }
+      }
+    }
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
       ArrayNode array = JSON.createArrayNode();
@@ -67,7 +79,8 @@ final class ScheduleCommand implements Callable<Integer> {
             .put("workflow", fire.workflow().id())
             .put("club_id", fire.club().value())
             .put("fire_at", fire.fireAt().toString())
-            .put("local_time", fire.localTime().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
+            .put("local_time", fire.localTime().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME))
+            .put("paused", paused.contains(fire.workflow().id() + "/" + fire.club()));
       }
       out.println(JSON.writeValueAsString(array));
     } else if (fires.isEmpty()) {
@@ -75,11 +88,12 @@ final class ScheduleCommand implements Callable<Integer> {
     } else {
       for (UpcomingFires.Fire fire : fires) {
         out.printf(
-            "%-24s %-12s %-22s %s%n",
+            "%-24s %-12s %-22s %s%s%n",
             fire.workflow().id(),
             fire.club().value(),
             fire.fireAt(),
-            fire.localTime().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
+            fire.localTime().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME),
+            paused.contains(fire.workflow().id() + "/" + fire.club()) ? "  (paused)" : "");
       }
     }
     out.flush();

@@ -3,6 +3,7 @@ package com.gymops.cli;
 import com.gymops.accounts.AccountException;
 import com.gymops.accounts.Accounts;
 import com.gymops.app.GymOpsApp;
+import com.gymops.care.Actor;
 import com.gymops.domain.ClubId;
 import com.gymops.domain.ConsoleRole;
 import com.gymops.domain.ConsoleUser;
@@ -96,7 +97,8 @@ final class UsersCommand {
         }
       }
       try (GymOpsApp app = parent.root.openApp(parent.root.dataDir())) {
-        ConsoleUser user = app.accounts().add(email, parsed, clubIds, password);
+        ConsoleUser user =
+            app.accounts().add(cliActor(parent.root), email, parsed, clubIds, password);
         PrintWriter out = spec.commandLine().getOut();
         out.printf("added %s (%s, %s)%n", user.email(), user.role().code(), clubsOf(user));
         out.flush();
@@ -168,7 +170,7 @@ final class UsersCommand {
     @Override
     public Integer call() {
       try (GymOpsApp app = parent.root.openApp(parent.root.dataDir())) {
-        int ended = app.accounts().disable(email);
+        int ended = app.accounts().disable(cliActor(parent.root), email);
         PrintWriter out = spec.commandLine().getOut();
         out.printf("disabled %s; %d open sessions ended%n", email.trim(), ended);
         out.flush();
@@ -177,6 +179,12 @@ final class UsersCommand {
       }
       return 0;
     }
+  }
+
+  /** Who the audit log names for a change made here: the shell's user, if known. */
+  private static Actor cliActor(GymOpsCommand root) {
+    String user = root.environment().variable("USER");
+    return Actor.person(user == null ? "cli" : "cli:" + user.strip());
   }
 
   private static String clubsOf(ConsoleUser user) {

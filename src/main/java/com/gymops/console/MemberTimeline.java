@@ -16,9 +16,10 @@ public record MemberTimeline(
     String pastDueSince,
     String door,
     boolean smsOptedOut,
+    String hold,
     List<Entry> entries) {
   /**
-   * @param kind payment, attempt, message, note, door or referral
+   * @param kind payment, attempt, message, note, door, referral or action (a person's, audited)
    */
   public record Entry(String at, String kind, String text, String status) {}
 }

@@ -1,5 +1,7 @@
 package com.gymops.console;
 
+import com.gymops.care.Audit;
+import com.gymops.care.CollectionHolds;
 import com.gymops.config.GymOpsConfig;
 import com.gymops.domain.ClubId;
 import com.gymops.domain.ConsoleUser;
@@ -25,9 +27,12 @@ public final class MembersQuery {
   private final GymOpsConfig config;
   private final ConsoleReads reads;
   private final Stores stores;
+  private final CollectionHolds holds;
 
-  public MembersQuery(GymOpsConfig config, ConsoleReads reads, Stores stores) {
+  public MembersQuery(
+      GymOpsConfig config, ConsoleReads reads, Stores stores, CollectionHolds holds) {
     this.config = config;
+    this.holds = holds;
     this.reads = reads;
     this.stores = stores;
   }
@@ -118,6 +123,21 @@ public final class MembersQuery {
                             + r.attempts()
                             + " attempts",
                         r.closedOn() == null ? "open" : "closed " + r.closedOn())));
+    stores
+        .audit()
+        .about(Audit.member(id))
+        .forEach(
+            a ->
+                dated.add(
+                    new Dated(
+                        a.at(),
+                        "action",
+                        a.action()
+                            + " by "
+                            + a.actor()
+                            + (a.after() == null ? "" : ": " + a.after())
+                            + (a.reason() == null ? "" : " (" + a.reason() + ")"),
+                        "")));
     dated.sort(Comparator.comparing(Dated::at).reversed());
     return Optional.of(
         new MemberTimeline(
@@ -131,6 +151,18 @@ public final class MembersQuery {
             member.pastDueSince() == null ? "" : member.pastDueSince().toString(),
             door(member.door()),
             member.smsOptedOut(),
+            holds
+                .standing(member)
+                .map(
+                    h ->
+                        "on hold until "
+                            + h.until()
+                            + ": "
+                            + h.reason()
+                            + " ("
+                            + h.createdBy()
+                            + ")")
+                .orElse(null),
             dated.stream()
                 .map(
                     d ->

@@ -1,10 +1,13 @@
 package com.gymops.console;
 
+import com.gymops.care.Actor;
+import com.gymops.care.Audit;
 import com.gymops.config.GymOpsConfig;
 import com.gymops.domain.ClubId;
 import com.gymops.domain.ConsoleUser;
 import com.gymops.domain.WorkflowId;
 import com.gymops.workflow.RunMode;
+import com.gymops.workflow.RunReport;
 import com.gymops.workflow.RunRequest;
 import com.gymops.workflow.WorkflowRunner;
 import java.time.Clock;
@@ -18,10 +21,12 @@ import java.util.Locale;
 public final class RunNow {
   private final WorkflowRunner runner;
   private final GymOpsConfig config;
+  private final Audit audit;
   private final Clock clock;
 
-  public RunNow(WorkflowRunner runner, GymOpsConfig config, Clock clock) {
+  public RunNow(WorkflowRunner runner, GymOpsConfig config, Audit audit, Clock clock) {
     this.runner = runner;
+    this.audit = audit;
     this.config = config;
     this.clock = clock;
   }
@@ -37,13 +42,20 @@ public final class RunNow {
   }
 
   private String start(ConsoleUser user, ClubId club, WorkflowId workflow, boolean dryRun) {
-    if (!user.role().mayAct()) {
-      throw new ConsoleDenied("staff accounts can read but not run workflows");
+    if (config.club(club).isEmpty()) {
+      throw new ConsoleDenied("no club " + club.value() + " in the configuration");
     }
-    if (!user.sees(club) || config.club(club).isEmpty()) {
-      throw new ConsoleDenied("no club " + club.value() + " for " + user.email());
-    }
+    Actor actor = ConsoleActions.actorFor(user, club);
     RunMode mode = RunMode.valueOf(config.agent().mode().toUpperCase(Locale.ROOT));
-    return runner.run(new RunRequest(workflow, club, mode, dryRun, clock.instant())).runId();
+    RunReport report = runner.run(new RunRequest(workflow, club, mode, dryRun, clock.instant()));
+    audit.record(
+        actor,
+        club,
+        dryRun ? "run-preview" : "run-now",
+        "workflow:" + workflow.id(),
+        null,
+        "run " + report.runId() + ": " + report.status().name().toLowerCase(Locale.ROOT),
+        null);
+    return report.runId();
   }
 }

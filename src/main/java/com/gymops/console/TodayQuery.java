@@ -1,5 +1,6 @@
 package com.gymops.console;
 
+import com.gymops.care.WorkflowPauses;
 import com.gymops.config.ClubSettings;
 import com.gymops.config.GymOpsConfig;
 import com.gymops.config.WorkflowSchedule;
@@ -28,10 +29,12 @@ import java.util.Optional;
 public final class TodayQuery {
   private final GymOpsConfig config;
   private final ConsoleReads reads;
+  private final WorkflowPauses pauses;
   private final Clock clock;
 
-  public TodayQuery(GymOpsConfig config, ConsoleReads reads, Clock clock) {
+  public TodayQuery(GymOpsConfig config, ConsoleReads reads, WorkflowPauses pauses, Clock clock) {
     this.config = config;
+    this.pauses = pauses;
     this.reads = reads;
     this.clock = clock;
   }
@@ -87,6 +90,7 @@ public final class TodayQuery {
     return new WorkflowCard(
         workflow,
         !mine.isEmpty(),
+        pauses.isPaused(workflow, club.club().id()),
         schedule.schedule(),
         last.map(WorkflowRun::runId).orElse(null),
         last.map(run -> run.status().name().toLowerCase(Locale.ROOT)).orElse(null),

@@ -10,6 +10,7 @@ import com.gymops.domain.NotePriority;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -64,6 +65,10 @@ public final class BatchInvoicesPolicy implements WorkflowPolicy {
       }
       if (candidate.openReferral().isPresent()) {
         skipped.merge(SKIP_OPEN_REFERRAL, 1, Integer::sum);
+        continue;
+      }
+      if (snapshot.onHold(member.id(), LocalDate.ofInstant(now, zone))) {
+        skipped.merge(ClubSnapshot.ON_HOLD, 1, Integer::sum);
         continue;
       }
       if (invoicedIn(thisMonth, candidate.attempts(), zone)) {

@@ -49,6 +49,10 @@ public final class CollectionsEscalationPolicy implements WorkflowPolicy {
         skipped.merge(OPEN_REFERRAL, 1, Integer::sum);
         continue;
       }
+      if (snapshot.onHold(member.id(), LocalDate.ofInstant(now, zone))) {
+        skipped.merge(ClubSnapshot.ON_HOLD, 1, Integer::sum);
+        continue;
+      }
       CollectionFacts facts = CollectionFacts.of(memberSnapshot, now, zone);
       Set<EscalationReason> reasons = rule.reasonsFor(facts);
       if (reasons.isEmpty()) {

@@ -48,6 +48,10 @@ public final class CollectionsReferralPolicy implements WorkflowPolicy {
         skipped.merge(ALREADY_REFERRED, 1, Integer::sum);
         continue;
       }
+      if (snapshot.onHold(member.id(), LocalDate.ofInstant(now, zone))) {
+        skipped.merge(ClubSnapshot.ON_HOLD, 1, Integer::sum);
+        continue;
+      }
       CollectionCase referral = CollectionCase.of(member, facts, zone);
       referred.add(referral);
       rows.add(row(referral));

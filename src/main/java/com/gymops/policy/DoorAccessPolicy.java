@@ -5,6 +5,7 @@ import com.gymops.domain.NoteCategory;
 import com.gymops.domain.NotePriority;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -40,7 +41,9 @@ public final class DoorAccessPolicy implements WorkflowPolicy {
       Member member = snapshotOfMember.member();
       CollectionFacts facts = CollectionFacts.of(snapshotOfMember, now, zone);
       if (mustLock(member, facts, rules)) {
-        if (lockAllowedNow) {
+        if (snapshot.onHold(member.id(), LocalDate.ofInstant(now, zone))) {
+          skipped.merge(ClubSnapshot.ON_HOLD, 1, Integer::sum);
+        } else if (lockAllowedNow) {
           addLock(locks, member, facts, rules);
           lockCount++;
         } else {

@@ -165,4 +165,41 @@ public sealed interface Effect {
       return "summary";
     }
   }
+
+  /**
+   * A lock a person ordered ({@code gymops members lock}): not a payment lock, so GymOps never
+   * lifts it by itself.
+   */
+  record ManualLock(String reason) implements Effect {
+    public ManualLock {
+      Objects.requireNonNull(reason, "reason");
+    }
+
+    @Override
+    public String name() {
+      return "manual_lock";
+    }
+
+    @Override
+    public String detail() {
+      return "staff";
+    }
+  }
+
+  /** A person lifts whatever lock the member has ({@code gymops members unlock}). */
+  record ManualUnlock(String reason) implements Effect {
+    public ManualUnlock {
+      Objects.requireNonNull(reason, "reason");
+    }
+
+    @Override
+    public String name() {
+      return "manual_unlock";
+    }
+
+    @Override
+    public String detail() {
+      return "staff";
+    }
+  }
 }

@@ -6,6 +6,7 @@ import com.gymops.domain.NoteCategory;
 import com.gymops.domain.NotePriority;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -51,6 +52,10 @@ public final class PastDueMonitoringPolicy implements WorkflowPolicy {
       }
       if (member.openReferral().isPresent()) {
         skipped.merge(OPEN_REFERRAL, 1, Integer::sum);
+        continue;
+      }
+      if (snapshot.onHold(member.member().id(), LocalDate.ofInstant(now, zone))) {
+        skipped.merge(ClubSnapshot.ON_HOLD, 1, Integer::sum);
         continue;
       }
       processed++;

@@ -1,6 +1,7 @@
 package com.gymops.schedule;
 
 import com.gymops.store.FireLog;
+import com.gymops.store.PausedWorkflows;
 import com.gymops.workflow.RunInProgressException;
 import com.gymops.workflow.RunMode;
 import com.gymops.workflow.RunReport;
@@ -26,16 +27,23 @@ public final class WorkflowFire {
   private final String node;
   private final Clock clock;
   private final RunMode mode;
+  private final PausedWorkflows paused;
 
   /** Scheduled runs in rules mode. */
   public WorkflowFire(
-      WorkflowRunner runner, FireLog fireLog, RunMetrics metrics, String node, Clock clock) {
-    this(runner, fireLog, metrics, node, clock, RunMode.RULES);
+      WorkflowRunner runner,
+      FireLog fireLog,
+      RunMetrics metrics,
+      String node,
+      Clock clock,
+      PausedWorkflows paused) {
+    this(runner, fireLog, metrics, node, clock, RunMode.RULES, paused);
   }
 
   /**
    * @param mode how scheduled runs decide: the config's {@code agent.mode}; agent runs fall back to
    *     the rules by themselves when the model is unavailable
+   * @param paused read at every fire, so a pause stored by any node applies at the next fire
    */
   public WorkflowFire(
       WorkflowRunner runner,
@@ -43,7 +51,9 @@ public final class WorkflowFire {
       RunMetrics metrics,
       String node,
       Clock clock,
-      RunMode mode) {
+      RunMode mode,
+      PausedWorkflows paused) {
+    this.paused = paused;
     this.runner = runner;
     this.fireLog = fireLog;
     this.metrics = metrics;
@@ -70,6 +80,12 @@ public final class WorkflowFire {
           target.club(),
           scheduledFor,
           attempt);
+    }
+    if (paused.isPaused(target.workflow(), target.club())) {
+      // The fire is logged and done: a paused workflow does not catch up on resume.
+      metrics.run(target.workflow(), "paused");
+      LOG.info("{} for {} due {}: paused", target.workflow(), target.club(), scheduledFor);
+      return;
     }
     try {
       RunReport report =

@@ -16,4 +16,10 @@ public interface DoorLog {
   boolean isRecorded(String idempotencyKey);
 
   long count();
+
+  /** One recorded door change. */
+  record Change(Instant at, DoorAccess door, String runId) {}
+
+  /** The member's door changes, oldest first. */
+  java.util.List<Change> ofMember(MemberId member);
 }

@@ -60,6 +60,29 @@ public final class JdbiDoorLog implements DoorLog {
   }
 
   @Override
+  public java.util.List<Change> ofMember(MemberId member) {
+    return jdbi.withHandle(
+        handle ->
+            handle
+                .createQuery(
+                    "SELECT changed_at, new_state, lock_reason, run_id FROM door_change"
+                        + " WHERE member_id = :member ORDER BY changed_at, id")
+                .bind("member", member.value())
+                .map(
+                    (rs, context) ->
+                        new Change(
+                            Columns.instant(rs, "changed_at"),
+                            new com.gymops.domain.DoorAccess(
+                                com.gymops.domain.DoorState.valueOf(rs.getString("new_state")),
+                                rs.getString("lock_reason") == null
+                                    ? null
+                                    : com.gymops.domain.LockReason.valueOf(
+                                        rs.getString("lock_reason"))),
+                            rs.getString("run_id")))
+                .list());
+  }
+
+  @Override
   public long count() {
     return jdbi.withHandle(
         handle -> handle.createQuery("SELECT COUNT(*) FROM door_change").mapTo(Long.class).one());

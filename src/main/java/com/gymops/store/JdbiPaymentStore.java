@@ -63,6 +63,43 @@ public final class JdbiPaymentStore implements PaymentStore {
   }
 
   @Override
+  public java.util.List<Payment> ofMember(com.gymops.domain.MemberId member) {
+    return jdbi.withHandle(
+        handle ->
+            handle
+                .createQuery(
+                    "SELECT payment_id, member_id, amount_cents, paid_at FROM payment"
+                        + " WHERE member_id = :member ORDER BY paid_at, payment_id")
+                .bind("member", member.value())
+                .map(
+                    (rs, context) ->
+                        new Payment(
+                            rs.getString("payment_id"),
+                            new com.gymops.domain.MemberId(rs.getString("member_id")),
+                            Money.ofCents(rs.getLong("amount_cents")),
+                            Columns.instant(rs, "paid_at")))
+                .list());
+  }
+
+  @Override
+  public Money receivedInClub(com.gymops.domain.ClubId club, Instant from, Instant to) {
+    return Money.ofCents(
+        jdbi.withHandle(
+            handle ->
+                handle
+                    .createQuery(
+                        "SELECT COALESCE(SUM(p.amount_cents), 0) FROM payment p"
+                            + " JOIN member m ON m.member_id = p.member_id"
+                            + " WHERE m.club_id = :club AND p.received_at >= :from"
+                            + " AND p.received_at < :to")
+                    .bind("club", club.value())
+                    .bind("from", from)
+                    .bind("to", to)
+                    .mapTo(Long.class)
+                    .one()));
+  }
+
+  @Override
   public long count() {
     return jdbi.withHandle(
         handle -> handle.createQuery("SELECT COUNT(*) FROM payment").mapTo(Long.class).one());

@@ -16,7 +16,12 @@ public record Stores(
     Transactor transactor,
     TranscriptStore transcripts,
     PaymentStore payments,
-    SyncStateStore syncState) {
+    SyncStateStore syncState,
+    HoldStore holds,
+    PayLinks payLinks,
+    AuditLog audit,
+    PausedWorkflows paused,
+    ApiTokens tokens) {
   public Stores {
     Objects.requireNonNull(members, "members");
     Objects.requireNonNull(attempts, "attempts");
@@ -31,6 +36,11 @@ public record Stores(
     Objects.requireNonNull(transcripts, "transcripts");
     Objects.requireNonNull(payments, "payments");
     Objects.requireNonNull(syncState, "syncState");
+    Objects.requireNonNull(holds, "holds");
+    Objects.requireNonNull(payLinks, "payLinks");
+    Objects.requireNonNull(audit, "audit");
+    Objects.requireNonNull(paused, "paused");
+    Objects.requireNonNull(tokens, "tokens");
   }
 
   /** The Jdbi implementations on one database. */
@@ -49,6 +59,11 @@ public record Stores(
         new JdbiTransactor(jdbi),
         new JdbiTranscriptStore(jdbi),
         new JdbiPaymentStore(jdbi),
-        new JdbiSyncStateStore(jdbi));
+        new JdbiSyncStateStore(jdbi),
+        new JdbiHoldStore(jdbi),
+        new JdbiPayLinks(jdbi),
+        new JdbiAuditLog(jdbi),
+        new JdbiPausedWorkflows(jdbi),
+        new JdbiApiTokens(jdbi));
   }
 }

@@ -44,8 +44,19 @@ public final class OpsServer implements AutoCloseable {
   }
 
   /**
-   * Starts listening, with the webhooks when {@code webhooks} is not null and the manager console
-   * under {@code /console} when {@code console} is not null.
+   * Starts listening, with the webhooks and the JSON API under {@code /api/v1} where given.
+   *
+   * @param port the port, or 0 for any free one (see {@link #port()})
+   * @param metrics the current metrics in the Prometheus text format
+   */
+  public static OpsServer start(
+      int port, Readiness readiness, Supplier<String> metrics, Webhooks webhooks, ApiV1 api) {
+    return start(port, readiness, metrics, webhooks, api, null);
+  }
+
+  /**
+   * Starts listening, with the webhooks, the JSON API under {@code /api/v1} and the manager console
+   * under {@code /console} where given.
    *
    * @param port the port, or 0 for any free one (see {@link #port()})
    * @param metrics the current metrics in the Prometheus text format
@@ -55,6 +66,7 @@ public final class OpsServer implements AutoCloseable {
       Readiness readiness,
       Supplier<String> metrics,
       Webhooks webhooks,
+      ApiV1 api,
       ConsoleServices console) {
     Javalin javalin =
         Javalin.create(
@@ -81,6 +93,9 @@ public final class OpsServer implements AutoCloseable {
                 config.routes.post(Webhooks.TWILIO_STATUS, twilio::status);
                 config.routes.post(Webhooks.PAYMENTS, new PaymentWebhook(webhooks)::receive);
                 config.routes.get(Webhooks.DOOR_EXPORT, new DoorExportEndpoint(webhooks)::export);
+              }
+              if (api != null) {
+                new JsonApi(api).register(config.routes);
               }
               if (console != null) {
                 ConsoleRoutes.register(config.routes, console);

@@ -152,6 +152,11 @@ public final class ActionExecutor {
       return changeDoor(member, run, lockKey(member), DoorAccess.LOCKED_FOR_PAYMENT);
     } else if (effect instanceof Effect.UnlockDoor) {
       return changeDoor(member, run, key, DoorAccess.OPEN);
+    } else if (effect instanceof Effect.ManualLock) {
+      // Each manual run is its own request: a lock, an unlock and a lock again in one hour all go.
+      return changeDoor(member, run, manualKey(action, member, run), DoorAccess.LOCKED_OTHER);
+    } else if (effect instanceof Effect.ManualUnlock) {
+      return changeDoor(member, run, manualKey(action, member, run), DoorAccess.OPEN);
     } else if (effect instanceof Effect.AddNote note) {
       return addNote(action, member, run, key, note);
     } else if (effect instanceof Effect.ReferToCollections referral) {
@@ -187,6 +192,10 @@ public final class ActionExecutor {
         + action.name()
         + ":"
         + action.detail();
+  }
+
+  private static String manualKey(Action action, Member member, RunContext run) {
+    return "manual:" + run.runId() + ":" + member.id() + ":" + action.name();
   }
 
   private static String lockKey(Member member) {
@@ -326,7 +335,10 @@ public final class ActionExecutor {
   }
 
   static boolean isDoorChange(Effect effect) {
-    return effect instanceof Effect.LockDoor || effect instanceof Effect.UnlockDoor;
+    return effect instanceof Effect.LockDoor
+        || effect instanceof Effect.UnlockDoor
+        || effect instanceof Effect.ManualLock
+        || effect instanceof Effect.ManualUnlock;
   }
 
   /**

@@ -2,6 +2,7 @@ package com.gymops.workflow;
 
 import com.gymops.domain.Club;
 import com.gymops.domain.CollectionAttempt;
+import com.gymops.domain.CollectionHold;
 import com.gymops.domain.Member;
 import com.gymops.domain.MemberId;
 import com.gymops.domain.Money;
@@ -69,7 +70,12 @@ final class SnapshotLoader {
               Optional.ofNullable(escalations.get(member.id()))
                   .map(last -> new Escalation(last.on(), last.reasons()))));
     }
-    return new ClubSnapshot(club, policy, snapshots);
+    // Campaigns are not collections: a hold does not stop them.
+    Map<MemberId, CollectionHold> holds =
+        workflow == WorkflowId.DAILY_CAMPAIGNS
+            ? Map.of()
+            : stores.holds().standingInClub(club.id());
+    return new ClubSnapshot(club, policy, snapshots, holds);
   }
 
   /** The earlier of a year-and-a-month ago and the start of the oldest delinquency in view. */

@@ -3,10 +3,13 @@ package com.gymops.accounts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.gymops.care.Actor;
+import com.gymops.care.Audit;
 import com.gymops.domain.ClubId;
 import com.gymops.domain.ConsoleRole;
 import com.gymops.domain.ConsoleUser;
 import com.gymops.store.Database;
+import com.gymops.store.JdbiAuditLog;
 import com.gymops.store.JdbiConsoleSessionStore;
 import com.gymops.store.JdbiConsoleUserStore;
 import com.gymops.store.JdbiLoginThrottleStore;
@@ -26,6 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 class AccountsTest {
   private static final String PASSWORD = "a long pass phrase";
   private static final ClubId MAIN = new ClubId("main");
+  private static final Actor BY = Actor.person("cli:test");
 
   @TempDir Path directory;
   private final MutableClock clock =
@@ -44,8 +48,9 @@ class AccountsTest {
             new Argon2idPasswords(1024, 1, 1),
             new SessionTimeouts(Duration.ofMinutes(30), Duration.ofHours(12)),
             Set.of(MAIN),
+            new Audit(new JdbiAuditLog(database.jdbi()), clock),
             clock);
-    accounts.add("Ana@Example.com", ConsoleRole.MANAGER, Set.of(MAIN), PASSWORD.toCharArray());
+    accounts.add(BY, "Ana@Example.com", ConsoleRole.MANAGER, Set.of(MAIN), PASSWORD.toCharArray());
   }
 
   @AfterEach
@@ -117,7 +122,7 @@ class AccountsTest {
     assertThat(accounts.signedIn(busy)).as("12 hours after login").isEmpty();
 
     String out = token();
-    accounts.logout(out);
+    accounts.logout(accounts.signedIn(out).orElseThrow());
     assertThat(accounts.signedIn(out)).isEmpty();
   }
 
@@ -135,7 +140,7 @@ class AccountsTest {
   void disabling_a_user_ends_their_sessions_and_refuses_their_logins() {
     String token = token();
 
-    assertThat(accounts.disable("ana@example.com")).isEqualTo(1);
+    assertThat(accounts.disable(BY, "ana@example.com")).isEqualTo(1);
 
     assertThat(accounts.signedIn(token)).isEmpty();
     assertThat(accounts.login("ana@example.com", PASSWORD.toCharArray(), "10.0.0.1"))
@@ -145,15 +150,19 @@ class AccountsTest {
   @Test
   void bad_users_are_refused_with_the_reason() {
     assertThatThrownBy(
-            () -> accounts.add("not-an-email", ConsoleRole.STAFF, Set.of(), PASSWORD.toCharArray()))
+            () ->
+                accounts.add(
+                    BY, "not-an-email", ConsoleRole.STAFF, Set.of(), PASSWORD.toCharArray()))
         .hasMessage("'not-an-email' is not an email address");
     assertThatThrownBy(
             () ->
-                accounts.add("bo@example.com", ConsoleRole.STAFF, Set.of(), "short".toCharArray()))
+                accounts.add(
+                    BY, "bo@example.com", ConsoleRole.STAFF, Set.of(), "short".toCharArray()))
         .hasMessage("the password must have at least 12 characters");
     assertThatThrownBy(
             () ->
                 accounts.add(
+                    BY,
                     "bo@example.com",
                     ConsoleRole.STAFF,
                     Set.of(new ClubId("east")),
@@ -162,7 +171,7 @@ class AccountsTest {
     assertThatThrownBy(
             () ->
                 accounts.add(
-                    "ana@example.com", ConsoleRole.OWNER, Set.of(), PASSWORD.toCharArray()))
+                    BY, "ana@example.com", ConsoleRole.OWNER, Set.of(), PASSWORD.toCharArray()))
         .hasMessage("a user ana@example.com already exists");
     assertThat(accounts.users()).extracting(ConsoleUser::email).containsExactly("ana@example.com");
   }

@@ -31,10 +31,32 @@ class CliTest {
     assertThat(run.exitCode()).isZero();
     assertThat(run.out())
         .contains(
-            "init", "import", "demo", "run", "runs", "dispatch", "schedule", "serve", "bench");
+            "init",
+            "import",
+            "demo",
+            "run",
+            "runs",
+            "dispatch",
+            "schedule",
+            "serve",
+            "bench",
+            "members",
+            "workflows",
+            "tokens");
     assertThat(Cli.commandLine(CliEnvironment.system()).getSubcommands().keySet())
         .containsExactlyInAnyOrder(
-            "init", "import", "demo", "run", "runs", "dispatch", "schedule", "serve", "bench");
+            "init",
+            "import",
+            "demo",
+            "run",
+            "runs",
+            "dispatch",
+            "schedule",
+            "serve",
+            "bench",
+            "members",
+            "workflows",
+            "tokens");
   }
 
   @Test

@@ -35,7 +35,8 @@ final class SchedulerNode implements AutoCloseable {
     this.fireLog = new JdbiFireLog(app.database().jdbi());
     this.tasks =
         new GymOpsTasks(
-            new WorkflowFire(app.runner(), fireLog, metrics, name, app.clock()),
+            new WorkflowFire(
+                app.runner(), fireLog, metrics, name, app.clock(), app.stores().paused()),
             new DispatchTick(app.dispatcher(), metrics, app.clock()));
     ManualSchedulerBuilder builder =
         TestHelper.createManualScheduler(app.database().dataSource(), tasks.registered())

@@ -2,6 +2,8 @@ package com.gymops.web.console;
 
 import com.gymops.accounts.Accounts;
 import com.gymops.accounts.SignedIn;
+import com.gymops.care.NotFoundException;
+import com.gymops.care.NotPermittedException;
 import com.gymops.console.ConsoleDenied;
 import com.gymops.workflow.RunInProgressException;
 import io.javalin.http.Context;
@@ -84,8 +86,12 @@ final class ConsoleGuard {
   private void guarded(Context ctx, SignedIn who, SignedInHandler handler) throws Exception {
     try {
       handler.handle(ctx, who);
-    } catch (ConsoleDenied e) {
+    } catch (ConsoleDenied | NotPermittedException e) {
       refuse(ctx, who, 403, "Not allowed", e.getMessage());
+    } catch (NotFoundException e) {
+      refuse(ctx, who, 404, "Not found", e.getMessage());
+    } catch (IllegalStateException e) {
+      refuse(ctx, who, 409, "Not done", e.getMessage());
     } catch (RunInProgressException e) {
       refuse(ctx, who, 409, "Already running", e.getMessage());
     } catch (IllegalArgumentException e) {

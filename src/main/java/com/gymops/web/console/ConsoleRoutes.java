@@ -43,6 +43,17 @@ public final class ConsoleRoutes {
     routes.get(ROOT + "/settings", guard.reading(read::settings));
     routes.post(ROOT + "/clubs/{club}/workflows/{workflow}/preview", guard.acting(act::preview));
     routes.post(ROOT + "/clubs/{club}/workflows/{workflow}/run", guard.acting(act::run));
+    routes.post(ROOT + "/clubs/{club}/workflows/{workflow}/pause", guard.acting(act::pause));
+    routes.post(ROOT + "/clubs/{club}/workflows/{workflow}/resume", guard.acting(act::resume));
+    String member = ROOT + "/members/{id}/";
+    routes.post(member + "hold", guard.acting(act::hold));
+    routes.post(member + "release", guard.acting(act::release));
+    routes.post(member + "lock", guard.acting(act::lock));
+    routes.post(member + "unlock", guard.acting(act::unlock));
+    routes.post(member + "note", guard.acting(act::note));
+    routes.post(member + "opt-out", guard.acting(act::optOut));
+    routes.post(member + "opt-in", guard.acting(act::optIn));
+    routes.get(ROOT + "/audit", guard.reading(read::audit));
   }
 
   private static void securityHeaders(Context ctx) {

@@ -1,6 +1,8 @@
 package com.gymops.web.console;
 
 import com.gymops.accounts.Accounts;
+import com.gymops.console.AuditQuery;
+import com.gymops.console.ConsoleActions;
 import com.gymops.console.MembersQuery;
 import com.gymops.console.OutboxQuery;
 import com.gymops.console.RunNow;
@@ -22,6 +24,8 @@ public record ConsoleServices(
     OutboxQuery outbox,
     SettingsQuery settings,
     RunNow runNow,
+    ConsoleActions actions,
+    AuditQuery audit,
     boolean secureCookies) {
   public ConsoleServices {
     Objects.requireNonNull(accounts, "accounts");
@@ -31,5 +35,7 @@ public record ConsoleServices(
     Objects.requireNonNull(outbox, "outbox");
     Objects.requireNonNull(settings, "settings");
     Objects.requireNonNull(runNow, "runNow");
+    Objects.requireNonNull(actions, "actions");
+    Objects.requireNonNull(audit, "audit");
   }
 }

@@ -8,6 +8,7 @@ import com.gymops.accounts.SignedIn;
  *
  * @param email null on the login page
  * @param csrf the session's CSRF token (the login form's own before a session exists)
+ * @param owner whether the user is an owner, who also sees the Audit page
  */
 public record Frame(
     String title,
@@ -16,7 +17,7 @@ public record Frame(
     String role,
     String csrf,
     boolean canAct,
-    String flash) {
+    boolean owner) {
   static Frame of(String title, String active, SignedIn who) {
     return new Frame(
         title,
@@ -25,11 +26,11 @@ public record Frame(
         who.user().role().code(),
         who.session().csrfToken(),
         who.user().role().mayAct(),
-        null);
+        who.user().role().managesUsers());
   }
 
   static Frame anonymous(String title, String loginCsrf) {
-    return new Frame(title, "", null, null, loginCsrf, false, null);
+    return new Frame(title, "", null, null, loginCsrf, false, false);
   }
 
   public boolean signedIn() {

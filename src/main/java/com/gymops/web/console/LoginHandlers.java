@@ -56,7 +56,7 @@ final class LoginHandlers {
   }
 
   void logout(Context ctx, SignedIn who) {
-    services.accounts().logout(ctx.cookie(ConsoleGuard.SESSION_COOKIE));
+    services.accounts().logout(who);
     cookie(ctx, ConsoleGuard.SESSION_COOKIE, "", 0);
     ctx.redirect(ConsoleRoutes.LOGIN);
   }

@@ -134,6 +134,15 @@ final class ReadHandlers {
     ctx.html(pages.render("settings", params));
   }
 
+  void audit(Context ctx, SignedIn who) {
+    page(
+        ctx,
+        "audit",
+        Frame.of("Audit", "audit", who),
+        "entries",
+        services.audit().latest(who.user()));
+  }
+
   private void page(Context ctx, String template, Frame frame, String name, Object value) {
     Map<String, Object> params = new HashMap<>();
     params.put("frame", frame);

@@ -4,11 +4,14 @@ import static com.gymops.testing.MemberBuilder.aMember;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.gymops.app.GymOpsApp;
+import com.gymops.care.Actor;
 import com.gymops.config.ConfigLoader;
 import com.gymops.config.GymOpsConfig;
+import com.gymops.domain.AuditEntry;
 import com.gymops.domain.ClubId;
 import com.gymops.domain.ConsoleRole;
 import com.gymops.domain.DoorAccess;
+import com.gymops.domain.MemberId;
 import com.gymops.domain.WorkflowId;
 import com.gymops.domain.WorkflowRun;
 import com.gymops.testing.MutableClock;
@@ -41,6 +44,8 @@ class ConsoleHttpTest {
           + "  - {id: main, name: Main Club, timezone: America/New_York}\n"
           + "  - {id: east, name: East Club, timezone: America/New_York}\n";
 
+  private static final Actor BY = Actor.person("cli:test");
+
   @TempDir Path directory;
   private final MutableClock clock = new MutableClock(NOW, ZoneOffset.UTC);
   private GymOpsApp app;
@@ -60,15 +65,18 @@ class ConsoleHttpTest {
   private ConsoleClient start(String extraYaml) {
     GymOpsConfig config = ConfigLoader.parse(CLUBS + extraYaml, Map.of(), ZoneId.of("UTC"));
     app = GymOpsApp.open(config, directory, clock);
-    app.accounts().add("owner@example.com", ConsoleRole.OWNER, Set.of(), PASSWORD.toCharArray());
+    app.accounts()
+        .add(BY, "owner@example.com", ConsoleRole.OWNER, Set.of(), PASSWORD.toCharArray());
     app.accounts()
         .add(
+            BY,
             "manager@example.com",
             ConsoleRole.MANAGER,
             Set.of(new ClubId("main")),
             PASSWORD.toCharArray());
     app.accounts()
         .add(
+            BY,
             "staff@example.com",
             ConsoleRole.STAFF,
             Set.of(new ClubId("main")),
@@ -86,7 +94,7 @@ class ConsoleHttpTest {
                     .withBalance("90.00", since)
                     .build()),
             NOW);
-    server = OpsServer.start(0, List::of, () -> "", null, app.console());
+    server = OpsServer.start(0, List::of, () -> "", null, null, app.console());
     return new ConsoleClient(server.port());
   }
 
@@ -256,8 +264,7 @@ class ConsoleHttpTest {
     WorkflowRun dry = app.runHistory().latest(1).get(0);
     assertThat(dry.dryRun()).isTrue();
     assertThat(previewPage).isEqualTo("/console/runs/" + dry.runId() + "?confirm=1");
-    assertThat(
-            app.stores().members().find(new com.gymops.domain.MemberId("M1")).orElseThrow().door())
+    assertThat(app.stores().members().find(new MemberId("M1")).orElseThrow().door())
         .as("a dry run changes nothing")
         .isEqualTo(DoorAccess.OPEN);
 
@@ -267,11 +274,12 @@ class ConsoleHttpTest {
     HttpResponse<String> real =
         client.post("/console/clubs/main/workflows/door-access/run", Map.of());
     assertThat(real.statusCode()).isEqualTo(303);
-    WorkflowRun done = app.runHistory().latest(1).get(0);
+    String realPage = real.headers().firstValue("Location").orElseThrow();
+    WorkflowRun done =
+        app.runHistory().find(realPage.substring(realPage.lastIndexOf('/') + 1)).orElseThrow();
     assertThat(done.dryRun()).isFalse();
-    assertThat(real.headers().firstValue("Location")).contains("/console/runs/" + done.runId());
-    assertThat(
-            app.stores().members().find(new com.gymops.domain.MemberId("M1")).orElseThrow().door())
+    assertThat(done.runId()).isNotEqualTo(dry.runId());
+    assertThat(app.stores().members().find(new MemberId("M1")).orElseThrow().door())
         .isEqualTo(DoorAccess.LOCKED_FOR_PAYMENT);
   }
 
@@ -326,5 +334,85 @@ class ConsoleHttpTest {
     assertThat(client.get("/console/outbox?view=sent").statusCode()).isEqualTo(200);
     HttpResponse<String> settings = client.get("/console/settings");
     assertThat(settings.body()).contains("access.grace_period_days", "ANTHROPIC_API_KEY");
+  }
+
+  @Test
+  void a_managers_hold_lock_note_and_pause_go_through_the_engine_and_are_audited_as_them()
+      throws Exception {
+    ConsoleClient client = start();
+    client.login("manager@example.com", PASSWORD);
+    client.get("/console/members/M1");
+
+    assertThat(
+            client
+                .post(
+                    "/console/members/M1/hold",
+                    Map.of("until", "2026-04-01", "reason", "payment plan"))
+                .statusCode())
+        .isEqualTo(303);
+    assertThat(
+            client.post("/console/members/M1/lock", Map.of("reason", "card shared")).statusCode())
+        .isEqualTo(303);
+    assertThat(
+            client
+                .post("/console/members/M1/note", Map.of("text", "called, will pay"))
+                .statusCode())
+        .isEqualTo(303);
+    assertThat(
+            client
+                .post("/console/clubs/main/workflows/past-due-monitoring/pause", Map.of())
+                .statusCode())
+        .isEqualTo(303);
+
+    MemberId m1 = new MemberId("M1");
+    assertThat(app.stores().members().find(m1).orElseThrow().door())
+        .isEqualTo(DoorAccess.LOCKED_OTHER);
+    assertThat(app.pauses().isPaused(WorkflowId.PAST_DUE_MONITORING, new ClubId("main"))).isTrue();
+    assertThat(client.get("/console/members/M1").body())
+        .contains("on hold until 2026-04-01: payment plan", "locked (other)", "called, will pay");
+    assertThat(client.get("/console").body()).contains("paused", "Resume");
+    assertThat(app.stores().audit().latest(20))
+        .filteredOn(entry -> entry.actor().equals("manager@example.com"))
+        .extracting(AuditEntry::action)
+        .contains("hold", "lock", "note", "pause", "login");
+  }
+
+  @Test
+  void a_bad_action_form_is_refused_with_the_reason_and_changes_nothing() throws Exception {
+    ConsoleClient client = start();
+    client.login("manager@example.com", PASSWORD);
+    client.get("/console/members/M1");
+
+    HttpResponse<String> badDate =
+        client.post("/console/members/M1/hold", Map.of("until", "next week", "reason", "plan"));
+    assertThat(badDate.statusCode()).isEqualTo(400);
+    assertThat(badDate.body()).contains("'next week' is not a date (YYYY-MM-DD)");
+    HttpResponse<String> unlocked =
+        client.post("/console/members/M1/unlock", Map.of("reason", "x"));
+    assertThat(unlocked.statusCode()).isEqualTo(409);
+    assertThat(client.post("/console/members/E1/lock", Map.of("reason", "x")).statusCode())
+        .isEqualTo(404);
+
+    assertThat(app.stores().holds().of(new MemberId("M1"))).isEmpty();
+  }
+
+  @Test
+  void staff_cannot_act_on_a_member_and_only_owners_see_the_audit_page() throws Exception {
+    ConsoleClient staff = start();
+    staff.login("staff@example.com", PASSWORD);
+    staff.get("/console/members/M1");
+
+    assertThat(staff.get("/console/members/M1").body()).doesNotContain("Lock the door");
+    assertThat(staff.post("/console/members/M1/lock", Map.of("reason", "x")).statusCode())
+        .isEqualTo(403);
+    assertThat(staff.get("/console/audit").statusCode()).isEqualTo(403);
+
+    ConsoleClient owner = new ConsoleClient(server.port());
+    owner.login("owner@example.com", PASSWORD);
+    HttpResponse<String> audit = owner.get("/console/audit");
+    assertThat(audit.statusCode()).isEqualTo(200);
+    assertThat(audit.body()).contains("staff@example.com", "login", "user-add");
+    assertThat(app.stores().members().find(new MemberId("M1")).orElseThrow().door())
+        .isEqualTo(DoorAccess.OPEN);
   }
 }
