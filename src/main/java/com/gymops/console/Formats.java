@@ -22,6 +22,19 @@ final class Formats {
     return instant == null ? "-" : LOCAL.format(instant.atZone(zone));
   }
 
+  /** A value in a line: lists by their size, so a card stays a card on a large club. */
+  private static String brief(JsonNode value) {
+    if (value.isValueNode()) {
+      return value.asText();
+    }
+    if (value.isArray()) {
+      return value.size() + " listed";
+    }
+    List<String> parts = new ArrayList<>();
+    value.fields().forEachRemaining(f -> parts.add(f.getKey() + " " + brief(f.getValue())));
+    return String.join(", ", parts);
+  }
+
   /** A report's {@code summary} as "members checked: 12, reminders queued: 3". */
   static String summary(String reportJson) {
     if (reportJson == null) {
@@ -34,10 +47,7 @@ final class Formats {
       while (fields.hasNext()) {
         Map.Entry<String, JsonNode> field = fields.next();
         JsonNode value = field.getValue();
-        parts.add(
-            field.getKey().replace('_', ' ')
-                + ": "
-                + (value.isValueNode() ? value.asText() : value.toString()));
+        parts.add(field.getKey().replace('_', ' ') + ": " + brief(value));
       }
       return String.join(", ", parts);
     } catch (java.io.IOException e) {
