@@ -61,7 +61,10 @@ CREATE TABLE paused_workflow (
 );
 
 -- An approval: planned actions a person must release. status moves from pending exactly once, by
--- a conditional update, so two managers approving at once decide it once.
+-- a conditional update, so two managers approving at once decide it once. An approved one is
+-- executed by whoever claims it (claimed_at, execution_run) until executed_at is set; a claim older
+-- than a few minutes is a crashed node's and may be taken over: the effects' own keys make the
+-- second execution repeat nothing.
 CREATE TABLE approval (
     approval_id   VARCHAR(40)   NOT NULL PRIMARY KEY,
     club_id       VARCHAR(40)   NOT NULL,
@@ -76,6 +79,7 @@ CREATE TABLE approval (
     decided_by    VARCHAR(100),
     decided_at    TIMESTAMP WITH TIME ZONE,
     reason        VARCHAR(1000),
+    claimed_at    TIMESTAMP WITH TIME ZONE,
     executed_at   TIMESTAMP WITH TIME ZONE,
     execution_run VARCHAR(40),
     idempotency_key VARCHAR(200) NOT NULL,

@@ -5,6 +5,7 @@ import com.gymops.accounts.Argon2idPasswords;
 import com.gymops.accounts.SessionTimeouts;
 import com.gymops.agent.AgentLoop;
 import com.gymops.auth.ApiAccess;
+import com.gymops.care.Approvals;
 import com.gymops.care.Audit;
 import com.gymops.care.CollectionHolds;
 import com.gymops.care.ManualActions;
@@ -104,6 +105,7 @@ public final class GymOpsApp implements AutoCloseable {
   private final ManualActions manualActions;
   private final WorkflowPauses pauses;
   private final ApiAccess apiAccess;
+  private final Approvals approvals;
 
   private GymOpsApp(GymOpsConfig config, Path dataDir, Clock clock, Database database) {
     this.config = config;
@@ -125,7 +127,9 @@ public final class GymOpsApp implements AutoCloseable {
     ManagerMessages managerMessages = new ManagerMessages(stores.outbox(), templates);
     boolean realEmail = config.messaging().emailProvider().equals("smtp");
     CsvReportWriter files = new CsvReportWriter(dataDir.resolve(REPORTS));
-    ActionExecutor executor = new ActionExecutor(stores, templates, doorSystem(config.door()));
+    ActionExecutor executor =
+        new ActionExecutor(
+            stores, templates, doorSystem(config.door()), config.messaging().payLink());
     AgentSettings agent = config.agent();
     // No key, no client: agent and shadow runs then complete by the rules and say why.
     this.llm =
@@ -136,6 +140,10 @@ public final class GymOpsApp implements AutoCloseable {
                     new AnthropicLlmClient(
                         key, agent.baseUrl(), agent.maxRetries(), agent.requestTimeout()))
             .orElse(null);
+    Audit audit = new Audit(stores.audit(), clock);
+    ScopedRun scopedRun = new ScopedRun(stores, executor, clock);
+    this.approvals =
+        new Approvals(config, stores, executor, scopedRun, managerMessages, audit, clock);
     RunAgent runAgent =
         llm == null
             ? WorkflowRunner.NO_AGENT
@@ -148,7 +156,8 @@ public final class GymOpsApp implements AutoCloseable {
             // Report files reach the manager by email only when email really leaves.
             realEmail ? new MailingReportWriter(files, config, managerMessages, clock) : files,
             clock,
-            runAgent);
+            runAgent,
+            approvals);
     MessageGateway log = new LogMessageGateway(dataDir.resolve(MESSAGE_LOG), clock);
     this.dispatcher =
         new Dispatcher(
@@ -170,10 +179,8 @@ public final class GymOpsApp implements AutoCloseable {
             new DoorStateExport(stores.members()),
             config.webhooks(),
             config.messaging().publicBaseUrl());
-    Audit audit = new Audit(stores.audit(), clock);
     this.holds = new CollectionHolds(config, stores, audit, clock);
-    this.manualActions =
-        new ManualActions(config, stores, new ScopedRun(stores, executor, clock), audit, clock);
+    this.manualActions = new ManualActions(config, stores, scopedRun, audit, clock);
     this.pauses = new WorkflowPauses(config, stores, audit, clock);
     this.apiAccess = new ApiAccess(config, stores.tokens(), new SecureRandom(), clock);
     this.clubSync =
@@ -276,6 +283,11 @@ public final class GymOpsApp implements AutoCloseable {
     return clubSync;
   }
 
+  /** The approvals engine: list, approve, deny; {@code serve} settles it every minute. */
+  public Approvals approvals() {
+    return approvals;
+  }
+
   /** Payment plans and other collection holds. */
   public CollectionHolds holds() {
     return holds;
@@ -301,7 +313,8 @@ public final class GymOpsApp implements AutoCloseable {
 
   /** What {@code serve}'s JSON API under {@code /api/v1} calls. */
   public ApiV1 api() {
-    return new ApiV1(apiAccess, memberProfiles(), manualActions, holds, pauses, runHistory());
+    return new ApiV1(
+        apiAccess, memberProfiles(), manualActions, holds, pauses, runHistory(), approvals);
   }
 
   /** What {@code serve}'s webhooks and door export call. */

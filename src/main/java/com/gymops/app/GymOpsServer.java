@@ -61,7 +61,8 @@ public final class GymOpsServer implements AutoCloseable {
                 app.clock(),
                 RunMode.valueOf(app.config().agent().mode().toUpperCase(Locale.ROOT)),
                 app.stores().paused()),
-            new DispatchTick(app.dispatcher(), metrics, app.clock()),
+            new DispatchTick(
+                app.dispatcher(), metrics, app.clock(), () -> app.approvals().settle()),
             new ClubSyncTick(app.clubSync()));
     WorkflowScheduler scheduler =
         WorkflowScheduler.create(

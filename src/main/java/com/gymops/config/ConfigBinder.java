@@ -55,6 +55,7 @@ final class ConfigBinder {
     ClubSystemSettings clubSystem = clubSystem(root.section("club_system"));
     DatabaseSettings database = database(root.section("database"));
     AgentSettings agent = agent(root.section("agent"));
+    ApprovalSettings approvals = approvals(root.section("approvals"));
     ClubRules global = RuleSections.read(root, ClubRules.DEFAULTS, false);
     List<ClubSettings> clubs = clubs(root, global, messaging.defaultRegion());
     ServerSettings server = server(root.section("server"));
@@ -67,7 +68,15 @@ final class ConfigBinder {
             fromEnv(TWILIO_AUTH_TOKEN_ENV).orElse(null),
             fromEnv(WebhookSecrets.PAYMENTS_SECRET_ENV).orElse(null),
             fromEnv(WebhookSecrets.DOOR_EXPORT_TOKEN_ENV).orElse(null));
-    return new GymOpsConfig(clubs, database, messaging, server, agent, door, webhooks, clubSystem);
+    return new GymOpsConfig(
+        clubs, database, messaging, server, agent, door, webhooks, clubSystem, approvals);
+  }
+
+  private static ApprovalSettings approvals(ConfigNode section) {
+    ApprovalSettings defaults = ApprovalSettings.DEFAULTS;
+    boolean breaker = section.bool("breaker", defaults.breaker());
+    Duration timeout = section.duration("timeout", defaults.timeout());
+    return section.build(() -> new ApprovalSettings(breaker, timeout), defaults);
   }
 
   /** The key only from the environment; the base URL from the file, else the environment. */
@@ -204,6 +213,7 @@ final class ConfigBinder {
     Map<String, String> templates = section.textMap("templates", TEMPLATE_KEY);
     int rate = section.integer("sms_rate_per_second", defaults.smsRatePerSecond(), 1, 1000);
     String publicBaseUrl = section.optional("public_base_url", ConfigBinder::httpUrl).orElse(null);
+    String payLink = section.optional("pay_link", PayLinkTemplate::check).orElse(null);
     TwilioSettings twilio = smsProvider.equals("twilio") ? twilio(section) : null;
     SmtpSettings smtp = smtp(section.section("smtp"), emailProvider.equals("smtp"));
     if (smsProvider.equals("twilio") && twilio == null
@@ -211,7 +221,16 @@ final class ConfigBinder {
       return defaults;
     }
     return new MessagingSettings(
-        smsProvider, emailProvider, region, optOut, templates, rate, publicBaseUrl, twilio, smtp);
+        smsProvider,
+        emailProvider,
+        region,
+        optOut,
+        templates,
+        rate,
+        publicBaseUrl,
+        twilio,
+        smtp,
+        payLink);
   }
 
   private TwilioSettings twilio(ConfigNode section) {

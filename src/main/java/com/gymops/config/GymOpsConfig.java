@@ -17,8 +17,10 @@ public record GymOpsConfig(
     AgentSettings agent,
     DoorSettings door,
     WebhookSecrets webhooks,
-    ClubSystemSettings clubSystem) {
+    ClubSystemSettings clubSystem,
+    ApprovalSettings approvals) {
   public GymOpsConfig {
+    Objects.requireNonNull(approvals, "approvals");
     clubs = List.copyOf(clubs);
     Objects.requireNonNull(database, "database");
     Objects.requireNonNull(messaging, "messaging");
@@ -27,6 +29,28 @@ public record GymOpsConfig(
     Objects.requireNonNull(door, "door");
     Objects.requireNonNull(webhooks, "webhooks");
     Objects.requireNonNull(clubSystem, "clubSystem");
+  }
+
+  /** A configuration with the default approvals. */
+  public GymOpsConfig(
+      List<ClubSettings> clubs,
+      DatabaseSettings database,
+      MessagingSettings messaging,
+      ServerSettings server,
+      AgentSettings agent,
+      DoorSettings door,
+      WebhookSecrets webhooks,
+      ClubSystemSettings clubSystem) {
+    this(
+        clubs,
+        database,
+        messaging,
+        server,
+        agent,
+        door,
+        webhooks,
+        clubSystem,
+        ApprovalSettings.DEFAULTS);
   }
 
   /** A configuration whose webhooks refuse every caller (no secrets), fed by imports only. */

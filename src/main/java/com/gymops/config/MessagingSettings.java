@@ -15,6 +15,8 @@ import java.util.Objects;
  * @param publicBaseUrl where providers reach this GymOps (Twilio status callbacks), or null
  * @param twilio credentials from the environment when {@code smsProvider} is twilio, else null
  * @param smtp the server when {@code emailProvider} is smtp, else null
+ * @param payLink the URL template of members' pay links, with {@code {member_id}} and {@code
+ *     {club_id}}, on the club's own domain; null when none (a member's own link still counts)
  */
 public record MessagingSettings(
     String smsProvider,
@@ -25,7 +27,8 @@ public record MessagingSettings(
     int smsRatePerSecond,
     String publicBaseUrl,
     TwilioSettings twilio,
-    SmtpSettings smtp) {
+    SmtpSettings smtp,
+    String payLink) {
   public static final MessagingSettings DEFAULTS =
       new MessagingSettings("log", "log", "US", "Reply STOP to opt out.", Map.of());
 
@@ -36,6 +39,30 @@ public record MessagingSettings(
       String optOutText,
       Map<String, String> templates) {
     this(smsProvider, emailProvider, defaultRegion, optOutText, templates, 1, null, null, null);
+  }
+
+  /** Settings without a pay-link template. */
+  public MessagingSettings(
+      String smsProvider,
+      String emailProvider,
+      String defaultRegion,
+      String optOutText,
+      Map<String, String> templates,
+      int smsRatePerSecond,
+      String publicBaseUrl,
+      TwilioSettings twilio,
+      SmtpSettings smtp) {
+    this(
+        smsProvider,
+        emailProvider,
+        defaultRegion,
+        optOutText,
+        templates,
+        smsRatePerSecond,
+        publicBaseUrl,
+        twilio,
+        smtp,
+        null);
   }
 
   public MessagingSettings {
@@ -61,6 +88,15 @@ public record MessagingSettings(
    */
   public MessagingSettings loggedOnly() {
     return new MessagingSettings(
-        "log", "log", defaultRegion, optOutText, templates, smsRatePerSecond, null, null, null);
+        "log",
+        "log",
+        defaultRegion,
+        optOutText,
+        templates,
+        smsRatePerSecond,
+        null,
+        null,
+        null,
+        payLink);
   }
 }

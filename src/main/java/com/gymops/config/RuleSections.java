@@ -39,6 +39,7 @@ final class RuleSections {
           "templates",
           "sms_rate_per_second",
           "public_base_url",
+          "pay_link",
           "smtp");
 
   private RuleSections() {}
@@ -130,8 +131,10 @@ final class RuleSections {
     int graceDays = section.integer("grace_period_days", defaults.gracePeriodDays(), 0, NO_LIMIT);
     int maxLocks = section.integer("max_locks_per_run", defaults.maxLocksPerRun(), 1, NO_LIMIT);
     boolean outsideWindow = section.bool("lock_outside_window", defaults.lockOutsideWindow());
+    int warnDays =
+        section.integer("warn_days_before_lock", defaults.warnDaysBeforeLock(), 0, NO_LIMIT);
     return section.build(
-        () -> new AccessRules(minPastDue, graceDays, maxLocks, outsideWindow), defaults);
+        () -> new AccessRules(minPastDue, graceDays, maxLocks, outsideWindow, warnDays), defaults);
   }
 
   private static EscalationRules escalation(ConfigNode section, EscalationRules defaults) {

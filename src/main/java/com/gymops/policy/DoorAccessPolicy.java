@@ -1,5 +1,6 @@
 package com.gymops.policy;
 
+import com.gymops.domain.Approval;
 import com.gymops.domain.Member;
 import com.gymops.domain.NoteCategory;
 import com.gymops.domain.NotePriority;
@@ -7,9 +8,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -24,6 +27,12 @@ public final class DoorAccessPolicy implements WorkflowPolicy {
   public static final String LOCKED_TEMPLATE = "access_locked";
   public static final String RESTORED_TEMPLATE = "access_restored";
   public static final String WITHHELD = "lock withheld by breaker";
+  public static final String WARNING_TEMPLATE = "lock_warning";
+  public static final String WARN_RULE = "door.warn";
+
+  /** How the warning names the lock day: short, plain ASCII (GSM-7), e.g. "Fri Dec 4". */
+  private static final DateTimeFormatter LOCK_DATE =
+      DateTimeFormatter.ofPattern("EEE MMM d", Locale.US);
 
   @Override
   public Plan plan(ClubSnapshot snapshot, Clock clock) {
@@ -34,6 +43,7 @@ public final class DoorAccessPolicy implements WorkflowPolicy {
 
     List<Action> locks = new ArrayList<>();
     List<Action> unlocks = new ArrayList<>();
+    List<Action> warnings = new ArrayList<>();
     Map<String, Integer> skipped = new LinkedHashMap<>();
     int lockCount = 0;
     int unlockCount = 0;
@@ -52,10 +62,14 @@ public final class DoorAccessPolicy implements WorkflowPolicy {
       } else if (mayUnlock(member, rules)) {
         addUnlock(unlocks, member, facts);
         unlockCount++;
+      } else if (mustWarn(member, facts, rules)
+          && !snapshot.onHold(member.id(), LocalDate.ofInstant(now, zone))) {
+        warnings.add(warning(member, facts, rules));
       }
     }
 
     List<Action> actions = new ArrayList<>();
+    List<Plan.Withheld> approvals = new ArrayList<>();
     int withheld = 0;
     if (lockCount > rules.maxLocksPerRun()) {
       // A billing feed that suddenly shows everyone past due must not lock the whole club out: a
@@ -64,25 +78,62 @@ public final class DoorAccessPolicy implements WorkflowPolicy {
       lockCount = 0;
       skipped.merge(WITHHELD, withheld, Integer::sum);
       actions.add(breakerNotice(withheld, rules.maxLocksPerRun()));
+      approvals.add(
+          new Plan.Withheld(
+              Approval.Kind.LOCKS_OVER_LIMIT,
+              "lock "
+                  + withheld
+                  + " members, above access.max_locks_per_run "
+                  + rules.maxLocksPerRun(),
+              locks));
     } else {
       actions.addAll(locks);
     }
     actions.addAll(unlocks);
+    actions.addAll(warnings);
 
     Map<String, Object> summary = new LinkedHashMap<>();
     summary.put("members_locked", lockCount);
     summary.put("members_unlocked", unlockCount);
     summary.put("notifications_sent", lockCount + unlockCount);
     summary.put("locks_withheld_by_breaker", withheld);
+    summary.put("lock_warnings", warnings.size());
     // Errors happen while executing the plan; the runner fills this in.
     summary.put("errors", 0);
-    return new Plan(actions, summary, skipped);
+    return new Plan(actions, summary, skipped, approvals);
   }
 
   static boolean mustLock(Member member, CollectionFacts facts, AccessRules rules) {
     return !member.door().isLocked()
         && member.pastDue().isAtLeast(rules.minPastDueAmount())
         && facts.daysPastDue() > rules.gracePeriodDays();
+  }
+
+  /**
+   * Whether the member's lock comes within the warning days: still in grace, but with {@code
+   * warnDaysBeforeLock} or fewer days to go. The executor keys the warning to the delinquency, so
+   * the hourly runs of those days text it once.
+   */
+  static boolean mustWarn(Member member, CollectionFacts facts, AccessRules rules) {
+    return rules.warnDaysBeforeLock() > 0
+        && !member.door().isLocked()
+        && member.pastDue().isAtLeast(rules.minPastDueAmount())
+        && facts.daysPastDue() <= rules.gracePeriodDays()
+        && facts.daysPastDue() + rules.warnDaysBeforeLock() > rules.gracePeriodDays();
+  }
+
+  /** The first club-local day the member may be locked: the day after the grace period. */
+  static LocalDate lockDate(Member member, AccessRules rules) {
+    return member.pastDueSince().plusDays(rules.gracePeriodDays() + 1L);
+  }
+
+  private static Action warning(Member member, CollectionFacts facts, AccessRules rules) {
+    Map<String, String> inputs = new LinkedHashMap<>();
+    inputs.put("amount", facts.amount().toString());
+    inputs.put("days_past_due", Long.toString(facts.daysPastDue()));
+    inputs.put("grace_period_days", Integer.toString(rules.gracePeriodDays()));
+    inputs.put("lock_date", LOCK_DATE.format(lockDate(member, rules)));
+    return new Action(member.id(), new Effect.SendMessage(WARNING_TEMPLATE), WARN_RULE, inputs);
   }
 
   static boolean mayUnlock(Member member, AccessRules rules) {
@@ -133,8 +184,8 @@ public final class DoorAccessPolicy implements WorkflowPolicy {
             + wouldLock
             + " members, above the limit of "
             + limit
-            + "; nothing was locked — confirm the past-due list is right, then lock by hand or"
-            + " raise access.max_locks_per_run.";
+            + "; nothing was locked — confirm the past-due list is right, then approve the locks"
+            + " (gymops approvals) or raise access.max_locks_per_run.";
     Map<String, String> inputs = new LinkedHashMap<>();
     inputs.put("would_lock", Integer.toString(wouldLock));
     inputs.put("max_locks_per_run", Integer.toString(limit));

@@ -31,13 +31,34 @@ public final class MessageTemplates {
   public static final String INVOICE = "invoice";
   public static final String ACCESS_LOCKED = "access_locked";
   public static final String ACCESS_RESTORED = "access_restored";
+  public static final String LOCK_WARNING = "lock_warning";
   public static final String MANAGER_SUMMARY = "manager_summary";
 
   public static final String DEFAULT_OPT_OUT_TEXT = "Reply STOP to opt out.";
 
-  /** The variables a body may use; {@code amount} is two decimals without a sign, e.g. 49.99. */
+  /**
+   * The variables a body may use; {@code amount} is two decimals without a sign, e.g. 49.99; {@code
+   * pay_link} is the member's pay link (empty when none is configured); {@code lock_date} is the
+   * day of a coming lock, for {@code lock_warning}.
+   */
   public static final Set<String> VARIABLES =
-      Set.of("first_name", "last_name", "club_name", "amount", "club_phone", "text");
+      Set.of(
+          "first_name",
+          "last_name",
+          "club_name",
+          "amount",
+          "club_phone",
+          "text",
+          "pay_link",
+          "lock_date");
+
+  /**
+   * The texts that ask for money: when the member has a pay link and the body does not place {@code
+   * {pay_link}} itself, the link is appended, so custom bodies get it too.
+   */
+  private static final Set<String> PAY_LINK_TEXTS =
+      Set.of(
+          REMINDER_FRIENDLY, REMINDER_FIRM, REMINDER_FINAL, INVOICE, ACCESS_LOCKED, LOCK_WARNING);
 
   private static final Pattern STOP_WORD = Pattern.compile("\\bSTOP\\b");
 
@@ -94,6 +115,11 @@ public final class MessageTemplates {
               ACCESS_RESTORED,
               MessagePurpose.ACCESS,
               "{club_name}: Your gym access has been restored. Thank you for your payment!"),
+          new CampaignTemplate(
+              LOCK_WARNING,
+              MessagePurpose.ACCESS,
+              "{club_name}: your balance of ${amount} is past due. To keep your gym access, please"
+                  + " pay before {lock_date}."),
           new CampaignTemplate(MANAGER_SUMMARY, MessagePurpose.MANAGER, "{club_name}: {text}"));
 
   private final TemplateRenderer renderer = new TemplateRenderer(VARIABLES);
@@ -174,7 +200,15 @@ public final class MessageTemplates {
    */
   public String render(String key, Map<String, String> variables) {
     CampaignTemplate template = get(key);
-    return renderer.render(key, template.body(), variables);
+    String text = renderer.render(key, template.body(), variables);
+    String payLink = variables.get("pay_link");
+    if (payLink != null
+        && !payLink.isEmpty()
+        && PAY_LINK_TEXTS.contains(key)
+        && !template.body().contains("{pay_link}")) {
+      return text + " Pay: " + payLink;
+    }
+    return text;
   }
 
   private static CampaignTemplate withOptOut(CampaignTemplate template, String optOutText) {

@@ -21,7 +21,8 @@ public record Stores(
     PayLinks payLinks,
     AuditLog audit,
     PausedWorkflows paused,
-    ApiTokens tokens) {
+    ApiTokens tokens,
+    ApprovalStore approvals) {
   public Stores {
     Objects.requireNonNull(members, "members");
     Objects.requireNonNull(attempts, "attempts");
@@ -41,6 +42,7 @@ public record Stores(
     Objects.requireNonNull(audit, "audit");
     Objects.requireNonNull(paused, "paused");
     Objects.requireNonNull(tokens, "tokens");
+    Objects.requireNonNull(approvals, "approvals");
   }
 
   /** The Jdbi implementations on one database. */
@@ -64,6 +66,7 @@ public record Stores(
         new JdbiPayLinks(jdbi),
         new JdbiAuditLog(jdbi),
         new JdbiPausedWorkflows(jdbi),
-        new JdbiApiTokens(jdbi));
+        new JdbiApiTokens(jdbi),
+        new JdbiApprovalStore(jdbi));
   }
 }

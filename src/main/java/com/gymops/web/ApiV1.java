@@ -1,6 +1,7 @@
 package com.gymops.web;
 
 import com.gymops.auth.ApiAccess;
+import com.gymops.care.Approvals;
 import com.gymops.care.CollectionHolds;
 import com.gymops.care.ManualActions;
 import com.gymops.care.MemberProfiles;
@@ -15,7 +16,8 @@ public record ApiV1(
     ManualActions manual,
     CollectionHolds holds,
     WorkflowPauses pauses,
-    RunHistory runs) {
+    RunHistory runs,
+    Approvals approvals) {
   public static final String ROOT = "/api/v1";
 
   public ApiV1 {
@@ -25,5 +27,6 @@ public record ApiV1(
     Objects.requireNonNull(holds, "holds");
     Objects.requireNonNull(pauses, "pauses");
     Objects.requireNonNull(runs, "runs");
+    Objects.requireNonNull(approvals, "approvals");
   }
 }

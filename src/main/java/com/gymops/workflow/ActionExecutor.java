@@ -40,23 +40,34 @@ public final class ActionExecutor {
   private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("yyyy-MM");
 
   /** The rules whose actions (lock, message, note) belong to one payment lock. */
-  private static final Set<String> LOCK_RULES = Set.of("door.lock", "past-due.lock");
+  private static final Set<String> LOCK_RULES = Set.of("door.lock", "past-due.lock", "door.warn");
 
   private final Stores stores;
   private final MessageTemplates templates;
   private final ManagerMessages managerMessages;
   private final DoorSystem doorSystem;
+  private final PayLinkSource payLinks;
 
   /** An executor whose doors are GymOps' own ({@link DoorSystem#BUILTIN}). */
   public ActionExecutor(Stores stores, MessageTemplates templates) {
     this(stores, templates, DoorSystem.BUILTIN);
   }
 
+  /** Without a pay-link template: only members' own links are offered. */
   public ActionExecutor(Stores stores, MessageTemplates templates, DoorSystem doorSystem) {
+    this(stores, templates, doorSystem, null);
+  }
+
+  /**
+   * @param payLinkTemplate {@code messaging.pay_link}, or null
+   */
+  public ActionExecutor(
+      Stores stores, MessageTemplates templates, DoorSystem doorSystem, String payLinkTemplate) {
     this.stores = stores;
     this.templates = templates;
     this.managerMessages = new ManagerMessages(stores.outbox(), templates);
     this.doorSystem = doorSystem;
+    this.payLinks = new PayLinkSource(stores.payLinks(), payLinkTemplate);
   }
 
   /**
@@ -146,7 +157,7 @@ public final class ActionExecutor {
     } else if (effect instanceof Effect.SendCampaign campaign) {
       return sendCampaign(member, run, campaign.templateKey());
     } else if (effect instanceof Effect.SendMessage message) {
-      return sendService(member, run, key, message.templateKey());
+      return sendService(member, run, key, message.templateKey(), action.inputs().get("lock_date"));
     } else if (effect instanceof Effect.LockDoor) {
       // One lock per delinquency: if staff lift it by hand, GymOps does not fight them.
       return changeDoor(member, run, lockKey(member), DoorAccess.LOCKED_FOR_PAYMENT);
@@ -263,19 +274,17 @@ public final class ActionExecutor {
         .orElseGet(Outcome::alreadyDone);
   }
 
-  private Outcome sendService(Member member, RunContext run, String key, String templateKey) {
+  private Outcome sendService(
+      Member member, RunContext run, String key, String templateKey, String lockDate) {
     Optional<ContactRoute> route = ContactRoute.forMember(member);
     if (route.isEmpty()) {
       return Outcome.undeliverable("no phone that accepts texts and no email");
     }
-    return enqueue(
-            member,
-            run,
-            key,
-            route.get(),
-            MessagePurpose.ACCESS,
-            templateKey,
-            variables(member, run.club()))
+    Map<String, String> variables = variables(member, run.club());
+    if (lockDate != null) {
+      variables.put("lock_date", lockDate);
+    }
+    return enqueue(member, run, key, route.get(), MessagePurpose.ACCESS, templateKey, variables)
         .map(id -> Outcome.done("queued by " + route.get().channel().code()))
         .orElseGet(Outcome::alreadyDone);
   }
@@ -325,12 +334,13 @@ public final class ActionExecutor {
     };
   }
 
-  private static Map<String, String> variables(Member member, Club club) {
+  private Map<String, String> variables(Member member, Club club) {
     Map<String, String> variables = new LinkedHashMap<>();
     variables.put("first_name", member.firstName());
     variables.put("last_name", member.lastName());
     variables.put("club_name", club.name());
     variables.put("amount", member.pastDue().toString());
+    variables.put("pay_link", payLinks.of(member).orElse(""));
     return variables;
   }
 
@@ -411,6 +421,37 @@ public final class ActionExecutor {
                     run.runId()),
                 "referral:" + member.id() + ":" + member.pastDueSince());
     return added ? Outcome.done("referred") : Outcome.alreadyDone();
+  }
+
+  /**
+   * The text the action would send to the member (or the manager) now, for an approval to show;
+   * empty for effects that send nothing.
+   */
+  public Optional<String> preview(Action action, Member member, Club club) {
+    Effect effect = action.effect();
+    if (effect instanceof Effect.NotifyManager notify) {
+      return Optional.of(notify.text());
+    }
+    if (member == null) {
+      return Optional.empty();
+    }
+    String templateKey =
+        effect instanceof Effect.SendReminder reminder
+            ? "reminder_" + reminder.tier().code()
+            : effect instanceof Effect.SendInvoice
+                ? "invoice"
+                : effect instanceof Effect.SendCampaign campaign
+                    ? campaign.templateKey()
+                    : effect instanceof Effect.SendMessage message ? message.templateKey() : null;
+    if (templateKey == null) {
+      return Optional.empty();
+    }
+    Map<String, String> variables = variables(member, club);
+    String lockDate = action.inputs().get("lock_date");
+    if (lockDate != null) {
+      variables.put("lock_date", lockDate);
+    }
+    return Optional.of(templates.render(templateKey, variables));
   }
 
   ManagerMessages managerMessages() {

@@ -31,4 +31,27 @@ public final class RunPlanner {
     Plan plan = Workflows.policy(workflow).plan(snapshot, Clock.fixed(now, club.zone()));
     return new PlannedRun(RunContext.of(runId, workflow, club, policy, now), snapshot, plan);
   }
+
+  /**
+   * Plans the run for only {@code members}, as they are now: what an approval's execution checks
+   * its covered actions against.
+   */
+  public PlannedRun planFor(
+      String runId,
+      WorkflowId workflow,
+      Club club,
+      ClubPolicy policy,
+      Instant at,
+      java.util.Set<com.gymops.domain.MemberId> members) {
+    Instant now = RunPeriod.start(workflow, at, club.zone());
+    ClubSnapshot all = loader.load(workflow, club, policy, now);
+    ClubSnapshot snapshot =
+        new ClubSnapshot(
+            club,
+            policy,
+            all.members().stream().filter(m -> members.contains(m.member().id())).toList(),
+            all.holds());
+    Plan plan = Workflows.policy(workflow).plan(snapshot, Clock.fixed(now, club.zone()));
+    return new PlannedRun(RunContext.of(runId, workflow, club, policy, now), snapshot, plan);
+  }
 }

@@ -123,7 +123,7 @@ public final class RunReportJson {
   }
 
   /** Action inputs as a compact JSON object for the run's events. */
-  static String inputs(Map<String, String> inputs) {
+  public static String inputs(Map<String, String> inputs) {
     try {
       return COMPACT.writeValueAsString(inputs);
     } catch (JsonProcessingException e) {

@@ -55,6 +55,7 @@ public final class WorkflowRunner {
   private final Clock clock;
   private final RunPlanner planner;
   private final RunAgent agent;
+  private final ApprovalDesk approvals;
 
   /** Without an agent: agent and shadow runs complete by the rules and say so. */
   public WorkflowRunner(
@@ -73,6 +74,22 @@ public final class WorkflowRunner {
       ReportWriter reports,
       Clock clock,
       RunAgent agent) {
+    this(config, stores, executor, reports, clock, agent, ApprovalDesk.NONE);
+  }
+
+  /**
+   * @param approvals where the plan's withheld actions (the breaker's locks) and the agent's holds
+   *     are filed for a person to approve
+   */
+  public WorkflowRunner(
+      GymOpsConfig config,
+      Stores stores,
+      ActionExecutor executor,
+      ReportWriter reports,
+      Clock clock,
+      RunAgent agent,
+      ApprovalDesk approvals) {
+    this.approvals = approvals;
     this.agent = agent;
     this.config = config;
     this.stores = stores;
@@ -210,6 +227,9 @@ public final class WorkflowRunner {
               outcome));
     }
     stores.runs().addEvents(runId, events);
+    if (!request.dryRun()) {
+      fileApprovals(planned, ledger);
+    }
     List<String> files = request.dryRun() ? List.of() : writeReports(workflow, club, context, plan);
     boolean failures = outcomes.getOrDefault("failed", 0) > 0;
     return new RunReport(
@@ -230,6 +250,36 @@ public final class WorkflowRunner {
         agentOutcome,
         completedByRules,
         shadow);
+  }
+
+  /**
+   * Files what the plan withheld, and the agent's holds, each as one approval. A second run of the
+   * same period files nothing new: the desk keys approvals to what they cover.
+   */
+  private void fileApprovals(PlannedRun planned, PlanLedger ledger) {
+    for (Plan.Withheld withheld : planned.plan().withheld()) {
+      approvals.file(planned, withheld, withheld.actions().get(0).rule());
+    }
+    List<PlanLedger.Entry> held =
+        ledger.entries().stream().filter(e -> e.status() == PlanLedger.Status.HELD).toList();
+    if (!held.isEmpty()) {
+      String reasons =
+          held.stream()
+              .map(PlanLedger.Entry::heldReason)
+              .filter(java.util.Objects::nonNull)
+              .distinct()
+              .collect(java.util.stream.Collectors.joining("; "));
+      approvals.file(
+          planned,
+          new Plan.Withheld(
+              com.gymops.domain.Approval.Kind.AGENT_HOLD,
+              "the agent held "
+                  + held.size()
+                  + " actions"
+                  + (reasons.isEmpty() ? "" : ": " + reasons),
+              held.stream().map(PlanLedger.Entry::action).toList()),
+          "agent");
+    }
   }
 
   /** The agent never stops a run: a failure of its own is one more reason to fall back. */

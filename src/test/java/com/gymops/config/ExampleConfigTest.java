@@ -54,6 +54,7 @@ class ExampleConfigTest {
             "clubs[0].manager.email",
             "messaging.sms_provider",
             "messaging.public_base_url",
+            "messaging.pay_link",
             "messaging.smtp",
             "messaging.smtp.host",
             "messaging.smtp.port",

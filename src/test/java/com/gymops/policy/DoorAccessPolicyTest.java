@@ -156,6 +156,7 @@ class DoorAccessPolicyTest {
             Map.entry("members_unlocked", 1),
             Map.entry("notifications_sent", 1),
             Map.entry("locks_withheld_by_breaker", 11),
+            Map.entry("lock_warnings", 0),
             Map.entry("errors", 0));
   }
 

@@ -19,7 +19,8 @@ class MessageTemplatesTest {
           "club_name", "Riverside 24/7 Fitness",
           "amount", "1234.56",
           "club_phone", "(555) 010-2000",
-          "text", "3 escalations, $812.40 at risk");
+          "text", "3 escalations, $812.40 at risk",
+          "lock_date", "Wed Sep 30");
 
   private final MessageTemplates defaults = MessageTemplates.defaults();
 
@@ -35,6 +36,7 @@ class MessageTemplatesTest {
     "invoice, INVOICE",
     "access_locked, ACCESS",
     "access_restored, ACCESS",
+    "lock_warning, ACCESS",
     "manager_summary, MANAGER",
   })
   void every_built_in_template_has_its_purpose(String key, MessagePurpose purpose) {
@@ -42,7 +44,7 @@ class MessageTemplatesTest {
   }
 
   @Test
-  void lists_all_eleven_templates_in_a_stable_order() {
+  void lists_all_twelve_templates_in_a_stable_order() {
     assertThat(defaults.all())
         .extracting(CampaignTemplate::key)
         .containsExactly(
@@ -56,6 +58,7 @@ class MessageTemplatesTest {
             "invoice",
             "access_locked",
             "access_restored",
+            "lock_warning",
             "manager_summary");
     assertThat(defaults.all(MessagePurpose.MARKETING)).hasSize(4);
   }

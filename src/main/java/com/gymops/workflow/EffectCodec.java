@@ -1,0 +1,88 @@
+package com.gymops.workflow;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.gymops.domain.Money;
+import com.gymops.domain.NoteCategory;
+import com.gymops.domain.NotePriority;
+import com.gymops.policy.Effect;
+import com.gymops.policy.ReminderTier;
+
+/**
+ * An effect as JSON and back, so an approval stores exactly what was planned. The one place that
+ * knows every effect's fields: when the plan's effects change, only this adapter follows.
+ */
+public final class EffectCodec {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private EffectCodec() {}
+
+  public static String write(Effect effect) {
+    ObjectNode node = JSON.createObjectNode().put("type", effect.getClass().getSimpleName());
+    if (effect instanceof Effect.SendReminder reminder) {
+      node.put("tier", reminder.tier().name());
+    } else if (effect instanceof Effect.AddNote note) {
+      node.put("priority", note.priority().name())
+          .put("category", note.category().name())
+          .put("text", note.text());
+    } else if (effect instanceof Effect.SendCampaign campaign) {
+      node.put("template", campaign.templateKey());
+    } else if (effect instanceof Effect.SendInvoice invoice) {
+      node.put("amount", invoice.amount().toString());
+    } else if (effect instanceof Effect.SendMessage message) {
+      node.put("template", message.templateKey());
+    } else if (effect instanceof Effect.ReferToCollections referral) {
+      node.put("amount", referral.amount().toString()).put("attempts", referral.attempts());
+    } else if (effect instanceof Effect.NotifyManager notify) {
+      node.put("text", notify.text());
+    } else if (effect instanceof Effect.ManualLock lock) {
+      node.put("reason", lock.reason());
+    } else if (effect instanceof Effect.ManualUnlock unlock) {
+      node.put("reason", unlock.reason());
+    }
+    return node.toString();
+  }
+
+  /**
+   * @throws IllegalArgumentException when the JSON is not an effect this version knows
+   */
+  public static Effect read(String json) {
+    JsonNode node;
+    try {
+      node = JSON.readTree(json);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("stored effect is not JSON: " + json, e);
+    }
+    String type = node.path("type").asText();
+    return switch (type) {
+      case "SendReminder" -> new Effect.SendReminder(ReminderTier.valueOf(text(node, "tier")));
+      case "LockDoor" -> new Effect.LockDoor();
+      case "UnlockDoor" -> new Effect.UnlockDoor();
+      case "AddNote" ->
+          new Effect.AddNote(
+              NotePriority.valueOf(text(node, "priority")),
+              NoteCategory.valueOf(text(node, "category")),
+              text(node, "text"));
+      case "SendCampaign" -> new Effect.SendCampaign(text(node, "template"));
+      case "SendInvoice" -> new Effect.SendInvoice(Money.parse(text(node, "amount")));
+      case "SendMessage" -> new Effect.SendMessage(text(node, "template"));
+      case "ReferToCollections" ->
+          new Effect.ReferToCollections(
+              Money.parse(text(node, "amount")), node.path("attempts").asInt());
+      case "NotifyManager" -> new Effect.NotifyManager(text(node, "text"));
+      case "ManualLock" -> new Effect.ManualLock(text(node, "reason"));
+      case "ManualUnlock" -> new Effect.ManualUnlock(text(node, "reason"));
+      default -> throw new IllegalArgumentException("unknown stored effect '" + type + "'");
+    };
+  }
+
+  private static String text(JsonNode node, String field) {
+    JsonNode value = node.get(field);
+    if (value == null || value.isNull()) {
+      throw new IllegalArgumentException("stored effect lacks '" + field + "': " + node);
+    }
+    return value.asText();
+  }
+}
