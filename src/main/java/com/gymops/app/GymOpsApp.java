@@ -15,6 +15,7 @@ import com.gymops.config.AgentSettings;
 import com.gymops.config.DoorSettings;
 import com.gymops.config.GymOpsConfig;
 import com.gymops.config.MessagingSettings;
+import com.gymops.console.ApprovalsQuery;
 import com.gymops.console.AuditQuery;
 import com.gymops.console.ConsoleActions;
 import com.gymops.console.MembersQuery;
@@ -330,9 +331,10 @@ public final class GymOpsApp implements AutoCloseable {
   /** What the manager console on {@code serve} calls. */
   public ConsoleServices console() {
     ConsoleReads reads = new JdbiConsoleReads(database.jdbi());
+    ApprovalsQuery approvalsQuery = new ApprovalsQuery(config, approvals());
     return new ConsoleServices(
         accounts,
-        new TodayQuery(config, reads, pauses, clock),
+        new TodayQuery(config, reads, pauses, approvalsQuery, clock),
         new RunsQuery(config, reads, runHistory(), stores.outbox()),
         new MembersQuery(config, reads, stores, holds),
         new OutboxQuery(config, reads, clock),
@@ -340,6 +342,7 @@ public final class GymOpsApp implements AutoCloseable {
         new RunNow(runner, config, new Audit(stores.audit(), clock), clock),
         new ConsoleActions(stores.members(), holds, manualActions, pauses),
         new AuditQuery(stores.audit()),
+        approvalsQuery,
         config.server().secureCookies());
   }
 

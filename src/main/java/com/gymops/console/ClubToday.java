@@ -10,4 +10,5 @@ public record ClubToday(
     String zone,
     List<WorkflowCard> workflows,
     long failedSends24h,
+    long pendingApprovals,
     String collectedToday) {}

@@ -23,17 +23,24 @@ import java.util.Optional;
 
 /**
  * The Today page: per club the user sees, a card per workflow (last run, next run, 7-day success),
- * failed sends of the last 24 hours and the money collected since local midnight. A few indexed
- * queries per workflow, however many members the club has.
+ * pending approvals, failed sends of the last 24 hours and the money collected since local
+ * midnight. A few indexed queries per workflow, however many members the club has.
  */
 public final class TodayQuery {
   private final GymOpsConfig config;
   private final ConsoleReads reads;
   private final WorkflowPauses pauses;
+  private final ApprovalsQuery approvals;
   private final Clock clock;
 
-  public TodayQuery(GymOpsConfig config, ConsoleReads reads, WorkflowPauses pauses, Clock clock) {
+  public TodayQuery(
+      GymOpsConfig config,
+      ConsoleReads reads,
+      WorkflowPauses pauses,
+      ApprovalsQuery approvals,
+      Clock clock) {
     this.config = config;
+    this.approvals = approvals;
     this.pauses = pauses;
     this.reads = reads;
     this.clock = clock;
@@ -60,6 +67,7 @@ public final class TodayQuery {
               zone.getId(),
               cards,
               reads.failedMessagesSince(club.club().id(), now.minus(Duration.ofHours(24))),
+              approvals.pending(user, club.club().id()),
               reads.paymentsReceivedSince(club.club().id(), midnight).toString()));
     }
     return clubs;

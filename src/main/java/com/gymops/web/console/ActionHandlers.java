@@ -40,6 +40,16 @@ final class ActionHandlers {
     ctx.redirect(ConsoleRoutes.ROOT + "/runs/" + runId, HttpStatus.SEE_OTHER);
   }
 
+  void approve(Context ctx, SignedIn who) {
+    services.approvals().approve(who.user(), ctx.pathParam("id"));
+    ctx.redirect(ConsoleRoutes.ROOT + "/approvals", HttpStatus.SEE_OTHER);
+  }
+
+  void deny(Context ctx, SignedIn who) {
+    services.approvals().deny(who.user(), ctx.pathParam("id"), ctx.formParam("reason"));
+    ctx.redirect(ConsoleRoutes.ROOT + "/approvals", HttpStatus.SEE_OTHER);
+  }
+
   void pause(Context ctx, SignedIn who) {
     services.actions().pause(who.user(), workflow(ctx), new ClubId(ctx.pathParam("club")));
     ctx.redirect(ConsoleRoutes.ROOT, HttpStatus.SEE_OTHER);

@@ -54,6 +54,9 @@ public final class ConsoleRoutes {
     routes.post(member + "opt-out", guard.acting(act::optOut));
     routes.post(member + "opt-in", guard.acting(act::optIn));
     routes.get(ROOT + "/audit", guard.reading(read::audit));
+    routes.get(ROOT + "/approvals", guard.reading(read::approvals));
+    routes.post(ROOT + "/approvals/{id}/approve", guard.acting(act::approve));
+    routes.post(ROOT + "/approvals/{id}/deny", guard.acting(act::deny));
   }
 
   private static void securityHeaders(Context ctx) {

@@ -1,6 +1,7 @@
 package com.gymops.web.console;
 
 import com.gymops.accounts.Accounts;
+import com.gymops.console.ApprovalsQuery;
 import com.gymops.console.AuditQuery;
 import com.gymops.console.ConsoleActions;
 import com.gymops.console.MembersQuery;
@@ -26,6 +27,7 @@ public record ConsoleServices(
     RunNow runNow,
     ConsoleActions actions,
     AuditQuery audit,
+    ApprovalsQuery approvals,
     boolean secureCookies) {
   public ConsoleServices {
     Objects.requireNonNull(accounts, "accounts");
@@ -37,5 +39,6 @@ public record ConsoleServices(
     Objects.requireNonNull(runNow, "runNow");
     Objects.requireNonNull(actions, "actions");
     Objects.requireNonNull(audit, "audit");
+    Objects.requireNonNull(approvals, "approvals");
   }
 }

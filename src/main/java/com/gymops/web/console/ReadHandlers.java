@@ -134,6 +134,15 @@ final class ReadHandlers {
     ctx.html(pages.render("settings", params));
   }
 
+  void approvals(Context ctx, SignedIn who) {
+    page(
+        ctx,
+        "approvals",
+        Frame.of("Approvals", "approvals", who),
+        "approvals",
+        services.approvals().inbox(who.user()));
+  }
+
   void audit(Context ctx, SignedIn who) {
     page(
         ctx,

@@ -9,6 +9,7 @@ import com.gymops.care.Actor;
 import com.gymops.config.ConfigLoader;
 import com.gymops.config.GymOpsConfig;
 import com.gymops.demo.DemoClubGenerator;
+import com.gymops.domain.Approval;
 import com.gymops.domain.ClubId;
 import com.gymops.domain.ConsoleRole;
 import com.gymops.domain.Member;
@@ -47,6 +48,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -186,6 +188,31 @@ class ConsoleBrowserTest {
 
   @Test
   @Order(3)
+  void approving_the_agents_held_reminder_executes_it_once() throws IOException {
+    browser.findElement(By.linkText("Approvals")).click();
+    WebElement held = approval(Approval.Kind.AGENT_HOLD);
+    String id = held.getAttribute("id").substring("approval-".length());
+    assertThat(held.getText()).contains("Approve", "Deny", "send_reminder");
+    screenshot("approvals");
+
+    held.findElement(By.cssSelector("button.approve")).click();
+
+    assertThat(browser.findElement(By.id("approval-" + id)).getText())
+        .contains("approved by " + OWNER);
+    assertThat(app.approvals().find(Actor.person(OWNER), id).executedAt()).isNotNull();
+    assertThat(browser.findElements(By.cssSelector("article.approval.pending"))).isEmpty();
+  }
+
+  private WebElement approval(Approval.Kind kind) {
+    String label = kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+    return browser.findElements(By.cssSelector("article.approval.pending")).stream()
+        .filter(article -> article.findElement(By.tagName("h2")).getText().startsWith(label))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no pending " + label + " approval"));
+  }
+
+  @Test
+  @Order(4)
   void a_member_is_found_and_put_on_hold() throws IOException {
     browser.findElement(By.linkText("Members")).click();
     browser.findElement(By.id("q")).sendKeys(pastDue.id().value() + "\n");
@@ -207,7 +234,7 @@ class ConsoleBrowserTest {
   }
 
   @Test
-  @Order(4)
+  @Order(5)
   void the_outbox_settings_and_audit_pages_open() throws IOException {
     browser.findElement(By.linkText("Outbox")).click();
     browser.findElement(By.linkText("sent")).click();
@@ -223,7 +250,7 @@ class ConsoleBrowserTest {
   }
 
   @Test
-  @Order(5)
+  @Order(6)
   void every_page_fits_a_375_pixel_phone_without_sideways_scrolling() throws IOException {
     browser.manage().window().setSize(new Dimension(375, 812));
     for (String page :
@@ -248,7 +275,7 @@ class ConsoleBrowserTest {
   }
 
   @Test
-  @Order(6)
+  @Order(7)
   void logging_out_ends_the_session() {
     browser.get(base + "/console");
     browser.findElement(By.id("logout")).click();
