@@ -29,7 +29,22 @@ public final class OutboxQuery {
     this.clock = clock;
   }
 
-  public List<OutboxRow> messages(ConsoleUser user, OutboxView view) {
+  /**
+   * The messages in one view, named as on the page.
+   *
+   * @throws IllegalArgumentException when {@code viewName} is not a view of the outbox
+   */
+  public List<OutboxRow> messages(ConsoleUser user, String viewName) {
+    OutboxView view;
+    try {
+      view = OutboxView.valueOf(viewName.toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          "'"
+              + viewName
+              + "' is not a view of the outbox (use due, deferred, failed, unknown or sent)",
+          e);
+    }
     Map<ClubId, ZoneId> zones =
         config.clubs().stream()
             .filter(c -> user.sees(c.club().id()))

@@ -6,7 +6,6 @@ import com.gymops.console.RunThread;
 import com.gymops.domain.MemberId;
 import com.gymops.domain.RunStatus;
 import com.gymops.domain.WorkflowId;
-import com.gymops.store.ConsoleReads.OutboxView;
 import io.javalin.http.Context;
 import java.util.HashMap;
 import java.util.List;
@@ -110,19 +109,10 @@ final class ReadHandlers {
 
   void outbox(Context ctx, SignedIn who) {
     String view = Optional.ofNullable(ctx.queryParam("view")).orElse("failed");
-    OutboxView chosen;
-    try {
-      chosen = OutboxView.valueOf(view.toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(
-          "'"
-              + view
-              + "' is not a view of the outbox (use due, deferred, failed, unknown or sent)");
-    }
     Map<String, Object> params = new HashMap<>();
     params.put("frame", Frame.of("Outbox", "outbox", who));
     params.put("view", view.toLowerCase(Locale.ROOT));
-    params.put("messages", services.outbox().messages(who.user(), chosen));
+    params.put("messages", services.outbox().messages(who.user(), view));
     ctx.html(pages.render("outbox", params));
   }
 
