@@ -1,6 +1,6 @@
 -- Manager in the loop (issue 12): approvals, collection holds, pay links, API tokens, the audit
--- log, paused workflows and the manager's notification state. Portable SQL (PostgreSQL, H2,
--- SQLite): text keys generated in Java, no identity columns, no vendor functions.
+-- log and paused workflows. Portable SQL (PostgreSQL, H2, SQLite): text keys generated in Java,
+-- no identity columns, no vendor functions.
 
 -- A payment plan or other agreement: no reminders, invoices, escalations, referral or lock for the
 -- member before hold_until (club-local date). One current hold per member; released holds stay
@@ -101,12 +101,4 @@ CREATE TABLE approval_action (
     rendered     VARCHAR(4000),
     outcome      VARCHAR(1000),
     CONSTRAINT approval_action_pk PRIMARY KEY (approval_id, seq)
-);
-
--- When the manager was last alerted of each kind (at most one alert per kind per hour per club).
-CREATE TABLE manager_alert (
-    club_id    VARCHAR(40) NOT NULL,
-    kind       VARCHAR(40) NOT NULL,
-    alerted_at TIMESTAMP WITH TIME ZONE NOT NULL,
-    CONSTRAINT manager_alert_pk PRIMARY KEY (club_id, kind)
 );

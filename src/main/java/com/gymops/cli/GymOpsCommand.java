@@ -33,7 +33,8 @@ import picocli.CommandLine.ScopeType;
       BenchCommand.class,
       MembersCommand.class,
       WorkflowsCommand.class,
-      TokensCommand.class
+      TokensCommand.class,
+      ApprovalsCommand.class
     },
     footer = {
       "",

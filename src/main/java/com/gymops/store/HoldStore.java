@@ -4,7 +4,6 @@ import com.gymops.domain.ClubId;
 import com.gymops.domain.CollectionHold;
 import com.gymops.domain.MemberId;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -20,6 +19,4 @@ public interface HoldStore {
 
   /** The club's holds not released (some may have run out: the policies compare the date). */
   Map<MemberId, CollectionHold> standingInClub(ClubId club);
-
-  List<CollectionHold> inClub(ClubId club);
 }

@@ -90,13 +90,6 @@ public final class JdbiHoldStore implements HoldStore {
     return holds;
   }
 
-  @Override
-  public List<CollectionHold> inClub(ClubId club) {
-    return query(
-        "SELECT " + COLUMNS + " FROM collection_hold WHERE club_id = :club ORDER BY member_id",
-        club);
-  }
-
   private List<CollectionHold> query(String sql, ClubId club) {
     return jdbi.withHandle(
         handle ->

@@ -82,24 +82,6 @@ public final class JdbiPaymentStore implements PaymentStore {
   }
 
   @Override
-  public Money receivedInClub(com.gymops.domain.ClubId club, Instant from, Instant to) {
-    return Money.ofCents(
-        jdbi.withHandle(
-            handle ->
-                handle
-                    .createQuery(
-                        "SELECT COALESCE(SUM(p.amount_cents), 0) FROM payment p"
-                            + " JOIN member m ON m.member_id = p.member_id"
-                            + " WHERE m.club_id = :club AND p.received_at >= :from"
-                            + " AND p.received_at < :to")
-                    .bind("club", club.value())
-                    .bind("from", from)
-                    .bind("to", to)
-                    .mapTo(Long.class)
-                    .one()));
-  }
-
-  @Override
   public long count() {
     return jdbi.withHandle(
         handle -> handle.createQuery("SELECT COUNT(*) FROM payment").mapTo(Long.class).one());

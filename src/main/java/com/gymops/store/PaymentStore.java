@@ -22,9 +22,6 @@ public interface PaymentStore {
   /** The member's payments, oldest first. */
   java.util.List<Payment> ofMember(com.gymops.domain.MemberId member);
 
-  /** The club's payments received in {@code [from, to)}: what the daily summary counts. */
-  Money receivedInClub(com.gymops.domain.ClubId club, Instant from, Instant to);
-
   /** What one payment did to the balance. */
   record Applied(Money before, Money after) {}
 }

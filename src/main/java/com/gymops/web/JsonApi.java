@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.gymops.care.Actor;
+import com.gymops.care.ApprovalJson;
+import com.gymops.care.Approvals;
 import com.gymops.care.ManualActions.DoorResult;
 import com.gymops.care.MemberProfiles;
 import com.gymops.care.NotFoundException;
@@ -75,6 +77,30 @@ final class JsonApi {
               api.holds().release(actor, member(ctx));
               return ok();
             }));
+    routes.get(
+        root + "/approvals",
+        authed(
+            (ctx, actor) ->
+                ApprovalJson.list(
+                    api.approvals().list(actor, null, !"all".equals(ctx.queryParam("status"))))));
+    routes.get(
+        root + "/approvals/{id}",
+        authed((ctx, actor) -> ApprovalJson.of(api.approvals().find(actor, ctx.pathParam("id")))));
+    routes.post(
+        root + "/approvals/{id}/approve",
+        authed(
+            (ctx, actor) -> {
+              Approvals.Decision decision = api.approvals().approve(actor, ctx.pathParam("id"));
+              return ApprovalJson.of(decision.approval()).put("note", decision.note());
+            }));
+    routes.post(
+        root + "/approvals/{id}/deny",
+        authed(
+            (ctx, actor) ->
+                ApprovalJson.of(
+                    api.approvals()
+                        .deny(actor, ctx.pathParam("id"), optionalText(ctx, "reason"))
+                        .approval())));
     routes.get(root + "/runs", authed(this::runs));
     routes.get(root + "/workflows", authed((ctx, actor) -> paused(actor)));
     routes.post(
@@ -230,6 +256,11 @@ final class JsonApi {
       throw new BadRequest("the JSON body needs a text field '" + field + "'");
     }
     return value.asText();
+  }
+
+  private static String optionalText(Context ctx, String field) {
+    JsonNode value = body(ctx).get(field);
+    return value == null || value.isNull() ? null : value.asText();
   }
 
   private static JsonNode body(Context ctx) {

@@ -196,4 +196,40 @@ class JsonApiTest {
   private static String error(HttpResponse<String> response) throws Exception {
     return JSON.readTree(response.body()).get("error").asText();
   }
+
+  @Test
+  void an_approval_is_approved_through_the_api_and_audited_under_the_tokens_name()
+      throws Exception {
+    List<com.gymops.domain.Member> many = new java.util.ArrayList<>();
+    for (int i = 1; i <= 11; i++) {
+      many.add(
+          aMember()
+              .withId("B" + i)
+              .withBalance("25.00", java.time.LocalDate.of(2026, 11, 20))
+              .build());
+    }
+    app.stores().members().upsertAll(many, NOW);
+    app.runner()
+        .run(
+            new com.gymops.workflow.RunRequest(
+                WorkflowId.DOOR_ACCESS,
+                new ClubId("main"),
+                com.gymops.workflow.RunMode.RULES,
+                false,
+                NOW));
+    JsonNode pending = JSON.readTree(call("GET", "/api/v1/approvals", mainOnly, null).body());
+    assertThat(pending).hasSize(1);
+    String id = pending.get(0).get("id").asText();
+
+    HttpResponse<String> approve =
+        call("POST", "/api/v1/approvals/" + id + "/approve", mainOnly, "");
+    HttpResponse<String> again = call("POST", "/api/v1/approvals/" + id + "/approve", mainOnly, "");
+
+    assertThat(approve.statusCode()).as(approve.body()).isEqualTo(200);
+    assertThat(JSON.readTree(approve.body()).get("status").asText()).isEqualTo("approved");
+    assertThat(again.statusCode()).isEqualTo(409);
+    assertThat(app.stores().audit().about("approval:" + id))
+        .singleElement()
+        .satisfies(entry -> assertThat(entry.actor()).isEqualTo("token:front-desk"));
+  }
 }

@@ -43,7 +43,8 @@ class CliTest {
             "bench",
             "members",
             "workflows",
-            "tokens");
+            "tokens",
+            "approvals");
     assertThat(Cli.commandLine(CliEnvironment.system()).getSubcommands().keySet())
         .containsExactlyInAnyOrder(
             "init",
@@ -58,7 +59,8 @@ class CliTest {
             "bench",
             "members",
             "workflows",
-            "tokens");
+            "tokens",
+            "approvals");
   }
 
   @Test

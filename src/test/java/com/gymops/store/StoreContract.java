@@ -673,4 +673,122 @@ abstract class StoreContract {
         key,
         null);
   }
+
+  @Test
+  void v8_keeps_one_hold_per_member_releases_it_once_and_lists_standing_holds() {
+    members.upsertAll(List.of(aMember().withId("H1").build()), NOW);
+    MemberId id = new MemberId("H1");
+    stores
+        .holds()
+        .put(
+            new com.gymops.domain.CollectionHold(
+                id, MAIN, LocalDate.of(2026, 12, 1), "plan", "dana", NOW, null, null));
+    stores
+        .holds()
+        .put(
+            new com.gymops.domain.CollectionHold(
+                id, MAIN, LocalDate.of(2026, 12, 20), "longer plan", "sam", NOW, null, null));
+
+    assertThat(stores.holds().standingInClub(MAIN)).containsOnlyKeys(id);
+    assertThat(stores.holds().of(id).orElseThrow().until()).isEqualTo(LocalDate.of(2026, 12, 20));
+    assertThat(stores.holds().release(id, "dana", NOW)).isTrue();
+    assertThat(stores.holds().release(id, "dana", NOW)).isFalse();
+    assertThat(stores.holds().standingInClub(MAIN)).isEmpty();
+    assertThat(stores.holds().of(id).orElseThrow().releasedAt()).isEqualTo(NOW);
+  }
+
+  @Test
+  void v8_pauses_tokens_pay_links_and_the_audit_log_round_trip() {
+    members.upsertAll(List.of(aMember().withId("P1").build()), NOW);
+    com.gymops.domain.WorkflowId door = com.gymops.domain.WorkflowId.DOOR_ACCESS;
+    assertThat(stores.paused().pause(door, "main", "dana", NOW)).isTrue();
+    assertThat(stores.paused().pause(door, "main", "dana", NOW)).isFalse();
+    assertThat(stores.paused().isPaused(door, MAIN)).isTrue();
+    assertThat(stores.paused().isPaused(door, new ClubId("north"))).isFalse();
+    stores.paused().pause(door, PausedWorkflows.ALL_CLUBS, "dana", NOW);
+    assertThat(stores.paused().isPaused(door, new ClubId("north"))).isTrue();
+    assertThat(stores.paused().all()).hasSize(2);
+
+    com.gymops.domain.ApiToken token =
+        new com.gymops.domain.ApiToken("tok-1", "console", MAIN, NOW, null);
+    assertThat(stores.tokens().add(token, "ab".repeat(32))).isTrue();
+    assertThat(stores.tokens().add(token, "cd".repeat(32))).isFalse();
+    assertThat(stores.tokens().byHash("ab".repeat(32))).contains(token);
+    assertThat(stores.tokens().revoke("console", NOW)).isTrue();
+    assertThat(stores.tokens().byHash("ab".repeat(32)).orElseThrow().revoked()).isTrue();
+
+    MemberId p1 = new MemberId("P1");
+    stores.payLinks().putAll(java.util.Map.of(p1, "https://pay.example.com/P1"), NOW);
+    assertThat(stores.payLinks().of(p1)).contains("https://pay.example.com/P1");
+    stores.payLinks().putAll(java.util.Map.of(p1, ""), NOW);
+    assertThat(stores.payLinks().of(p1)).isEmpty();
+
+    for (String id : List.of("aud-2", "aud-1", "aud-3")) {
+      stores
+          .audit()
+          .add(
+              new com.gymops.domain.AuditEntry(
+                  id, NOW, "dana", MAIN, "note", "member:P1", null, id, null));
+    }
+    assertThat(stores.audit().about("member:P1"))
+        .extracting(com.gymops.domain.AuditEntry::after)
+        .containsExactly("aud-1", "aud-2", "aud-3");
+    assertThat(stores.audit().latest(1))
+        .extracting(com.gymops.domain.AuditEntry::id)
+        .containsExactly("aud-3");
+  }
+
+  @Test
+  void v8_an_approval_is_filed_once_decided_once_and_claimed_once() {
+    members.upsertAll(List.of(aMember().withId("A1").build()), NOW);
+    com.gymops.domain.Approval approval =
+        new com.gymops.domain.Approval(
+            "apr-1",
+            MAIN,
+            com.gymops.domain.Approval.Kind.LOCKS_OVER_LIMIT,
+            com.gymops.domain.WorkflowId.DOOR_ACCESS,
+            "lock 1",
+            "door.lock",
+            "run-1",
+            NOW,
+            NOW.plusSeconds(3600),
+            com.gymops.domain.Approval.Status.PENDING,
+            null,
+            null,
+            null,
+            null,
+            null,
+            List.of(
+                new com.gymops.domain.ApprovalAction(
+                    1,
+                    new MemberId("A1"),
+                    "lock_door",
+                    "payment",
+                    "door.lock",
+                    "{}",
+                    "{\"type\":\"LockDoor\"}",
+                    null,
+                    null)));
+    ApprovalStore approvals = stores.approvals();
+
+    assertThat(approvals.file(approval, "key-1")).isTrue();
+    assertThat(approvals.file(approval.withActions(List.of()), "key-1")).isFalse();
+    assertThat(approvals.list(MAIN, true)).singleElement().isEqualTo(approval);
+    assertThat(approvals.pendingExpiredAt(NOW.plusSeconds(3600))).hasSize(1);
+    assertThat(
+            approvals.decide(
+                "apr-1", com.gymops.domain.Approval.Status.APPROVED, "dana", NOW, null))
+        .isTrue();
+    assertThat(
+            approvals.decide("apr-1", com.gymops.domain.Approval.Status.DENIED, "sam", NOW, "no"))
+        .isFalse();
+    assertThat(approvals.claim("apr-1", "run-2", NOW, NOW.minusSeconds(600))).isTrue();
+    assertThat(approvals.claim("apr-1", "run-3", NOW, NOW.minusSeconds(600))).isFalse();
+    assertThat(approvals.claim("apr-1", "run-3", NOW, NOW.plusSeconds(1))).isTrue();
+    approvals.executed("apr-1", "run-3", NOW, List.of("done"));
+    assertThat(approvals.approvedUnexecuted()).isEmpty();
+    assertThat(approvals.find("apr-1").orElseThrow().actions())
+        .extracting(com.gymops.domain.ApprovalAction::outcome)
+        .containsExactly("done");
+  }
 }
