@@ -1,5 +1,5 @@
 -- Manager in the loop (issue 12): approvals, collection holds, pay links, API tokens, the audit
--- log and paused workflows. Portable SQL (PostgreSQL, H2, SQLite): text keys generated in Java,
+-- log and paused workflows. Portable SQL (PostgreSQL, SQLite): text keys generated in Java,
 -- no identity columns, no vendor functions.
 
 -- A payment plan or other agreement: no reminders, invoices, escalations, referral or lock for the

@@ -1,4 +1,4 @@
--- Read paths of issue 14, portable to PostgreSQL, H2 and SQLite.
+-- Read paths of issue 14, portable to PostgreSQL and SQLite.
 -- door-access reads the members who owe money or are locked: with the past-due index, this one
 -- lets the OR be answered from two index ranges instead of a walk over every member of the club.
 CREATE INDEX member_club_door ON member (club_id, door_state);

@@ -1,5 +1,8 @@
 package com.gymops.app;
 
+import com.gymops.accounts.Accounts;
+import com.gymops.accounts.Argon2idPasswords;
+import com.gymops.accounts.SessionTimeouts;
 import com.gymops.agent.AgentLoop;
 import com.gymops.auth.ApiAccess;
 import com.gymops.care.Approvals;
@@ -12,6 +15,15 @@ import com.gymops.config.AgentSettings;
 import com.gymops.config.DoorSettings;
 import com.gymops.config.GymOpsConfig;
 import com.gymops.config.MessagingSettings;
+import com.gymops.console.ApprovalsQuery;
+import com.gymops.console.AuditQuery;
+import com.gymops.console.ConsoleActions;
+import com.gymops.console.MembersQuery;
+import com.gymops.console.OutboxQuery;
+import com.gymops.console.RunNow;
+import com.gymops.console.RunsQuery;
+import com.gymops.console.SettingsQuery;
+import com.gymops.console.TodayQuery;
 import com.gymops.demo.DemoData;
 import com.gymops.importing.ImportService;
 import com.gymops.inbound.DeliveryUpdates;
@@ -32,13 +44,19 @@ import com.gymops.messaging.SenderHealth;
 import com.gymops.payments.PaymentService;
 import com.gymops.policy.MessageTemplates;
 import com.gymops.store.AttemptStore.KeyedAttempt;
+import com.gymops.store.ConsoleReads;
 import com.gymops.store.Database;
+import com.gymops.store.JdbiConsoleReads;
+import com.gymops.store.JdbiConsoleSessionStore;
+import com.gymops.store.JdbiConsoleUserStore;
+import com.gymops.store.JdbiLoginThrottleStore;
 import com.gymops.store.StoreErrors;
 import com.gymops.store.Stores;
 import com.gymops.sync.ClubSync;
 import com.gymops.sync.ClubSystem;
 import com.gymops.web.ApiV1;
 import com.gymops.web.Webhooks;
+import com.gymops.web.console.ConsoleServices;
 import com.gymops.workflow.ActionExecutor;
 import com.gymops.workflow.DoorStateExport;
 import com.gymops.workflow.DoorSystem;
@@ -90,6 +108,7 @@ public final class GymOpsApp implements AutoCloseable {
   private final AnthropicLlmClient llm;
   private final Webhooks webhooks;
   private final ClubSync clubSync;
+  private final Accounts accounts;
   private final CollectionHolds holds;
   private final ManualActions manualActions;
   private final WorkflowPauses pauses;
@@ -186,6 +205,16 @@ public final class GymOpsApp implements AutoCloseable {
             stores.members(),
             stores.syncState(),
             config.clubs().stream().map(c -> c.club().id()).collect(Collectors.toSet()),
+            clock);
+    this.accounts =
+        new Accounts(
+            new JdbiConsoleUserStore(database.jdbi()),
+            new JdbiConsoleSessionStore(database.jdbi()),
+            new JdbiLoginThrottleStore(database.jdbi()),
+            Argon2idPasswords.OWASP,
+            new SessionTimeouts(config.server().sessionIdle(), config.server().sessionMaxAge()),
+            config.clubs().stream().map(c -> c.club().id()).collect(Collectors.toSet()),
+            audit,
             clock);
   }
 
@@ -318,6 +347,29 @@ public final class GymOpsApp implements AutoCloseable {
   /** What {@code serve}'s webhooks and door export call. */
   public Webhooks webhooks() {
     return webhooks;
+  }
+
+  /** The console's users and sessions ({@code gymops users}, the console's login). */
+  public Accounts accounts() {
+    return accounts;
+  }
+
+  /** What the manager console on {@code serve} calls. */
+  public ConsoleServices console() {
+    ConsoleReads reads = new JdbiConsoleReads(database.jdbi());
+    ApprovalsQuery approvalsQuery = new ApprovalsQuery(config, approvals());
+    return new ConsoleServices(
+        accounts,
+        new TodayQuery(config, reads, pauses, approvalsQuery, clock),
+        new RunsQuery(config, reads, runHistory(), stores.outbox()),
+        new MembersQuery(config, reads, stores, holds),
+        new OutboxQuery(config, reads, clock),
+        new SettingsQuery(config, stores.syncState()),
+        new RunNow(runner, config, new Audit(stores.audit(), clock), clock),
+        new ConsoleActions(stores.members(), holds, manualActions, pauses),
+        new AuditQuery(stores.audit()),
+        approvalsQuery,
+        config.server().secureCookies());
   }
 
   /** Loads a generated demo club, members and attempt history, in one transaction. */

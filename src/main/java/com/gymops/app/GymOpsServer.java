@@ -84,7 +84,8 @@ public final class GymOpsServer implements AutoCloseable {
               },
               registry::scrape,
               app.webhooks(),
-              app.api());
+              app.api(),
+              app.console());
       return new GymOpsServer(scheduler, web, changes, node);
     } catch (RuntimeException e) {
       scheduler.stop();

@@ -85,8 +85,7 @@ public final class Approvals implements ApprovalDesk {
     this.config = config;
     this.stores = stores;
     this.executor = executor;
-    this.planner =
-        new RunPlanner(stores, executor.templates(), executor.payLinkTemplate());
+    this.planner = new RunPlanner(stores, executor.templates(), executor.payLinkTemplate());
     this.runs = runs;
     this.manager = manager;
     this.audit = audit;

@@ -2,6 +2,7 @@ package com.gymops.cli;
 
 import com.gymops.app.DemoDirectory;
 import com.gymops.app.GymOpsApp;
+import com.gymops.care.Actor;
 import com.gymops.config.ClubSettings;
 import com.gymops.config.DatabaseSettings;
 import com.gymops.config.GymOpsConfig;
@@ -9,6 +10,7 @@ import com.gymops.demo.DemoClubGenerator;
 import com.gymops.demo.DemoData;
 import com.gymops.demo.DemoSummary;
 import com.gymops.domain.Club;
+import com.gymops.domain.ConsoleRole;
 import com.gymops.domain.WorkflowId;
 import com.gymops.messaging.DispatchResult;
 import com.gymops.workflow.RunMode;
@@ -19,6 +21,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -38,6 +41,7 @@ import picocli.CommandLine.Spec;
     })
 final class DemoCommand implements Callable<Integer> {
   static final String DEFAULT_DIRECTORY = "gymops-demo";
+  static final String DEMO_OWNER = "owner@example.com";
 
   @ParentCommand GymOpsCommand root;
   @Spec CommandSpec spec;
@@ -103,6 +107,7 @@ final class DemoCommand implements Callable<Integer> {
           club.club().name(), club.club().id(), club.club().zone(), directory);
       out.println(DemoSummary.of(data, today).render());
       if (noRun) {
+        printConsole(app, directory, out);
         out.flush();
         return 0;
       }
@@ -125,9 +130,25 @@ final class DemoCommand implements Callable<Integer> {
           dispatched.deferred(),
           dispatched.failed(),
           directory);
+      printConsole(app, directory, out);
     }
     out.flush();
     return 0;
+  }
+
+  /**
+   * Creates the demo's first owner account with a fresh password, printed here once (only its hash
+   * is stored), and says how to open the console.
+   */
+  private static void printConsole(GymOpsApp app, Path directory, PrintWriter out) {
+    String password = app.accounts().generatedPassword();
+    app.accounts()
+        .add(Actor.person("demo"), DEMO_OWNER, ConsoleRole.OWNER, Set.of(), password.toCharArray());
+    out.printf(
+        "%nThe manager console: start the server with%n  java -jar target/gymops.jar --data %s"
+            + " serve%nthen open http://localhost:8080/console and log in as%n  %s%n  password:"
+            + " %s%n(shown only this once; add more users with 'gymops users add').%n",
+        directory, DEMO_OWNER, password);
   }
 
   /** The demo's manager gets the summaries; a fictional number if none is configured. */

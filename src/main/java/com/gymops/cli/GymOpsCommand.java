@@ -32,6 +32,7 @@ import picocli.CommandLine.ScopeType;
       DoctorCommand.class,
       BackupCommand.class,
       DrillCommand.class,
+      UsersCommand.class,
       BenchCommand.class,
       MembersCommand.class,
       WorkflowsCommand.class,

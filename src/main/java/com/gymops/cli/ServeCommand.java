@@ -16,7 +16,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Run the workflows on their schedules in each club's time zone, deliver queued messages"
-          + " every minute, and answer /health, /ready and /metrics over HTTP.",
+          + " every minute, and answer /health, /ready and /metrics over HTTP, the webhooks, and"
+          + " the manager console at /console (accounts: 'gymops users').",
       "Several nodes on one PostgreSQL database share the schedule: each fire runs once.",
       "Stops cleanly on Ctrl-C or SIGTERM, after the running workflows finish."
     })
@@ -59,12 +60,14 @@ final class ServeCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     out.printf(
         "serving on port %d (/health, /ready, /metrics) as node %s; schedule: %d added, %d"
-            + " rescheduled, %d removed. Stop with Ctrl-C or SIGTERM.%n",
+            + " rescheduled, %d removed. The console: http://localhost:%d/console. Stop with"
+            + " Ctrl-C or SIGTERM.%n",
         server.port(),
         server.node(),
         server.changes().added().size(),
         server.changes().rescheduled().size(),
-        server.changes().removed().size());
+        server.changes().removed().size(),
+        server.port());
     out.flush();
     stopped.await();
     return 0;

@@ -210,7 +210,12 @@ final class ConfigBinder {
     Duration heartbeat = section.duration("heartbeat_interval", defaults.heartbeatInterval());
     int missed = section.integer("missed_heartbeats", defaults.missedHeartbeats(), 2, 100);
     int threads = section.integer("threads", defaults.threads(), 1, 64);
-    return section.build(() -> new ServerSettings(port, heartbeat, missed, threads), defaults);
+    String publicUrl = section.optional("public_url", ConfigBinder::httpUrl).orElse(null);
+    Duration idle = section.duration("session_idle_timeout", defaults.sessionIdle());
+    Duration maxAge = section.duration("session_max_age", defaults.sessionMaxAge());
+    return section.build(
+        () -> new ServerSettings(port, heartbeat, missed, threads, publicUrl, idle, maxAge),
+        defaults);
   }
 
   private MessagingSettings messaging(ConfigNode section) {

@@ -8,11 +8,22 @@ import java.time.Duration;
  * node, so a dead node delays its work by minutes rather than db-scheduler's default half hour.
  *
  * @param threads how many workflow runs one node executes at once
+ * @param publicUrl the address people open the console at; null when unset. An https address makes
+ *     the console's cookies {@code Secure}
+ * @param sessionIdle a console session ends after this long without a request
+ * @param sessionMaxAge and this long after its login, whatever happens
  */
 public record ServerSettings(
-    int port, Duration heartbeatInterval, int missedHeartbeats, int threads) {
+    int port,
+    Duration heartbeatInterval,
+    int missedHeartbeats,
+    int threads,
+    String publicUrl,
+    Duration sessionIdle,
+    Duration sessionMaxAge) {
   public static final ServerSettings DEFAULTS =
-      new ServerSettings(8080, Duration.ofMinutes(1), 4, 4);
+      new ServerSettings(
+          8080, Duration.ofMinutes(1), 4, 4, null, Duration.ofMinutes(30), Duration.ofHours(12));
 
   public ServerSettings {
     if (port < 0 || port > 65535) {
@@ -21,6 +32,17 @@ public record ServerSettings(
     if (heartbeatInterval.isZero() || heartbeatInterval.isNegative()) {
       throw new IllegalArgumentException("the heartbeat interval must be positive");
     }
+    if (sessionIdle.isZero()
+        || sessionIdle.isNegative()
+        || sessionMaxAge.compareTo(sessionIdle) < 0) {
+      throw new IllegalArgumentException(
+          "session_idle_timeout must be positive and at most session_max_age");
+    }
+  }
+
+  /** Whether the console is reached over https, so its cookies may only travel that way. */
+  public boolean secureCookies() {
+    return publicUrl != null && publicUrl.startsWith("https://");
   }
 
   /** How long a silent node keeps its executions before another node takes them over. */
@@ -29,6 +51,13 @@ public record ServerSettings(
   }
 
   public ServerSettings withPort(int newPort) {
-    return new ServerSettings(newPort, heartbeatInterval, missedHeartbeats, threads);
+    return new ServerSettings(
+        newPort,
+        heartbeatInterval,
+        missedHeartbeats,
+        threads,
+        publicUrl,
+        sessionIdle,
+        sessionMaxAge);
   }
 }

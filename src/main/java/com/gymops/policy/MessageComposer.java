@@ -45,7 +45,9 @@ public final class MessageComposer {
     return toMember(member, templateKey, Map.of());
   }
 
-  /** {@link #toMember(Member, String)} with variables of the rule's own, such as {@code lock_date}. */
+  /**
+   * {@link #toMember(Member, String)} with variables of the rule's own, such as {@code lock_date}.
+   */
   public Optional<PlannedMessage> toMember(
       Member member, String templateKey, Map<String, String> extra) {
     return ContactRoute.forMember(member).map(route -> compose(member, templateKey, route, extra));

@@ -41,9 +41,9 @@ public final class MessageTemplates {
 
   /**
    * The variables a body may use; {@code amount} is two decimals without a sign, e.g. 49.99; {@code
-   * club_phone} is the club's front-desk number, or "the front desk" when none is configured; {@code
-   * pay_link} is the member's pay link (empty when none is configured); {@code lock_date} is the
-   * day of a coming lock, for {@code lock_warning}.
+   * club_phone} is the club's front-desk number, or "the front desk" when none is configured;
+   * {@code pay_link} is the member's pay link (empty when none is configured); {@code lock_date} is
+   * the day of a coming lock, for {@code lock_warning}.
    */
   public static final Set<String> VARIABLES =
       Set.of(

@@ -25,7 +25,7 @@ import org.jdbi.v3.core.statement.StatementContext;
 /** Members in the {@code member} table. */
 public final class JdbiMemberStore implements MemberStore {
   private static final int CHUNK = 1_000;
-  private static final String COLUMNS =
+  static final String COLUMNS =
       "member_id, club_id, first_name, last_name, phone, email, status, joined_on,"
           + " past_due_cents, past_due_since, sms_consent, sms_opted_out, door_state, lock_reason,"
           + " phone_unusable, state";
@@ -38,7 +38,7 @@ public final class JdbiMemberStore implements MemberStore {
 
   /**
    * Portable upsert: look up which ids exist, then one batched UPDATE and one batched INSERT. A
-   * MERGE would need PostgreSQL 15 and behaves differently on H2; this runs the same on both.
+   * MERGE would need PostgreSQL 15 and is not SQLite's upsert; this runs the same on both.
    */
   @Override
   public void upsertAll(List<Member> members, Instant now) {

@@ -20,7 +20,7 @@ import org.jdbi.v3.core.statement.StatementContext;
 
 /** The outbox in the {@code outbound_message} table. */
 public final class JdbiOutbox implements Outbox {
-  private static final String COLUMNS =
+  static final String COLUMNS =
       "id, idempotency_key, club_id, member_id, channel, recipient, purpose, template_key,"
           + " subject, body, segments, status, created_at, not_before, sent_at, error, run_id,"
           + " attachment_name, attachment_text";

@@ -17,7 +17,7 @@ import org.jdbi.v3.core.statement.StatementContext;
 
 /** Runs in {@code workflow_run}, events in {@code run_event}. */
 public final class JdbiRunStore implements RunStore {
-  private static final String COLUMNS =
+  static final String COLUMNS =
       "run_id, workflow, club_id, mode, mode_used, dry_run, status, clock_at, started_at,"
           + " finished_at, report_json, error";
   private static final int MAX_TEXT = 4000;

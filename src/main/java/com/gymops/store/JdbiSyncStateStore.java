@@ -23,7 +23,7 @@ public final class JdbiSyncStateStore implements SyncStateStore {
                 .findOne());
   }
 
-  /** Update, else insert: portable on H2 and PostgreSQL, and one node pulls at a time. */
+  /** Update, else insert: portable on SQLite and PostgreSQL, and one node pulls at a time. */
   @Override
   public void save(String name, Instant watermark, Instant at) {
     jdbi.useTransaction(

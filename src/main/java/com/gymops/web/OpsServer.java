@@ -1,5 +1,7 @@
 package com.gymops.web;
 
+import com.gymops.web.console.ConsoleRoutes;
+import com.gymops.web.console.ConsoleServices;
 import io.javalin.Javalin;
 import java.util.List;
 import java.util.function.Supplier;
@@ -8,7 +10,8 @@ import java.util.function.Supplier;
  * The HTTP side of {@code gymops serve}: {@code /health} (the process answers), {@code /ready} (it
  * can do its work: 200, else 503 with the reasons) and {@code /metrics} in the Prometheus text
  * format; with {@link Webhooks}, also Twilio's inbound and status webhooks, the payment webhook and
- * the door-state export. Explicit Javalin configuration, no plugins.
+ * the door-state export; with {@link ConsoleServices}, the manager console. Explicit Javalin
+ * configuration, no plugins.
  */
 public final class OpsServer implements AutoCloseable {
   static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
@@ -48,6 +51,23 @@ public final class OpsServer implements AutoCloseable {
    */
   public static OpsServer start(
       int port, Readiness readiness, Supplier<String> metrics, Webhooks webhooks, ApiV1 api) {
+    return start(port, readiness, metrics, webhooks, api, null);
+  }
+
+  /**
+   * Starts listening, with the webhooks, the JSON API under {@code /api/v1} and the manager console
+   * under {@code /console} where given.
+   *
+   * @param port the port, or 0 for any free one (see {@link #port()})
+   * @param metrics the current metrics in the Prometheus text format
+   */
+  public static OpsServer start(
+      int port,
+      Readiness readiness,
+      Supplier<String> metrics,
+      Webhooks webhooks,
+      ApiV1 api,
+      ConsoleServices console) {
     Javalin javalin =
         Javalin.create(
             config -> {
@@ -76,6 +96,9 @@ public final class OpsServer implements AutoCloseable {
               }
               if (api != null) {
                 new JsonApi(api).register(config.routes);
+              }
+              if (console != null) {
+                ConsoleRoutes.register(config.routes, console);
               }
             });
     javalin.start();

@@ -91,7 +91,8 @@ public final class EffectCodec {
     }
     String type = node.path("type").asText();
     return switch (type) {
-      case "SendReminder" -> new Effect.SendReminder(ReminderTier.valueOf(text(node, "tier")), message(node));
+      case "SendReminder" ->
+          new Effect.SendReminder(ReminderTier.valueOf(text(node, "tier")), message(node));
       case "LockDoor" -> new Effect.LockDoor();
       case "UnlockDoor" -> new Effect.UnlockDoor();
       case "AddNote" ->
@@ -100,7 +101,8 @@ public final class EffectCodec {
               NoteCategory.valueOf(text(node, "category")),
               text(node, "text"));
       case "SendCampaign" -> new Effect.SendCampaign(text(node, "template"), message(node));
-      case "SendInvoice" -> new Effect.SendInvoice(Money.parse(text(node, "amount")), message(node));
+      case "SendInvoice" ->
+          new Effect.SendInvoice(Money.parse(text(node, "amount")), message(node));
       case "SendMessage" -> new Effect.SendMessage(text(node, "template"), message(node));
       case "ReferToCollections" ->
           new Effect.ReferToCollections(

@@ -1,11 +1,11 @@
 package com.gymops.workflow;
 
+import com.gymops.domain.ClubId;
 import com.gymops.domain.Member;
+import com.gymops.domain.MemberId;
 import com.gymops.store.PayLinks;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import com.gymops.domain.ClubId;
-import com.gymops.domain.MemberId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,10 +44,9 @@ final class PayLinkSource {
   }
 
   private String filled(Member member) {
-    return (
-        template
-            .replace("{member_id}", encode(member.id().value()))
-            .replace("{club_id}", encode(member.clubId().value())));
+    return (template
+        .replace("{member_id}", encode(member.id().value()))
+        .replace("{club_id}", encode(member.clubId().value())));
   }
 
   private static String encode(String value) {

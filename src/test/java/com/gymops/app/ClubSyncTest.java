@@ -26,7 +26,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The {@code http} club system, wired by the composition root, against the simulator on H2. */
+/** The {@code http} club system, wired by the composition root, against the simulator on SQLite. */
 class ClubSyncTest {
   private static final Instant NOW = Instant.parse("2026-03-10T15:00:00Z");
   private static final Instant T1 = Instant.parse("2026-03-10T10:00:00Z");

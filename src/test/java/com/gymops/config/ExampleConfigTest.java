@@ -57,6 +57,7 @@ class ExampleConfigTest {
             "messaging.sms_provider",
             "messaging.public_base_url",
             "messaging.pay_link",
+            "server.public_url",
             "messaging.smtp",
             "messaging.smtp.host",
             "messaging.smtp.port",

@@ -33,7 +33,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * One club, {@code main} in New York with a manager phone, on a real embedded H2 file database,
+ * One club, {@code main} in New York with a manager phone, on a real embedded SQLite file database,
  * wired as {@code GymOpsApp} wires it: the runner, the executor, the CSV reports under {@code
  * reports/} and a dispatcher on recording gateways. Time is a {@link MutableClock}; each run sets
  * it to the run's instant. Close it at the end of the test.

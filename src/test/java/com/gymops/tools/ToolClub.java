@@ -32,7 +32,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A club on a real H2 database, members and history put in by hand, and sessions on it. */
+/** A club on a real SQLite database, members and history put in by hand, and sessions on it. */
 final class ToolClub implements AutoCloseable {
   /** 11:00 in New York: inside the sending window, so locks may be planned. */
   static final Instant NOW = Instant.parse("2026-03-10T15:00:00Z");

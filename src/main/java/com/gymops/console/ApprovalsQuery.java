@@ -1,0 +1,98 @@
+package com.gymops.console;
+
+import com.gymops.care.Actor;
+import com.gymops.care.Approvals;
+import com.gymops.config.ClubSettings;
+import com.gymops.config.GymOpsConfig;
+import com.gymops.domain.Approval;
+import com.gymops.domain.ClubId;
+import com.gymops.domain.ConsoleUser;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * The Approvals inbox, and the decisions on it, through issue 12's {@link Approvals} engine: an
+ * approved item is executed by the engine through the run pipeline, a denied one never.
+ */
+public final class ApprovalsQuery {
+  private final GymOpsConfig config;
+  private final Approvals approvals;
+
+  public ApprovalsQuery(GymOpsConfig config, Approvals approvals) {
+    this.config = config;
+    this.approvals = approvals;
+  }
+
+  /**
+   * The approvals of the user's clubs: pending first (oldest first), then decided, newest first.
+   */
+  public List<ApprovalRow> inbox(ConsoleUser user) {
+    List<Approval> all = new ArrayList<>();
+    for (ClubSettings club : config.clubs()) {
+      ClubId id = club.club().id();
+      if (user.sees(id)) {
+        all.addAll(approvals.list(new Actor(user.email(), id), id, false));
+      }
+    }
+    Comparator<Approval> oldestFirst = Comparator.comparing(Approval::createdAt);
+    List<Approval> ordered = new ArrayList<>();
+    all.stream()
+        .filter(a -> a.status() == Approval.Status.PENDING)
+        .sorted(oldestFirst)
+        .forEach(ordered::add);
+    all.stream()
+        .filter(a -> a.status() != Approval.Status.PENDING)
+        .sorted(oldestFirst.reversed())
+        .forEach(ordered::add);
+    return ordered.stream().map(this::row).toList();
+  }
+
+  public long pending(ConsoleUser user, ClubId club) {
+    return approvals.list(new Actor(user.email(), club), club, true).size();
+  }
+
+  public void approve(ConsoleUser user, String id) {
+    approvals.approve(actorFor(user, id), id);
+  }
+
+  public void deny(ConsoleUser user, String id, String reason) {
+    if (reason == null || reason.isBlank()) {
+      throw new IllegalArgumentException("a denial needs a reason");
+    }
+    approvals.deny(actorFor(user, id), id, reason.strip());
+  }
+
+  private Actor actorFor(ConsoleUser user, String id) {
+    ClubId club = approvals.find(Actor.person(user.email()), id).clubId();
+    return ConsoleActions.actorFor(user, club);
+  }
+
+  private ApprovalRow row(Approval a) {
+    ZoneId zone = config.club(a.clubId()).map(c -> c.club().zone()).orElse(ZoneId.of("UTC"));
+    return new ApprovalRow(
+        a.id(),
+        a.clubId().value(),
+        a.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '),
+        a.workflow() == null ? "" : a.workflow().id(),
+        a.summary(),
+        a.requestedBy(),
+        a.runId(),
+        Formats.local(a.createdAt(), zone),
+        Formats.local(a.expiresAt(), zone),
+        a.status().code(),
+        a.decidedBy() == null ? "" : a.decidedBy(),
+        Formats.local(a.decidedAt(), zone),
+        a.reason() == null ? "" : a.reason(),
+        a.actions().stream()
+            .map(
+                x ->
+                    new ApprovalRow.Covered(
+                        x.memberId() == null ? "" : x.memberId().value(),
+                        x.action(),
+                        x.detail() == null ? "" : x.detail(),
+                        x.text() == null ? "" : x.text()))
+            .toList());
+  }
+}

@@ -1,0 +1,292 @@
+package com.gymops.web.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.gymops.app.GymOpsApp;
+import com.gymops.bench.fakes.CompetentModel;
+import com.gymops.bench.fakes.FakeMessagesApi;
+import com.gymops.care.Actor;
+import com.gymops.config.ConfigLoader;
+import com.gymops.config.GymOpsConfig;
+import com.gymops.demo.DemoClubGenerator;
+import com.gymops.domain.Approval;
+import com.gymops.domain.ClubId;
+import com.gymops.domain.ConsoleRole;
+import com.gymops.domain.Member;
+import com.gymops.domain.WorkflowId;
+import com.gymops.testing.MutableClock;
+import com.gymops.web.OpsServer;
+import com.gymops.workflow.RunMode;
+import com.gymops.workflow.RunRequest;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * The console in a real Chromium (Debian's chromium and chromium-driver, driven by Selenium), one
+ * browser session for the whole class, on a 400-person demo club whose workflows ran by the rules
+ * and, for past-due monitoring, by the agent against the loopback fake of the Messages API. The
+ * tests take the screenshots in docs/console/ shown in the README. Without Chromium they are
+ * skipped with the reason; .ci/run installs it and fails when they were skipped.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ConsoleBrowserTest {
+  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+  private static final Path SCREENSHOTS = Path.of("docs", "console");
+  private static final String OWNER = "owner@example.com";
+  private static final String PASSWORD = "a long pass phrase";
+  private static final ZoneId ZONE = ZoneId.of("America/New_York");
+  private static final LocalDate TODAY = LocalDate.of(2026, 12, 1);
+  private static final Instant AT = TODAY.atTime(LocalTime.of(10, 0)).atZone(ZONE).toInstant();
+
+  // Selenium warns once that it has no DevTools bindings for this Chromium; the tests use none.
+  private static final Logger DEVTOOLS = Logger.getLogger("org.openqa.selenium.devtools");
+
+  private Path directory;
+  private FakeMessagesApi messagesApi;
+  private GymOpsApp app;
+  private OpsServer server;
+  private WebDriver browser;
+  private String base;
+  private Member pastDue;
+
+  @BeforeAll
+  void start() throws IOException {
+    Assumptions.assumeTrue(
+        Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+        "Chromium browser tests need /usr/bin/chromium and /usr/bin/chromedriver (Debian:"
+            + " apt-get install chromium chromium-driver); .ci/run installs them");
+    DEVTOOLS.setLevel(Level.SEVERE);
+    directory = Files.createTempDirectory("gymops-browser");
+    messagesApi = new FakeMessagesApi(new CompetentModel());
+    GymOpsConfig config =
+        ConfigLoader.parse(
+            "clubs: [{id: main, name: Downtown 24/7 Fitness, timezone: America/New_York,"
+                + " manager: {phone: '+12015550100', email: manager@example.com}}]\n",
+            Map.of("ANTHROPIC_API_KEY", "test-key", "ANTHROPIC_BASE_URL", messagesApi.baseUrl()),
+            ZONE);
+    app = GymOpsApp.open(config, directory.resolve("data"), new MutableClock(AT, ZONE));
+    ClubId main = new ClubId("main");
+    app.seed(new DemoClubGenerator(TODAY, ZONE).generate(main, 400, 2026));
+    for (WorkflowId workflow : WorkflowId.values()) {
+      RunMode mode = workflow == WorkflowId.PAST_DUE_MONITORING ? RunMode.AGENT : RunMode.RULES;
+      app.runner().run(new RunRequest(workflow, main, mode, false, AT));
+    }
+    app.dispatcher().dispatch(AT);
+    pastDue =
+        app.stores().members().pastDueOrLocked(main).stream()
+            .filter(m -> m.door().lockReason() == null)
+            .findFirst()
+            .orElseThrow();
+    app.accounts()
+        .add(Actor.person("test"), OWNER, ConsoleRole.OWNER, Set.of(), PASSWORD.toCharArray());
+    server = OpsServer.start(0, List::of, () -> "", null, null, app.console());
+    base = "http://127.0.0.1:" + server.port();
+
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM.toFile());
+    options.addArguments(
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--user-data-dir=" + directory.resolve("chromium-profile"));
+    ChromeDriverService service =
+        new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
+    browser = new ChromeDriver(service, options);
+    browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
+    browser.manage().window().setSize(new Dimension(1280, 1000));
+    Files.createDirectories(SCREENSHOTS);
+  }
+
+  @AfterAll
+  void stop() throws IOException {
+    if (browser != null) {
+      browser.quit();
+    }
+    if (server != null) {
+      server.close();
+    }
+    if (app != null) {
+      app.close();
+    }
+    if (messagesApi != null) {
+      messagesApi.close();
+    }
+    if (directory != null) {
+      try (var files = Files.walk(directory)) {
+        files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+      }
+    }
+  }
+
+  @Test
+  @Order(1)
+  void a_manager_logs_in_and_sees_today() throws IOException {
+    browser.get(base + "/console");
+    assertThat(browser.getCurrentUrl()).endsWith("/console/login");
+    screenshot("login");
+
+    browser.findElement(By.id("email")).sendKeys(OWNER);
+    browser.findElement(By.id("password")).sendKeys(PASSWORD);
+    browser.findElement(By.id("login")).click();
+
+    assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Today");
+    assertThat(browser.findElements(By.cssSelector("article.card"))).hasSize(6);
+    assertThat(browser.findElement(By.id("card-main-past-due-monitoring")).getText())
+        .contains("succeeded");
+    screenshot("today");
+  }
+
+  @Test
+  @Order(2)
+  void a_run_opens_with_its_actions_and_the_agents_transcript() throws IOException {
+    browser.findElement(By.cssSelector("#card-main-past-due-monitoring a.status")).click();
+
+    assertThat(browser.findElement(By.tagName("h1")).getText()).startsWith("past-due-monitoring");
+    assertThat(browser.findElement(By.id("transcript")).getText()).isEqualTo("Agent transcript");
+    assertThat(browser.findElements(By.cssSelector(".transcript .line.call"))).isNotEmpty();
+    assertThat(browser.findElements(By.cssSelector(".transcript .line.model"))).isNotEmpty();
+    screenshot("run");
+  }
+
+  @Test
+  @Order(3)
+  void approving_the_agents_held_reminder_executes_it_once() throws IOException {
+    browser.findElement(By.linkText("Approvals")).click();
+    WebElement held = approval(Approval.Kind.AGENT_HOLD);
+    String id = held.getAttribute("id").substring("approval-".length());
+    assertThat(held.getText()).contains("Approve", "Deny", "send_reminder");
+    screenshot("approvals");
+
+    held.findElement(By.cssSelector("button.approve")).click();
+
+    assertThat(browser.findElement(By.id("approval-" + id)).getText())
+        .contains("approved by " + OWNER);
+    assertThat(app.approvals().find(Actor.person(OWNER), id).executedAt()).isNotNull();
+    assertThat(browser.findElements(By.cssSelector("article.approval.pending"))).isEmpty();
+  }
+
+  private WebElement approval(Approval.Kind kind) {
+    String label = kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+    return browser.findElements(By.cssSelector("article.approval.pending")).stream()
+        .filter(article -> article.findElement(By.tagName("h2")).getText().startsWith(label))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no pending " + label + " approval"));
+  }
+
+  @Test
+  @Order(4)
+  void a_member_is_found_and_put_on_hold() throws IOException {
+    browser.findElement(By.linkText("Members")).click();
+    browser.findElement(By.id("q")).sendKeys(pastDue.id().value() + "\n");
+    browser.findElement(By.linkText(pastDue.firstName() + " " + pastDue.lastName())).click();
+
+    String until = TODAY.plusDays(30).toString();
+    // A date input takes the digits in the browser's locale order; set the value as the form sends
+    // it.
+    ((JavascriptExecutor) browser)
+        .executeScript("document.getElementById('hold-until').value = arguments[0]", until);
+    browser.findElement(By.id("hold-reason")).sendKeys("payment plan");
+    browser.findElement(By.id("hold-submit")).click();
+
+    assertThat(browser.findElement(By.id("hold")).getText())
+        .contains("on hold until " + until + ": payment plan (" + OWNER + ")");
+    assertThat(app.holds().standing(app.stores().members().find(pastDue.id()).orElseThrow()))
+        .isPresent();
+    screenshot("member");
+  }
+
+  @Test
+  @Order(5)
+  void the_outbox_settings_and_audit_pages_open() throws IOException {
+    browser.findElement(By.linkText("Outbox")).click();
+    browser.findElement(By.linkText("sent")).click();
+    assertThat(browser.findElements(By.cssSelector(".rows li"))).isNotEmpty();
+    screenshot("outbox");
+
+    browser.findElement(By.linkText("Settings")).click();
+    assertThat(browser.findElement(By.tagName("main")).getText()).contains("ANTHROPIC_API_KEY");
+
+    browser.findElement(By.linkText("Audit")).click();
+    assertThat(browser.findElement(By.tagName("main")).getText()).contains("hold", "login");
+    screenshot("audit");
+  }
+
+  @Test
+  @Order(6)
+  void every_page_fits_a_375_pixel_phone_without_sideways_scrolling() throws IOException {
+    browser.manage().window().setSize(new Dimension(375, 812));
+    for (String page :
+        List.of(
+            "/console",
+            "/console/runs",
+            "/console/members/" + pastDue.id().value(),
+            "/console/outbox",
+            "/console/settings")) {
+      browser.get(base + page);
+      Object overflow =
+          ((JavascriptExecutor) browser)
+              .executeScript(
+                  "return document.documentElement.scrollWidth - document.documentElement.clientWidth");
+      assertThat(((Number) overflow).longValue())
+          .as(page + " scrolls sideways")
+          .isLessThanOrEqualTo(0);
+    }
+    browser.get(base + "/console");
+    screenshot("today-375");
+    browser.manage().window().setSize(new Dimension(1280, 1000));
+  }
+
+  @Test
+  @Order(7)
+  void logging_out_ends_the_session() {
+    browser.get(base + "/console");
+    browser.findElement(By.id("logout")).click();
+
+    assertThat(browser.getCurrentUrl()).endsWith("/console/login");
+    browser.get(base + "/console/runs");
+    assertThat(browser.getCurrentUrl()).endsWith("/console/login");
+  }
+
+  private void screenshot(String name) throws IOException {
+    Path shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
+    Files.copy(shot, SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+  }
+}
