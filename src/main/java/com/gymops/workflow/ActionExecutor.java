@@ -186,12 +186,80 @@ public final class ActionExecutor {
   }
 
   private Outcome apply(Action action, Member member, RunContext run, String keyOverride) {
+    return apply(action, member, run, keyOverride, DoorStep.ASK_AND_RECORD);
+  }
+
+  private Outcome apply(
+      Action action, Member member, RunContext run, String keyOverride, DoorStep doorStep) {
     Effect effect = action.effect();
     if (!(effect instanceof Effect.NotifyManager) && member == null) {
       throw new IllegalArgumentException(effect.name() + " needs a member");
     }
     String key = keyOverride != null ? keyOverride : key(action, member, run);
-    return effect.accept(new Execution(action, member, run, key));
+    return effect.accept(new Execution(action, member, run, key, doorStep));
+  }
+
+  /**
+   * Which part of a door change an execution does: both (one action alone), or, for a door change
+   * with its companions ({@link #executeDoorGroup}), asking the door system outside any transaction
+   * and then recording inside the companions' transaction.
+   */
+  private enum DoorStep {
+    ASK_AND_RECORD,
+    ASK_ONLY,
+    RECORD_ONLY
+  }
+
+  /** What {@link DoorStep#ASK_ONLY} answers when the door system did the change. */
+  private static final String CONFIRMED = "door system confirmed";
+
+  /**
+   * A door change and the actions that go with it (the member's text and note of the same rule).
+   * The door system is asked first, outside any transaction; when it did the change, the change's
+   * record and every companion effect commit in one transaction with their events, so a crash never
+   * leaves a lock recorded without its text and note (a rerun finds the member locked and would not
+   * plan them again), nor a text without its lock. When the door system failed or the change was
+   * recorded before, only the door change's outcome is returned and the companions are left to the
+   * caller (the plan ledger's guard then keeps the text of a failed change from going out).
+   *
+   * @return the door change's outcome, then the companions' when they were executed with it
+   */
+  public List<Outcome> executeDoorGroup(
+      Planned door, List<Planned> companions, RunContext run, Audit audit) {
+    Outcome asked;
+    try {
+      asked = apply(door.action(), door.member(), run, null, DoorStep.ASK_ONLY);
+    } catch (RuntimeException e) {
+      asked =
+          Outcome.failed(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+    }
+    if (asked.kind() != Outcome.Kind.DONE || !CONFIRMED.equals(asked.message())) {
+      audit.record(0, List.of(asked));
+      return List.of(asked);
+    }
+    try {
+      return stores
+          .transactor()
+          .inTransaction(
+              () -> {
+                List<Outcome> outcomes = new ArrayList<>(companions.size() + 1);
+                outcomes.add(apply(door.action(), door.member(), run, null, DoorStep.RECORD_ONLY));
+                for (Planned companion : companions) {
+                  outcomes.add(apply(companion.action(), companion.member(), run, null));
+                }
+                audit.record(0, outcomes);
+                return outcomes;
+              });
+    } catch (RuntimeException e) {
+      // The door system did it but nothing could be recorded: the next run asks again (the door
+      // system's change is idempotent) and records it then.
+      Outcome failed =
+          Outcome.failed(
+              "door changed but not recorded: "
+                  + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+      audit.record(0, List.of(failed));
+      return List.of(failed);
+    }
   }
 
   /** Every kind of effect of one action, carried out under the action's key. */
@@ -200,12 +268,14 @@ public final class ActionExecutor {
     private final Member member;
     private final RunContext run;
     private final String key;
+    private final DoorStep doorStep;
 
-    Execution(Action action, Member member, RunContext run, String key) {
+    Execution(Action action, Member member, RunContext run, String key, DoorStep doorStep) {
       this.action = action;
       this.member = member;
       this.run = run;
       this.key = key;
+      this.doorStep = doorStep;
     }
 
     @Override
@@ -240,23 +310,24 @@ public final class ActionExecutor {
     @Override
     public Outcome lock(Effect.LockDoor lock) {
       // One lock per delinquency: if staff lift it by hand, GymOps does not fight them.
-      return changeDoor(member, run, lockKey(member), DoorAccess.LOCKED_FOR_PAYMENT);
+      return changeDoor(member, run, lockKey(member), DoorAccess.LOCKED_FOR_PAYMENT, doorStep);
     }
 
     @Override
     public Outcome unlock(Effect.UnlockDoor unlock) {
-      return changeDoor(member, run, key, DoorAccess.OPEN);
+      return changeDoor(member, run, key, DoorAccess.OPEN, doorStep);
     }
 
     @Override
     public Outcome manualLock(Effect.ManualLock lock) {
       // Each manual run is its own request: a lock, an unlock and a lock again in one hour all go.
-      return changeDoor(member, run, manualKey(action, member, run), DoorAccess.LOCKED_OTHER);
+      return changeDoor(
+          member, run, manualKey(action, member, run), DoorAccess.LOCKED_OTHER, doorStep);
     }
 
     @Override
     public Outcome manualUnlock(Effect.ManualUnlock unlock) {
-      return changeDoor(member, run, manualKey(action, member, run), DoorAccess.OPEN);
+      return changeDoor(member, run, manualKey(action, member, run), DoorAccess.OPEN, doorStep);
     }
 
     @Override
@@ -392,9 +463,14 @@ public final class ActionExecutor {
    * Asks the door system first and records the change only once it is done: a failed call leaves
    * the member's door as it was in GymOps, is the action's outcome, and is told to the manager.
    */
-  private Outcome changeDoor(Member member, RunContext run, String key, DoorAccess door) {
+  private Outcome changeDoor(
+      Member member, RunContext run, String key, DoorAccess door, DoorStep step) {
     if (stores.doors().isRecorded(key)) {
       return Outcome.alreadyDone();
+    }
+    if (step == DoorStep.RECORD_ONLY) {
+      boolean changed = stores.doors().change(member.id(), door, run.now(), run.runId(), key);
+      return changed ? Outcome.done(door.code()) : Outcome.alreadyDone();
     }
     DoorSystem.Result result = doorSystem.change(member, door);
     if (!result.done()) {
@@ -414,6 +490,9 @@ public final class ActionExecutor {
           run.now(),
           run.runId());
       return Outcome.failed("door system: " + result.error());
+    }
+    if (step == DoorStep.ASK_ONLY) {
+      return Outcome.done(CONFIRMED);
     }
     boolean changed = stores.doors().change(member.id(), door, run.now(), run.runId(), key);
     return changed ? Outcome.done(door.code()) : Outcome.alreadyDone();

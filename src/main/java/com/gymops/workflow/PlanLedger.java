@@ -1,5 +1,6 @@
 package com.gymops.workflow;
 
+import com.gymops.domain.Member;
 import com.gymops.domain.MemberId;
 import com.gymops.domain.RunEvent;
 import com.gymops.policy.Action;
@@ -218,10 +219,15 @@ public final class PlanLedger {
     List<Entry> pending = entries.stream().filter(e -> e.status() == Status.PENDING).toList();
     List<Entry> batch = new ArrayList<>(BATCH);
     for (Entry entry : pending) {
-      boolean alone =
-          dryRun
-              || ActionExecutor.isDoorChange(entry.action().effect())
-              || doorChangeFailedFor(entry.action());
+      if (entries.get(entry.index()).status() != Status.PENDING) {
+        continue; // executed with its door change
+      }
+      if (!dryRun && ActionExecutor.isDoorChange(entry.action().effect())) {
+        executeBatch(batch);
+        executeDoorGroup(entry);
+        continue;
+      }
+      boolean alone = dryRun || doorChangeFailedFor(entry.action());
       if (alone) {
         executeBatch(batch);
         execute(entry);
@@ -234,6 +240,38 @@ public final class PlanLedger {
     }
     executeBatch(batch);
     return pending.stream().map(entry -> entries.get(entry.index())).toList();
+  }
+
+  /**
+   * A door change with the member's pending actions of the same rule (its text and note), which
+   * commit together once the door system did it: see {@link ActionExecutor#executeDoorGroup}.
+   */
+  private void executeDoorGroup(Entry door) {
+    List<Entry> group = new ArrayList<>();
+    group.add(door);
+    for (Entry entry : plannedFor(door.action().member())) {
+      if (entry.index() != door.index()
+          && entry.status() == Status.PENDING
+          && entry.action().rule().equals(door.action().rule())
+          && !ActionExecutor.isDoorChange(entry.action().effect())) {
+        group.add(entry);
+      }
+    }
+    Member member = run.memberOrNull(door.action().member());
+    List<ActionExecutor.Planned> companions =
+        group.subList(1, group.size()).stream()
+            .map(e -> new ActionExecutor.Planned(e.action(), member))
+            .toList();
+    List<Outcome> outcomes =
+        executor.executeDoorGroup(
+            new ActionExecutor.Planned(door.action(), member),
+            companions,
+            run.context(),
+            (from, done) -> recordEvents(group.subList(from, from + done.size()), done));
+    for (int i = 0; i < outcomes.size(); i++) {
+      Entry done = group.get(i).executed(outcomes.get(i));
+      entries.set(done.index(), done);
+    }
   }
 
   private void executeBatch(List<Entry> batch) {

@@ -57,7 +57,9 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * The console in a real Chromium (Debian's chromium and chromium-driver, driven by Selenium), one
  * browser session for the whole class, on a 400-person demo club whose workflows ran by the rules
  * and, for past-due monitoring, by the agent against the loopback fake of the Messages API. The
- * tests take the screenshots in docs/console/ shown in the README. Without Chromium they are
+ * tests take screenshots of the main pages into target/console-screenshots, or into the folder
+ * named by {@code -Dgymops.screenshots} ({@code -Dgymops.screenshots=docs/console} refreshes the
+ * ones the README shows), so a test run leaves the work tree as it was. Without Chromium they are
  * skipped with the reason; .ci/run installs it and fails when they were skipped.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -65,7 +67,8 @@ import org.openqa.selenium.chrome.ChromeOptions;
 class ConsoleBrowserTest {
   private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
   private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-  private static final Path SCREENSHOTS = Path.of("docs", "console");
+  private static final Path SCREENSHOTS =
+      Path.of(System.getProperty("gymops.screenshots", "target/console-screenshots"));
   private static final String OWNER = "owner@example.com";
   private static final String PASSWORD = "a long pass phrase";
   private static final ZoneId ZONE = ZoneId.of("America/New_York");
@@ -287,6 +290,7 @@ class ConsoleBrowserTest {
 
   private void screenshot(String name) throws IOException {
     Path shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
+    Files.createDirectories(SCREENSHOTS);
     Files.copy(shot, SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
   }
 }
