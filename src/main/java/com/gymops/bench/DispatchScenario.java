@@ -141,8 +141,8 @@ final class DispatchScenario {
 
   /**
    * Reminders to the members who can get one now, round the club as often as needed; returns them.
-   * Only members whose state's texting hours are open at the bench's instant, and who still owe: the
-   * dispatcher drops a reminder to anyone paid up or referred.
+   * Only members whose state's texting hours are open at the bench's instant, and who still owe:
+   * the dispatcher drops a reminder to anyone paid up or referred.
    */
   private List<OutboundMessage> queue(GymOpsApp app, int messages) {
     ClubSettings settings = club.config().clubs().get(0);

@@ -18,8 +18,8 @@ public final class JdbiPaymentStore implements PaymentStore {
 
   /**
    * Applies {@link PastDue#afterPayment}, the payment rule. Locks the member's row first ({@code
-   * FOR UPDATE} on PostgreSQL; on SQLite the transaction's {@code BEGIN IMMEDIATE} already holds the
-   * write lock), so two different payments for one member subtract one after the other; the
+   * FOR UPDATE} on PostgreSQL; on SQLite the transaction's {@code BEGIN IMMEDIATE} already holds
+   * the write lock), so two different payments for one member subtract one after the other; the
    * payment's primary key then decides a replay (on PostgreSQL a concurrent replay waits for the
    * first insert and finds the key taken).
    */

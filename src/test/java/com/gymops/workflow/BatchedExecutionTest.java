@@ -82,8 +82,7 @@ class BatchedExecutionTest {
     Member first = owing("M1");
     Member second = owing("M2");
     club.seed(first, second);
-    RunPlanner planner =
-        new RunPlanner(club.stores(), MessageTemplates.defaults());
+    RunPlanner planner = new RunPlanner(club.stores(), MessageTemplates.defaults());
     var settings = club.config().clubs().get(0);
     PlannedRun planned =
         planner.plan(
