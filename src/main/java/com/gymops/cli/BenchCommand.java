@@ -35,7 +35,7 @@ final class BenchCommand implements Callable<Integer> {
       names = "--members",
       paramLabel = "N",
       defaultValue = "100000",
-      description = "Members of the demo club, 10% past due (default: ${DEFAULT-VALUE}).")
+      description = "Members of the demo club, 10%% past due (default: ${DEFAULT-VALUE}).")
   int members;
 
   @Option(
