@@ -31,7 +31,7 @@ final class Formats {
       return value.size() + " listed";
     }
     List<String> parts = new ArrayList<>();
-    value.fields().forEachRemaining(f -> parts.add(f.getKey() + " " + brief(f.getValue())));
+    value.properties().forEach(f -> parts.add(f.getKey() + " " + brief(f.getValue())));
     return String.join(", ", parts);
   }
 
@@ -43,7 +43,7 @@ final class Formats {
     try {
       JsonNode summary = JSON.readTree(reportJson).path("summary");
       List<String> parts = new ArrayList<>();
-      Iterator<Map.Entry<String, JsonNode>> fields = summary.fields();
+      Iterator<Map.Entry<String, JsonNode>> fields = summary.properties().iterator();
       while (fields.hasNext()) {
         Map.Entry<String, JsonNode> field = fields.next();
         JsonNode value = field.getValue();

@@ -95,7 +95,7 @@ public final class SettingsQuery {
 
   private static void flatten(String prefix, JsonNode node, List<Setting> into) {
     if (node.isObject()) {
-      Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+      Iterator<Map.Entry<String, JsonNode>> fields = node.properties().iterator();
       while (fields.hasNext()) {
         Map.Entry<String, JsonNode> field = fields.next();
         flatten(

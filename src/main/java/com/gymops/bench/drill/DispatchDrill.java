@@ -92,8 +92,7 @@ final class DispatchDrill {
     counts.put("passes", passes);
     counts.put("texts_received", received);
     counts.put(
-        "texts_received_twice",
-        (long) violations.stream().filter(v -> v.contains("twice")).count());
+        "texts_received_twice", violations.stream().filter(v -> v.contains("twice")).count());
     counts.put("left_sending_or_failed", unknown);
     return new DrillResult("dispatch", killed, counts, violations);
   }
