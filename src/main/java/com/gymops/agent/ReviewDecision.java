@@ -1,10 +1,11 @@
 package com.gymops.agent;
 
 /**
- * Whether a run's plan goes to the model ({@code agent.review_when}, DESIGN §6): an empty plan
- * never does; {@code never} keeps every plan to the rules; {@code exceptions} (the default) sends
- * only a plan with members worth a look; {@code always} sends every plan with actions. The model's
- * judgement is what is paid for, so a plan with nothing to judge costs nothing.
+ * Whether a run's plan goes to the model ({@code agent.review_when}, docs/ARCHITECTURE.md, Agent
+ * mode): an empty plan never does; {@code never} keeps every plan to the rules; {@code exceptions}
+ * (the default) sends only a plan with members worth a look; {@code always} sends every plan with
+ * actions. The model's judgement is what is paid for, so a plan with nothing to judge costs
+ * nothing.
  *
  * @param exceptions the plan's exceptions; -1 when they were not counted
  * @param why the report's and transcript's sentence, e.g. {@code nothing to review: the plan is

@@ -37,7 +37,7 @@ public final class AreaCodes {
     return SHIPPED;
   }
 
-  /** The location of a US number in E.164 ({@code +1NPANXXXXXX}), or empty for any other. */
+  /** The location of a US number in E.164 (+1 and ten digits), or empty for any other. */
   public Optional<Location> locate(String e164) {
     if (e164 == null || e164.length() != 12 || !e164.startsWith("+1")) {
       return Optional.empty();

@@ -14,7 +14,7 @@ import java.util.Optional;
 /**
  * When a member message may be delivered: inside the recipient's window ({@link TextingHours}: the
  * federal rule, their state's and the club's setting), in the recipient's zone. Messages planned
- * outside it are deferred to the next opening, never dropped (DESIGN §1.3).
+ * outside it are deferred to the next opening, never dropped (docs/WORKFLOWS.md).
  */
 public final class DeliveryTiming {
   // Long enough to pass a closed Sunday followed by a holiday Monday, and a window that lies

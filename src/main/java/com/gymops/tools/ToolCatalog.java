@@ -42,9 +42,10 @@ public final class ToolCatalog {
   }
 
   /**
-   * What a run's task needs (DESIGN §6), the default set offered to the model: review_plan,
-   * hold_actions, execute_plan, and get_member_profile to drill into an exception. Every tool
-   * definition is re-sent (or re-read from the cache) with each request, so fewer is cheaper.
+   * What a run's task needs (docs/ARCHITECTURE.md, Agent mode), the default set offered to the
+   * model: review_plan, hold_actions, execute_plan, and get_member_profile to drill into an
+   * exception. Every tool definition is re-sent (or re-read from the cache) with each request, so
+   * fewer is cheaper.
    */
   public static final List<String> PLAN_TOOLS =
       List.of("review_plan", "get_member_profile", "hold_actions", "execute_plan");

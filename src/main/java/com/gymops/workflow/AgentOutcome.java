@@ -63,7 +63,7 @@ public record AgentOutcome(
   public record BlockedCall(String tool, String memberId, String reason) {}
 
   /**
-   * The LLM figures of the report (DESIGN §7).
+   * The LLM figures of the report (docs/ARCHITECTURE.md, Agent mode).
    *
    * @param inputTokens every input token of the run's requests, cached or not
    * @param cacheCreationInputTokens of those, the ones written to the prompt cache (priced above

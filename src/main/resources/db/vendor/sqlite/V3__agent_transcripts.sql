@@ -1,4 +1,4 @@
--- Every LLM request and response of an agent run, in order, secrets redacted (DESIGN §1.5).
+-- Every LLM request and response of an agent run, in order, secrets redacted (docs/DATA-MODEL.md).
 -- A request stores only the messages it added to the conversation (its JSON says from which
 -- index), so a run's transcript grows with its turns, not with the square of them.
 CREATE TABLE agent_transcript (
