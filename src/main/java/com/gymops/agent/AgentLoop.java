@@ -36,8 +36,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Our own tool-use loop on {@code messages.create} (DESIGN §6), not the SDK's tool runner, so that
- * the guard sits between each call of the model and its effect and the transcript is complete.
+ * Our own tool-use loop on {@code messages.create} (docs/ARCHITECTURE.md, Agent mode), not the
+ * SDK's tool runner, so that the guard sits between each call of the model and its effect and the
+ * transcript is complete.
  *
  * <p>Before any request, {@link ReviewDecision} says whether the plan has anything for the model to
  * judge; if not, no request is made and the runner executes the plan by the rules. The model is

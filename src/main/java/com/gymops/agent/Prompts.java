@@ -7,7 +7,7 @@ import com.gymops.tools.ToolSession;
  * What the model is told: a system prompt (role, the policy in short, how to work at scale, and
  * that member data is data), and per workflow the seed's agent task adapted to our tools. The seed
  * asks for per-member tool chaining; here that is the drill-down, and the plan tools do the bulk,
- * because per-member turns make the cost grow with the square of the members (DESIGN §1.6).
+ * because per-member turns make the cost grow with the square of the members (docs/BENCHMARKS.md).
  */
 final class Prompts {
   private Prompts() {}

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
-/** The report as one JSON document, snake_case like the run reports of DESIGN §7. */
+/** The report as one JSON document, snake_case like the run reports. */
 public final class BenchJson {
   private static final ObjectMapper JSON =
       new ObjectMapper()

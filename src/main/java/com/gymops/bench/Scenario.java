@@ -2,7 +2,7 @@ package com.gymops.bench;
 
 import java.util.Locale;
 
-/** What {@code gymops bench} can measure; DESIGN §7 and docs/BENCHMARKS.md. */
+/** What {@code gymops bench} can measure; docs/BENCHMARKS.md. */
 public enum Scenario {
   RULES,
   AGENT,

@@ -63,7 +63,7 @@ final class RunCommand implements Callable<Integer> {
       description = "The instant the rules treat as now, e.g. 2026-12-01T12:00:00Z (default: now).")
   Instant at;
 
-  @Option(names = "--json", description = "Print the JSON report (DESIGN §7) instead of text.")
+  @Option(names = "--json", description = "Print the JSON report instead of text.")
   boolean json;
 
   @Override

@@ -7,9 +7,9 @@ import java.util.Optional;
 
 /**
  * The {@code agent:} section: how runs decide when the command line does not say, which model, and
- * the budgets of one agent run (DESIGN §6). The API key comes only from {@code ANTHROPIC_API_KEY};
- * it is kept here so the composition root can decide whether an agent exists at all, and never
- * printed.
+ * the budgets of one agent run (docs/ARCHITECTURE.md, Agent mode). The API key comes only from
+ * {@code ANTHROPIC_API_KEY}; it is kept here so the composition root can decide whether an agent
+ * exists at all, and never printed.
  *
  * @param mode {@code rules}, {@code agent} or {@code shadow}: the mode of a run without {@code
  *     --mode}; absent in the file, {@code agent} when an API key is set, else {@code rules}

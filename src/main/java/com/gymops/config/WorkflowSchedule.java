@@ -14,7 +14,7 @@ public record WorkflowSchedule(boolean enabled, String schedule) {
     Objects.requireNonNull(schedule, "schedule");
   }
 
-  /** The schedule a workflow has when the configuration does not mention it (DESIGN.md §5). */
+  /** The schedule a workflow has when the configuration does not mention it (docs/WORKFLOWS.md). */
   public static WorkflowSchedule defaultFor(WorkflowId workflow) {
     return switch (workflow) {
       case DAILY_CAMPAIGNS -> new WorkflowSchedule(true, "06:00");

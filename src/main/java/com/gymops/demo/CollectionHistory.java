@@ -31,7 +31,7 @@ final class CollectionHistory {
 
   /**
    * Members with reminders from an earlier, settled delinquency. Those must not count towards the
-   * current one (DESIGN §4: attempts are counted since {@code past_due_since}).
+   * current one (docs/WORKFLOWS.md: attempts are counted since {@code past_due_since}).
    */
   private static final double SETTLED_BEFORE_WHEN_PAST_DUE = 0.15;
 

@@ -9,7 +9,7 @@ public enum AttemptKind {
   FINAL,
   INVOICE;
 
-  /** Reminders count as collection attempts; invoices do not (DESIGN §4). */
+  /** Reminders count as collection attempts; invoices do not (docs/WORKFLOWS.md). */
   public boolean isReminder() {
     return this != INVOICE;
   }

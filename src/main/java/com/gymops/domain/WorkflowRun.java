@@ -7,7 +7,7 @@ import java.util.Objects;
  * One run of one workflow for one club.
  *
  * @param clockAt the instant the run's rules saw as "now" ({@code --at}, or the wall clock)
- * @param reportJson the full report of DESIGN §7 once finished
+ * @param reportJson the full report (docs/ARCHITECTURE.md) once finished
  */
 public record WorkflowRun(
     String runId,

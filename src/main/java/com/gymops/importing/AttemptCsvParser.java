@@ -17,9 +17,9 @@ import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
- * Reads an attempts file ({@code gymops import attempts}, DESIGN §7) into collection attempts,
- * checking every row and reporting every problem. Pure: it touches no database. Immutable, and
- * thread-safe when the member predicate is.
+ * Reads an attempts file ({@code gymops import attempts}, README's import formats) into collection
+ * attempts, checking every row and reporting every problem. Pure: it touches no database.
+ * Immutable, and thread-safe when the member predicate is.
  */
 public final class AttemptCsvParser {
   public static final List<String> COLUMNS =

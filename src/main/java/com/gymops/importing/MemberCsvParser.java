@@ -21,8 +21,9 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Reads a members file ({@code gymops import members}, DESIGN §7) into members, checking every row
- * and reporting every problem. Pure: it touches no database. Immutable and thread-safe.
+ * Reads a members file ({@code gymops import members}, README's import formats) into members,
+ * checking every row and reporting every problem. Pure: it touches no database. Immutable and
+ * thread-safe.
  */
 public final class MemberCsvParser {
   public static final List<String> COLUMNS =

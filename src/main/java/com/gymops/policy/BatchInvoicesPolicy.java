@@ -21,17 +21,18 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The batch-invoices workflow (DESIGN §5): each member with a balance and no open referral gets the
- * monthly invoice text and a billing note.
+ * The batch-invoices workflow (docs/WORKFLOWS.md): each member with a balance and no open referral
+ * gets the monthly invoice text and a billing note.
  *
  * <p>One invoice per member per club-local calendar month: an INVOICE attempt of any outcome in the
  * month means the member was invoiced, so reruns, retries and a manual run after the scheduled one
  * plan nothing new. A failed invoice is not retried here; the failure is reported instead.
  *
- * <p>The collection cap (DESIGN §1.3) holds for invoices too: when the member already had {@code
- * maxCollectionMessagesPer7Days} collection messages (reminders and invoices not FAILED) in the 7
- * days before now, the invoice is skipped this run. "The 7 days before now" starts strictly after
- * now − 7 days, so a message sent exactly a week ago no longer counts.
+ * <p>The collection cap (docs/WORKFLOWS.md, messaging rules) holds for invoices too: when the
+ * member already had {@code maxCollectionMessagesPer7Days} collection messages (reminders and
+ * invoices not FAILED) in the 7 days before now, the invoice is skipped this run. "The 7 days
+ * before now" starts strictly after now − 7 days, so a message sent exactly a week ago no longer
+ * counts.
  *
  * <p>Channel choice (SMS, or email for a member who replied STOP) is the executor's concern: an
  * opted-out member is still invoiced.

@@ -12,8 +12,8 @@ import java.util.Optional;
 
 /**
  * What the collection rules know about one member's current delinquency at the start of a run
- * (DESIGN §4). Every "in the last N" window is the half-open interval {@code (now - N, now]}: a
- * contact exactly N ago has left the window.
+ * (docs/WORKFLOWS.md, definitions). Every "in the last N" window is the half-open interval {@code
+ * (now - N, now]}: a contact exactly N ago has left the window.
  *
  * @param pastDueSince the first day of the delinquency; {@code null} when the member is paid up
  * @param daysPastDue club-local date(now) minus {@code pastDueSince}, in whole days; 0 when paid up

@@ -17,9 +17,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Daily collections escalation (DESIGN §5): an urgent note on each case, one manager text for all
- * of them, and a report with the cases and what to do about them. Members with an open referral
- * belong to the agency and are not escalated.
+ * Daily collections escalation (docs/WORKFLOWS.md): an urgent note on each case, one manager text
+ * for all of them, and a report with the cases and what to do about them. Members with an open
+ * referral belong to the agency and are not escalated.
  */
 public final class CollectionsEscalationPolicy implements WorkflowPolicy {
   public static final String RULE_CASE = "escalation.case";

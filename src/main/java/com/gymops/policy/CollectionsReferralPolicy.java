@@ -14,10 +14,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Fortnightly collections referral (DESIGN §5): members who ignored enough reminders for long
- * enough are handed to the agency, each with an urgent note, and the manager gets one text. The
- * policy plans whatever day it runs on; choosing the referral Mondays is the scheduler's job (see
- * {@link Fortnight}), so a manual run on another day still works.
+ * Fortnightly collections referral (docs/WORKFLOWS.md): members who ignored enough reminders for
+ * long enough are handed to the agency, each with an urgent note, and the manager gets one text.
+ * The policy plans whatever day it runs on; choosing the referral Mondays is the scheduler's job
+ * (see {@link Fortnight}), so a manual run on another day still works.
  */
 public final class CollectionsReferralPolicy implements WorkflowPolicy {
   public static final String ALREADY_REFERRED = "open referral";

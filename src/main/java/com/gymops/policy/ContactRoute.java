@@ -7,7 +7,7 @@ import java.util.Optional;
 /**
  * Which channel reaches a member for a message they did not ask for: SMS unless they replied STOP
  * or have no phone that takes texts (none on file, or one the provider called invalid or not
- * mobile), then email if there is one (DESIGN §5 channels).
+ * mobile), then email if there is one (docs/WORKFLOWS.md, messaging rules).
  */
 public record ContactRoute(Channel channel, String recipient) {
   public static Optional<ContactRoute> forMember(Member member) {

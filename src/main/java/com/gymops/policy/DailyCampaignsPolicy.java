@@ -15,8 +15,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The daily-campaigns workflow (DESIGN §5): at most one marketing text per person per day, only
- * with consent and never to a member who owes money.
+ * The daily-campaigns workflow (docs/WORKFLOWS.md): at most one marketing text per person per day,
+ * only with consent and never to a member who owes money.
  *
  * <ul>
  *   <li>Prospects get {@code prospect_welcome} once, then {@code monthly_special} once per

@@ -16,9 +16,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Hourly door-access management (DESIGN §5): lock members past the grace period, lift payment locks
- * once the balance is paid. A lock set for any other reason is staff's to lift and is never
- * touched.
+ * Hourly door-access management (docs/WORKFLOWS.md): lock members past the grace period, lift
+ * payment locks once the balance is paid. A lock set for any other reason is staff's to lift and is
+ * never touched.
  *
  * <p>Members with an open collections referral are locked and unlocked like everyone else: the door
  * is about access to the club, not about collecting the debt, which the agency now owns.

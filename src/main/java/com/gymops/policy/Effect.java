@@ -15,7 +15,7 @@ import java.util.Set;
  * key.
  */
 public sealed interface Effect {
-  /** The action name of the JSON contract (DESIGN §7). */
+  /** The action name of the JSON contract (the run report, docs/ARCHITECTURE.md). */
   String name();
 
   /** The action detail of the JSON contract, e.g. the tier or the template key. */

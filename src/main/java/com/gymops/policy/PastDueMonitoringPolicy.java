@@ -17,8 +17,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Hourly past-due monitoring (DESIGN §5): one reminder of the right tier when the cadence allows,
- * and a door lock with an urgent note for the worst cases.
+ * Hourly past-due monitoring (docs/WORKFLOWS.md): one reminder of the right tier when the cadence
+ * allows, and a door lock with an urgent note for the worst cases.
  *
  * <p>The lock takes the seed's stricter reading (amount AND attempts, counted before this run): a
  * physical lockout on a first large bill would be out of proportion. Members with an open referral

@@ -16,7 +16,8 @@ import java.util.Set;
 
 /**
  * {@code review_plan}: the whole plan in one answer whose size does not grow with the club: counts,
- * totals, and a capped page of the members worth a person's look (DESIGN §1.6).
+ * totals, and a capped page of the members worth a person's look (docs/ARCHITECTURE.md, Agent
+ * mode).
  */
 final class ReviewPlan extends CatalogTool {
   private static final ObjectMapper JSON = new ObjectMapper();

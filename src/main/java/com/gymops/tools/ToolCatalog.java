@@ -6,9 +6,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Every tool GymOps offers the agent (DESIGN §6): the seed's tools by their seed names, and the
- * plan-level review_plan, hold_actions and execute_plan that keep a run's cost independent of the
- * number of members. Tools are stateless, so one immutable list serves every run.
+ * Every tool GymOps offers the agent (docs/ARCHITECTURE.md, Agent mode): the seed's tools by their
+ * seed names, and the plan-level review_plan, hold_actions and execute_plan that keep a run's cost
+ * independent of the number of members. Tools are stateless, so one immutable list serves every
+ * run.
  */
 public final class ToolCatalog {
   private static final List<Tool> TOOLS =

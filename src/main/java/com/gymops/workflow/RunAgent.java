@@ -1,9 +1,9 @@
 package com.gymops.workflow;
 
 /**
- * The agent of agent and shadow runs (DESIGN §6): a model that drives a planned run through the
- * tools. Whatever it does goes through the ledger, so it can only execute or hold planned actions.
- * Implementations must be safe to call from several runs at once.
+ * The agent of agent and shadow runs (docs/ARCHITECTURE.md, Agent mode): a model that drives a
+ * planned run through the tools. Whatever it does goes through the ledger, so it can only execute
+ * or hold planned actions. Implementations must be safe to call from several runs at once.
  */
 public interface RunAgent {
   /**

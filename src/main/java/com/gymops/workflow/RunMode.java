@@ -4,7 +4,7 @@ import java.util.Locale;
 
 /**
  * How a run decides: by the rules alone, by the agent inside the rules, or both side by side with
- * the agent in dry-run (DESIGN §6). Only {@link #RULES} is available until agent mode lands.
+ * the agent in dry-run (docs/ARCHITECTURE.md, Agent mode).
  */
 public enum RunMode {
   RULES,

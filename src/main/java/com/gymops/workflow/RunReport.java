@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The result of one run, in the shape of the JSON contract of DESIGN §7 (see {@link
+ * The result of one run, in the shape of the JSON contract of docs/ARCHITECTURE.md (see {@link
  * RunReportJson}).
  *
  * @param summary the seed's figures for the workflow

@@ -12,8 +12,8 @@ import java.math.BigDecimal;
 import java.util.Map;
 
 /**
- * The run report as the JSON of DESIGN §7. Field names and shapes are a contract that scripts
- * depend on: add fields, never rename or remove them.
+ * The run report as the JSON of docs/ARCHITECTURE.md. Field names and shapes are a contract that
+ * scripts depend on: add fields, never rename or remove them.
  */
 public final class RunReportJson {
   /** One per process: a mapper per event cost a fifth of a 100,000-member run (issue 7). */

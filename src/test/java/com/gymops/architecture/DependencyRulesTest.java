@@ -13,7 +13,7 @@ import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The dependency rules of DESIGN §2, checked on the compiled production classes. */
+/** The dependency rules of docs/ARCHITECTURE.md, checked on the compiled production classes. */
 class DependencyRulesTest {
   private static JavaClasses production;
 

@@ -172,7 +172,8 @@ class WorkflowRunnerTest {
         .isEqualTo(JSON.readTree(RunReportJson.write(report)).get("summary"));
 
     JsonNode json = JSON.readTree(RunReportJson.write(report));
-    // DESIGN §7's keys, plus the additions the report documents (at, skipped, outcomes, files):
+    // The run report's contract keys (docs/ARCHITECTURE.md), plus the additions the report
+    // documents (at, skipped, outcomes, files):
     // the contract allows adding fields, never renaming or removing them.
     assertThat(fieldNames(json))
         .containsAll(
