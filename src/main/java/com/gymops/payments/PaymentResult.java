@@ -72,7 +72,11 @@ public record PaymentResult(
   /** Whether the payment was new, seen before, or for nobody GymOps knows. */
   public enum Status {
     RECORDED,
-    /** The payment id was recorded before with the same member and amount: nothing changed. */
+    /**
+     * The payment id was recorded before with the same member and amount: the balance is not
+     * lowered again. A member still locked for payment gets the door run the first delivery may
+     * have been cut off before.
+     */
     REPLAY,
     /**
      * The payment id was recorded before for another member or amount: two payments share an id,

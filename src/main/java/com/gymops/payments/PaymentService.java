@@ -53,30 +53,52 @@ public final class PaymentService {
                       recorded.memberId().equals(payment.memberId())
                           && recorded.amount().equals(payment.amount()))
               .orElse(true);
-      return same ? PaymentResult.replay(payment) : PaymentResult.conflict(payment);
+      if (!same) {
+        return PaymentResult.conflict(payment);
+      }
+      // The payment system resends a payment it got no 2xx for. When the first delivery was
+      // recorded but the process died before its door run, the member is still locked for a
+      // debt they paid: the resend finishes the job (the run's keys make it a no-op otherwise).
+      Optional<Member> now = members.find(payment.memberId());
+      if (now.isPresent() && now.get().door().isLockedForPayment()) {
+        RunReport door = evaluateDoor(now.get());
+        return new PaymentResult(
+            payment.paymentId(),
+            payment.memberId().value(),
+            PaymentResult.Status.REPLAY,
+            null,
+            null,
+            doorNow(payment),
+            door.runId(),
+            actions(door));
+      }
+      return PaymentResult.replay(payment);
     }
-    RunReport door =
-        runner.run(
-            RunRequest.forMember(
-                WorkflowId.DOOR_ACCESS,
-                member.get().clubId(),
-                payment.memberId(),
-                DOOR_RULES,
-                clock.instant()));
-    List<PaymentResult.DoorAction> actions =
-        door.actions().stream()
-            .map(a -> new PaymentResult.DoorAction(a.action(), a.detail(), a.outcome()))
-            .toList();
-    String doorNow =
-        members.find(payment.memberId()).map(Member::door).map(d -> d.code()).orElse(null);
+    RunReport door = evaluateDoor(member.get());
     return new PaymentResult(
         payment.paymentId(),
         payment.memberId().value(),
         PaymentResult.Status.RECORDED,
         applied.get().before(),
         applied.get().after(),
-        doorNow,
+        doorNow(payment),
         door.runId(),
-        actions);
+        actions(door));
+  }
+
+  private RunReport evaluateDoor(Member member) {
+    return runner.run(
+        RunRequest.forMember(
+            WorkflowId.DOOR_ACCESS, member.clubId(), member.id(), DOOR_RULES, clock.instant()));
+  }
+
+  private static List<PaymentResult.DoorAction> actions(RunReport door) {
+    return door.actions().stream()
+        .map(a -> new PaymentResult.DoorAction(a.action(), a.detail(), a.outcome()))
+        .toList();
+  }
+
+  private String doorNow(Payment payment) {
+    return members.find(payment.memberId()).map(Member::door).map(d -> d.code()).orElse(null);
   }
 }

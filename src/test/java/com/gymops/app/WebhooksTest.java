@@ -23,6 +23,7 @@ import com.gymops.domain.MessageStatus;
 import com.gymops.domain.Money;
 import com.gymops.domain.NotePriority;
 import com.gymops.domain.OutboundMessage;
+import com.gymops.domain.Payment;
 import com.gymops.policy.DoorAccessPolicy;
 import com.gymops.store.AttemptStore.KeyedAttempt;
 import com.gymops.store.Stores;
@@ -463,6 +464,42 @@ class WebhooksTest {
       assertThat(JSON.readTree(replay.body()).get("status").asText()).isEqualTo("replay");
       assertThat(member("p1").pastDue()).isEqualTo(Money.parse("50.00"));
       assertThat(stores.payments().count()).isEqualTo(1);
+    }
+
+    @Test
+    void a_resent_payment_whose_first_delivery_died_before_the_door_run_unlocks_the_member()
+        throws Exception {
+      // The first delivery was recorded, then the process died before the member's door run and
+      // before answering, so the payment system sends the same payment again.
+      String body = payment("pay-5", "p1", "80.00");
+      stores
+          .payments()
+          .apply(
+              new Payment(
+                  "pay-5",
+                  new MemberId("p1"),
+                  Money.parse("80.00"),
+                  Instant.parse("2026-03-10T14:59:00Z")),
+              NOW);
+      assertThat(member("p1").door()).isEqualTo(DoorAccess.LOCKED_FOR_PAYMENT);
+
+      HttpResponse<String> resent = pay(body);
+
+      assertThat(resent.statusCode()).as(resent.body()).isEqualTo(200);
+      JsonNode answer = JSON.readTree(resent.body());
+      assertThat(answer.get("status").asText()).isEqualTo("replay");
+      assertThat(answer.get("door").asText()).isEqualTo("ACTIVE");
+      assertThat(member("p1").door()).isEqualTo(DoorAccess.OPEN);
+      assertThat(member("p1").pastDue()).isEqualTo(Money.ZERO);
+      assertThat(stores.payments().count()).isEqualTo(1);
+      assertThat(stores.outbox().ofMember(new MemberId("p1")))
+          .singleElement()
+          .satisfies(
+              message ->
+                  assertThat(message.templateKey()).isEqualTo(DoorAccessPolicy.RESTORED_TEMPLATE));
+
+      pay(body);
+      assertThat(stores.outbox().ofMember(new MemberId("p1"))).hasSize(1);
     }
 
     @Test

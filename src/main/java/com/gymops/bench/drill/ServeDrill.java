@@ -31,7 +31,9 @@ import java.util.function.Consumer;
  * payment, its scheduler and dispatcher ticking, then started again. After every kill: every
  * payment answered 2xx is stored once, its member owes nothing and the door is open again; the
  * schedule holds every workflow's execution, none set beyond the first fire after the kill; the
- * database passes its integrity check. At the end a SIGTERM must stop serve cleanly with exit 0.
+ * database passes its integrity check. Like a payment system, the drill sends a payment that got no
+ * answer again after the restart, so a payment recorded just before a kill must open the door when
+ * it comes again. At the end a SIGTERM must stop serve cleanly with exit 0.
  */
 final class ServeDrill {
   private final DrillClub club;
@@ -65,6 +67,10 @@ final class ServeDrill {
                 .map(row -> new String[] {row.get(0), row.get(1)})
                 .toList();
     Map<String, String> acknowledged = new LinkedHashMap<>();
+    // Payments sent without a 2xx: a payment system sends them again, and so does the drill, first
+    // thing after the restart (a payment recorded just before a kill must still open the door).
+    List<String[]> unanswered = java.util.Collections.synchronizedList(new ArrayList<>());
+    java.util.concurrent.atomic.AtomicLong resent = new java.util.concurrent.atomic.AtomicLong();
     int next = 0;
     int killed = 0;
     long answered = 0;
@@ -74,6 +80,7 @@ final class ServeDrill {
         // Every debtor paid: a fresh copy of the club brings them back.
         club.copyTo(data);
         acknowledged.clear();
+        unanswered.clear();
         next = 0;
         clubs++;
       }
@@ -94,9 +101,21 @@ final class ServeDrill {
           new java.util.concurrent.atomic.AtomicInteger(first);
       AtomicBoolean stop = new AtomicBoolean();
       int servePort = port;
+      List<String[]> resend = new ArrayList<>(unanswered);
+      unanswered.clear();
       Thread sender =
           new Thread(
               () -> {
+                for (String[] debtor : resend) {
+                  if (stop.get()) {
+                    unanswered.add(debtor);
+                  } else if (pay(servePort, "drill-" + debtor[0], debtor[0], debtor[1])) {
+                    resent.incrementAndGet();
+                    answeredNow.add(debtor[0]);
+                  } else {
+                    unanswered.add(debtor);
+                  }
+                }
                 while (!stop.get()) {
                   int i = cursor.getAndIncrement();
                   if (i >= end) {
@@ -105,6 +124,8 @@ final class ServeDrill {
                   String[] debtor = debtors.get(i);
                   if (pay(servePort, "drill-" + debtor[0], debtor[0], debtor[1])) {
                     answeredNow.add(debtor[0]);
+                  } else {
+                    unanswered.add(debtor);
                   }
                 }
               },
@@ -134,6 +155,7 @@ final class ServeDrill {
     Map<String, Long> counts = new LinkedHashMap<>();
     counts.put("club_copies", clubs);
     counts.put("acknowledged_payments", answered);
+    counts.put("acknowledged_after_resend", resent.get());
     counts.put(
         "acknowledged_payments_lost",
         violations.stream().filter(v -> v.contains("not stored")).count());
