@@ -63,7 +63,10 @@ public final class GymOpsServer implements AutoCloseable {
                 app.stores().paused()),
             new DispatchTick(
                 app.dispatcher(), metrics, app.clock(), () -> app.approvals().settle()),
-            new ClubSyncTick(app.clubSync()));
+            new ClubSyncTick(
+                app.clubSync(),
+                app.webhooks().payments(),
+                app.config().clubs().stream().map(club -> club.club().id()).toList()));
     WorkflowScheduler scheduler =
         WorkflowScheduler.create(
             database.dataSource(), database.isEmbedded(), settings, tasks, node, app.clock());

@@ -1,5 +1,6 @@
 package com.gymops.payments;
 
+import com.gymops.domain.ClubId;
 import com.gymops.domain.Member;
 import com.gymops.domain.Payment;
 import com.gymops.domain.WorkflowId;
@@ -84,6 +85,24 @@ public final class PaymentService {
         doorNow(payment),
         door.runId(),
         actions(door));
+  }
+
+  /**
+   * Lifts the payment locks of the club's members who owe nothing although no payment reached
+   * GymOps (paid at the front desk, then synced from the club system), at once rather than at the
+   * next hourly door-access run. Each goes through the same one-member door run as a payment.
+   *
+   * @return how many members' doors were evaluated
+   */
+  public int openPaidUpDoors(ClubId club) {
+    int evaluated = 0;
+    for (Member member : members.pastDueOrLocked(club)) {
+      if (member.door().isLockedForPayment() && !member.pastDue().isPositive()) {
+        evaluateDoor(member);
+        evaluated++;
+      }
+    }
+    return evaluated;
   }
 
   private RunReport evaluateDoor(Member member) {
