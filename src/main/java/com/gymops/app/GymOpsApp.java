@@ -360,7 +360,7 @@ public final class GymOpsApp implements AutoCloseable {
     ApprovalsQuery approvalsQuery = new ApprovalsQuery(config, approvals());
     return new ConsoleServices(
         accounts,
-        new TodayQuery(config, reads, pauses, approvalsQuery, clock),
+        new TodayQuery(config, reads, pauses, clock),
         new RunsQuery(config, reads, runHistory(), stores.outbox()),
         new MembersQuery(config, reads, stores, holds),
         new OutboxQuery(config, reads, clock),

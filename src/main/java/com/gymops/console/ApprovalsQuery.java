@@ -49,10 +49,6 @@ public final class ApprovalsQuery {
     return ordered.stream().map(this::row).toList();
   }
 
-  public long pending(ConsoleUser user, ClubId club) {
-    return approvals.list(new Actor(user.email(), club), club, true).size();
-  }
-
   public void approve(ConsoleUser user, String id) {
     approvals.approve(actorFor(user, id), id);
   }
