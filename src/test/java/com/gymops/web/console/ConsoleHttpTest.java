@@ -7,6 +7,8 @@ import com.gymops.app.GymOpsApp;
 import com.gymops.care.Actor;
 import com.gymops.config.ConfigLoader;
 import com.gymops.config.GymOpsConfig;
+import com.gymops.domain.Approval;
+import com.gymops.domain.ApprovalAction;
 import com.gymops.domain.AuditEntry;
 import com.gymops.domain.ClubId;
 import com.gymops.domain.ConsoleRole;
@@ -414,5 +416,105 @@ class ConsoleHttpTest {
     assertThat(audit.body()).contains("staff@example.com", "login", "user-add");
     assertThat(app.stores().members().find(new MemberId("M1")).orElseThrow().door())
         .isEqualTo(DoorAccess.OPEN);
+  }
+
+  @Test
+  void several_selected_approvals_are_decided_one_by_one_and_those_not_pending_are_named()
+      throws Exception {
+    ConsoleClient client = start();
+    fileApproval("apr-a", "main", "M1");
+    fileApproval("apr-b", "main", "M1");
+    fileApproval("apr-e", "east", "E1");
+    fileApproval("apr-done", "main", "M1");
+    app.approvals().deny(new Actor("owner@example.com", null), "apr-done", "earlier");
+    client.login("manager@example.com", PASSWORD);
+    assertThat(client.get("/console/approvals").body())
+        .contains("id=\"selected\"", "value=\"apr-a\" form=\"selected\"");
+
+    HttpResponse<String> noReason =
+        client.postFields(
+            "/console/approvals/selected",
+            List.of(Map.entry("id", "apr-a"), Map.entry("decision", "deny")));
+    assertThat(noReason.statusCode()).isEqualTo(400);
+    assertThat(noReason.body()).contains("a denial needs a reason");
+    HttpResponse<String> none =
+        client.postFields("/console/approvals/selected", List.of(Map.entry("decision", "approve")));
+    assertThat(none.statusCode()).isEqualTo(400);
+    assertThat(none.body()).contains("select at least one approval");
+    assertThat(app.approvals().find(BY, "apr-a").status()).isEqualTo(Approval.Status.PENDING);
+
+    HttpResponse<String> denied =
+        client.postFields(
+            "/console/approvals/selected",
+            List.of(
+                Map.entry("id", "apr-a"),
+                Map.entry("id", "apr-b"),
+                Map.entry("id", "apr-e"),
+                Map.entry("id", "apr-done"),
+                Map.entry("decision", "deny"),
+                Map.entry("reason", "members called in")));
+
+    assertThat(denied.statusCode()).isEqualTo(200);
+    assertThat(denied.body())
+        .contains("apr-a: denied", "apr-b: denied")
+        .contains("apr-e: manager@example.com does not manage club east")
+        .contains(
+            "apr-done: approval apr-done is not pending: it is denied (by owner@example.com)");
+    for (String id : List.of("apr-a", "apr-b")) {
+      Approval approval = app.approvals().find(BY, id);
+      assertThat(approval.status()).isEqualTo(Approval.Status.DENIED);
+      assertThat(approval.decidedBy()).isEqualTo("manager@example.com");
+      assertThat(approval.reason()).isEqualTo("members called in");
+      assertThat(app.stores().audit().about("approval:" + id))
+          .extracting(AuditEntry::actor, AuditEntry::action)
+          .containsExactly(org.assertj.core.groups.Tuple.tuple("manager@example.com", "deny"));
+    }
+    assertThat(app.approvals().find(BY, "apr-e").status()).isEqualTo(Approval.Status.PENDING);
+
+    client.post("/console/logout", Map.of());
+    client.login("owner@example.com", PASSWORD);
+    client.get("/console/approvals");
+    HttpResponse<String> approved =
+        client.postFields(
+            "/console/approvals/selected",
+            List.of(Map.entry("id", "apr-e"), Map.entry("decision", "approve")));
+    assertThat(approved.body()).contains("apr-e: approved");
+    Approval executed = app.approvals().find(BY, "apr-e");
+    assertThat(executed.status()).isEqualTo(Approval.Status.APPROVED);
+    assertThat(executed.executedAt()).as("executed by the engine, as one by one").isNotNull();
+  }
+
+  private void fileApproval(String id, String club, String member) {
+    app.stores()
+        .approvals()
+        .file(
+            new Approval(
+                id,
+                new ClubId(club),
+                Approval.Kind.LOCKS_OVER_LIMIT,
+                WorkflowId.DOOR_ACCESS,
+                "lock 1",
+                "door.lock",
+                null,
+                NOW,
+                NOW.plus(Duration.ofHours(4)),
+                Approval.Status.PENDING,
+                null,
+                null,
+                null,
+                null,
+                null,
+                List.of(
+                    new ApprovalAction(
+                        1,
+                        new MemberId(member),
+                        "lock_door",
+                        "payment",
+                        "door.lock",
+                        "{}",
+                        "{\"type\":\"LockDoor\"}",
+                        null,
+                        null))),
+            "key:" + id);
   }
 }
