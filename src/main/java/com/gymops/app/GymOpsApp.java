@@ -10,6 +10,7 @@ import com.gymops.care.Audit;
 import com.gymops.care.CollectionHolds;
 import com.gymops.care.ManualActions;
 import com.gymops.care.MemberProfiles;
+import com.gymops.care.OutboxActions;
 import com.gymops.care.WorkflowPauses;
 import com.gymops.config.AgentSettings;
 import com.gymops.config.DoorSettings;
@@ -366,7 +367,13 @@ public final class GymOpsApp implements AutoCloseable {
         new OutboxQuery(config, reads, clock),
         new SettingsQuery(config, stores.syncState()),
         new RunNow(runner, config, new Audit(stores.audit(), clock), clock),
-        new ConsoleActions(stores.members(), holds, manualActions, pauses),
+        new ConsoleActions(
+            stores.members(),
+            holds,
+            manualActions,
+            pauses,
+            stores.outbox(),
+            new OutboxActions(stores, new Audit(stores.audit(), clock), clock)),
         new AuditQuery(stores.audit()),
         approvalsQuery,
         config.server().secureCookies());

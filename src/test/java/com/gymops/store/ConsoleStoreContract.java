@@ -304,6 +304,37 @@ abstract class ConsoleStoreContract {
     assertThat(reads.messages(Set.of(EAST), OutboxView.DUE, NOW, 10)).isEmpty();
   }
 
+  @Test
+  void only_a_queued_text_is_cancelled_and_only_a_failed_one_with_a_known_outcome_requeued() {
+    stores.members().upsertAll(List.of(aMember().withId("M1").build()), NOW);
+    long queued = enqueue("queued", NOW.minusSeconds(60));
+    long claimed = enqueue("claimed", NOW.minusSeconds(60));
+    long failed = enqueue("failed", NOW.minusSeconds(60));
+    long unknown = enqueue("unknown", NOW.minusSeconds(60));
+    stores.outbox().claim(claimed, NOW);
+    stores.outbox().claim(failed, NOW);
+    stores.outbox().markFailed(failed, NOW, "30003: unreachable");
+    stores.outbox().claim(unknown, NOW.minusSeconds(3600));
+    stores.outbox().failStuckSending(NOW.minusSeconds(60), NOW, "outcome unknown: stopped");
+
+    assertThat(stores.outbox().cancelQueued(queued, NOW, "cancelled by dana")).isTrue();
+    assertThat(stores.outbox().cancelQueued(queued, NOW, "again")).isFalse();
+    assertThat(stores.outbox().cancelQueued(claimed, NOW, "too late")).isFalse();
+    assertThat(stores.outbox().find(queued).orElseThrow().status())
+        .isEqualTo(MessageStatus.SUPPRESSED);
+    assertThat(stores.outbox().find(claimed).orElseThrow().status())
+        .isEqualTo(MessageStatus.SENDING);
+
+    assertThat(stores.outbox().requeueFailed(unknown, NOW)).isFalse();
+    assertThat(stores.outbox().requeueFailed(claimed, NOW)).isFalse();
+    assertThat(stores.outbox().requeueFailed(failed, NOW.plusSeconds(5))).isTrue();
+    OutboundMessage requeued = stores.outbox().find(failed).orElseThrow();
+    assertThat(requeued.status()).isEqualTo(MessageStatus.QUEUED);
+    assertThat(requeued.notBefore()).isEqualTo(NOW.plusSeconds(5));
+    assertThat(requeued.error()).isNull();
+    assertThat(ids(OutboxView.UNKNOWN)).containsExactly(unknown);
+  }
+
   private List<Long> ids(OutboxView view) {
     return reads.messages(Set.of(MAIN), view, NOW, 10).stream().map(OutboundMessage::id).toList();
   }

@@ -79,6 +79,33 @@ final class ActionHandlers {
     ctx.html(pages.render("approvals", params));
   }
 
+  void cancelMessage(Context ctx, SignedIn who) {
+    services.actions().cancelMessage(who.user(), messageId(ctx));
+    toOutbox(ctx);
+  }
+
+  void retryMessage(Context ctx, SignedIn who) {
+    services.actions().retryMessage(who.user(), messageId(ctx));
+    toOutbox(ctx);
+  }
+
+  private static long messageId(Context ctx) {
+    String id = ctx.pathParam("id");
+    try {
+      return Long.parseLong(id);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("'" + id + "' is not a message number", e);
+    }
+  }
+
+  /** Back to the view the form was on. */
+  private static void toOutbox(Context ctx) {
+    String view = ctx.formParam("view");
+    boolean known = view != null && view.matches("[a-z]{1,20}");
+    ctx.redirect(
+        ConsoleRoutes.ROOT + "/outbox" + (known ? "?view=" + view : ""), HttpStatus.SEE_OTHER);
+  }
+
   void pause(Context ctx, SignedIn who) {
     services.actions().pause(who.user(), workflow(ctx), new ClubId(ctx.pathParam("club")));
     ctx.redirect(ConsoleRoutes.ROOT, HttpStatus.SEE_OTHER);

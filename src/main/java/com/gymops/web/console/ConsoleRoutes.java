@@ -41,6 +41,8 @@ public final class ConsoleRoutes {
     routes.get(ROOT + "/members/{id}", guard.reading(read::member));
     routes.get(ROOT + "/outbox", guard.reading(read::outbox));
     routes.get(ROOT + "/settings", guard.reading(read::settings));
+    routes.post(ROOT + "/outbox/{id}/cancel", guard.acting(act::cancelMessage));
+    routes.post(ROOT + "/outbox/{id}/retry", guard.acting(act::retryMessage));
     routes.post(ROOT + "/clubs/{club}/workflows/{workflow}/preview", guard.acting(act::preview));
     routes.post(ROOT + "/clubs/{club}/workflows/{workflow}/run", guard.acting(act::run));
     routes.post(ROOT + "/clubs/{club}/workflows/{workflow}/pause", guard.acting(act::pause));

@@ -10,10 +10,14 @@ import com.gymops.config.GymOpsConfig;
 import com.gymops.domain.Approval;
 import com.gymops.domain.ApprovalAction;
 import com.gymops.domain.AuditEntry;
+import com.gymops.domain.Channel;
 import com.gymops.domain.ClubId;
 import com.gymops.domain.ConsoleRole;
 import com.gymops.domain.DoorAccess;
 import com.gymops.domain.MemberId;
+import com.gymops.domain.MessagePurpose;
+import com.gymops.domain.MessageStatus;
+import com.gymops.domain.OutboundMessage;
 import com.gymops.domain.WorkflowId;
 import com.gymops.domain.WorkflowRun;
 import com.gymops.testing.MutableClock;
@@ -516,5 +520,124 @@ class ConsoleHttpTest {
                         null,
                         null))),
             "key:" + id);
+  }
+
+  @Test
+  void a_manager_cancels_a_queued_text_and_retries_a_failed_one_but_never_an_unknown_outcome()
+      throws Exception {
+    ConsoleClient client = start();
+    long queued = enqueue("queued", "main", "M1");
+    long failed = enqueue("failed", "main", "M1");
+    long unknown = enqueue("unknown", "main", "M1");
+    long east = enqueue("east", "east", "E1");
+    app.stores().outbox().claim(failed, NOW);
+    app.stores().outbox().markFailed(failed, NOW, "30003: unreachable handset");
+    app.stores().outbox().claim(unknown, NOW.minus(Duration.ofHours(1)));
+    app.stores()
+        .outbox()
+        .failStuckSending(NOW, NOW, "outcome unknown: GymOps stopped while sending");
+    client.login("manager@example.com", PASSWORD);
+
+    String unknownPage = client.get("/console/outbox?view=unknown").body();
+    assertThat(unknownPage)
+        .contains("id=\"unknown-why\"", "GymOps will not send", "Not sent again: its outcome is")
+        .doesNotContain("retry-" + unknown);
+    assertThat(client.get("/console/outbox?view=failed").body()).contains("id=\"retry-" + failed);
+    assertThat(client.get("/console/outbox?view=due").body()).contains("id=\"cancel-" + queued);
+
+    HttpResponse<String> cancel =
+        client.post("/console/outbox/" + queued + "/cancel", Map.of("view", "due"));
+    assertThat(cancel.statusCode()).isEqualTo(303);
+    assertThat(cancel.headers().firstValue("Location")).contains("/console/outbox?view=due");
+    assertThat(app.stores().outbox().find(queued).orElseThrow().status())
+        .isEqualTo(MessageStatus.SUPPRESSED);
+    assertThat(app.stores().outbox().find(queued).orElseThrow().error())
+        .isEqualTo("cancelled by manager@example.com");
+    HttpResponse<String> again = client.post("/console/outbox/" + queued + "/cancel", Map.of());
+    assertThat(again.statusCode()).isEqualTo(409);
+    assertThat(again.body()).contains("is no longer queued: suppressed");
+
+    HttpResponse<String> retry = client.post("/console/outbox/" + failed + "/retry", Map.of());
+    assertThat(retry.statusCode()).isEqualTo(303);
+    OutboundMessage requeued = app.stores().outbox().find(failed).orElseThrow();
+    assertThat(requeued.status()).isEqualTo(MessageStatus.QUEUED);
+    assertThat(requeued.notBefore()).isEqualTo(NOW);
+    assertThat(requeued.error()).isNull();
+
+    HttpResponse<String> refused = client.post("/console/outbox/" + unknown + "/retry", Map.of());
+    assertThat(refused.statusCode()).isEqualTo(409);
+    assertThat(refused.body()).contains("its outcome is unknown", "never sends a text twice");
+    assertThat(app.stores().outbox().find(unknown).orElseThrow().status())
+        .isEqualTo(MessageStatus.FAILED);
+
+    assertThat(client.post("/console/outbox/" + east + "/cancel", Map.of()).statusCode())
+        .as("another club's text")
+        .isEqualTo(404);
+    assertThat(client.post("/console/outbox/x1/cancel", Map.of()).statusCode()).isEqualTo(400);
+    assertThat(client.postRaw("/console/outbox/" + east + "/cancel", Map.of()).statusCode())
+        .as("no CSRF token")
+        .isEqualTo(403);
+    assertThat(app.stores().outbox().find(east).orElseThrow().status())
+        .isEqualTo(MessageStatus.QUEUED);
+
+    assertThat(app.stores().audit().about("message:" + queued))
+        .extracting(AuditEntry::actor, AuditEntry::action, AuditEntry::after)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("manager@example.com", "cancel", "suppressed"));
+    assertThat(app.stores().audit().about("message:" + failed))
+        .extracting(AuditEntry::action, AuditEntry::before, AuditEntry::reason)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("retry", "failed", "30003: unreachable handset"));
+    assertThat(app.stores().audit().about("message:" + unknown)).isEmpty();
+  }
+
+  @Test
+  void a_failed_text_to_a_member_who_opted_out_since_is_not_retried_and_staff_cannot_act()
+      throws Exception {
+    ConsoleClient client = start();
+    long failed = enqueue("failed", "main", "M1");
+    app.stores().outbox().claim(failed, NOW);
+    app.stores().outbox().markFailed(failed, NOW, "30003: unreachable handset");
+    app.manualActions().setOptedOut(BY, new MemberId("M1"), true);
+
+    client.login("staff@example.com", PASSWORD);
+    assertThat(client.get("/console/outbox?view=failed").body()).doesNotContain("retry-" + failed);
+    assertThat(client.post("/console/outbox/" + failed + "/retry", Map.of()).statusCode())
+        .isEqualTo(403);
+
+    client.post("/console/logout", Map.of());
+    client.login("manager@example.com", PASSWORD);
+    client.get("/console/outbox?view=failed");
+    HttpResponse<String> refused = client.post("/console/outbox/" + failed + "/retry", Map.of());
+    assertThat(refused.statusCode()).isEqualTo(409);
+    assertThat(refused.body()).contains("the member has opted out of texts");
+    assertThat(app.stores().outbox().find(failed).orElseThrow().status())
+        .isEqualTo(MessageStatus.FAILED);
+  }
+
+  private long enqueue(String key, String club, String member) {
+    return app.stores()
+        .outbox()
+        .enqueue(
+            new OutboundMessage(
+                0,
+                key,
+                new ClubId(club),
+                new MemberId(member),
+                Channel.SMS,
+                "+14155550101",
+                MessagePurpose.REMINDER,
+                "friendly",
+                null,
+                "Hello",
+                1,
+                MessageStatus.QUEUED,
+                NOW,
+                NOW.minusSeconds(60),
+                null,
+                null,
+                null,
+                null))
+        .orElseThrow();
   }
 }
