@@ -640,4 +640,26 @@ class ConsoleHttpTest {
                 null))
         .orElseThrow();
   }
+
+  @Test
+  void settings_show_each_integrations_last_success_and_last_error() throws Exception {
+    ConsoleClient client = start();
+    var health = new com.gymops.store.JdbiIntegrationHealth(app.database().jdbi());
+    health.succeeded("door", NOW.minusSeconds(120));
+    health.failed("door", NOW.minusSeconds(60), "503 from the door system");
+    client.login("staff@example.com", PASSWORD);
+
+    String page = client.get("/console/settings").body();
+
+    assertThat(page).contains("id=\"health\"", "id=\"health-twilio\"");
+    String door = page.substring(page.indexOf("id=\"health-door\""));
+    door = door.substring(0, door.indexOf("</li>"));
+    assertThat(door)
+        .contains("not in use")
+        .contains("last success</span> 2026-03-10T14:58:00Z (UTC)")
+        .contains("last error</span> 2026-03-10T14:59:00Z (UTC)")
+        .contains("503 from the door system");
+    String smtp = page.substring(page.indexOf("id=\"health-smtp\""));
+    assertThat(smtp.substring(0, smtp.indexOf("</li>"))).contains("last success</span> never");
+  }
 }
