@@ -56,6 +56,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The console in a real Chromium (Debian's chromium and chromium-driver, driven by Selenium), one
@@ -210,7 +212,7 @@ class ConsoleBrowserTest {
 
     browser.findElement(By.id("email")).sendKeys(OWNER);
     browser.findElement(By.id("password")).sendKeys(PASSWORD);
-    browser.findElement(By.id("login")).click();
+    open(browser.findElement(By.id("login")));
 
     assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Today");
     assertThat(browser.findElements(By.cssSelector("article.card"))).hasSize(6);
@@ -222,7 +224,7 @@ class ConsoleBrowserTest {
   @Test
   @Order(2)
   void a_run_opens_with_its_actions_and_the_agents_transcript() throws IOException {
-    browser.findElement(By.cssSelector("#card-main-past-due-monitoring a.status")).click();
+    open(browser.findElement(By.cssSelector("#card-main-past-due-monitoring a.status")));
 
     assertThat(browser.findElement(By.tagName("h1")).getText()).startsWith("past-due-monitoring");
     assertThat(browser.findElement(By.id("transcript")).getText()).isEqualTo("Agent transcript");
@@ -234,13 +236,13 @@ class ConsoleBrowserTest {
   @Test
   @Order(3)
   void approving_the_agents_held_reminder_executes_it_once() throws IOException {
-    browser.findElement(By.linkText("Approvals")).click();
+    open(browser.findElement(By.linkText("Approvals")));
     WebElement held = approval(Approval.Kind.AGENT_HOLD);
     String id = held.getAttribute("id").substring("approval-".length());
     assertThat(held.getText()).contains("Approve", "Deny", "send_reminder");
     screenshot("approvals");
 
-    held.findElement(By.cssSelector("button.approve")).click();
+    open(held.findElement(By.cssSelector("button.approve")));
 
     assertThat(browser.findElement(By.id("approval-" + id)).getText())
         .contains("approved by " + OWNER);
@@ -258,7 +260,7 @@ class ConsoleBrowserTest {
     assertThat(article.getText()).contains("locks over limit", "lock_door");
 
     article.findElement(By.name("reason")).sendKeys("the club is closed for repairs");
-    article.findElement(By.cssSelector("button.deny")).click();
+    open(article.findElement(By.cssSelector("button.deny")));
 
     assertThat(browser.findElement(By.id("approval-" + denied.id())).getText())
         .contains("denied by " + OWNER + " on", "the club is closed for repairs");
@@ -280,11 +282,11 @@ class ConsoleBrowserTest {
   void approving_a_breaker_approval_locks_its_members_and_their_timelines_show_it()
       throws IOException {
     Approval approved = pendingBreaker().get(0);
-    browser.findElement(By.linkText("Approvals")).click();
+    open(browser.findElement(By.linkText("Approvals")));
     WebElement article = browser.findElement(By.id("approval-" + approved.id()));
     assertThat(article.getText()).contains("locks over limit", "lock_door");
 
-    article.findElement(By.cssSelector("button.approve")).click();
+    open(article.findElement(By.cssSelector("button.approve")));
 
     assertThat(browser.findElement(By.id("approval-" + approved.id())).getText())
         .contains("approved by " + OWNER);
@@ -316,9 +318,9 @@ class ConsoleBrowserTest {
   @Test
   @Order(6)
   void a_member_is_found_and_put_on_hold() throws IOException {
-    browser.findElement(By.linkText("Members")).click();
+    open(browser.findElement(By.linkText("Members")));
     browser.findElement(By.id("q")).sendKeys(pastDue.id().value() + "\n");
-    browser.findElement(By.linkText(pastDue.firstName() + " " + pastDue.lastName())).click();
+    open(browser.findElement(By.linkText(pastDue.firstName() + " " + pastDue.lastName())));
 
     String until = TODAY.plusDays(30).toString();
     // A date input takes the digits in the browser's locale order; set the value as the form sends
@@ -326,7 +328,7 @@ class ConsoleBrowserTest {
     ((JavascriptExecutor) browser)
         .executeScript("document.getElementById('hold-until').value = arguments[0]", until);
     browser.findElement(By.id("hold-reason")).sendKeys("payment plan");
-    browser.findElement(By.id("hold-submit")).click();
+    open(browser.findElement(By.id("hold-submit")));
 
     assertThat(browser.findElement(By.id("hold")).getText())
         .contains("on hold until " + until + ": payment plan (" + OWNER + ")");
@@ -338,15 +340,15 @@ class ConsoleBrowserTest {
   @Test
   @Order(7)
   void the_outbox_settings_and_audit_pages_open() throws IOException {
-    browser.findElement(By.linkText("Outbox")).click();
-    browser.findElement(By.linkText("sent")).click();
+    open(browser.findElement(By.linkText("Outbox")));
+    open(browser.findElement(By.linkText("sent")));
     assertThat(browser.findElements(By.cssSelector(".rows li"))).isNotEmpty();
     screenshot("outbox");
 
-    browser.findElement(By.linkText("Settings")).click();
+    open(browser.findElement(By.linkText("Settings")));
     assertThat(browser.findElement(By.tagName("main")).getText()).contains("ANTHROPIC_API_KEY");
 
-    browser.findElement(By.linkText("Audit")).click();
+    open(browser.findElement(By.linkText("Audit")));
     assertThat(browser.findElement(By.tagName("main")).getText()).contains("hold", "login");
     screenshot("audit");
   }
@@ -380,11 +382,21 @@ class ConsoleBrowserTest {
   @Order(9)
   void logging_out_ends_the_session() {
     browser.get(base + "/console");
-    browser.findElement(By.id("logout")).click();
+    open(browser.findElement(By.id("logout")));
 
     assertThat(browser.getCurrentUrl()).endsWith("/console/login");
     browser.get(base + "/console/runs");
     assertThat(browser.getCurrentUrl()).endsWith("/console/login");
+  }
+
+  /**
+   * Clicks a link or a form's button and waits until the next page has replaced this one: a click
+   * returns before the page it asks for has loaded, and an element read meanwhile is the old one's.
+   */
+  private void open(WebElement clickable) {
+    WebElement page = browser.findElement(By.tagName("html"));
+    clickable.click();
+    new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(page));
   }
 
   private void screenshot(String name) throws IOException {
