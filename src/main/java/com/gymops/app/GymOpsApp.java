@@ -10,6 +10,7 @@ import com.gymops.care.Audit;
 import com.gymops.care.CollectionHolds;
 import com.gymops.care.ManualActions;
 import com.gymops.care.MemberProfiles;
+import com.gymops.care.OutboxActions;
 import com.gymops.care.WorkflowPauses;
 import com.gymops.config.AgentSettings;
 import com.gymops.config.DoorSettings;
@@ -25,6 +26,10 @@ import com.gymops.console.RunsQuery;
 import com.gymops.console.SettingsQuery;
 import com.gymops.console.TodayQuery;
 import com.gymops.demo.DemoData;
+import com.gymops.health.HealthRecorder;
+import com.gymops.health.HealthRecordingClubSystem;
+import com.gymops.health.HealthRecordingDoorSystem;
+import com.gymops.health.HealthRecordingGateway;
 import com.gymops.importing.ImportService;
 import com.gymops.inbound.DeliveryUpdates;
 import com.gymops.inbound.SmsReplies;
@@ -49,6 +54,7 @@ import com.gymops.store.Database;
 import com.gymops.store.JdbiConsoleReads;
 import com.gymops.store.JdbiConsoleSessionStore;
 import com.gymops.store.JdbiConsoleUserStore;
+import com.gymops.store.JdbiIntegrationHealth;
 import com.gymops.store.JdbiLoginThrottleStore;
 import com.gymops.store.StoreErrors;
 import com.gymops.store.Stores;
@@ -135,9 +141,11 @@ public final class GymOpsApp implements AutoCloseable {
     ManagerMessages managerMessages = new ManagerMessages(stores.outbox(), templates);
     boolean realEmail = config.messaging().emailProvider().equals("smtp");
     CsvReportWriter files = new CsvReportWriter(dataDir.resolve(REPORTS));
+    // Where each integration is called, its answers are recorded for the Settings page.
+    HealthRecorder health = new HealthRecorder(new JdbiIntegrationHealth(database.jdbi()), clock);
     ActionExecutor executor =
         new ActionExecutor(
-            stores, templates, doorSystem(config.door()), config.messaging().payLink());
+            stores, templates, doorSystem(config.door(), health), config.messaging().payLink());
     AgentSettings agent = config.agent();
     // No key, no client: agent and shadow runs then complete by the rules and say why.
     this.llm =
@@ -170,13 +178,16 @@ public final class GymOpsApp implements AutoCloseable {
             runAgent,
             approvals);
     MessageGateway log = new LogMessageGateway(dataDir.resolve(MESSAGE_LOG), clock);
-    MessageGateway sms = smsGateway(config.messaging(), log);
+    MessageGateway sms = smsGateway(config.messaging(), log, health);
     this.dispatcher =
         new Dispatcher(
             config,
             stores,
             sms,
-            realEmail ? new SmtpEmailGateway(config.messaging().smtp(), clock) : log,
+            realEmail
+                ? new HealthRecordingGateway(
+                    new SmtpEmailGateway(config.messaging().smtp(), clock), "smtp", health)
+                : log,
             managerMessages,
             RetryPolicy.withJitter(() -> ThreadLocalRandom.current().nextDouble()));
     this.webhooks =
@@ -200,7 +211,8 @@ public final class GymOpsApp implements AutoCloseable {
     this.clubSync =
         new ClubSync(
             config.clubSystem().isHttp()
-                ? new HttpClubSystem(config.clubSystem().http())
+                ? new HealthRecordingClubSystem(
+                    new HttpClubSystem(config.clubSystem().http()), health)
                 : ClubSystem.LOCAL,
             stores.members(),
             stores.syncState(),
@@ -218,9 +230,9 @@ public final class GymOpsApp implements AutoCloseable {
             clock);
   }
 
-  private static DoorSystem doorSystem(DoorSettings door) {
+  private static DoorSystem doorSystem(DoorSettings door, HealthRecorder health) {
     return door.system().equals("http")
-        ? new HttpDoorSystem(door.http(), Sleeper.SYSTEM)
+        ? new HealthRecordingDoorSystem(new HttpDoorSystem(door.http(), Sleeper.SYSTEM), health)
         : DoorSystem.BUILTIN;
   }
 
@@ -228,16 +240,22 @@ public final class GymOpsApp implements AutoCloseable {
    * Pacing is about real seconds at the carrier, not the run's clock (which {@code --at} may fix),
    * so the sender's pacer reads the system clock and really waits.
    */
-  private static MessageGateway smsGateway(MessagingSettings messaging, MessageGateway log) {
+  private static MessageGateway smsGateway(
+      MessagingSettings messaging, MessageGateway log, HealthRecorder health) {
     if (!messaging.smsProvider().equals("twilio")) {
       return log;
     }
-    return new TwilioSmsGateway(
-        messaging.twilio(),
-        messaging.publicBaseUrl() == null ? null : messaging.publicBaseUrl() + TWILIO_STATUS_PATH,
-        messaging.smsRatePerSecond(),
-        Clock.systemUTC(),
-        Sleeper.SYSTEM);
+    return new HealthRecordingGateway(
+        new TwilioSmsGateway(
+            messaging.twilio(),
+            messaging.publicBaseUrl() == null
+                ? null
+                : messaging.publicBaseUrl() + TWILIO_STATUS_PATH,
+            messaging.smsRatePerSecond(),
+            Clock.systemUTC(),
+            Sleeper.SYSTEM),
+        "twilio",
+        health);
   }
 
   public static GymOpsApp open(GymOpsConfig config, Path dataDir, Clock clock) {
@@ -360,13 +378,19 @@ public final class GymOpsApp implements AutoCloseable {
     ApprovalsQuery approvalsQuery = new ApprovalsQuery(config, approvals());
     return new ConsoleServices(
         accounts,
-        new TodayQuery(config, reads, pauses, approvalsQuery, clock),
+        new TodayQuery(config, reads, pauses, clock),
         new RunsQuery(config, reads, runHistory(), stores.outbox()),
         new MembersQuery(config, reads, stores, holds),
         new OutboxQuery(config, reads, clock),
-        new SettingsQuery(config, stores.syncState()),
+        new SettingsQuery(config, stores.syncState(), new JdbiIntegrationHealth(database.jdbi())),
         new RunNow(runner, config, new Audit(stores.audit(), clock), clock),
-        new ConsoleActions(stores.members(), holds, manualActions, pauses),
+        new ConsoleActions(
+            stores.members(),
+            holds,
+            manualActions,
+            pauses,
+            stores.outbox(),
+            new OutboxActions(stores, new Audit(stores.audit(), clock), clock)),
         new AuditQuery(stores.audit()),
         approvalsQuery,
         config.server().secureCookies());

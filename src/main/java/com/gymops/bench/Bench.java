@@ -44,6 +44,7 @@ public final class Bench {
       AgentFigures agent = null;
       DispatchFigures dispatch = null;
       StartupFigures startup = null;
+      ConsoleFigures console = null;
       if (settings.includes(Scenario.RULES)) {
         rules = new RulesScenario(club, clubs, progress).measure(settings);
       }
@@ -56,6 +57,9 @@ public final class Bench {
       if (settings.includes(Scenario.STARTUP)) {
         startup = new StartupScenario(root, progress).measure(settings);
       }
+      if (settings.includes(Scenario.CONSOLE)) {
+        console = new ConsoleScenario(club, clubs, progress).measure(settings);
+      }
       return new BenchReport(
           startedAt.toString(),
           Timing.round((System.nanoTime() - started) / 1e9),
@@ -65,6 +69,7 @@ public final class Bench {
           agent,
           dispatch,
           startup,
+          console,
           List.of());
     } finally {
       SeededClubs.delete(root);

@@ -19,6 +19,7 @@ public record BenchReport(
     AgentFigures agent,
     DispatchFigures dispatch,
     StartupFigures startup,
+    ConsoleFigures console,
     List<String> notMeasured) {
   public BenchReport {
     notMeasured = List.copyOf(notMeasured);

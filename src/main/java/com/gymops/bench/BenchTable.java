@@ -172,6 +172,36 @@ public final class BenchTable {
       timing(text, "baseline", startup.jvmBaseline());
       line(text, "  ratio %.2f (goal: serve under 3 s)", startup.ratio());
     }
+    if (report.console() != null) {
+      ConsoleFigures console = report.console();
+      line(text, "");
+      line(
+          text,
+          "console: pages over HTTP for %d members, %d requests each after %d warm-ups",
+          console.members(),
+          console.requests(),
+          console.warmups());
+      line(
+          text,
+          "  %-45s %10s %10s %10s %6s %s",
+          "page",
+          "median ms",
+          "p95 ms",
+          "max ms",
+          "goal",
+          "status");
+      for (ConsoleFigures.Page page : console.pages()) {
+        line(
+            text,
+            "  %-45s %10.1f %10.1f %10.1f %6s %d",
+            page.page(),
+            page.medianMs(),
+            page.p95Ms(),
+            page.maxMs(),
+            page.goalMs() == 0 ? "-" : "<" + page.goalMs(),
+            page.status());
+      }
+    }
     for (String missing : report.notMeasured()) {
       line(text, "");
       line(text, "not measured: %s", missing);

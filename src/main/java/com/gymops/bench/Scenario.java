@@ -7,7 +7,9 @@ public enum Scenario {
   RULES,
   AGENT,
   DISPATCH,
-  STARTUP;
+  STARTUP,
+  /** The manager console's pages over HTTP; not in the default set. */
+  CONSOLE;
 
   public String code() {
     return name().toLowerCase(Locale.ROOT);

@@ -23,7 +23,8 @@ import picocli.CommandLine.Spec;
       "Measure how fast and how cheap GymOps works, each figure beside its baseline from the same"
           + " run: rules runs against the least work their effects need, the agent's LLM cost"
           + " against the seed's per-member chaining, queued texts through a fake Twilio against"
-          + " the bare HTTP calls, serve's startup against the bare JVM.",
+          + " the bare HTTP calls, serve's startup against the bare JVM; on request, the manager"
+          + " console's page times.",
       "Runs on demo clubs in a temporary embedded database, never on your data; progress goes to"
           + " stderr. docs/BENCHMARKS.md explains the figures."
     })
@@ -51,7 +52,8 @@ final class BenchCommand implements Callable<Integer> {
       split = ",",
       defaultValue = "rules,agent,dispatch,startup",
       description =
-          "Which to run, comma-separated: rules, agent, dispatch, startup (default: all).")
+          "Which to run, comma-separated: rules, agent, dispatch, startup, console (the manager"
+              + " console's pages over HTTP) (default: ${DEFAULT-VALUE}).")
   List<Scenario> scenarios;
 
   @Option(

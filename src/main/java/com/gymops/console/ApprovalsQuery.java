@@ -2,6 +2,8 @@ package com.gymops.console;
 
 import com.gymops.care.Actor;
 import com.gymops.care.Approvals;
+import com.gymops.care.NotFoundException;
+import com.gymops.care.NotPermittedException;
 import com.gymops.config.ClubSettings;
 import com.gymops.config.GymOpsConfig;
 import com.gymops.domain.Approval;
@@ -49,10 +51,6 @@ public final class ApprovalsQuery {
     return ordered.stream().map(this::row).toList();
   }
 
-  public long pending(ConsoleUser user, ClubId club) {
-    return approvals.list(new Actor(user.email(), club), club, true).size();
-  }
-
   public void approve(ConsoleUser user, String id) {
     approvals.approve(actorFor(user, id), id);
   }
@@ -62,6 +60,44 @@ public final class ApprovalsQuery {
       throw new IllegalArgumentException("a denial needs a reason");
     }
     approvals.deny(actorFor(user, id), id, reason.strip());
+  }
+
+  /** What a decision on one of several selected approvals did. */
+  public record Outcome(String id, boolean decided, String message) {}
+
+  /**
+   * Approves or denies each selected approval through the same engine call as one by one (each
+   * decided, executed and audited on its own): one that is not pending, not found or not the user's
+   * to decide is reported, and the others are decided all the same.
+   *
+   * @throws IllegalArgumentException when none is selected, or a denial has no reason
+   */
+  public List<Outcome> decideAll(
+      ConsoleUser user, List<String> ids, boolean approve, String reason) {
+    List<String> selected = ids.stream().filter(id -> !id.isBlank()).distinct().toList();
+    if (selected.isEmpty()) {
+      throw new IllegalArgumentException("select at least one approval");
+    }
+    if (!approve && (reason == null || reason.isBlank())) {
+      throw new IllegalArgumentException("a denial needs a reason");
+    }
+    List<Outcome> outcomes = new ArrayList<>();
+    for (String id : selected) {
+      try {
+        if (approve) {
+          approve(user, id);
+        } else {
+          deny(user, id, reason);
+        }
+        outcomes.add(new Outcome(id, true, approve ? "approved" : "denied"));
+      } catch (IllegalStateException
+          | NotFoundException
+          | NotPermittedException
+          | ConsoleDenied e) {
+        outcomes.add(new Outcome(id, false, e.getMessage()));
+      }
+    }
+    return outcomes;
   }
 
   private Actor actorFor(ConsoleUser user, String id) {

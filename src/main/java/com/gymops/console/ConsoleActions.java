@@ -4,13 +4,16 @@ import com.gymops.care.Actor;
 import com.gymops.care.CollectionHolds;
 import com.gymops.care.ManualActions;
 import com.gymops.care.NotFoundException;
+import com.gymops.care.OutboxActions;
 import com.gymops.care.WorkflowPauses;
 import com.gymops.domain.ClubId;
 import com.gymops.domain.ConsoleUser;
 import com.gymops.domain.Member;
 import com.gymops.domain.MemberId;
+import com.gymops.domain.OutboundMessage;
 import com.gymops.domain.WorkflowId;
 import com.gymops.store.MemberStore;
+import com.gymops.store.Outbox;
 import java.time.LocalDate;
 
 /**
@@ -23,13 +26,41 @@ public final class ConsoleActions {
   private final CollectionHolds holds;
   private final ManualActions manual;
   private final WorkflowPauses pauses;
+  private final Outbox outbox;
+  private final OutboxActions messages;
 
   public ConsoleActions(
-      MemberStore members, CollectionHolds holds, ManualActions manual, WorkflowPauses pauses) {
+      MemberStore members,
+      CollectionHolds holds,
+      ManualActions manual,
+      WorkflowPauses pauses,
+      Outbox outbox,
+      OutboxActions messages) {
     this.members = members;
     this.holds = holds;
     this.manual = manual;
     this.pauses = pauses;
+    this.outbox = outbox;
+    this.messages = messages;
+  }
+
+  /** Cancels a queued text of the user's clubs. */
+  public void cancelMessage(ConsoleUser user, long id) {
+    messages.cancel(actorForMessage(user, id), id);
+  }
+
+  /** Sends a failed text of the user's clubs again, where that is safe. */
+  public void retryMessage(ConsoleUser user, long id) {
+    messages.retry(actorForMessage(user, id), id);
+  }
+
+  private Actor actorForMessage(ConsoleUser user, long id) {
+    OutboundMessage message =
+        outbox
+            .find(id)
+            .filter(m -> user.sees(m.clubId()))
+            .orElseThrow(() -> new NotFoundException("no message " + id + " in your clubs"));
+    return actorFor(user, message.clubId());
   }
 
   public void hold(ConsoleUser user, MemberId id, LocalDate until, String reason) {

@@ -1,8 +1,10 @@
 package com.gymops.console;
 
+import com.gymops.care.OutboxActions;
 import com.gymops.config.GymOpsConfig;
 import com.gymops.domain.ClubId;
 import com.gymops.domain.ConsoleUser;
+import com.gymops.domain.MessageStatus;
 import com.gymops.store.ConsoleReads;
 import com.gymops.store.ConsoleReads.OutboxView;
 import java.time.Clock;
@@ -62,7 +64,11 @@ public final class OutboxQuery {
                     m.status().name().toLowerCase(Locale.ROOT),
                     Formats.local(m.notBefore(), zones.get(m.clubId())),
                     m.body(),
-                    m.error() == null ? "" : m.error()))
+                    m.error() == null ? "" : m.error(),
+                    m.status() == MessageStatus.QUEUED,
+                    m.status() == MessageStatus.FAILED
+                        ? OutboxActions.whyNotRetried(m).orElse("")
+                        : ""))
         .toList();
   }
 }

@@ -1,6 +1,12 @@
 package com.gymops.console;
 
-/** A message in the Outbox page. */
+/**
+ * A message in the Outbox page.
+ *
+ * @param cancellable still queued (due or deferred): a manager may cancel it
+ * @param notRetried for a failed message, why GymOps will not send it again; empty when a manager
+ *     may retry it
+ */
 public record OutboxRow(
     long id,
     String memberId,
@@ -10,4 +16,10 @@ public record OutboxRow(
     String status,
     String notBefore,
     String body,
-    String error) {}
+    String error,
+    boolean cancellable,
+    String notRetried) {
+  public boolean retryable() {
+    return status.equals("failed") && notRetried.isEmpty();
+  }
+}

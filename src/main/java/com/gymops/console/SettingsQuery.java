@@ -9,10 +9,16 @@ import com.gymops.config.ClubSettings;
 import com.gymops.config.GymOpsConfig;
 import com.gymops.config.WorkflowSchedule;
 import com.gymops.domain.ConsoleUser;
+import com.gymops.domain.IntegrationHealth;
 import com.gymops.domain.WorkflowId;
+import com.gymops.store.IntegrationHealthStore;
 import com.gymops.store.SyncStateStore;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,10 +40,45 @@ public final class SettingsQuery {
 
   private final GymOpsConfig config;
   private final SyncStateStore syncState;
+  private final IntegrationHealthStore health;
 
-  public SettingsQuery(GymOpsConfig config, SyncStateStore syncState) {
+  public SettingsQuery(
+      GymOpsConfig config, SyncStateStore syncState, IntegrationHealthStore health) {
     this.config = config;
     this.syncState = syncState;
+    this.health = health;
+  }
+
+  /**
+   * Twilio, SMTP, the door system and the club system: in use or not, last success, last error
+   * (when and what), as recorded where GymOps calls them.
+   */
+  public List<HealthRow> health() {
+    Map<String, IntegrationHealth> recorded = new HashMap<>();
+    health.all().forEach(h -> recorded.put(h.name(), h));
+    var messaging = config.messaging();
+    Map<String, Boolean> inUse = new LinkedHashMap<>();
+    inUse.put("twilio", messaging.smsProvider().equals("twilio"));
+    inUse.put("smtp", messaging.emailProvider().equals("smtp"));
+    inUse.put("door", config.door().system().equals("http"));
+    inUse.put("club_system", config.clubSystem().isHttp());
+    List<HealthRow> rows = new ArrayList<>();
+    inUse.forEach(
+        (name, used) -> {
+          IntegrationHealth h = recorded.get(name);
+          rows.add(
+              new HealthRow(
+                  name,
+                  used,
+                  h == null ? "never" : when(h.lastSuccessAt()),
+                  h == null ? "never" : when(h.lastErrorAt()),
+                  h == null || h.lastError() == null ? "" : h.lastError()));
+        });
+    return rows;
+  }
+
+  private static String when(Instant at) {
+    return at == null ? "never" : at.truncatedTo(ChronoUnit.SECONDS) + " (UTC)";
   }
 
   public List<ClubSettingsView> clubs(ConsoleUser user) {

@@ -22,11 +22,23 @@ import java.util.Set;
  * Every list is bounded by a limit, so a page costs the same on a club of 100,000. Thread-safe.
  */
 public interface ConsoleReads {
-  /** The latest real (not dry) run of the workflow for the club. */
-  Optional<WorkflowRun> lastRun(WorkflowId workflow, ClubId club);
+  /**
+   * The latest real (not dry) run of each workflow that has one for the club, without its report
+   * ({@code reportJson} null): a report lists every member it concerned, megabytes on a large club.
+   */
+  Map<WorkflowId, WorkflowRun> lastRuns(ClubId club);
 
-  /** Real runs of the workflow for the club started at or after {@code since}, by status. */
-  Map<RunStatus, Long> runStatusesSince(WorkflowId workflow, ClubId club, Instant since);
+  /** The stored report of a run, if it has finished. */
+  Optional<String> report(String runId);
+
+  /** Real runs of each workflow for the club started at or after {@code since}, by status. */
+  Map<WorkflowId, Map<RunStatus, Long>> runStatusesSince(ClubId club, Instant since);
+
+  /**
+   * The club's approvals still pending at {@code now}: not decided, not yet expired (the expiry
+   * pass may not have marked one whose time is up).
+   */
+  long pendingApprovals(ClubId club, Instant now);
 
   /** Runs matching the filter, newest first. */
   List<WorkflowRun> runs(RunFilter filter);

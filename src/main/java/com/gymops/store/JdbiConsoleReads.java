@@ -12,6 +12,7 @@ import com.gymops.domain.RunStatus;
 import com.gymops.domain.WorkflowId;
 import com.gymops.domain.WorkflowRun;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -25,6 +26,10 @@ import org.jdbi.v3.core.statement.Query;
 public final class JdbiConsoleReads implements ConsoleReads {
   private static final String UNKNOWN_PREFIX = "outcome unknown%";
 
+  /** A run's columns with a null in place of its report. */
+  private static final String COLUMNS_WITHOUT_REPORT =
+      JdbiRunStore.COLUMNS.replace("report_json", "NULL AS report_json");
+
   private final Jdbi jdbi;
 
   public JdbiConsoleReads(Jdbi jdbi) {
@@ -32,39 +37,81 @@ public final class JdbiConsoleReads implements ConsoleReads {
   }
 
   @Override
-  public Optional<WorkflowRun> lastRun(WorkflowId workflow, ClubId club) {
-    return jdbi.withHandle(
-        handle ->
+  public Map<WorkflowId, WorkflowRun> lastRuns(ClubId club) {
+    Map<WorkflowId, WorkflowRun> last = new EnumMap<>(WorkflowId.class);
+    // One indexed LIMIT 1 per workflow on (club_id, workflow, started_at), on one connection: a
+    // single query for all six would read every run of the club to find each latest.
+    jdbi.useHandle(
+        handle -> {
+          for (WorkflowId workflow : WorkflowId.values()) {
             handle
                 .createQuery(
                     "SELECT "
-                        + JdbiRunStore.COLUMNS
+                        + COLUMNS_WITHOUT_REPORT
                         + " FROM workflow_run WHERE club_id = :club AND workflow = :workflow"
                         + " AND dry_run = FALSE ORDER BY started_at DESC LIMIT 1")
                 .bind("club", club.value())
                 .bind("workflow", workflow.id())
                 .map(JdbiRunStore::map)
+                .findOne()
+                .ifPresent(run -> last.put(workflow, run));
+          }
+        });
+    return last;
+  }
+
+  @Override
+  public Optional<String> report(String runId) {
+    return jdbi.withHandle(
+        handle ->
+            handle
+                .createQuery(
+                    "SELECT report_json FROM workflow_run WHERE run_id = :run"
+                        + " AND report_json IS NOT NULL")
+                .bind("run", runId)
+                .mapTo(String.class)
                 .findOne());
   }
 
   @Override
-  public Map<RunStatus, Long> runStatusesSince(WorkflowId workflow, ClubId club, Instant since) {
-    Map<RunStatus, Long> counts = new EnumMap<>(RunStatus.class);
+  public Map<WorkflowId, Map<RunStatus, Long>> runStatusesSince(ClubId club, Instant since) {
+    Map<WorkflowId, Map<RunStatus, Long>> counts = new EnumMap<>(WorkflowId.class);
     jdbi.useHandle(
         handle ->
             handle
                 .createQuery(
-                    "SELECT status, COUNT(*) AS n FROM workflow_run WHERE club_id = :club"
-                        + " AND workflow = :workflow AND dry_run = FALSE AND started_at >= :since"
-                        + " GROUP BY status")
+                    "SELECT workflow, status, COUNT(*) AS n FROM workflow_run WHERE club_id = :club"
+                        + " AND workflow IN (<workflows>) AND started_at >= :since"
+                        + " AND dry_run = FALSE GROUP BY workflow, status")
                 .bind("club", club.value())
-                .bind("workflow", workflow.id())
+                .bindList(
+                    "workflows", Arrays.stream(WorkflowId.values()).map(WorkflowId::id).toList())
                 .bind("since", since)
                 .map(
-                    (rs, ctx) ->
-                        Map.entry(RunStatus.valueOf(rs.getString("status")), rs.getLong("n")))
-                .forEach(entry -> counts.put(entry.getKey(), entry.getValue())));
+                    (rs, ctx) -> {
+                      counts
+                          .computeIfAbsent(
+                              WorkflowId.fromId(rs.getString("workflow")),
+                              w -> new EnumMap<>(RunStatus.class))
+                          .put(RunStatus.valueOf(rs.getString("status")), rs.getLong("n"));
+                      return 0;
+                    })
+                .list());
     return counts;
+  }
+
+  @Override
+  public long pendingApprovals(ClubId club, Instant now) {
+    return jdbi.withHandle(
+        handle ->
+            handle
+                .createQuery(
+                    "SELECT COUNT(*) FROM approval WHERE club_id = :club AND status = 'PENDING'"
+                        + " AND expires_at > :now")
+                .bind("club", club.value())
+                .bind("now", now)
+                .mapTo(Long.class)
+                .one());
   }
 
   @Override
@@ -129,9 +176,11 @@ public final class JdbiConsoleReads implements ConsoleReads {
             handle ->
                 handle
                     .createQuery(
+                        // From today's payments (index payment_received) to their members:
+                        // joined the other way round, SQLite probed every member of the club.
                         "SELECT COALESCE(SUM(p.amount_cents), 0) FROM payment p"
-                            + " JOIN member m ON m.member_id = p.member_id"
-                            + " WHERE m.club_id = :club AND p.received_at >= :since")
+                            + " WHERE p.received_at >= :since AND EXISTS (SELECT 1 FROM member m"
+                            + " WHERE m.member_id = p.member_id AND m.club_id = :club)")
                     .bind("club", club.value())
                     .bind("since", since)
                     .mapTo(Long.class)

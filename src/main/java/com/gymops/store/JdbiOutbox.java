@@ -250,6 +250,34 @@ public final class JdbiOutbox implements Outbox {
   }
 
   @Override
+  public boolean cancelQueued(long id, Instant at, String reason) {
+    return update(
+            "UPDATE outbound_message SET status = 'SUPPRESSED', sent_at = :at, error = :error"
+                + " WHERE id = :id AND status = 'QUEUED'",
+            id,
+            at,
+            reason)
+        == 1;
+  }
+
+  @Override
+  public boolean requeueFailed(long id, Instant notBefore) {
+    return jdbi.withHandle(
+            handle ->
+                handle
+                    .createUpdate(
+                        "UPDATE outbound_message SET status = 'QUEUED', not_before = :at,"
+                            + " error = NULL, sent_at = NULL, claimed_at = NULL, send_attempts = 0"
+                            + " WHERE id = :id AND status = 'FAILED' AND error IS NOT NULL"
+                            + " AND error NOT LIKE :unknown")
+                    .bind("id", id)
+                    .bind("at", notBefore)
+                    .bind("unknown", OUTCOME_UNKNOWN + "%")
+                    .execute())
+        == 1;
+  }
+
+  @Override
   public void defer(long id, Instant notBefore) {
     update(
         "UPDATE outbound_message SET status = 'QUEUED', not_before = :at WHERE id = :id",

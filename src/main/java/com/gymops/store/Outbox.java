@@ -15,6 +15,9 @@ import java.util.Optional;
  * Thread-safe.
  */
 public interface Outbox {
+  /** How the dispatcher begins the error of a text that may or may not have left. */
+  String OUTCOME_UNKNOWN = "outcome unknown";
+
   /**
    * Queues the message (its id and status are ignored) unless its idempotency key is taken; returns
    * the new id, or empty when the key was taken.
@@ -66,6 +69,19 @@ public interface Outbox {
 
   /** Ends a message unsent because a rule forbids it now (e.g. the member replied STOP). */
   void markSuppressed(long id, Instant at, String reason);
+
+  /**
+   * Ends a queued message unsent ({@code SUPPRESSED}, with {@code reason}) if it is still queued: a
+   * dispatcher that claimed it first wins. Returns whether it was cancelled.
+   */
+  boolean cancelQueued(long id, Instant at, String reason);
+
+  /**
+   * Queues a failed message again, due at {@code notBefore}, with its error, claim and retry count
+   * cleared, if it failed with the provider's answer: never one whose outcome is unknown (an error
+   * beginning {@code outcome unknown}), which may have left. Returns whether it was queued.
+   */
+  boolean requeueFailed(long id, Instant notBefore);
 
   /** Puts a claimed or queued message back to wait until {@code notBefore}. */
   void defer(long id, Instant notBefore);

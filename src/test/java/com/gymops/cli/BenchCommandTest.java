@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -155,6 +157,30 @@ class BenchCommandTest {
         .contains("dispatch: 20 queued texts", "texts/s", "throttled at 10/s: 2 texts")
         .doesNotContain("rules:", "not measured");
     assertThat(run.err()).contains("dispatch repetition 1/1", "dispatch throttled at 10/s");
+  }
+
+  @Test
+  void the_console_scenario_times_every_page_over_http_after_logging_in() throws Exception {
+    CliRun run = CliRun.in(work, "bench", "--members", "100", "--scenarios", "console", "--json");
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    JsonNode console = new ObjectMapper().readTree(run.out()).path("console");
+    assertThat(console.path("members").asInt()).isEqualTo(100);
+    assertThat(console.path("requests").asInt()).isEqualTo(50);
+    List<String> pages = new ArrayList<>();
+    for (JsonNode page : console.path("pages")) {
+      pages.add(page.path("page").asText());
+      assertThat(page.path("status").asInt()).as(page.path("page").asText()).isEqualTo(200);
+      assertThat(page.path("median_ms").asDouble()).isPositive();
+      assertThat(page.path("p95_ms").asDouble())
+          .isGreaterThanOrEqualTo(page.path("median_ms").asDouble());
+      assertThat(page.path("goal_ms").asInt()).isEqualTo(200);
+    }
+    assertThat(pages)
+        .contains("/console", "/console/approvals", "/console/settings", "/console/audit")
+        .anySatisfy(page -> assertThat(page).startsWith("/console/runs/run-"))
+        .anySatisfy(page -> assertThat(page).startsWith("/console/members/"));
+    assertThat(run.err()).contains("console /console: median");
   }
 
   @Test

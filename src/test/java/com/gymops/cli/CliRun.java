@@ -1,7 +1,9 @@
 package com.gymops.cli;
 
+import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -18,12 +20,19 @@ record CliRun(int exitCode, String out, String err) {
   }
 
   static CliRun in(Path workingDirectory, Map<String, String> variables, String... args) {
+    return withStdin(workingDirectory, variables, "", args);
+  }
+
+  /** Runs the command with {@code stdin} as its standard input. */
+  static CliRun withStdin(
+      Path workingDirectory, Map<String, String> variables, String stdin, String... args) {
     CliEnvironment environment =
         new CliEnvironment(
             variables,
             Clock.fixed(NOW, ZoneId.of("UTC")),
             ZoneId.of("America/New_York"),
-            workingDirectory);
+            workingDirectory,
+            new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     CommandLine commandLine = Cli.commandLine(environment);

@@ -3,6 +3,8 @@ package com.gymops.store;
 import static com.gymops.testing.MemberBuilder.aMember;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.gymops.domain.Approval;
+import com.gymops.domain.ApprovalAction;
 import com.gymops.domain.Channel;
 import com.gymops.domain.ClubId;
 import com.gymops.domain.ConsoleRole;
@@ -11,7 +13,9 @@ import com.gymops.domain.ConsoleUser;
 import com.gymops.domain.MemberId;
 import com.gymops.domain.MessagePurpose;
 import com.gymops.domain.MessageStatus;
+import com.gymops.domain.Money;
 import com.gymops.domain.OutboundMessage;
+import com.gymops.domain.Payment;
 import com.gymops.domain.RunEvent;
 import com.gymops.domain.RunStatus;
 import com.gymops.domain.ThrottleCounter;
@@ -21,7 +25,9 @@ import com.gymops.store.ConsoleReads.OutboxView;
 import com.gymops.store.ConsoleReads.RunFilter;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -145,15 +151,100 @@ abstract class ConsoleStoreContract {
         .containsExactly("r3", "r1");
     assertThat(reads.runs(new RunFilter(Set.of(), null, null, null, 10))).isEmpty();
 
-    assertThat(reads.lastRun(WorkflowId.DOOR_ACCESS, MAIN).map(WorkflowRun::runId)).contains("r2");
-    assertThat(reads.lastRun(WorkflowId.PAST_DUE_MONITORING, MAIN))
-        .as("dry runs are not last runs")
-        .isEmpty();
-    assertThat(reads.runStatusesSince(WorkflowId.DOOR_ACCESS, MAIN, NOW))
+    Map<WorkflowId, WorkflowRun> last = reads.lastRuns(MAIN);
+    assertThat(last.get(WorkflowId.DOOR_ACCESS).runId()).isEqualTo("r2");
+    assertThat(last.get(WorkflowId.DOOR_ACCESS).reportJson())
+        .as("the card reads a report only once per run")
+        .isNull();
+    assertThat(last).as("dry runs are not last runs").containsOnlyKeys(WorkflowId.DOOR_ACCESS);
+    assertThat(reads.runStatusesSince(MAIN, NOW).get(WorkflowId.DOOR_ACCESS))
         .containsEntry(RunStatus.SUCCEEDED, 1L)
         .containsEntry(RunStatus.FAILED, 1L);
-    assertThat(reads.runStatusesSince(WorkflowId.DOOR_ACCESS, MAIN, NOW.plusSeconds(30)))
+    assertThat(reads.runStatusesSince(MAIN, NOW.plusSeconds(30)))
+        .containsOnlyKeys(WorkflowId.DOOR_ACCESS);
+    assertThat(reads.runStatusesSince(MAIN, NOW.plusSeconds(30)).get(WorkflowId.DOOR_ACCESS))
         .containsOnlyKeys(RunStatus.FAILED);
+  }
+
+  @Test
+  void a_finished_runs_report_is_read_by_its_id() {
+    run("r1", WorkflowId.DOOR_ACCESS, MAIN, RunStatus.SUCCEEDED, false, NOW, "M1");
+
+    assertThat(reads.report("r1")).contains("{}");
+    assertThat(reads.report("r-unknown")).isEmpty();
+  }
+
+  @Test
+  void money_collected_counts_the_clubs_payments_received_since_the_instant() {
+    stores
+        .members()
+        .upsertAll(
+            List.of(
+                aMember().withId("M1").withBalance("90.00", LocalDate.parse("2026-11-01")).build(),
+                aMember().withId("M2").withBalance("90.00", LocalDate.parse("2026-11-01")).build(),
+                aMember()
+                    .withId("M3")
+                    .inClub("east")
+                    .withBalance("90.00", LocalDate.parse("2026-11-01"))
+                    .build()),
+            NOW);
+    stores.payments().apply(payment("p1", "M1", "10.00"), NOW.minusSeconds(60));
+    stores.payments().apply(payment("p2", "M2", "15.50"), NOW.plusSeconds(60));
+    stores.payments().apply(payment("p3", "M3", "20.00"), NOW.plusSeconds(60));
+
+    assertThat(reads.paymentsReceivedSince(MAIN, NOW)).isEqualTo(Money.parse("15.50"));
+    assertThat(reads.paymentsReceivedSince(MAIN, NOW.minusSeconds(3600)))
+        .isEqualTo(Money.parse("25.50"));
+    assertThat(reads.paymentsReceivedSince(EAST, NOW.plusSeconds(120))).isEqualTo(Money.ZERO);
+  }
+
+  @Test
+  void pending_approvals_are_counted_until_they_expire_or_are_decided() {
+    stores.members().upsertAll(List.of(aMember().withId("M1").build()), NOW);
+    stores.approvals().file(approval("apr-1", NOW.plusSeconds(3600)), "k1");
+    stores.approvals().file(approval("apr-2", NOW.plusSeconds(60)), "k2");
+    stores.approvals().file(approval("apr-3", NOW.plusSeconds(3600)), "k3");
+    stores.approvals().decide("apr-3", Approval.Status.DENIED, "dana", NOW, "no");
+
+    assertThat(reads.pendingApprovals(MAIN, NOW)).isEqualTo(2);
+    assertThat(reads.pendingApprovals(MAIN, NOW.plusSeconds(60)))
+        .as("its time is up, though the expiry pass has not run")
+        .isEqualTo(1);
+    assertThat(reads.pendingApprovals(EAST, NOW)).isZero();
+  }
+
+  private static Payment payment(String id, String member, String amount) {
+    return new Payment(id, new MemberId(member), Money.parse(amount), NOW);
+  }
+
+  private static Approval approval(String id, Instant expiresAt) {
+    return new Approval(
+        id,
+        MAIN,
+        Approval.Kind.LOCKS_OVER_LIMIT,
+        WorkflowId.DOOR_ACCESS,
+        "lock 1",
+        "door.lock",
+        "run-1",
+        NOW,
+        expiresAt,
+        Approval.Status.PENDING,
+        null,
+        null,
+        null,
+        null,
+        null,
+        List.of(
+            new ApprovalAction(
+                1,
+                new MemberId("M1"),
+                "lock_door",
+                "payment",
+                "door.lock",
+                "{}",
+                "{\"type\":\"LockDoor\"}",
+                null,
+                null)));
   }
 
   @Test
@@ -211,6 +302,37 @@ abstract class ConsoleStoreContract {
     assertThat(ids(OutboxView.SENT)).containsExactly(sent);
     assertThat(reads.failedMessagesSince(MAIN, NOW.minusSeconds(10))).isEqualTo(2);
     assertThat(reads.messages(Set.of(EAST), OutboxView.DUE, NOW, 10)).isEmpty();
+  }
+
+  @Test
+  void only_a_queued_text_is_cancelled_and_only_a_failed_one_with_a_known_outcome_requeued() {
+    stores.members().upsertAll(List.of(aMember().withId("M1").build()), NOW);
+    long queued = enqueue("queued", NOW.minusSeconds(60));
+    long claimed = enqueue("claimed", NOW.minusSeconds(60));
+    long failed = enqueue("failed", NOW.minusSeconds(60));
+    long unknown = enqueue("unknown", NOW.minusSeconds(60));
+    stores.outbox().claim(claimed, NOW);
+    stores.outbox().claim(failed, NOW);
+    stores.outbox().markFailed(failed, NOW, "30003: unreachable");
+    stores.outbox().claim(unknown, NOW.minusSeconds(3600));
+    stores.outbox().failStuckSending(NOW.minusSeconds(60), NOW, "outcome unknown: stopped");
+
+    assertThat(stores.outbox().cancelQueued(queued, NOW, "cancelled by dana")).isTrue();
+    assertThat(stores.outbox().cancelQueued(queued, NOW, "again")).isFalse();
+    assertThat(stores.outbox().cancelQueued(claimed, NOW, "too late")).isFalse();
+    assertThat(stores.outbox().find(queued).orElseThrow().status())
+        .isEqualTo(MessageStatus.SUPPRESSED);
+    assertThat(stores.outbox().find(claimed).orElseThrow().status())
+        .isEqualTo(MessageStatus.SENDING);
+
+    assertThat(stores.outbox().requeueFailed(unknown, NOW)).isFalse();
+    assertThat(stores.outbox().requeueFailed(claimed, NOW)).isFalse();
+    assertThat(stores.outbox().requeueFailed(failed, NOW.plusSeconds(5))).isTrue();
+    OutboundMessage requeued = stores.outbox().find(failed).orElseThrow();
+    assertThat(requeued.status()).isEqualTo(MessageStatus.QUEUED);
+    assertThat(requeued.notBefore()).isEqualTo(NOW.plusSeconds(5));
+    assertThat(requeued.error()).isNull();
+    assertThat(ids(OutboxView.UNKNOWN)).containsExactly(unknown);
   }
 
   private List<Long> ids(OutboxView view) {

@@ -1,6 +1,7 @@
 package com.gymops.web.console;
 
 import com.gymops.accounts.SignedIn;
+import com.gymops.console.ApprovalsQuery;
 import com.gymops.domain.ClubId;
 import com.gymops.domain.MemberId;
 import com.gymops.domain.WorkflowId;
@@ -8,13 +9,18 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 /** The console's actions; each is one call on the engine, then a redirect to what it did. */
 final class ActionHandlers {
   private final ConsoleServices services;
+  private final ConsolePages pages;
 
-  ActionHandlers(ConsoleServices services) {
+  ActionHandlers(ConsoleServices services, ConsolePages pages) {
     this.services = services;
+    this.pages = pages;
   }
 
   /** Run now, step one: a dry run, shown with a button to run it for real. */
@@ -48,6 +54,56 @@ final class ActionHandlers {
   void deny(Context ctx, SignedIn who) {
     services.approvals().deny(who.user(), ctx.pathParam("id"), ctx.formParam("reason"));
     ctx.redirect(ConsoleRoutes.ROOT + "/approvals", HttpStatus.SEE_OTHER);
+  }
+
+  /**
+   * Several selected approvals, approved or denied with one button; the page says how each went.
+   */
+  void decideSelected(Context ctx, SignedIn who) {
+    String decision = ctx.formParam("decision");
+    if (!"approve".equals(decision) && !"deny".equals(decision)) {
+      throw new IllegalArgumentException("the form's 'decision' must be approve or deny");
+    }
+    List<ApprovalsQuery.Outcome> outcomes =
+        services
+            .approvals()
+            .decideAll(
+                who.user(),
+                ctx.formParams("id"),
+                decision.equals("approve"),
+                ctx.formParam("reason"));
+    Map<String, Object> params = new HashMap<>();
+    params.put("frame", Frame.of("Approvals", "approvals", who));
+    params.put("approvals", services.approvals().inbox(who.user()));
+    params.put("outcomes", outcomes);
+    ctx.html(pages.render("approvals", params));
+  }
+
+  void cancelMessage(Context ctx, SignedIn who) {
+    services.actions().cancelMessage(who.user(), messageId(ctx));
+    toOutbox(ctx);
+  }
+
+  void retryMessage(Context ctx, SignedIn who) {
+    services.actions().retryMessage(who.user(), messageId(ctx));
+    toOutbox(ctx);
+  }
+
+  private static long messageId(Context ctx) {
+    String id = ctx.pathParam("id");
+    try {
+      return Long.parseLong(id);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("'" + id + "' is not a message number", e);
+    }
+  }
+
+  /** Back to the view the form was on. */
+  private static void toOutbox(Context ctx) {
+    String view = ctx.formParam("view");
+    boolean known = view != null && view.matches("[a-z]{1,20}");
+    ctx.redirect(
+        ConsoleRoutes.ROOT + "/outbox" + (known ? "?view=" + view : ""), HttpStatus.SEE_OTHER);
   }
 
   void pause(Context ctx, SignedIn who) {

@@ -26,7 +26,7 @@ public final class ConsoleRoutes {
     ConsoleGuard guard = new ConsoleGuard(services.accounts(), pages);
     LoginHandlers login = new LoginHandlers(services, pages, guard);
     ReadHandlers read = new ReadHandlers(services, pages);
-    ActionHandlers act = new ActionHandlers(services);
+    ActionHandlers act = new ActionHandlers(services, pages);
     routes.before(ROOT, ConsoleRoutes::securityHeaders);
     routes.before(ROOT + "/*", ConsoleRoutes::securityHeaders);
     ConsoleAssets.register(routes);
@@ -41,6 +41,8 @@ public final class ConsoleRoutes {
     routes.get(ROOT + "/members/{id}", guard.reading(read::member));
     routes.get(ROOT + "/outbox", guard.reading(read::outbox));
     routes.get(ROOT + "/settings", guard.reading(read::settings));
+    routes.post(ROOT + "/outbox/{id}/cancel", guard.acting(act::cancelMessage));
+    routes.post(ROOT + "/outbox/{id}/retry", guard.acting(act::retryMessage));
     routes.post(ROOT + "/clubs/{club}/workflows/{workflow}/preview", guard.acting(act::preview));
     routes.post(ROOT + "/clubs/{club}/workflows/{workflow}/run", guard.acting(act::run));
     routes.post(ROOT + "/clubs/{club}/workflows/{workflow}/pause", guard.acting(act::pause));
@@ -55,6 +57,7 @@ public final class ConsoleRoutes {
     routes.post(member + "opt-in", guard.acting(act::optIn));
     routes.get(ROOT + "/audit", guard.reading(read::audit));
     routes.get(ROOT + "/approvals", guard.reading(read::approvals));
+    routes.post(ROOT + "/approvals/selected", guard.acting(act::decideSelected));
     routes.post(ROOT + "/approvals/{id}/approve", guard.acting(act::approve));
     routes.post(ROOT + "/approvals/{id}/deny", guard.acting(act::deny));
   }

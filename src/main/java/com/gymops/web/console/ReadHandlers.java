@@ -121,6 +121,7 @@ final class ReadHandlers {
     params.put("frame", Frame.of("Settings", "settings", who));
     params.put("clubs", services.settings().clubs(who.user()));
     params.put("integrations", services.settings().integrations());
+    params.put("health", services.settings().health());
     ctx.html(pages.render("settings", params));
   }
 

@@ -10,9 +10,12 @@ import com.gymops.config.ConfigLoader;
 import com.gymops.config.GymOpsConfig;
 import com.gymops.demo.DemoClubGenerator;
 import com.gymops.domain.Approval;
+import com.gymops.domain.ApprovalAction;
 import com.gymops.domain.ClubId;
 import com.gymops.domain.ConsoleRole;
+import com.gymops.domain.DoorState;
 import com.gymops.domain.Member;
+import com.gymops.domain.MemberId;
 import com.gymops.domain.WorkflowId;
 import com.gymops.testing.MutableClock;
 import com.gymops.web.OpsServer;
@@ -34,6 +37,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -52,6 +56,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The console in a real Chromium (Debian's chromium and chromium-driver, driven by Selenium), one
@@ -98,7 +104,11 @@ class ConsoleBrowserTest {
     GymOpsConfig config =
         ConfigLoader.parse(
             "clubs: [{id: main, name: Downtown 24/7 Fitness, timezone: America/New_York,"
-                + " manager: {phone: '+12015550100', email: manager@example.com}}]\n",
+                + " manager: {phone: '+12015550100', email: manager@example.com}}]\n"
+                // The breaker trips on this small club: door-access would lock every member who
+                // owes anything after one reminder, and files those locks as approvals.
+                + "collections: {lock_amount: 1.00, lock_attempts: 1}\n"
+                + "access: {max_locks_per_run: 1, grace_period_days: 0}\n",
             Map.of("ANTHROPIC_API_KEY", "test-key", "ANTHROPIC_BASE_URL", messagesApi.baseUrl()),
             ZONE);
     app = GymOpsApp.open(config, directory.resolve("data"), new MutableClock(AT, ZONE));
@@ -109,9 +119,35 @@ class ConsoleBrowserTest {
       app.runner().run(new RunRequest(workflow, main, mode, false, AT));
     }
     app.dispatcher().dispatch(AT);
+    // The breaker's first approval covers every lock; one member then goes on a payment plan, and
+    // the next hour's run trips the breaker again over the others: a second approval.
+    Approval first = pendingBreaker().get(0);
+    assertThat(first.actions().stream().filter(a -> a.action().equals("lock_door")).count())
+        .as("locks the breaker withheld")
+        .isGreaterThan(2);
+    app.holds()
+        .hold(
+            Actor.person("test"),
+            first.actions().stream()
+                .filter(a -> a.action().equals("lock_door"))
+                .findFirst()
+                .orElseThrow()
+                .memberId(),
+            TODAY.plusDays(14),
+            "payment plan");
+    app.runner()
+        .run(
+            new RunRequest(
+                WorkflowId.DOOR_ACCESS, main, RunMode.RULES, false, AT.plus(Duration.ofHours(1))));
+    assertThat(pendingBreaker()).hasSize(2);
+    Set<MemberId> covered =
+        pendingBreaker().stream()
+            .flatMap(a -> a.actions().stream())
+            .map(ApprovalAction::memberId)
+            .collect(Collectors.toSet());
     pastDue =
         app.stores().members().pastDueOrLocked(main).stream()
-            .filter(m -> m.door().lockReason() == null)
+            .filter(m -> m.door().lockReason() == null && !covered.contains(m.id()))
             .findFirst()
             .orElseThrow();
     app.accounts()
@@ -136,6 +172,14 @@ class ConsoleBrowserTest {
     browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
     browser.manage().window().setSize(new Dimension(1280, 1000));
     Files.createDirectories(SCREENSHOTS);
+  }
+
+  /** The pending breaker approvals, oldest first. */
+  private List<Approval> pendingBreaker() {
+    return app.approvals().list(Actor.person("test"), new ClubId("main"), true).stream()
+        .filter(a -> a.kind() == Approval.Kind.LOCKS_OVER_LIMIT)
+        .sorted(Comparator.comparing(Approval::createdAt).thenComparing(a -> a.actions().size()))
+        .toList();
   }
 
   @AfterAll
@@ -168,7 +212,7 @@ class ConsoleBrowserTest {
 
     browser.findElement(By.id("email")).sendKeys(OWNER);
     browser.findElement(By.id("password")).sendKeys(PASSWORD);
-    browser.findElement(By.id("login")).click();
+    open(browser.findElement(By.id("login")));
 
     assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Today");
     assertThat(browser.findElements(By.cssSelector("article.card"))).hasSize(6);
@@ -180,7 +224,7 @@ class ConsoleBrowserTest {
   @Test
   @Order(2)
   void a_run_opens_with_its_actions_and_the_agents_transcript() throws IOException {
-    browser.findElement(By.cssSelector("#card-main-past-due-monitoring a.status")).click();
+    open(browser.findElement(By.cssSelector("#card-main-past-due-monitoring a.status")));
 
     assertThat(browser.findElement(By.tagName("h1")).getText()).startsWith("past-due-monitoring");
     assertThat(browser.findElement(By.id("transcript")).getText()).isEqualTo("Agent transcript");
@@ -192,18 +236,75 @@ class ConsoleBrowserTest {
   @Test
   @Order(3)
   void approving_the_agents_held_reminder_executes_it_once() throws IOException {
-    browser.findElement(By.linkText("Approvals")).click();
+    open(browser.findElement(By.linkText("Approvals")));
     WebElement held = approval(Approval.Kind.AGENT_HOLD);
     String id = held.getAttribute("id").substring("approval-".length());
     assertThat(held.getText()).contains("Approve", "Deny", "send_reminder");
     screenshot("approvals");
 
-    held.findElement(By.cssSelector("button.approve")).click();
+    open(held.findElement(By.cssSelector("button.approve")));
 
     assertThat(browser.findElement(By.id("approval-" + id)).getText())
         .contains("approved by " + OWNER);
     assertThat(app.approvals().find(Actor.person(OWNER), id).executedAt()).isNotNull();
-    assertThat(browser.findElements(By.cssSelector("article.approval.pending"))).isEmpty();
+    assertThat(browser.findElement(By.id("approval-" + id)).getAttribute("class"))
+        .doesNotContain("pending");
+  }
+
+  @Test
+  @Order(4)
+  void denying_a_breaker_approval_with_a_reason_locks_no_one() {
+    Approval denied = pendingBreaker().get(1);
+    assertThat(denied.actions().size()).isGreaterThan(pendingBreaker().get(0).actions().size());
+    WebElement article = browser.findElement(By.id("approval-" + denied.id()));
+    assertThat(article.getText()).contains("locks over limit", "lock_door");
+
+    article.findElement(By.name("reason")).sendKeys("the club is closed for repairs");
+    open(article.findElement(By.cssSelector("button.deny")));
+
+    assertThat(browser.findElement(By.id("approval-" + denied.id())).getText())
+        .contains("denied by " + OWNER + " on", "the club is closed for repairs");
+    assertThat(app.approvals().find(Actor.person(OWNER), denied.id()).executedAt()).isNull();
+    for (ApprovalAction action : denied.actions()) {
+      assertThat(app.stores().members().find(action.memberId()).orElseThrow().door().state())
+          .as(action.memberId() + "'s door after the denial")
+          .isEqualTo(DoorState.ACTIVE);
+    }
+    String member = denied.actions().get(0).memberId().value();
+    browser.get(base + "/console/members/" + member);
+    assertThat(browser.findElements(By.cssSelector(".timeline li.door")))
+        .as("no door change on " + member + "'s timeline")
+        .isEmpty();
+  }
+
+  @Test
+  @Order(5)
+  void approving_a_breaker_approval_locks_its_members_and_their_timelines_show_it()
+      throws IOException {
+    Approval approved = pendingBreaker().get(0);
+    open(browser.findElement(By.linkText("Approvals")));
+    WebElement article = browser.findElement(By.id("approval-" + approved.id()));
+    assertThat(article.getText()).contains("locks over limit", "lock_door");
+
+    open(article.findElement(By.cssSelector("button.approve")));
+
+    assertThat(browser.findElement(By.id("approval-" + approved.id())).getText())
+        .contains("approved by " + OWNER);
+    List<MemberId> locked =
+        approved.actions().stream()
+            .filter(a -> a.action().equals("lock_door"))
+            .map(ApprovalAction::memberId)
+            .toList();
+    for (MemberId member : locked) {
+      assertThat(app.stores().members().find(member).orElseThrow().door().state())
+          .as(member + "'s door after the approval")
+          .isEqualTo(DoorState.LOCKED);
+    }
+    browser.get(base + "/console/members/" + locked.get(0).value());
+    assertThat(browser.findElement(By.id("door")).getText()).startsWith("locked");
+    assertThat(browser.findElements(By.cssSelector(".timeline li.door"))).hasSize(1);
+    assertThat(browser.findElement(By.cssSelector(".timeline li.door")).getText())
+        .contains("locked");
   }
 
   private WebElement approval(Approval.Kind kind) {
@@ -215,11 +316,11 @@ class ConsoleBrowserTest {
   }
 
   @Test
-  @Order(4)
+  @Order(6)
   void a_member_is_found_and_put_on_hold() throws IOException {
-    browser.findElement(By.linkText("Members")).click();
+    open(browser.findElement(By.linkText("Members")));
     browser.findElement(By.id("q")).sendKeys(pastDue.id().value() + "\n");
-    browser.findElement(By.linkText(pastDue.firstName() + " " + pastDue.lastName())).click();
+    open(browser.findElement(By.linkText(pastDue.firstName() + " " + pastDue.lastName())));
 
     String until = TODAY.plusDays(30).toString();
     // A date input takes the digits in the browser's locale order; set the value as the form sends
@@ -227,7 +328,7 @@ class ConsoleBrowserTest {
     ((JavascriptExecutor) browser)
         .executeScript("document.getElementById('hold-until').value = arguments[0]", until);
     browser.findElement(By.id("hold-reason")).sendKeys("payment plan");
-    browser.findElement(By.id("hold-submit")).click();
+    open(browser.findElement(By.id("hold-submit")));
 
     assertThat(browser.findElement(By.id("hold")).getText())
         .contains("on hold until " + until + ": payment plan (" + OWNER + ")");
@@ -237,23 +338,23 @@ class ConsoleBrowserTest {
   }
 
   @Test
-  @Order(5)
+  @Order(7)
   void the_outbox_settings_and_audit_pages_open() throws IOException {
-    browser.findElement(By.linkText("Outbox")).click();
-    browser.findElement(By.linkText("sent")).click();
+    open(browser.findElement(By.linkText("Outbox")));
+    open(browser.findElement(By.linkText("sent")));
     assertThat(browser.findElements(By.cssSelector(".rows li"))).isNotEmpty();
     screenshot("outbox");
 
-    browser.findElement(By.linkText("Settings")).click();
+    open(browser.findElement(By.linkText("Settings")));
     assertThat(browser.findElement(By.tagName("main")).getText()).contains("ANTHROPIC_API_KEY");
 
-    browser.findElement(By.linkText("Audit")).click();
+    open(browser.findElement(By.linkText("Audit")));
     assertThat(browser.findElement(By.tagName("main")).getText()).contains("hold", "login");
     screenshot("audit");
   }
 
   @Test
-  @Order(6)
+  @Order(8)
   void every_page_fits_a_375_pixel_phone_without_sideways_scrolling() throws IOException {
     browser.manage().window().setSize(new Dimension(375, 812));
     for (String page :
@@ -278,14 +379,24 @@ class ConsoleBrowserTest {
   }
 
   @Test
-  @Order(7)
+  @Order(9)
   void logging_out_ends_the_session() {
     browser.get(base + "/console");
-    browser.findElement(By.id("logout")).click();
+    open(browser.findElement(By.id("logout")));
 
     assertThat(browser.getCurrentUrl()).endsWith("/console/login");
     browser.get(base + "/console/runs");
     assertThat(browser.getCurrentUrl()).endsWith("/console/login");
+  }
+
+  /**
+   * Clicks a link or a form's button and waits until the next page has replaced this one: a click
+   * returns before the page it asks for has loaded, and an element read meanwhile is the old one's.
+   */
+  private void open(WebElement clickable) {
+    WebElement page = browser.findElement(By.tagName("html"));
+    clickable.click();
+    new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(page));
   }
 
   private void screenshot(String name) throws IOException {

@@ -7,7 +7,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -49,9 +51,24 @@ final class ConsoleClient {
     return postRaw(path, withToken);
   }
 
+  /** Posts a form whose fields may repeat (checkboxes), with the last CSRF token seen. */
+  HttpResponse<String> postFields(String path, List<Map.Entry<String, String>> fields)
+      throws Exception {
+    List<Map.Entry<String, String>> withToken = new ArrayList<>(fields);
+    if (csrf != null) {
+      withToken.add(Map.entry("_csrf", csrf));
+    }
+    return postEncoded(path, withToken);
+  }
+
   HttpResponse<String> postRaw(String path, Map<String, String> form) throws Exception {
+    return postEncoded(path, List.copyOf(form.entrySet()));
+  }
+
+  private HttpResponse<String> postEncoded(String path, List<Map.Entry<String, String>> form)
+      throws Exception {
     String body =
-        form.entrySet().stream()
+        form.stream()
             .map(
                 e ->
                     URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)

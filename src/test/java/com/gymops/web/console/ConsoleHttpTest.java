@@ -7,11 +7,17 @@ import com.gymops.app.GymOpsApp;
 import com.gymops.care.Actor;
 import com.gymops.config.ConfigLoader;
 import com.gymops.config.GymOpsConfig;
+import com.gymops.domain.Approval;
+import com.gymops.domain.ApprovalAction;
 import com.gymops.domain.AuditEntry;
+import com.gymops.domain.Channel;
 import com.gymops.domain.ClubId;
 import com.gymops.domain.ConsoleRole;
 import com.gymops.domain.DoorAccess;
 import com.gymops.domain.MemberId;
+import com.gymops.domain.MessagePurpose;
+import com.gymops.domain.MessageStatus;
+import com.gymops.domain.OutboundMessage;
 import com.gymops.domain.WorkflowId;
 import com.gymops.domain.WorkflowRun;
 import com.gymops.testing.MutableClock;
@@ -414,5 +420,246 @@ class ConsoleHttpTest {
     assertThat(audit.body()).contains("staff@example.com", "login", "user-add");
     assertThat(app.stores().members().find(new MemberId("M1")).orElseThrow().door())
         .isEqualTo(DoorAccess.OPEN);
+  }
+
+  @Test
+  void several_selected_approvals_are_decided_one_by_one_and_those_not_pending_are_named()
+      throws Exception {
+    ConsoleClient client = start();
+    fileApproval("apr-a", "main", "M1");
+    fileApproval("apr-b", "main", "M1");
+    fileApproval("apr-e", "east", "E1");
+    fileApproval("apr-done", "main", "M1");
+    app.approvals().deny(new Actor("owner@example.com", null), "apr-done", "earlier");
+    client.login("manager@example.com", PASSWORD);
+    assertThat(client.get("/console/approvals").body())
+        .contains("id=\"selected\"", "value=\"apr-a\" form=\"selected\"");
+
+    HttpResponse<String> noReason =
+        client.postFields(
+            "/console/approvals/selected",
+            List.of(Map.entry("id", "apr-a"), Map.entry("decision", "deny")));
+    assertThat(noReason.statusCode()).isEqualTo(400);
+    assertThat(noReason.body()).contains("a denial needs a reason");
+    HttpResponse<String> none =
+        client.postFields("/console/approvals/selected", List.of(Map.entry("decision", "approve")));
+    assertThat(none.statusCode()).isEqualTo(400);
+    assertThat(none.body()).contains("select at least one approval");
+    assertThat(app.approvals().find(BY, "apr-a").status()).isEqualTo(Approval.Status.PENDING);
+
+    HttpResponse<String> denied =
+        client.postFields(
+            "/console/approvals/selected",
+            List.of(
+                Map.entry("id", "apr-a"),
+                Map.entry("id", "apr-b"),
+                Map.entry("id", "apr-e"),
+                Map.entry("id", "apr-done"),
+                Map.entry("decision", "deny"),
+                Map.entry("reason", "members called in")));
+
+    assertThat(denied.statusCode()).isEqualTo(200);
+    assertThat(denied.body())
+        .contains("apr-a: denied", "apr-b: denied")
+        .contains("apr-e: manager@example.com does not manage club east")
+        .contains(
+            "apr-done: approval apr-done is not pending: it is denied (by owner@example.com)");
+    for (String id : List.of("apr-a", "apr-b")) {
+      Approval approval = app.approvals().find(BY, id);
+      assertThat(approval.status()).isEqualTo(Approval.Status.DENIED);
+      assertThat(approval.decidedBy()).isEqualTo("manager@example.com");
+      assertThat(approval.reason()).isEqualTo("members called in");
+      assertThat(app.stores().audit().about("approval:" + id))
+          .extracting(AuditEntry::actor, AuditEntry::action)
+          .containsExactly(org.assertj.core.groups.Tuple.tuple("manager@example.com", "deny"));
+    }
+    assertThat(app.approvals().find(BY, "apr-e").status()).isEqualTo(Approval.Status.PENDING);
+
+    client.post("/console/logout", Map.of());
+    client.login("owner@example.com", PASSWORD);
+    client.get("/console/approvals");
+    HttpResponse<String> approved =
+        client.postFields(
+            "/console/approvals/selected",
+            List.of(Map.entry("id", "apr-e"), Map.entry("decision", "approve")));
+    assertThat(approved.body()).contains("apr-e: approved");
+    Approval executed = app.approvals().find(BY, "apr-e");
+    assertThat(executed.status()).isEqualTo(Approval.Status.APPROVED);
+    assertThat(executed.executedAt()).as("executed by the engine, as one by one").isNotNull();
+  }
+
+  private void fileApproval(String id, String club, String member) {
+    app.stores()
+        .approvals()
+        .file(
+            new Approval(
+                id,
+                new ClubId(club),
+                Approval.Kind.LOCKS_OVER_LIMIT,
+                WorkflowId.DOOR_ACCESS,
+                "lock 1",
+                "door.lock",
+                null,
+                NOW,
+                NOW.plus(Duration.ofHours(4)),
+                Approval.Status.PENDING,
+                null,
+                null,
+                null,
+                null,
+                null,
+                List.of(
+                    new ApprovalAction(
+                        1,
+                        new MemberId(member),
+                        "lock_door",
+                        "payment",
+                        "door.lock",
+                        "{}",
+                        "{\"type\":\"LockDoor\"}",
+                        null,
+                        null))),
+            "key:" + id);
+  }
+
+  @Test
+  void a_manager_cancels_a_queued_text_and_retries_a_failed_one_but_never_an_unknown_outcome()
+      throws Exception {
+    ConsoleClient client = start();
+    long queued = enqueue("queued", "main", "M1");
+    long failed = enqueue("failed", "main", "M1");
+    long unknown = enqueue("unknown", "main", "M1");
+    long east = enqueue("east", "east", "E1");
+    app.stores().outbox().claim(failed, NOW);
+    app.stores().outbox().markFailed(failed, NOW, "30003: unreachable handset");
+    app.stores().outbox().claim(unknown, NOW.minus(Duration.ofHours(1)));
+    app.stores()
+        .outbox()
+        .failStuckSending(NOW, NOW, "outcome unknown: GymOps stopped while sending");
+    client.login("manager@example.com", PASSWORD);
+
+    String unknownPage = client.get("/console/outbox?view=unknown").body();
+    assertThat(unknownPage)
+        .contains("id=\"unknown-why\"", "GymOps will not send", "Not sent again: its outcome is")
+        .doesNotContain("retry-" + unknown);
+    assertThat(client.get("/console/outbox?view=failed").body()).contains("id=\"retry-" + failed);
+    assertThat(client.get("/console/outbox?view=due").body()).contains("id=\"cancel-" + queued);
+
+    HttpResponse<String> cancel =
+        client.post("/console/outbox/" + queued + "/cancel", Map.of("view", "due"));
+    assertThat(cancel.statusCode()).isEqualTo(303);
+    assertThat(cancel.headers().firstValue("Location")).contains("/console/outbox?view=due");
+    assertThat(app.stores().outbox().find(queued).orElseThrow().status())
+        .isEqualTo(MessageStatus.SUPPRESSED);
+    assertThat(app.stores().outbox().find(queued).orElseThrow().error())
+        .isEqualTo("cancelled by manager@example.com");
+    HttpResponse<String> again = client.post("/console/outbox/" + queued + "/cancel", Map.of());
+    assertThat(again.statusCode()).isEqualTo(409);
+    assertThat(again.body()).contains("is no longer queued: suppressed");
+
+    HttpResponse<String> retry = client.post("/console/outbox/" + failed + "/retry", Map.of());
+    assertThat(retry.statusCode()).isEqualTo(303);
+    OutboundMessage requeued = app.stores().outbox().find(failed).orElseThrow();
+    assertThat(requeued.status()).isEqualTo(MessageStatus.QUEUED);
+    assertThat(requeued.notBefore()).isEqualTo(NOW);
+    assertThat(requeued.error()).isNull();
+
+    HttpResponse<String> refused = client.post("/console/outbox/" + unknown + "/retry", Map.of());
+    assertThat(refused.statusCode()).isEqualTo(409);
+    assertThat(refused.body()).contains("its outcome is unknown", "never sends a text twice");
+    assertThat(app.stores().outbox().find(unknown).orElseThrow().status())
+        .isEqualTo(MessageStatus.FAILED);
+
+    assertThat(client.post("/console/outbox/" + east + "/cancel", Map.of()).statusCode())
+        .as("another club's text")
+        .isEqualTo(404);
+    assertThat(client.post("/console/outbox/x1/cancel", Map.of()).statusCode()).isEqualTo(400);
+    assertThat(client.postRaw("/console/outbox/" + east + "/cancel", Map.of()).statusCode())
+        .as("no CSRF token")
+        .isEqualTo(403);
+    assertThat(app.stores().outbox().find(east).orElseThrow().status())
+        .isEqualTo(MessageStatus.QUEUED);
+
+    assertThat(app.stores().audit().about("message:" + queued))
+        .extracting(AuditEntry::actor, AuditEntry::action, AuditEntry::after)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("manager@example.com", "cancel", "suppressed"));
+    assertThat(app.stores().audit().about("message:" + failed))
+        .extracting(AuditEntry::action, AuditEntry::before, AuditEntry::reason)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("retry", "failed", "30003: unreachable handset"));
+    assertThat(app.stores().audit().about("message:" + unknown)).isEmpty();
+  }
+
+  @Test
+  void a_failed_text_to_a_member_who_opted_out_since_is_not_retried_and_staff_cannot_act()
+      throws Exception {
+    ConsoleClient client = start();
+    long failed = enqueue("failed", "main", "M1");
+    app.stores().outbox().claim(failed, NOW);
+    app.stores().outbox().markFailed(failed, NOW, "30003: unreachable handset");
+    app.manualActions().setOptedOut(BY, new MemberId("M1"), true);
+
+    client.login("staff@example.com", PASSWORD);
+    assertThat(client.get("/console/outbox?view=failed").body()).doesNotContain("retry-" + failed);
+    assertThat(client.post("/console/outbox/" + failed + "/retry", Map.of()).statusCode())
+        .isEqualTo(403);
+
+    client.post("/console/logout", Map.of());
+    client.login("manager@example.com", PASSWORD);
+    client.get("/console/outbox?view=failed");
+    HttpResponse<String> refused = client.post("/console/outbox/" + failed + "/retry", Map.of());
+    assertThat(refused.statusCode()).isEqualTo(409);
+    assertThat(refused.body()).contains("the member has opted out of texts");
+    assertThat(app.stores().outbox().find(failed).orElseThrow().status())
+        .isEqualTo(MessageStatus.FAILED);
+  }
+
+  private long enqueue(String key, String club, String member) {
+    return app.stores()
+        .outbox()
+        .enqueue(
+            new OutboundMessage(
+                0,
+                key,
+                new ClubId(club),
+                new MemberId(member),
+                Channel.SMS,
+                "+14155550101",
+                MessagePurpose.REMINDER,
+                "friendly",
+                null,
+                "Hello",
+                1,
+                MessageStatus.QUEUED,
+                NOW,
+                NOW.minusSeconds(60),
+                null,
+                null,
+                null,
+                null))
+        .orElseThrow();
+  }
+
+  @Test
+  void settings_show_each_integrations_last_success_and_last_error() throws Exception {
+    ConsoleClient client = start();
+    var health = new com.gymops.store.JdbiIntegrationHealth(app.database().jdbi());
+    health.succeeded("door", NOW.minusSeconds(120));
+    health.failed("door", NOW.minusSeconds(60), "503 from the door system");
+    client.login("staff@example.com", PASSWORD);
+
+    String page = client.get("/console/settings").body();
+
+    assertThat(page).contains("id=\"health\"", "id=\"health-twilio\"");
+    String door = page.substring(page.indexOf("id=\"health-door\""));
+    door = door.substring(0, door.indexOf("</li>"));
+    assertThat(door)
+        .contains("not in use")
+        .contains("last success</span> 2026-03-10T14:58:00Z (UTC)")
+        .contains("last error</span> 2026-03-10T14:59:00Z (UTC)")
+        .contains("503 from the door system");
+    String smtp = page.substring(page.indexOf("id=\"health-smtp\""));
+    assertThat(smtp.substring(0, smtp.indexOf("</li>"))).contains("last success</span> never");
   }
 }
