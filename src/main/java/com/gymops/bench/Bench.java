@@ -80,7 +80,7 @@ public final class Bench {
           startedAt.toString(),
           Timing.round((System.nanoTime() - started) / 1e9),
           Machine.current(),
-          BenchReport.Settings.of(settings),
+          BenchReport.Settings.of(settings, postgresUrl == null ? "embedded" : "postgresql"),
           rules,
           agent,
           dispatch,

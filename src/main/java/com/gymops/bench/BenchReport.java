@@ -34,8 +34,12 @@ public record BenchReport(
       int dispatchMessages,
       int throttledMessages,
       int monthDays,
-      List<Integer> monthMembers) {
-    static Settings of(BenchSettings settings) {
+      List<Integer> monthMembers,
+      String rulesStore) {
+    /**
+     * @param rulesStore where the rules scenario ran: {@code embedded} or {@code postgresql}
+     */
+    static Settings of(BenchSettings settings, String rulesStore) {
       return new Settings(
           settings.members(),
           settings.seed(),
@@ -45,7 +49,8 @@ public record BenchReport(
           settings.dispatchMessages(),
           settings.throttledMessages(),
           settings.monthDays(),
-          settings.monthMembers());
+          settings.monthMembers(),
+          rulesStore);
     }
   }
 }
