@@ -62,6 +62,18 @@ public final class Doctor {
               (config.database().url() == null ? "embedded, " : config.database().url() + ", ")
                   + app.stores().members().count()
                   + " members, every migration applied"));
+      if (config.agent().key().isPresent()) {
+        checks.add(
+            app.modelWarning()
+                .map(
+                    warning ->
+                        Check.failed(
+                            "agent model",
+                            warning,
+                            "set agent.model to a current model id (the Models API lists them)"))
+                .orElseGet(
+                    () -> Check.passed("agent model", config.agent().model() + ", current")));
+      }
       for (SenderPauses.Pause pause : app.stores().senderPauses().all()) {
         checks.add(
             Check.failed(

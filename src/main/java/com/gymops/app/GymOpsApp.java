@@ -101,8 +101,6 @@ public final class GymOpsApp implements AutoCloseable {
   /** How long before a model's retirement the log starts to warn. */
   static final java.time.Duration MODEL_RETIREMENT_WARNING = java.time.Duration.ofDays(60);
 
-  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(GymOpsApp.class);
-
   private final GymOpsConfig config;
   private final Path dataDir;
   private final Clock clock;
@@ -120,6 +118,20 @@ public final class GymOpsApp implements AutoCloseable {
   private final WorkflowPauses pauses;
   private final ApiAccess apiAccess;
   private final Approvals approvals;
+
+  /**
+   * Asks the Models API about {@code agent.model} when a key is set: a warning when the model is
+   * unknown, retired or retires within {@link #MODEL_RETIREMENT_WARNING}; empty when it is fine or
+   * there is no key. Only the commands that may call the model ask ({@code serve}, an agent or
+   * shadow {@code run}, {@code doctor}): opening the store for any other command must not wait on
+   * the network.
+   */
+  public java.util.Optional<String> modelWarning() {
+    if (llm == null) {
+      return java.util.Optional.empty();
+    }
+    return llm.checkModel(config.agent().model(), clock.instant(), MODEL_RETIREMENT_WARNING);
+  }
 
   private GymOpsApp(GymOpsConfig config, Path dataDir, Clock clock, Database database) {
     this.config = config;
@@ -156,9 +168,6 @@ public final class GymOpsApp implements AutoCloseable {
                     new AnthropicLlmClient(
                         key, agent.baseUrl(), agent.maxRetries(), agent.requestTimeout()))
             .orElse(null);
-    if (llm != null) {
-      llm.checkModel(agent.model(), clock.instant(), MODEL_RETIREMENT_WARNING).ifPresent(LOG::warn);
-    }
     Audit audit = new Audit(stores.audit(), clock);
     ScopedRun scopedRun = new ScopedRun(stores, executor, clock);
     this.approvals =

@@ -141,7 +141,7 @@ final class AgentScenario {
               name, run.pastDueMembers(), run.requests(), run.inputTokens(), run.modeUsed()));
       return run;
     } finally {
-      SeededClubs.delete(copy);
+      SeededClubs.deleteDirectory(copy);
     }
   }
 

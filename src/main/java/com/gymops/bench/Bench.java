@@ -26,10 +26,21 @@ public final class Bench {
    * @param progress receives one line per measurement, for a person watching a long bench
    */
   public Bench(GymOpsConfig config, Clock clock, Consumer<String> progress) {
+    this(config, clock, progress, null);
+  }
+
+  /**
+   * @param postgresUrl a PostgreSQL server on which the rules scenario runs (in databases of its
+   *     own), or null for the embedded store
+   */
+  public Bench(GymOpsConfig config, Clock clock, Consumer<String> progress, String postgresUrl) {
     this.config = config;
     this.clock = clock;
     this.progress = progress;
+    this.postgresUrl = postgresUrl;
   }
+
+  private final String postgresUrl;
 
   public BenchReport run(BenchSettings settings) {
     // Before the agent scenario starts the first fake server of this process.
@@ -46,7 +57,16 @@ public final class Bench {
       StartupFigures startup = null;
       ConsoleFigures console = null;
       if (settings.includes(Scenario.RULES)) {
-        rules = new RulesScenario(club, clubs, progress).measure(settings);
+        if (postgresUrl == null) {
+          rules = new RulesScenario(club, clubs, progress).measure(settings);
+        } else {
+          PostgresClubs onPostgres = new PostgresClubs(club, postgresUrl, root, settings.seed());
+          try {
+            rules = new RulesScenario(club, onPostgres, progress).measure(settings);
+          } finally {
+            onPostgres.dropAll();
+          }
+        }
       }
       if (settings.includes(Scenario.AGENT)) {
         agent = new AgentScenario(club, clubs, progress).measure(settings);
@@ -64,7 +84,7 @@ public final class Bench {
           startedAt.toString(),
           Timing.round((System.nanoTime() - started) / 1e9),
           Machine.current(),
-          BenchReport.Settings.of(settings),
+          BenchReport.Settings.of(settings, postgresUrl == null ? "embedded" : "postgresql"),
           rules,
           agent,
           dispatch,
@@ -72,7 +92,7 @@ public final class Bench {
           console,
           List.of());
     } finally {
-      SeededClubs.delete(root);
+      SeededClubs.deleteDirectory(root);
     }
   }
 

@@ -55,6 +55,20 @@ record BenchClub(GymOpsConfig config, LocalDate today, Instant at) {
     return GymOpsApp.open(config, dataDir, clock);
   }
 
+  /** The same club on another database: the rules scenario's copies on PostgreSQL. */
+  BenchClub withDatabase(DatabaseSettings database) {
+    return new BenchClub(
+        new GymOpsConfig(
+            config.clubs(),
+            database,
+            config.messaging(),
+            config.server(),
+            config.agent(),
+            config.door()),
+        today,
+        at);
+  }
+
   /** The same club whose agent talks to {@code agent}'s base URL with its key. */
   BenchClub withAgent(AgentSettings agent) {
     return new BenchClub(

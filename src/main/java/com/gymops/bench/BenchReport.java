@@ -35,8 +35,12 @@ public record BenchReport(
       int dispatchMessages,
       int throttledMessages,
       int monthDays,
-      List<Integer> monthMembers) {
-    static Settings of(BenchSettings settings) {
+      List<Integer> monthMembers,
+      String rulesStore) {
+    /**
+     * @param rulesStore where the rules scenario ran: {@code embedded} or {@code postgresql}
+     */
+    static Settings of(BenchSettings settings, String rulesStore) {
       return new Settings(
           settings.members(),
           settings.seed(),
@@ -46,7 +50,8 @@ public record BenchReport(
           settings.dispatchMessages(),
           settings.throttledMessages(),
           settings.monthDays(),
-          settings.monthMembers());
+          settings.monthMembers(),
+          rulesStore);
     }
   }
 }

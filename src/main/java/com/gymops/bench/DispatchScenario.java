@@ -135,7 +135,7 @@ final class DispatchScenario {
       }
       return new Pass(nanos, result, queued);
     } finally {
-      SeededClubs.delete(copy);
+      SeededClubs.deleteDirectory(copy);
     }
   }
 

@@ -92,7 +92,7 @@ final class MonthScenario {
               members, runs, asked, month.requests(), month.dollars()));
       return month;
     } finally {
-      SeededClubs.delete(copy);
+      SeededClubs.deleteDirectory(copy);
     }
   }
 

@@ -20,10 +20,10 @@ final class RulesScenario {
       List.of(WorkflowId.DOOR_ACCESS, WorkflowId.PAST_DUE_MONITORING);
 
   private final BenchClub club;
-  private final SeededClubs clubs;
+  private final ClubCopies clubs;
   private final Consumer<String> progress;
 
-  RulesScenario(BenchClub club, SeededClubs clubs, Consumer<String> progress) {
+  RulesScenario(BenchClub club, ClubCopies clubs, Consumer<String> progress) {
     this.club = club;
     this.clubs = clubs;
     this.progress = progress;
@@ -84,7 +84,7 @@ final class RulesScenario {
 
   private RunResult run(SeededClubs.Template template) {
     Path copy = clubs.copy(template);
-    try (GymOpsApp app = club.open(copy)) {
+    try (GymOpsApp app = clubs.open(copy)) {
       FairFloor.Rows before = FairFloor.Rows.count(app.database().dataSource());
       HeapPeak.reset();
       long started = System.nanoTime();
@@ -103,31 +103,31 @@ final class RulesScenario {
       FairFloor.Rows rows = FairFloor.Rows.count(app.database().dataSource()).minus(before);
       return new RunResult(nanos, actions, outboxRows, rows, heap);
     } finally {
-      SeededClubs.delete(copy);
+      clubs.delete(copy);
     }
   }
 
   private long floor(SeededClubs.Template template, FairFloor.Rows rows) {
     Path copy = clubs.copy(template);
-    try (GymOpsApp app = club.open(copy)) {
+    try (GymOpsApp app = clubs.open(copy)) {
       long started = System.nanoTime();
       FairFloor.perform(app.database().dataSource(), club.club().id(), rows, club.at());
       return System.nanoTime() - started;
     } finally {
-      SeededClubs.delete(copy);
+      clubs.delete(copy);
     }
   }
 
   /** Leaves the heap peak of the baseline for {@link HeapPeak#megabytes}. */
   private long baseline(SeededClubs.Template template, int outboxRows) {
     Path copy = clubs.copy(template);
-    try (GymOpsApp app = club.open(copy)) {
+    try (GymOpsApp app = clubs.open(copy)) {
       HeapPeak.reset();
       long started = System.nanoTime();
       MinimalEffects.perform(app.database().dataSource(), club.club().id(), outboxRows, club.at());
       return System.nanoTime() - started;
     } finally {
-      SeededClubs.delete(copy);
+      clubs.delete(copy);
     }
   }
 }

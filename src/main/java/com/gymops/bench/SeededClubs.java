@@ -18,7 +18,7 @@ import java.util.stream.Stream;
  * the database files: seeding 100,000 members takes longer than the runs it prepares, and a copy
  * gives every repetition the same starting state.
  */
-final class SeededClubs {
+final class SeededClubs implements ClubCopies {
   /** One seeded database: its directory (never opened again) and what it holds. */
   record Template(Path directory, int members, int pastDue) {}
 
@@ -34,12 +34,24 @@ final class SeededClubs {
     this.seed = seed;
   }
 
-  Template template(int members) {
+  @Override
+  public Template template(int members) {
     return templates.computeIfAbsent(members, this::seed);
   }
 
+  @Override
+  public GymOpsApp open(Path copy) {
+    return club.open(copy);
+  }
+
+  @Override
+  public void delete(Path copy) {
+    SeededClubs.deleteDirectory(copy);
+  }
+
   /** A fresh directory holding a copy of the template's database. */
-  Path copy(Template template) {
+  @Override
+  public Path copy(Template template) {
     Path target = root.resolve("copy-" + ++copies);
     try (Stream<Path> files = Files.list(template.directory())) {
       Files.createDirectories(target);
@@ -53,11 +65,16 @@ final class SeededClubs {
   }
 
   private Template seed(int members) {
+    return seedInto(root.resolve("template-" + members), members, club::open);
+  }
+
+  /** Seeds the demo club of {@code members} into the store {@code open} opens on the directory. */
+  Template seedInto(
+      Path directory, int members, java.util.function.Function<Path, GymOpsApp> open) {
     DemoData data =
         new DemoClubGenerator(club.today(), club.club().zone())
             .generate(club.club().id(), members, seed);
-    Path directory = root.resolve("template-" + members);
-    try (GymOpsApp app = club.open(directory)) {
+    try (GymOpsApp app = open.apply(directory)) {
       app.seed(data);
     }
     int pastDue = (int) data.members().stream().filter(SeededClubs::owes).count();
@@ -72,7 +89,7 @@ final class SeededClubs {
    * Deletes the directory and all in it. A few tries: on a loaded machine the embedded database may
    * still be writing its files for a moment after its pool's close gave up waiting for it.
    */
-  static void delete(Path directory) {
+  static void deleteDirectory(Path directory) {
     for (int attempt = 1; ; attempt++) {
       try {
         deleteOnce(directory);

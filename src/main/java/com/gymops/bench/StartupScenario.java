@@ -91,7 +91,7 @@ final class StartupScenario {
       return System.nanoTime() - started;
     } finally {
       stop(process);
-      SeededClubs.delete(directory);
+      SeededClubs.deleteDirectory(directory);
     }
   }
 
@@ -109,7 +109,7 @@ final class StartupScenario {
       throw new IllegalStateException("interrupted", e);
     } finally {
       stop(process);
-      SeededClubs.delete(directory);
+      SeededClubs.deleteDirectory(directory);
     }
   }
 

@@ -101,6 +101,16 @@ final class BenchCommand implements Callable<Integer> {
           "Demo club sizes of the agent scenario's month, comma-separated (default: 2000,20000).")
   java.util.List<Integer> monthMembers = BenchSettings.DEFAULT_MONTH_MEMBERS;
 
+  @Option(
+      names = "--database-url",
+      paramLabel = "URL",
+      description =
+          "Run the rules scenario on this PostgreSQL server (a JDBC URL whose user may create"
+              + " databases) instead of the embedded store: it creates and drops databases named"
+              + " gymops_bench_* and never touches the one the URL names. The other scenarios"
+              + " stay on the embedded store.")
+  String databaseUrl;
+
   @Option(names = "--json", description = "Print one JSON document instead of the table.")
   boolean json;
 
@@ -108,6 +118,11 @@ final class BenchCommand implements Callable<Integer> {
   public Integer call() {
     if (members < 10 || members > 1_000_000) {
       throw new UserError("--members must be between 10 and 1000000, not " + members);
+    }
+    if (databaseUrl != null && !databaseUrl.startsWith("jdbc:postgresql://")) {
+      throw new UserError(
+          "--database-url must be a PostgreSQL JDBC URL (jdbc:postgresql://...), not "
+              + databaseUrl);
     }
     BenchSettings settings;
     try {
@@ -133,7 +148,8 @@ final class BenchCommand implements Callable<Integer> {
                 line -> {
                   err.println(line);
                   err.flush();
-                })
+                },
+                databaseUrl)
             .run(settings);
     PrintWriter out = spec.commandLine().getOut();
     out.print(json ? BenchJson.of(report) + System.lineSeparator() : BenchTable.of(report));

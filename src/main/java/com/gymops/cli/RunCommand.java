@@ -82,6 +82,10 @@ final class RunCommand implements Callable<Integer> {
       RunMode runMode =
           RunMode.valueOf(
               (mode != null ? mode : config.agent().mode()).toUpperCase(java.util.Locale.ROOT));
+      if (runMode != RunMode.RULES) {
+        app.modelWarning()
+            .ifPresent(warning -> spec.commandLine().getErr().println("warning: " + warning));
+      }
       ClubId clubId = ClubChoice.resolve(config, club);
       Instant now = at != null ? at : app.clock().instant();
       RunReport report;

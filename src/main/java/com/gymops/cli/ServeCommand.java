@@ -34,6 +34,8 @@ final class ServeCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     GymOpsApp app = root.openApp(root.dataDir());
+    app.modelWarning()
+        .ifPresent(warning -> spec.commandLine().getErr().println("warning: " + warning));
     GymOpsServer server;
     try {
       server = GymOpsServer.start(app, port);

@@ -121,6 +121,17 @@ public final class JdbiApprovalStore implements ApprovalStore {
   }
 
   @Override
+  public List<Approval> filedSince(ClubId club, Instant since) {
+    return withActions(
+        "SELECT "
+            + COLUMNS
+            + " FROM approval WHERE club_id = :club AND created_at >= :now"
+            + " ORDER BY created_at DESC",
+        club.value(),
+        since);
+  }
+
+  @Override
   public List<Approval> pendingExpiredAt(Instant now) {
     return withActions(
         "SELECT "

@@ -10,6 +10,8 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jdbi.v3.core.statement.SqlStatement;
 import org.jdbi.v3.core.statement.StatementContext;
 
 /** Notes in the {@code member_note} table. */
@@ -20,26 +22,46 @@ public final class JdbiNoteStore implements NoteStore {
     this.jdbi = jdbi;
   }
 
+  private static final String INSERT =
+      "INSERT INTO member_note (member_id, created_at, priority, category, note_text, author,"
+          + " run_id, idempotency_key) VALUES (:member, :created_at, :priority, :category, :text,"
+          + " :author, :run_id, :key) ON CONFLICT DO NOTHING";
+
   @Override
   public boolean add(Note note, String idempotencyKey, String runId) {
     return jdbi.withHandle(
             handle ->
-                handle
-                    .createUpdate(
-                        "INSERT INTO member_note (member_id, created_at, priority, category,"
-                            + " note_text, author, run_id, idempotency_key) VALUES (:member,"
-                            + " :created_at, :priority, :category, :text, :author, :run_id, :key)"
-                            + " ON CONFLICT DO NOTHING")
-                    .bind("member", note.memberId().value())
-                    .bind("created_at", note.createdAt())
-                    .bind("priority", note.priority().name())
-                    .bind("category", note.category().name())
-                    .bind("text", note.text())
-                    .bind("author", note.author())
-                    .bind("run_id", runId)
-                    .bind("key", idempotencyKey)
+                bind(handle.createUpdate(INSERT), new KeyedNote(note, idempotencyKey, runId))
                     .execute())
         == 1;
+  }
+
+  @Override
+  public boolean[] addAll(List<KeyedNote> notes) {
+    if (notes.isEmpty()) {
+      return new boolean[0];
+    }
+    return jdbi.inTransaction(
+        handle -> {
+          PreparedBatch batch = handle.prepareBatch(INSERT);
+          for (KeyedNote note : notes) {
+            bind(batch, note).add();
+          }
+          return Batches.inserted(batch.execute(), "member_note");
+        });
+  }
+
+  private static <S extends SqlStatement<S>> S bind(S statement, KeyedNote keyed) {
+    Note note = keyed.note();
+    return statement
+        .bind("member", note.memberId().value())
+        .bind("created_at", note.createdAt())
+        .bind("priority", note.priority().name())
+        .bind("category", note.category().name())
+        .bind("text", note.text())
+        .bind("author", note.author())
+        .bind("run_id", keyed.runId())
+        .bind("key", keyed.idempotencyKey());
   }
 
   @Override

@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jdbi.v3.core.statement.SqlStatement;
 import org.jdbi.v3.core.statement.StatementContext;
 
 /** The outbox in the {@code outbound_message} table. */
@@ -25,6 +27,13 @@ public final class JdbiOutbox implements Outbox {
           + " subject, body, segments, status, created_at, not_before, sent_at, error, run_id,"
           + " attachment_name, attachment_text";
   private static final int MAX_ERROR = 1000;
+
+  private static final String INSERT =
+      "INSERT INTO outbound_message (idempotency_key, club_id, member_id, channel, recipient,"
+          + " purpose, template_key, subject, body, segments, status, created_at, not_before,"
+          + " run_id, attachment_name, attachment_text) VALUES (:key, :club, :member, :channel,"
+          + " :recipient, :purpose, :template, :subject, :body, :segments, 'QUEUED', :created_at,"
+          + " :not_before, :run_id, :attachment_name, :attachment_text) ON CONFLICT DO NOTHING";
 
   private final Jdbi jdbi;
 
@@ -40,36 +49,7 @@ public final class JdbiOutbox implements Outbox {
   public Optional<Long> enqueue(OutboundMessage message) {
     return jdbi.inTransaction(
         handle -> {
-          int inserted =
-              handle
-                  .createUpdate(
-                      "INSERT INTO outbound_message (idempotency_key, club_id, member_id, channel,"
-                          + " recipient, purpose, template_key, subject, body, segments, status,"
-                          + " created_at, not_before, run_id, attachment_name, attachment_text)"
-                          + " VALUES (:key, :club, :member, :channel, :recipient, :purpose,"
-                          + " :template, :subject, :body, :segments, 'QUEUED', :created_at,"
-                          + " :not_before, :run_id, :attachment_name, :attachment_text)"
-                          + " ON CONFLICT DO NOTHING")
-                  .bind("key", message.idempotencyKey())
-                  .bind("club", message.clubId().value())
-                  .bind("member", message.memberId() == null ? null : message.memberId().value())
-                  .bind("channel", message.channel().name())
-                  .bind("recipient", message.recipient())
-                  .bind("purpose", message.purpose().name())
-                  .bind("template", message.templateKey())
-                  .bind("subject", message.subject())
-                  .bind("body", message.body())
-                  .bind("segments", message.segments())
-                  .bind("created_at", message.createdAt())
-                  .bind("not_before", message.notBefore())
-                  .bind("run_id", message.runId())
-                  .bind(
-                      "attachment_name",
-                      message.attachment() == null ? null : message.attachment().fileName())
-                  .bind(
-                      "attachment_text",
-                      message.attachment() == null ? null : message.attachment().text())
-                  .execute();
+          int inserted = bind(handle.createUpdate(INSERT), message).execute();
           if (inserted == 0) {
             return Optional.<Long>empty();
           }
@@ -79,6 +59,42 @@ public final class JdbiOutbox implements Outbox {
               .mapTo(Long.class)
               .findOne();
         });
+  }
+
+  @Override
+  public boolean[] enqueueAll(List<OutboundMessage> messages) {
+    if (messages.isEmpty()) {
+      return new boolean[0];
+    }
+    return jdbi.inTransaction(
+        handle -> {
+          PreparedBatch batch = handle.prepareBatch(INSERT);
+          for (OutboundMessage message : messages) {
+            bind(batch, message).add();
+          }
+          return Batches.inserted(batch.execute(), "outbound_message");
+        });
+  }
+
+  private static <S extends SqlStatement<S>> S bind(S statement, OutboundMessage message) {
+    return statement
+        .bind("key", message.idempotencyKey())
+        .bind("club", message.clubId().value())
+        .bind("member", message.memberId() == null ? null : message.memberId().value())
+        .bind("channel", message.channel().name())
+        .bind("recipient", message.recipient())
+        .bind("purpose", message.purpose().name())
+        .bind("template", message.templateKey())
+        .bind("subject", message.subject())
+        .bind("body", message.body())
+        .bind("segments", message.segments())
+        .bind("created_at", message.createdAt())
+        .bind("not_before", message.notBefore())
+        .bind("run_id", message.runId())
+        .bind(
+            "attachment_name",
+            message.attachment() == null ? null : message.attachment().fileName())
+        .bind("attachment_text", message.attachment() == null ? null : message.attachment().text());
   }
 
   @Override

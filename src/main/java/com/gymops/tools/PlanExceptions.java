@@ -7,6 +7,7 @@ import com.gymops.domain.Money;
 import com.gymops.domain.Note;
 import com.gymops.policy.MemberSnapshot;
 import com.gymops.workflow.ActionExecutor;
+import com.gymops.workflow.PlanLedger;
 import com.gymops.workflow.PlanLedger.Entry;
 import java.time.Duration;
 import java.time.Instant;
@@ -46,7 +47,8 @@ public final class PlanExceptions {
   private static List<Concern> find(ToolSession session) {
     Set<MemberId> members = new LinkedHashSet<>();
     for (Entry entry : session.ledger().entries()) {
-      if (entry.action().member() != null) {
+      // A member held before the model is asked (a hold kept from earlier today) is not a question.
+      if (entry.action().member() != null && entry.status() == PlanLedger.Status.PENDING) {
         members.add(entry.action().member());
       }
     }

@@ -6,6 +6,7 @@ import com.gymops.domain.Channel;
 import com.gymops.domain.CollectionAttempt;
 import com.gymops.domain.DoorAccess;
 import com.gymops.domain.Member;
+import com.gymops.domain.MemberId;
 import com.gymops.domain.MessageStatus;
 import com.gymops.domain.Note;
 import com.gymops.domain.OutboundMessage;
@@ -19,6 +20,7 @@ import com.gymops.policy.MessageTemplates;
 import com.gymops.policy.PastDueMonitoringPolicy;
 import com.gymops.policy.PlannedMessage;
 import com.gymops.store.AttemptStore.KeyedAttempt;
+import com.gymops.store.NoteStore;
 import com.gymops.store.Stores;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -139,8 +141,16 @@ public final class ActionExecutor {
     stores.runs().addEvents(runId, events);
   }
 
-  /** One action and its member (null for club-level actions) for {@link #executeAll}. */
-  public record Planned(Action action, Member member) {}
+  /**
+   * One action and its member (null for club-level actions) for {@link #executeAll}; {@code
+   * doorAsked}: a door change the door system already did ({@link #askDoor}), so only its record is
+   * left to write.
+   */
+  public record Planned(Action action, Member member, boolean doorAsked) {
+    public Planned(Action action, Member member) {
+      this(action, member, false);
+    }
+  }
 
   /**
    * Executes the actions in order, in one transaction: a commit per action made a run over 100,000
@@ -156,32 +166,215 @@ public final class ActionExecutor {
 
   /** {@link #executeAll(List, RunContext)}, recording the outcomes with {@code audit}. */
   public List<Outcome> executeAll(List<Planned> actions, RunContext run, Audit audit) {
+    return executeUnits(actions.stream().map(List::of).toList(), run, audit);
+  }
+
+  /**
+   * Executes units of actions in one transaction, their rows written with one JDBC batch per table
+   * (outbox, attempts, notes), their events with them. A unit is what must commit together: one
+   * action, or a door change the door system confirmed ({@link #askDoor}) with the member's text
+   * and note of the same rule. If any effect throws, the transaction is rolled back and each unit
+   * is executed in a transaction of its own, so one bad action fails only its unit.
+   *
+   * @return the outcomes, in the order of the units' actions
+   */
+  public List<Outcome> executeUnits(List<List<Planned>> units, RunContext run, Audit audit) {
+    List<Planned> actions = units.stream().flatMap(List::stream).toList();
     try {
       return stores
           .transactor()
           .inTransaction(
               () -> {
-                List<Outcome> outcomes = new ArrayList<>(actions.size());
-                for (Planned planned : actions) {
-                  outcomes.add(apply(planned.action(), planned.member(), run, null));
-                }
+                List<Outcome> outcomes = new BatchedWrites(run).apply(actions);
                 audit.record(0, outcomes);
                 return outcomes;
               });
     } catch (RuntimeException e) {
       List<Outcome> outcomes = new ArrayList<>(actions.size());
-      for (int i = 0; i < actions.size(); i++) {
-        Planned planned = actions.get(i);
-        int position = i;
-        outcomes.add(
-            execute(
-                planned.action(),
-                planned.member(),
-                run,
-                null,
-                (from, single) -> audit.record(position, single)));
+      for (List<Planned> unit : units) {
+        int position = outcomes.size();
+        outcomes.addAll(
+            executeUnit(unit, run, (from, done) -> audit.record(position + from, done)));
       }
       return outcomes;
+    }
+  }
+
+  /** One unit on its own: see {@link #executeUnits}. */
+  private List<Outcome> executeUnit(List<Planned> unit, RunContext run, Audit audit) {
+    if (unit.size() == 1 && !unit.get(0).doorAsked()) {
+      Planned planned = unit.get(0);
+      return List.of(execute(planned.action(), planned.member(), run, null, audit));
+    }
+    try {
+      return stores
+          .transactor()
+          .inTransaction(
+              () -> {
+                List<Outcome> outcomes = new ArrayList<>(unit.size());
+                for (Planned planned : unit) {
+                  outcomes.add(apply(planned, run));
+                }
+                audit.record(0, outcomes);
+                return outcomes;
+              });
+    } catch (RuntimeException e) {
+      // The door system did it but nothing could be recorded: the next run asks again (the door
+      // system's change is idempotent) and records it then, with the text and note.
+      List<Outcome> failed = new ArrayList<>(unit.size());
+      failed.add(
+          Outcome.failed(
+              "door changed but not recorded: "
+                  + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())));
+      for (int i = 1; i < unit.size(); i++) {
+        failed.add(Outcome.failed(DOOR_FAILED));
+      }
+      audit.record(0, failed);
+      return failed;
+    }
+  }
+
+  /** The outcome of an action whose door change failed: see the plan ledger's guard. */
+  public static final String DOOR_FAILED = "not done: the door change it goes with failed";
+
+  /**
+   * Asks the door system for a door change, outside any transaction: its call may take its timeouts
+   * and retries, and no transaction may wait on it.
+   *
+   * @return empty when the door system did the change, which is then to be recorded ({@link
+   *     Planned#doorAsked}) with its companions in their transaction; otherwise the change's
+   *     outcome (recorded before, or failed), already recorded with {@code audit}
+   */
+  public Optional<Outcome> askDoor(Planned door, RunContext run, Audit audit) {
+    Outcome asked;
+    try {
+      asked = apply(door.action(), door.member(), run, null, DoorStep.ASK_ONLY);
+    } catch (RuntimeException e) {
+      asked =
+          Outcome.failed(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+    }
+    if (asked.kind() == Outcome.Kind.DONE && CONFIRMED.equals(asked.message())) {
+      return Optional.empty();
+    }
+    audit.record(0, List.of(asked));
+    return Optional.of(asked);
+  }
+
+  private Outcome apply(Planned planned, RunContext run) {
+    return apply(
+        planned.action(),
+        planned.member(),
+        run,
+        null,
+        planned.doorAsked() ? DoorStep.RECORD_ONLY : DoorStep.ASK_AND_RECORD);
+  }
+
+  /**
+   * The effects of a batch of actions inside its transaction: the texts (and the attempts of those
+   * that are collection attempts) and the notes of all of them, each table in one JDBC batch; every
+   * other effect (door records, referrals, manager texts, unreachable members) one by one as {@link
+   * #execute} does them. Keys decide as they do one by one: a row whose key is taken, by a stored
+   * row or an earlier action of the batch, is not written, and its action is already done.
+   */
+  private final class BatchedWrites {
+    private final RunContext run;
+    private final List<Integer> textAt = new ArrayList<>();
+    private final List<OutboundMessage> texts = new ArrayList<>();
+    private final List<AttemptKind> textAttempts = new ArrayList<>();
+    private final List<Integer> noteAt = new ArrayList<>();
+    private final List<NoteStore.KeyedNote> notes = new ArrayList<>();
+    private final List<Effect.AddNote> noteEffects = new ArrayList<>();
+
+    BatchedWrites(RunContext run) {
+      this.run = run;
+    }
+
+    List<Outcome> apply(List<Planned> actions) {
+      Outcome[] outcomes = new Outcome[actions.size()];
+      for (int i = 0; i < actions.size(); i++) {
+        Planned planned = actions.get(i);
+        if (!collect(i, planned)) {
+          outcomes[i] = ActionExecutor.this.apply(planned, run);
+        }
+      }
+      boolean[] queued = stores.outbox().enqueueAll(texts);
+      List<KeyedAttempt> attempts = new ArrayList<>();
+      for (int j = 0; j < texts.size(); j++) {
+        OutboundMessage text = texts.get(j);
+        if (!queued[j]) {
+          outcomes[textAt.get(j)] = Outcome.alreadyDone();
+          continue;
+        }
+        outcomes[textAt.get(j)] = Outcome.done("queued by " + text.channel().code());
+        if (textAttempts.get(j) != null) {
+          attempts.add(
+              new KeyedAttempt(
+                  new CollectionAttempt(
+                      text.memberId(),
+                      run.now(),
+                      textAttempts.get(j),
+                      text.channel(),
+                      AttemptOutcome.SENT),
+                  text.idempotencyKey() + ":attempt",
+                  run.runId()));
+        }
+      }
+      stores.attempts().addAll(attempts);
+      boolean[] added = stores.notes().addAll(notes);
+      for (int j = 0; j < notes.size(); j++) {
+        NoteStore.KeyedNote note = notes.get(j);
+        if (added[j]) {
+          escalate(note.note().memberId(), run, note.idempotencyKey(), noteEffects.get(j));
+        }
+        outcomes[noteAt.get(j)] = added[j] ? Outcome.done("noted") : Outcome.alreadyDone();
+      }
+      return List.of(outcomes);
+    }
+
+    /** Whether the action's effect is one of the batched rows, which it then adds. */
+    private boolean collect(int position, Planned planned) {
+      Action action = planned.action();
+      Member member = planned.member();
+      Effect effect = action.effect();
+      if (member == null) {
+        return false;
+      }
+      if (effect instanceof Effect.AddNote note) {
+        noteAt.add(position);
+        notes.add(
+            new NoteStore.KeyedNote(
+                new Note(
+                    member.id(), run.now(), note.priority(), note.category(), note.text(), AUTHOR),
+                key(action, member, run),
+                run.runId()));
+        noteEffects.add(note);
+        return true;
+      }
+      if (!(effect instanceof Effect.ToMember toMember) || toMember.message() == null) {
+        return false;
+      }
+      // The same keys as one by one: see Execution.
+      String key;
+      AttemptKind attempt;
+      if (effect instanceof Effect.SendReminder reminder) {
+        key = key(action, member, run);
+        attempt = reminder.attemptKind();
+      } else if (effect instanceof Effect.SendInvoice) {
+        key = invoiceKey(member, run);
+        attempt = AttemptKind.INVOICE;
+      } else if (effect instanceof Effect.SendCampaign) {
+        key = marketingKey(member, run);
+        attempt = null;
+      } else if (effect instanceof Effect.SendMessage) {
+        key = key(action, member, run);
+        attempt = null;
+      } else {
+        return false;
+      }
+      textAt.add(position);
+      texts.add(outbound(member, run, key, toMember.message()));
+      textAttempts.add(attempt);
+      return true;
     }
   }
 
@@ -213,55 +406,6 @@ public final class ActionExecutor {
   /** What {@link DoorStep#ASK_ONLY} answers when the door system did the change. */
   private static final String CONFIRMED = "door system confirmed";
 
-  /**
-   * A door change and the actions that go with it (the member's text and note of the same rule).
-   * The door system is asked first, outside any transaction; when it did the change, the change's
-   * record and every companion effect commit in one transaction with their events, so a crash never
-   * leaves a lock recorded without its text and note (a rerun finds the member locked and would not
-   * plan them again), nor a text without its lock. When the door system failed or the change was
-   * recorded before, only the door change's outcome is returned and the companions are left to the
-   * caller (the plan ledger's guard then keeps the text of a failed change from going out).
-   *
-   * @return the door change's outcome, then the companions' when they were executed with it
-   */
-  public List<Outcome> executeDoorGroup(
-      Planned door, List<Planned> companions, RunContext run, Audit audit) {
-    Outcome asked;
-    try {
-      asked = apply(door.action(), door.member(), run, null, DoorStep.ASK_ONLY);
-    } catch (RuntimeException e) {
-      asked =
-          Outcome.failed(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
-    }
-    if (asked.kind() != Outcome.Kind.DONE || !CONFIRMED.equals(asked.message())) {
-      audit.record(0, List.of(asked));
-      return List.of(asked);
-    }
-    try {
-      return stores
-          .transactor()
-          .inTransaction(
-              () -> {
-                List<Outcome> outcomes = new ArrayList<>(companions.size() + 1);
-                outcomes.add(apply(door.action(), door.member(), run, null, DoorStep.RECORD_ONLY));
-                for (Planned companion : companions) {
-                  outcomes.add(apply(companion.action(), companion.member(), run, null));
-                }
-                audit.record(0, outcomes);
-                return outcomes;
-              });
-    } catch (RuntimeException e) {
-      // The door system did it but nothing could be recorded: the next run asks again (the door
-      // system's change is idempotent) and records it then.
-      Outcome failed =
-          Outcome.failed(
-              "door changed but not recorded: "
-                  + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
-      audit.record(0, List.of(failed));
-      return List.of(failed);
-    }
-  }
-
   /** Every kind of effect of one action, carried out under the action's key. */
   private final class Execution implements Effect.Handler<Outcome> {
     private final Action action;
@@ -286,8 +430,8 @@ public final class ActionExecutor {
     @Override
     public Outcome invoice(Effect.SendInvoice invoice) {
       // One invoice per member per month, whatever reruns.
-      String monthly = "invoice:" + member.id() + ":" + MONTH.format(run.localDate());
-      return sendCollection(member, run, monthly, invoice.message(), AttemptKind.INVOICE);
+      return sendCollection(
+          member, run, invoiceKey(member, run), invoice.message(), AttemptKind.INVOICE);
     }
 
     @Override
@@ -296,7 +440,7 @@ public final class ActionExecutor {
         return Outcome.undeliverable("no consent to marketing texts or no phone");
       }
       // One marketing message per member per club-local day, whatever reruns or templates.
-      return queue(member, run, "marketing:" + member.id() + ":" + run.localDate(), campaign);
+      return queue(member, run, marketingKey(member, run), campaign);
     }
 
     @Override
@@ -381,6 +525,14 @@ public final class ActionExecutor {
         + action.detail();
   }
 
+  private static String invoiceKey(Member member, RunContext run) {
+    return "invoice:" + member.id() + ":" + MONTH.format(run.localDate());
+  }
+
+  private static String marketingKey(Member member, RunContext run) {
+    return "marketing:" + member.id() + ":" + run.localDate();
+  }
+
   private static String manualKey(Action action, Member member, RunContext run) {
     return "manual:" + run.runId() + ":" + member.id() + ":" + action.name();
   }
@@ -432,27 +584,29 @@ public final class ActionExecutor {
   /** The planned message as it is, into the outbox: the executor adds only the key and the run. */
   private Optional<Long> enqueue(
       Member member, RunContext run, String key, PlannedMessage message) {
-    return stores
-        .outbox()
-        .enqueue(
-            new OutboundMessage(
-                0,
-                key,
-                run.club().id(),
-                member.id(),
-                message.channel(),
-                message.recipient(),
-                message.purpose(),
-                message.templateKey(),
-                message.subject(),
-                message.text(),
-                message.segments(),
-                MessageStatus.QUEUED,
-                run.now(),
-                message.notBefore(),
-                null,
-                null,
-                run.runId()));
+    return stores.outbox().enqueue(outbound(member, run, key, message));
+  }
+
+  private static OutboundMessage outbound(
+      Member member, RunContext run, String key, PlannedMessage message) {
+    return new OutboundMessage(
+        0,
+        key,
+        run.club().id(),
+        member.id(),
+        message.channel(),
+        message.recipient(),
+        message.purpose(),
+        message.templateKey(),
+        message.subject(),
+        message.text(),
+        message.segments(),
+        MessageStatus.QUEUED,
+        run.now(),
+        message.notBefore(),
+        null,
+        null,
+        run.runId());
   }
 
   static boolean isDoorChange(Effect effect) {
@@ -507,14 +661,20 @@ public final class ActionExecutor {
                     member.id(), run.now(), note.priority(), note.category(), note.text(), AUTHOR),
                 key,
                 run.runId());
-    if (added && !note.escalation().isEmpty()) {
-      Set<String> codes =
-          note.escalation().stream().map(EscalationReason::code).collect(Collectors.toSet());
-      stores
-          .escalations()
-          .add(member.id(), run.localDate(), codes, run.runId(), key + ":escalation");
+    if (added) {
+      escalate(member.id(), run, key, note);
     }
     return added ? Outcome.done("noted") : Outcome.alreadyDone();
+  }
+
+  /** The escalation a new note records, if it carries one. */
+  private void escalate(MemberId member, RunContext run, String noteKey, Effect.AddNote note) {
+    if (note.escalation().isEmpty()) {
+      return;
+    }
+    Set<String> codes =
+        note.escalation().stream().map(EscalationReason::code).collect(Collectors.toSet());
+    stores.escalations().add(member, run.localDate(), codes, run.runId(), noteKey + ":escalation");
   }
 
   private Outcome refer(Member member, RunContext run, Effect.ReferToCollections referral) {

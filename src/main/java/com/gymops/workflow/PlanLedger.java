@@ -1,15 +1,17 @@
 package com.gymops.workflow;
 
-import com.gymops.domain.Member;
 import com.gymops.domain.MemberId;
 import com.gymops.domain.RunEvent;
 import com.gymops.policy.Action;
 import com.gymops.policy.Effect;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
 
 /**
@@ -137,7 +139,7 @@ public final class PlanLedger {
         dryRun
             ? Outcome.planned()
             : doorChangeFailedFor(action)
-                ? Outcome.failed("not done: the door change it goes with failed")
+                ? Outcome.failed(ActionExecutor.DOOR_FAILED)
                 : executor.execute(
                     action,
                     run.memberOrNull(action.member()),
@@ -211,87 +213,94 @@ public final class PlanLedger {
 
   /**
    * Executes every action neither executed nor held, in plan order, up to {@link #BATCH} to a
-   * transaction (see {@link ActionExecutor#executeAll}); returns them executed. A door change runs
-   * on its own, outside any batch: the door system's call must not hold a transaction open, and the
-   * member's "access suspended" text and note that follow it must see whether it failed.
+   * transaction (see {@link ActionExecutor#executeUnits}); returns them executed. The door changes
+   * of a batch are asked of the door system first, outside any transaction (its call must not hold
+   * one open); each one it did is recorded in the batch's transaction together with the member's
+   * text and note of the same rule, so a crash never leaves a lock without its text, nor a text
+   * without its lock. The text and note of a door change that failed are not done.
    */
   public List<Entry> executeRemaining() {
     List<Entry> pending = entries.stream().filter(e -> e.status() == Status.PENDING).toList();
-    List<Entry> batch = new ArrayList<>(BATCH);
-    for (Entry entry : pending) {
-      if (entries.get(entry.index()).status() != Status.PENDING) {
-        continue; // executed with its door change
-      }
-      if (!dryRun && ActionExecutor.isDoorChange(entry.action().effect())) {
-        executeBatch(batch);
-        executeDoorGroup(entry);
-        continue;
-      }
-      boolean alone = dryRun || doorChangeFailedFor(entry.action());
-      if (alone) {
-        executeBatch(batch);
-        execute(entry);
-      } else {
-        batch.add(entry);
-        if (batch.size() == BATCH) {
-          executeBatch(batch);
-        }
+    if (dryRun) {
+      pending.forEach(this::execute);
+    } else {
+      for (int from = 0; from < pending.size(); from += BATCH) {
+        executeBatch(pending.subList(from, Math.min(pending.size(), from + BATCH)));
       }
     }
-    executeBatch(batch);
     return pending.stream().map(entry -> entries.get(entry.index())).toList();
   }
 
-  /**
-   * A door change with the member's pending actions of the same rule (its text and note), which
-   * commit together once the door system did it: see {@link ActionExecutor#executeDoorGroup}.
-   */
-  private void executeDoorGroup(Entry door) {
-    List<Entry> group = new ArrayList<>();
-    group.add(door);
-    for (Entry entry : plannedFor(door.action().member())) {
-      if (entry.index() != door.index()
-          && entry.status() == Status.PENDING
-          && entry.action().rule().equals(door.action().rule())
-          && !ActionExecutor.isDoorChange(entry.action().effect())) {
-        group.add(entry);
+  private void executeBatch(List<Entry> batch) {
+    List<List<Entry>> units = new ArrayList<>();
+    for (Entry entry : batch) {
+      if (entries.get(entry.index()).status() != Status.PENDING
+          || claimed.contains(entry.index())) {
+        continue; // executed or to be executed with its door change
+      }
+      if (ActionExecutor.isDoorChange(entry.action().effect())) {
+        doorUnit(entry).ifPresent(units::add);
+      } else if (doorChangeFailedFor(entry.action())) {
+        execute(entry);
+      } else {
+        units.add(List.of(entry));
+        claimed.add(entry.index());
       }
     }
-    Member member = run.memberOrNull(door.action().member());
-    List<ActionExecutor.Planned> companions =
-        group.subList(1, group.size()).stream()
-            .map(e -> new ActionExecutor.Planned(e.action(), member))
-            .toList();
+    if (units.isEmpty()) {
+      return;
+    }
+    List<Entry> flat = units.stream().flatMap(List::stream).toList();
     List<Outcome> outcomes =
-        executor.executeDoorGroup(
-            new ActionExecutor.Planned(door.action(), member),
-            companions,
+        executor.executeUnits(
+            units.stream().map(unit -> unit.stream().map(this::planned).toList()).toList(),
             run.context(),
-            (from, done) -> recordEvents(group.subList(from, from + done.size()), done));
-    for (int i = 0; i < outcomes.size(); i++) {
-      Entry done = group.get(i).executed(outcomes.get(i));
+            (from, done) -> recordEvents(flat.subList(from, from + done.size()), done));
+    for (int i = 0; i < flat.size(); i++) {
+      Entry done = flat.get(i).executed(outcomes.get(i));
       entries.set(done.index(), done);
     }
   }
 
-  private void executeBatch(List<Entry> batch) {
-    if (batch.isEmpty()) {
-      return;
+  /**
+   * Entries already put in a unit: a companion taken into its door change's unit wherever it stands
+   * in the plan is not executed again on its own.
+   */
+  private final Set<Integer> claimed = new HashSet<>();
+
+  /**
+   * Asks the door system for the change; when it did it, the unit of the change and the member's
+   * pending actions of the same rule (its text and note), which commit together. Otherwise the
+   * change is booked with its outcome and the companions are left to the guard.
+   */
+  private Optional<List<Entry>> doorUnit(Entry door) {
+    Optional<Outcome> asked =
+        executor.askDoor(
+            planned(door), run.context(), (from, done) -> recordEvents(List.of(door), done));
+    if (asked.isPresent()) {
+      entries.set(door.index(), door.executed(asked.get()));
+      return Optional.empty();
     }
-    List<Outcome> outcomes =
-        executor.executeAll(
-            batch.stream()
-                .map(
-                    e ->
-                        new ActionExecutor.Planned(
-                            e.action(), run.memberOrNull(e.action().member())))
-                .toList(),
-            run.context(),
-            (from, done) -> recordEvents(batch.subList(from, from + done.size()), done));
-    for (int i = 0; i < batch.size(); i++) {
-      Entry done = batch.get(i).executed(outcomes.get(i));
-      entries.set(done.index(), done);
+    List<Entry> unit = new ArrayList<>();
+    unit.add(entries.get(door.index()));
+    for (Entry entry : plannedFor(door.action().member())) {
+      if (entry.index() != door.index()
+          && entry.status() == Status.PENDING
+          && !claimed.contains(entry.index())
+          && entry.action().rule().equals(door.action().rule())
+          && !ActionExecutor.isDoorChange(entry.action().effect())) {
+        unit.add(entry);
+        claimed.add(entry.index());
+      }
     }
-    batch.clear();
+    claimed.add(door.index());
+    return Optional.of(unit);
+  }
+
+  private ActionExecutor.Planned planned(Entry entry) {
+    return new ActionExecutor.Planned(
+        entry.action(),
+        run.memberOrNull(entry.action().member()),
+        claimed.contains(entry.index()) && ActionExecutor.isDoorChange(entry.action().effect()));
   }
 }

@@ -198,6 +198,7 @@ public final class WorkflowRunner {
     switch (request.mode()) {
       case RULES -> ledger.executeRemaining();
       case AGENT -> {
+        KeptHolds.apply(stores.approvals(), context, ledger);
         agentOutcome = drive(planned, ledger);
         completedByRules = ledger.executeRemaining().size();
         modeUsed =
@@ -276,7 +277,9 @@ public final class WorkflowRunner {
       approvals.file(planned, withheld, withheld.actions().get(0).rule());
     }
     List<PlanLedger.Entry> held =
-        ledger.entries().stream().filter(e -> e.status() == PlanLedger.Status.HELD).toList();
+        ledger.entries().stream()
+            .filter(e -> e.status() == PlanLedger.Status.HELD && !KeptHolds.isKept(e))
+            .toList();
     if (!held.isEmpty()) {
       String reasons =
           held.stream()

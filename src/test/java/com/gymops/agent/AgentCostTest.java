@@ -8,16 +8,27 @@ import com.gymops.bench.fakes.CompetentModel;
 import com.gymops.bench.fakes.FakeMessagesApi;
 import com.gymops.bench.fakes.ScriptedModel;
 import com.gymops.bench.fakes.ScriptedModel.Answer;
+import com.gymops.care.Approvals;
+import com.gymops.care.Audit;
 import com.gymops.config.AgentSettings;
+import com.gymops.domain.Approval;
 import com.gymops.domain.MemberId;
 import com.gymops.domain.TranscriptEntry;
 import com.gymops.domain.WorkflowId;
 import com.gymops.integrations.llm.AnthropicLlmClient;
+import com.gymops.integrations.reports.CsvReportWriter;
+import com.gymops.policy.MessageTemplates;
+import com.gymops.testing.TestClub;
+import com.gymops.workflow.ActionExecutor;
 import com.gymops.workflow.AgentOutcome.LlmFigures;
 import com.gymops.workflow.ClubPopulation;
+import com.gymops.workflow.ManagerMessages;
 import com.gymops.workflow.RunMode;
 import com.gymops.workflow.RunReport;
 import com.gymops.workflow.RunReportJson;
+import com.gymops.workflow.RunRequest;
+import com.gymops.workflow.ScopedRun;
+import com.gymops.workflow.WorkflowRunner;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -57,6 +68,31 @@ class AgentCostTest {
     return club.run(PAST_DUE, ClubPopulation.scheduled(PAST_DUE), RunMode.AGENT);
   }
 
+  /** A run whose holds are filed as approvals, as in {@code serve} and {@code gymops run}. */
+  private RunReport runFilingApprovals(AgentClub club, Instant at) {
+    TestClub test = club.club;
+    ActionExecutor executor = new ActionExecutor(test.stores(), MessageTemplates.defaults());
+    Approvals desk =
+        new Approvals(
+            test.config(),
+            test.stores(),
+            executor,
+            new ScopedRun(test.stores(), executor, test.clock()),
+            new ManagerMessages(test.stores().outbox(), MessageTemplates.defaults()),
+            new Audit(test.stores().audit(), test.clock()),
+            test.clock());
+    test.clock().set(at);
+    return new WorkflowRunner(
+            test.config(),
+            test.stores(),
+            executor,
+            new CsvReportWriter(directory.resolve("reports")),
+            test.clock(),
+            club.agent(),
+            desk)
+        .run(new RunRequest(PAST_DUE, TestClub.MAIN, RunMode.AGENT, false, at));
+  }
+
   /** 50 ordinary past-due members: a plan of reminders with nothing out of the way. */
   private static void ordinaryDebts(AgentClub club) {
     club.club.seed(AgentModeTest.pastDue(50));
@@ -80,6 +116,48 @@ class AgentCostTest {
         .satisfies(e -> assertThat(e.kind()).isEqualTo("decision"));
     assertThat(RunReportJson.tree(report).get("agent").get("review").asText())
         .startsWith("nothing to review");
+  }
+
+  @Test
+  void a_member_the_agent_held_stays_held_for_the_day_without_asking_the_model_again() {
+    AgentClub club = club("kept", new CompetentModel());
+    ClubPopulation.seed(club.club);
+    club.club.staffNote(
+        ClubPopulation.BIG_DEBT,
+        ClubPopulation.local(ClubPopulation.TODAY.minusDays(1), LocalTime.NOON),
+        "Payment plan agreed");
+
+    RunReport first = runFilingApprovals(club, ClubPopulation.scheduled(PAST_DUE));
+    long asked = club.api.requests();
+    assertThat(first.agent().modelAsked()).isTrue();
+    assertThat(club.club.stores().approvals().list(null, false))
+        .singleElement()
+        .satisfies(approval -> assertThat(approval.kind()).isEqualTo(Approval.Kind.AGENT_HOLD));
+    String approval = club.club.stores().approvals().list(null, false).get(0).id();
+
+    // An hour later the rules plan the held reminder again: it stays held, the model is not asked.
+    Instant hourLater = ClubPopulation.scheduled(PAST_DUE).plus(Duration.ofHours(1));
+    RunReport second = runFilingApprovals(club, hourLater);
+    assertThat(club.api.requests()).isEqualTo(asked);
+    assertThat(second.agent().modelAsked()).isFalse();
+    assertThat(second.actions())
+        .filteredOn(action -> action.memberId().equals(ClubPopulation.BIG_DEBT.value()))
+        .isNotEmpty()
+        .allSatisfy(action -> assertThat(action.outcome()).isEqualTo("held"));
+    assertThat(club.club.stores().outbox().ofMember(ClubPopulation.BIG_DEBT)).isEmpty();
+    assertThat(club.club.stores().approvals().list(null, false)).hasSize(1);
+
+    // Kept by the manager (denied): still held that day. The next day is a new question.
+    club.club
+        .stores()
+        .approvals()
+        .decide(approval, Approval.Status.DENIED, "manager", hourLater, "keep the plan");
+    runFilingApprovals(club, hourLater.plus(Duration.ofHours(1)));
+    assertThat(club.api.requests()).isEqualTo(asked);
+    assertThat(club.club.stores().outbox().ofMember(ClubPopulation.BIG_DEBT)).isEmpty();
+
+    runFilingApprovals(club, ClubPopulation.scheduled(PAST_DUE).plus(Duration.ofDays(1)));
+    assertThat(club.api.requests()).isGreaterThan(asked);
   }
 
   @Test

@@ -368,6 +368,47 @@ abstract class StoreContract {
   }
 
   @Test
+  void a_batch_of_messages_queues_each_key_once_and_says_which_went_in() {
+    members.upsertAll(List.of(aMember().withId("M1").build()), NOW);
+    Outbox outbox = stores.outbox();
+    outbox.enqueue(message("stored", "M1", NOW));
+
+    boolean[] queued =
+        outbox.enqueueAll(
+            List.of(
+                message("new", "M1", NOW),
+                message("stored", "M1", NOW),
+                message("new", "M1", NOW),
+                message("other", "M1", NOW)));
+
+    assertThat(queued).containsExactly(true, false, false, true);
+    assertThat(outbox.ofMember(new MemberId("M1")))
+        .extracting(OutboundMessage::idempotencyKey)
+        .containsExactlyInAnyOrder("stored", "new", "other");
+    assertThat(outbox.enqueueAll(List.of())).isEmpty();
+  }
+
+  @Test
+  void a_batch_of_notes_adds_each_key_once_and_says_which_went_in() {
+    members.upsertAll(List.of(aMember().withId("M1").build()), NOW);
+    MemberId m1 = new MemberId("M1");
+    Note note = new Note(m1, NOW, NotePriority.NORMAL, NoteCategory.BILLING, "texted", "GymOps");
+    stores.notes().add(note, "stored", "run-1");
+
+    boolean[] added =
+        stores
+            .notes()
+            .addAll(
+                List.of(
+                    new NoteStore.KeyedNote(note, "new", "run-2"),
+                    new NoteStore.KeyedNote(note, "stored", "run-2"),
+                    new NoteStore.KeyedNote(note, "new", "run-2")));
+
+    assertThat(added).containsExactly(true, false, false);
+    assertThat(stores.notes().ofMember(m1)).hasSize(2);
+  }
+
+  @Test
   void notes_door_changes_referrals_and_escalations_happen_once_per_key() {
     members.upsertAll(
         List.of(aMember().withId("M1").withBalance("120.00", LocalDate.of(2026, 10, 1)).build()),

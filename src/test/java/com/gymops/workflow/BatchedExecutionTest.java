@@ -173,4 +173,37 @@ class BatchedExecutionTest {
     assertThat(club.stores().outbox().countByStatus().values().stream().mapToLong(n -> n).sum())
         .isEqualTo(members);
   }
+
+  @Test
+  void a_confirmed_door_change_commits_with_its_text_even_when_its_batch_is_retried_unit_by_unit() {
+    Member locked = owing("M1");
+    Member other = owing("M2");
+    club.seed(locked, other);
+    ActionExecutor.Planned lock =
+        new ActionExecutor.Planned(
+            new Action(
+                locked.id(),
+                new Effect.LockDoor(),
+                com.gymops.policy.DoorAccessPolicy.RULE_LOCK,
+                Map.of()),
+            locked);
+    assertThat(executor.askDoor(lock, context, ActionExecutor.Audit.NONE)).isEmpty();
+    List<List<ActionExecutor.Planned>> units =
+        List.of(
+            List.of(
+                new ActionExecutor.Planned(lock.action(), locked, true),
+                reminder(locked, locked.id())),
+            // A reminder without its member throws inside the batch's transaction.
+            List.of(reminder(null, new MemberId("M9"))),
+            List.of(reminder(other, other.id())));
+
+    List<Outcome> outcomes = executor.executeUnits(units, context, ActionExecutor.Audit.NONE);
+
+    assertThat(kinds(outcomes))
+        .containsExactly(
+            Outcome.Kind.DONE, Outcome.Kind.DONE, Outcome.Kind.FAILED, Outcome.Kind.DONE);
+    assertThat(club.stores().doors().ofMember(locked.id())).hasSize(1);
+    assertThat(messagesOf("M1")).isOne();
+    assertThat(messagesOf("M2")).isOne();
+  }
 }
