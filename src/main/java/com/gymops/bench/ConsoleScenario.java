@@ -106,7 +106,7 @@ final class ConsoleScenario {
         return new ConsoleFigures(settings.members(), WARMUPS, REQUESTS, timed);
       }
     } finally {
-      SeededClubs.delete(directory);
+      SeededClubs.deleteDirectory(directory);
     }
   }
 
