@@ -8,6 +8,7 @@ import com.gymops.auth.ApiAccess;
 import com.gymops.care.Approvals;
 import com.gymops.care.Audit;
 import com.gymops.care.CollectionHolds;
+import com.gymops.care.DailySummaries;
 import com.gymops.care.ManualActions;
 import com.gymops.care.MemberProfiles;
 import com.gymops.care.WorkflowPauses;
@@ -50,6 +51,7 @@ import com.gymops.store.JdbiConsoleReads;
 import com.gymops.store.JdbiConsoleSessionStore;
 import com.gymops.store.JdbiConsoleUserStore;
 import com.gymops.store.JdbiLoginThrottleStore;
+import com.gymops.store.JdbiSummaryReads;
 import com.gymops.store.StoreErrors;
 import com.gymops.store.Stores;
 import com.gymops.sync.ClubSync;
@@ -114,6 +116,7 @@ public final class GymOpsApp implements AutoCloseable {
   private final WorkflowPauses pauses;
   private final ApiAccess apiAccess;
   private final Approvals approvals;
+  private final DailySummaries summaries;
 
   private GymOpsApp(GymOpsConfig config, Path dataDir, Clock clock, Database database) {
     this.config = config;
@@ -155,6 +158,14 @@ public final class GymOpsApp implements AutoCloseable {
     ScopedRun scopedRun = new ScopedRun(stores, executor, clock);
     this.approvals =
         new Approvals(config, stores, executor, scopedRun, managerMessages, audit, clock);
+    this.summaries =
+        new DailySummaries(
+            config,
+            new JdbiSummaryReads(database.jdbi()),
+            stores.approvals(),
+            stores.outbox(),
+            managerMessages,
+            clock);
     RunAgent runAgent =
         llm == null
             ? WorkflowRunner.NO_AGENT
@@ -313,6 +324,11 @@ public final class GymOpsApp implements AutoCloseable {
   /** The approvals engine: list, approve, deny; {@code serve} settles it every minute. */
   public Approvals approvals() {
     return approvals;
+  }
+
+  /** The manager's daily summary: previewed by {@code gymops summary}, sent by {@code serve}. */
+  public DailySummaries summaries() {
+    return summaries;
   }
 
   /** Payment plans and other collection holds. */

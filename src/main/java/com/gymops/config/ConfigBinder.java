@@ -59,6 +59,7 @@ final class ConfigBinder {
     DatabaseSettings database = database(root.section("database"));
     AgentSettings agent = agent(root.section("agent"));
     ApprovalSettings approvals = approvals(root.section("approvals"));
+    NotificationSettings notifications = notifications(root.section("notifications"));
     ClubRules global = RuleSections.read(root, ClubRules.DEFAULTS, false);
     List<ClubSettings> clubs = clubs(root, global, messaging.defaultRegion());
     ServerSettings server = server(root.section("server"));
@@ -72,7 +73,16 @@ final class ConfigBinder {
             fromEnv(WebhookSecrets.PAYMENTS_SECRET_ENV).orElse(null),
             fromEnv(WebhookSecrets.DOOR_EXPORT_TOKEN_ENV).orElse(null));
     return new GymOpsConfig(
-        clubs, database, messaging, server, agent, door, webhooks, clubSystem, approvals);
+        clubs,
+        database,
+        messaging,
+        server,
+        agent,
+        door,
+        webhooks,
+        clubSystem,
+        approvals,
+        notifications);
   }
 
   private static ApprovalSettings approvals(ConfigNode section) {
@@ -80,6 +90,18 @@ final class ConfigBinder {
     boolean breaker = section.bool("breaker", defaults.breaker());
     Duration timeout = section.duration("timeout", defaults.timeout());
     return section.build(() -> new ApprovalSettings(breaker, timeout), defaults);
+  }
+
+  /** {@code daily_summary_at}: a time of day, or {@code off} (YAML may read it as false). */
+  private static NotificationSettings notifications(ConfigNode section) {
+    return section
+        .optional(
+            "daily_summary_at",
+            text ->
+                text.equalsIgnoreCase("off") || text.equalsIgnoreCase("false")
+                    ? NotificationSettings.OFF
+                    : new NotificationSettings(ConfigNode.parseTimeOfDay(text)))
+        .orElse(NotificationSettings.DEFAULTS);
   }
 
   /** The key only from the environment; the base URL from the file, else the environment. */

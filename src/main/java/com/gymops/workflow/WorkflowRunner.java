@@ -317,7 +317,12 @@ public final class WorkflowRunner {
           .managerMessages()
           .notify(
               club.club(),
-              "run-failed:" + runId,
+              // At most one failed-run alert per club and hour: a failing database must not text
+              // the manager at every fire and retry. The text names the first; runs lists all.
+              "alert:run-failed:"
+                  + club.club().id()
+                  + ":"
+                  + clock.instant().truncatedTo(java.time.temporal.ChronoUnit.HOURS),
               request.workflow() + " failed: " + error + " (run " + runId + ")",
               clock.instant(),
               runId);

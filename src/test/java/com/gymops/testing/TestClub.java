@@ -95,6 +95,11 @@ public final class TestClub implements AutoCloseable {
     return clubLocal.atZone(ZONE).toInstant();
   }
 
+  /** The database itself, for the stores a test wires on its own. */
+  public Database database() {
+    return database;
+  }
+
   public Stores stores() {
     return stores;
   }

@@ -66,7 +66,14 @@ class ReferralRunTest {
     assertThat(failed.status()).isEqualTo(RunStatus.FAILED);
     assertThat(failed.error()).contains("cannot write report");
     OutboundMessage alert =
-        club.stores().outbox().findByKey("run-failed:" + failed.runId()).orElseThrow();
+        club.stores()
+            .outbox()
+            .findByKey(
+                "alert:run-failed:"
+                    + failed.clubId()
+                    + ":"
+                    + failed.startedAt().truncatedTo(java.time.temporal.ChronoUnit.HOURS))
+            .orElseThrow();
     assertThat(alert.recipient()).isEqualTo(TestClub.MANAGER_PHONE);
     assertThat(alert.body()).contains("collections-referral failed");
   }
