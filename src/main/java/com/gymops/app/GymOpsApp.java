@@ -63,6 +63,7 @@ import com.gymops.workflow.ActionExecutor;
 import com.gymops.workflow.DoorStateExport;
 import com.gymops.workflow.DoorSystem;
 import com.gymops.workflow.ManagerMessages;
+import com.gymops.workflow.ReportWriter;
 import com.gymops.workflow.RunAgent;
 import com.gymops.workflow.RunHistory;
 import com.gymops.workflow.ScopedRun;
@@ -156,8 +157,11 @@ public final class GymOpsApp implements AutoCloseable {
     }
     Audit audit = new Audit(stores.audit(), clock);
     ScopedRun scopedRun = new ScopedRun(stores, executor, clock);
+    // Report files reach the manager by email only when email really leaves.
+    ReportWriter reports =
+        realEmail ? new MailingReportWriter(files, config, managerMessages, clock) : files;
     this.approvals =
-        new Approvals(config, stores, executor, scopedRun, managerMessages, audit, clock);
+        new Approvals(config, stores, executor, scopedRun, managerMessages, audit, clock, reports);
     this.summaries =
         new DailySummaries(
             config,
@@ -170,16 +174,7 @@ public final class GymOpsApp implements AutoCloseable {
         llm == null
             ? WorkflowRunner.NO_AGENT
             : new AgentLoop(llm, agent, executor, stores, templates, clock);
-    this.runner =
-        new WorkflowRunner(
-            config,
-            stores,
-            executor,
-            // Report files reach the manager by email only when email really leaves.
-            realEmail ? new MailingReportWriter(files, config, managerMessages, clock) : files,
-            clock,
-            runAgent,
-            approvals);
+    this.runner = new WorkflowRunner(config, stores, executor, reports, clock, runAgent, approvals);
     MessageGateway log = new LogMessageGateway(dataDir.resolve(MESSAGE_LOG), clock);
     MessageGateway sms = smsGateway(config.messaging(), log);
     this.dispatcher =

@@ -61,7 +61,13 @@ final class ConfigBinder {
     ApprovalSettings approvals = approvals(root.section("approvals"));
     NotificationSettings notifications = notifications(root.section("notifications"));
     ClubRules global = RuleSections.read(root, ClubRules.DEFAULTS, false);
-    List<ClubSettings> clubs = clubs(root, global, messaging.defaultRegion());
+    List<ClubSettings> clubs =
+        clubs(root, global, messaging.defaultRegion()).stream()
+            .map(
+                c ->
+                    new ClubSettings(
+                        c.club(), c.policy().withApprovals(approvals.gates()), c.workflows()))
+            .toList();
     ServerSettings server = server(root.section("server"));
     root.reportUnknownKeys();
     if (!problems.isEmpty()) {
@@ -89,7 +95,16 @@ final class ConfigBinder {
     ApprovalSettings defaults = ApprovalSettings.DEFAULTS;
     boolean breaker = section.bool("breaker", defaults.breaker());
     Duration timeout = section.duration("timeout", defaults.timeout());
-    return section.build(() -> new ApprovalSettings(breaker, timeout), defaults);
+    int recipients =
+        section.integer("campaign_recipients", defaults.campaignRecipients(), 1, Integer.MAX_VALUE);
+    boolean largeCampaign = section.bool("large_campaign", defaults.largeCampaign());
+    boolean referralList = section.bool("referral_list", defaults.referralList());
+    boolean everyLock = section.bool("every_lock", defaults.everyLock());
+    return section.build(
+        () ->
+            new ApprovalSettings(
+                breaker, timeout, recipients, largeCampaign, referralList, everyLock),
+        defaults);
   }
 
   /** {@code daily_summary_at}: a time of day, or {@code off} (YAML may read it as false). */

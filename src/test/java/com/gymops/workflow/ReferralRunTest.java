@@ -26,9 +26,13 @@ class ReferralRunTest {
   @TempDir Path directory;
   private TestClub club;
 
+  /**
+   * The referral's own mechanics, with the list not waiting for approval; the approval of a list is
+   * tested in care/GatedApprovalsTest.
+   */
   @BeforeEach
   void open() {
-    club = TestClub.in(directory);
+    club = TestClub.in(directory, "approvals: {referral_list: false}\n");
     ClubPopulation.seed(club);
   }
 
