@@ -7,6 +7,7 @@ import com.gymops.domain.ApprovalAction;
 import com.gymops.domain.ClubId;
 import com.gymops.domain.Member;
 import com.gymops.domain.MemberId;
+import com.gymops.domain.Plural;
 import com.gymops.domain.WorkflowId;
 import com.gymops.policy.AccessRules;
 import com.gymops.policy.Action;
@@ -334,8 +335,8 @@ public final class Approvals implements ApprovalDesk {
     return "executed "
         + done
         + " of "
-        + approval.actions().size()
-        + " actions in run "
+        + Plural.of(approval.actions().size(), "action", "actions")
+        + " in run "
         + result.runId()
         + (dropped == 0 ? "" : "; " + dropped + " dropped (no longer planned for the member now)")
         + (file == null ? "" : "; agency file " + file);

@@ -11,6 +11,7 @@ import com.gymops.demo.DemoData;
 import com.gymops.demo.DemoSummary;
 import com.gymops.domain.Club;
 import com.gymops.domain.ConsoleRole;
+import com.gymops.domain.Plural;
 import com.gymops.domain.WorkflowId;
 import com.gymops.messaging.DispatchResult;
 import com.gymops.workflow.RunMode;
@@ -123,9 +124,9 @@ final class DemoCommand implements Callable<Integer> {
       }
       DispatchResult dispatched = app.dispatcher().dispatch(at);
       out.printf(
-          "%nDispatch: %d messages sent (written to %s), %d deferred to the sending window, %d"
+          "%nDispatch: %s sent (written to %s), %d deferred to the sending window, %d"
               + " failed.%nSee every run with: java -jar target/gymops.jar --data %s runs%n",
-          dispatched.sent(),
+          Plural.of(dispatched.sent(), "message", "messages"),
           directory.resolve(GymOpsApp.MESSAGE_LOG),
           dispatched.deferred(),
           dispatched.failed(),

@@ -2,6 +2,7 @@ package com.gymops.workflow;
 
 import com.gymops.config.ClubSettings;
 import com.gymops.config.GymOpsConfig;
+import com.gymops.domain.Plural;
 import com.gymops.domain.RunEvent;
 import com.gymops.domain.RunStatus;
 import com.gymops.domain.WorkflowId;
@@ -261,7 +262,10 @@ public final class WorkflowRunner {
         plan.skipped(),
         outcomes,
         files,
-        failures ? outcomes.get("failed") + " actions failed; see the run's events" : null,
+        failures
+            ? Plural.of(outcomes.get("failed"), "action", "actions")
+                + " failed; see the run's events"
+            : null,
         agentOutcome,
         completedByRules,
         shadow);
@@ -289,8 +293,7 @@ public final class WorkflowRunner {
           new Plan.Withheld(
               com.gymops.domain.Approval.Kind.AGENT_HOLD,
               "the agent held "
-                  + held.size()
-                  + " actions"
+                  + Plural.of(held.size(), "action", "actions")
                   + (reasons.isEmpty() ? "" : ": " + reasons),
               held.stream().map(PlanLedger.Entry::action).toList()),
           "agent");

@@ -47,7 +47,8 @@ class CliTest {
             "members",
             "workflows",
             "tokens",
-            "approvals");
+            "approvals",
+            "summary");
     assertThat(Cli.commandLine(CliEnvironment.system()).getSubcommands().keySet())
         .containsExactlyInAnyOrder(
             "init",
@@ -66,7 +67,8 @@ class CliTest {
             "members",
             "workflows",
             "tokens",
-            "approvals");
+            "approvals",
+            "summary");
   }
 
   @Test
