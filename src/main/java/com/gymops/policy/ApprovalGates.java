@@ -84,8 +84,10 @@ public record ApprovalGates(int campaignRecipients, boolean referralList, boolea
       return plan;
     }
     Object members = plan.summary().getOrDefault("members_referred", 0);
+    Object total = plan.summary().get("total_referred");
     Map<String, Object> summary = new LinkedHashMap<>(plan.summary());
     summary.put("members_referred", 0);
+    summary.put("total_referred", java.math.BigDecimal.ZERO.setScale(2));
     summary.put("referrals", List.of());
     summary.put("withheld_for_approval", members);
     int count = members instanceof Number n ? n.intValue() : 0;
@@ -100,7 +102,7 @@ public record ApprovalGates(int campaignRecipients, boolean referralList, boolea
                 "refer "
                     + Plural.of(count, "member", "members")
                     + " to collections ($"
-                    + plan.summary().get("total_referred")
+                    + total
                     + " in total)",
                 plan.actions())));
   }
