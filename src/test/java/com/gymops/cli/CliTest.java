@@ -237,6 +237,7 @@ class CliTest {
             "batch-invoices",
             "daily-campaigns")
         .contains("Dispatch:")
+        .contains("Waiting for the manager:", "referral_list")
         .contains("/console", "owner@example.com", "password: ");
     // Each demo makes its first owner a fresh password, shown once.
     assertThat(withoutPassword(withoutRunIds(second.out())))
@@ -372,7 +373,8 @@ class CliTest {
   }
 
   private static String withoutRunIds(String text) {
-    return text.replaceAll("run-[0-9T]+-[0-9a-f]+", "run-ID");
+    return text.replaceAll("run-[0-9T]+-[0-9a-f]+", "run-ID")
+        .replaceAll("apr-[0-9T]+-[0-9a-f]+", "apr-ID");
   }
 
   private GymOpsApp openData() {
