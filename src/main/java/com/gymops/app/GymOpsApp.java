@@ -133,7 +133,9 @@ public final class GymOpsApp implements AutoCloseable {
             config.clubs().stream().map(c -> c.club().id()).collect(Collectors.toSet()),
             config.clubs().stream().map(c -> c.club().zone()).toList(),
             config.messaging().defaultRegion(),
-            clock);
+            clock,
+            stores.holds(),
+            stores.payLinks());
     MessageTemplates templates =
         new MessageTemplates(config.messaging().templates(), config.messaging().optOutText());
     ManagerMessages managerMessages = new ManagerMessages(stores.outbox(), templates);
