@@ -213,7 +213,9 @@ public final class GymOpsApp implements AutoCloseable {
             stores.members(),
             stores.syncState(),
             config.clubs().stream().map(c -> c.club().id()).collect(Collectors.toSet()),
-            clock);
+            clock,
+            stores.holds(),
+            stores.payLinks());
     this.accounts =
         new Accounts(
             new JdbiConsoleUserStore(database.jdbi()),
