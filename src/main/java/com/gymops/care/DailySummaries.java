@@ -70,10 +70,9 @@ public final class DailySummaries {
     ZoneId zone = club.club().zone();
     Instant now = clock.instant();
     Instant from = day.atStartOfDay(zone).toInstant();
+    // The whole club-day: of a day still running, what happened so far is all there is.
     Instant end = day.plusDays(1).atStartOfDay(zone).toInstant();
-    Instant to = now.isBefore(end) ? now : end;
-    SummaryReads.Activity activity =
-        reads.activity(club.club().id(), from, to.isBefore(from) ? from : to);
+    SummaryReads.Activity activity = reads.activity(club.club().id(), from, end);
     List<Approval> pending =
         approvals.list(club.club().id(), true).stream()
             .filter(a -> a.expiresAt().isAfter(now))
