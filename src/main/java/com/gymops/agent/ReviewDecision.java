@@ -1,5 +1,7 @@
 package com.gymops.agent;
 
+import com.gymops.domain.Plural;
+
 /**
  * Whether a run's plan goes to the model ({@code agent.review_when}, docs/ARCHITECTURE.md, Agent
  * mode): an empty plan never does; {@code never} keeps every plan to the rules; {@code exceptions}
@@ -43,10 +45,9 @@ record ReviewDecision(boolean ask, String reviewWhen, int actions, int exception
                 actions,
                 found,
                 "asked: "
-                    + found
-                    + " exceptions worth a look among "
-                    + actions
-                    + " planned actions");
+                    + Plural.of(found, "exception", "exceptions")
+                    + " worth a look among "
+                    + Plural.of(actions, "planned action", "planned actions"));
       }
     };
   }

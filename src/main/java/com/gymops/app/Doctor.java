@@ -2,6 +2,7 @@ package com.gymops.app;
 
 import com.gymops.config.GymOpsConfig;
 import com.gymops.config.SmtpSettings;
+import com.gymops.domain.Plural;
 import com.gymops.integrations.sms.TwilioAccountCheck;
 import com.gymops.messaging.SenderHealth;
 import com.gymops.policy.MessageTemplates;
@@ -60,8 +61,8 @@ public final class Doctor {
           Check.passed(
               "database",
               (config.database().url() == null ? "embedded, " : config.database().url() + ", ")
-                  + app.stores().members().count()
-                  + " members, every migration applied"));
+                  + Plural.of(app.stores().members().count(), "member", "members")
+                  + ", every migration applied"));
       if (config.agent().key().isPresent()) {
         checks.add(
             app.modelWarning()

@@ -8,6 +8,7 @@ import com.gymops.auth.ApiAccess;
 import com.gymops.care.Approvals;
 import com.gymops.care.Audit;
 import com.gymops.care.CollectionHolds;
+import com.gymops.care.DailySummaries;
 import com.gymops.care.ManualActions;
 import com.gymops.care.MemberProfiles;
 import com.gymops.care.OutboxActions;
@@ -56,6 +57,7 @@ import com.gymops.store.JdbiConsoleSessionStore;
 import com.gymops.store.JdbiConsoleUserStore;
 import com.gymops.store.JdbiIntegrationHealth;
 import com.gymops.store.JdbiLoginThrottleStore;
+import com.gymops.store.JdbiSummaryReads;
 import com.gymops.store.StoreErrors;
 import com.gymops.store.Stores;
 import com.gymops.sync.ClubSync;
@@ -67,6 +69,7 @@ import com.gymops.workflow.ActionExecutor;
 import com.gymops.workflow.DoorStateExport;
 import com.gymops.workflow.DoorSystem;
 import com.gymops.workflow.ManagerMessages;
+import com.gymops.workflow.ReportWriter;
 import com.gymops.workflow.RunAgent;
 import com.gymops.workflow.RunHistory;
 import com.gymops.workflow.ScopedRun;
@@ -118,6 +121,7 @@ public final class GymOpsApp implements AutoCloseable {
   private final WorkflowPauses pauses;
   private final ApiAccess apiAccess;
   private final Approvals approvals;
+  private final DailySummaries summaries;
 
   /**
    * Asks the Models API about {@code agent.model} when a key is set: a warning when the model is
@@ -147,7 +151,9 @@ public final class GymOpsApp implements AutoCloseable {
             config.clubs().stream().map(c -> c.club().id()).collect(Collectors.toSet()),
             config.clubs().stream().map(c -> c.club().zone()).toList(),
             config.messaging().defaultRegion(),
-            clock);
+            clock,
+            stores.holds(),
+            stores.payLinks());
     MessageTemplates templates =
         new MessageTemplates(config.messaging().templates(), config.messaging().optOutText());
     ManagerMessages managerMessages = new ManagerMessages(stores.outbox(), templates);
@@ -170,22 +176,24 @@ public final class GymOpsApp implements AutoCloseable {
             .orElse(null);
     Audit audit = new Audit(stores.audit(), clock);
     ScopedRun scopedRun = new ScopedRun(stores, executor, clock);
+    // Report files reach the manager by email only when email really leaves.
+    ReportWriter reports =
+        realEmail ? new MailingReportWriter(files, config, managerMessages, clock) : files;
     this.approvals =
-        new Approvals(config, stores, executor, scopedRun, managerMessages, audit, clock);
+        new Approvals(config, stores, executor, scopedRun, managerMessages, audit, clock, reports);
+    this.summaries =
+        new DailySummaries(
+            config,
+            new JdbiSummaryReads(database.jdbi()),
+            stores.approvals(),
+            stores.outbox(),
+            managerMessages,
+            clock);
     RunAgent runAgent =
         llm == null
             ? WorkflowRunner.NO_AGENT
             : new AgentLoop(llm, agent, executor, stores, templates, clock);
-    this.runner =
-        new WorkflowRunner(
-            config,
-            stores,
-            executor,
-            // Report files reach the manager by email only when email really leaves.
-            realEmail ? new MailingReportWriter(files, config, managerMessages, clock) : files,
-            clock,
-            runAgent,
-            approvals);
+    this.runner = new WorkflowRunner(config, stores, executor, reports, clock, runAgent, approvals);
     MessageGateway log = new LogMessageGateway(dataDir.resolve(MESSAGE_LOG), clock);
     MessageGateway sms = smsGateway(config.messaging(), log, health);
     this.dispatcher =
@@ -226,7 +234,9 @@ public final class GymOpsApp implements AutoCloseable {
             stores.members(),
             stores.syncState(),
             config.clubs().stream().map(c -> c.club().id()).collect(Collectors.toSet()),
-            clock);
+            clock,
+            stores.holds(),
+            stores.payLinks());
     this.accounts =
         new Accounts(
             new JdbiConsoleUserStore(database.jdbi()),
@@ -340,6 +350,11 @@ public final class GymOpsApp implements AutoCloseable {
   /** The approvals engine: list, approve, deny; {@code serve} settles it every minute. */
   public Approvals approvals() {
     return approvals;
+  }
+
+  /** The manager's daily summary: previewed by {@code gymops summary}, sent by {@code serve}. */
+  public DailySummaries summaries() {
+    return summaries;
   }
 
   /** Payment plans and other collection holds. */

@@ -62,7 +62,14 @@ public final class GymOpsServer implements AutoCloseable {
                 RunMode.valueOf(app.config().agent().mode().toUpperCase(Locale.ROOT)),
                 app.stores().paused()),
             new DispatchTick(
-                app.dispatcher(), metrics, app.clock(), () -> app.approvals().settle()),
+                app.dispatcher(),
+                metrics,
+                app.clock(),
+                () -> {
+                  app.approvals().settle();
+                  // Queued before the drain, the day's summary leaves in the same tick.
+                  app.summaries().sendDue();
+                }),
             new ClubSyncTick(
                 app.clubSync(),
                 app.webhooks().payments(),

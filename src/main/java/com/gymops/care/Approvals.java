@@ -7,9 +7,12 @@ import com.gymops.domain.ApprovalAction;
 import com.gymops.domain.ClubId;
 import com.gymops.domain.Member;
 import com.gymops.domain.MemberId;
+import com.gymops.domain.Plural;
+import com.gymops.domain.WorkflowId;
 import com.gymops.policy.AccessRules;
 import com.gymops.policy.Action;
 import com.gymops.policy.ClubPolicy;
+import com.gymops.policy.Effect;
 import com.gymops.policy.LockWindow;
 import com.gymops.policy.Plan;
 import com.gymops.store.Stores;
@@ -18,6 +21,7 @@ import com.gymops.workflow.ApprovalDesk;
 import com.gymops.workflow.EffectCodec;
 import com.gymops.workflow.ManagerMessages;
 import com.gymops.workflow.PlannedRun;
+import com.gymops.workflow.ReportWriter;
 import com.gymops.workflow.RunPlanner;
 import com.gymops.workflow.RunReportJson;
 import com.gymops.workflow.ScopedRun;
@@ -35,6 +39,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -73,7 +78,9 @@ public final class Approvals implements ApprovalDesk {
   private final ManagerMessages manager;
   private final Audit audit;
   private final Clock clock;
+  private final ReportWriter reports;
 
+  /** Without a report writer: an approved referral list writes no agency file (tests). */
   public Approvals(
       GymOpsConfig config,
       Stores stores,
@@ -82,6 +89,22 @@ public final class Approvals implements ApprovalDesk {
       ManagerMessages manager,
       Audit audit,
       Clock clock) {
+    this(config, stores, executor, runs, manager, audit, clock, null);
+  }
+
+  /**
+   * @param reports where an approved referral list's agency file goes, as a run's would
+   */
+  public Approvals(
+      GymOpsConfig config,
+      Stores stores,
+      ActionExecutor executor,
+      ScopedRun runs,
+      ManagerMessages manager,
+      Audit audit,
+      Clock clock,
+      ReportWriter reports) {
+    this.reports = reports;
     this.config = config;
     this.stores = stores;
     this.executor = executor;
@@ -308,13 +331,44 @@ public final class Approvals implements ApprovalDesk {
     }
     stores.approvals().executed(approval.id(), result.runId(), clock.instant(), outcomes);
     int dropped = approval.actions().size() - done;
+    String file = referralFile(approval, club, fresh, keep);
     return "executed "
         + done
         + " of "
-        + approval.actions().size()
-        + " actions in run "
+        + Plural.of(approval.actions().size(), "action", "actions")
+        + " in run "
         + result.runId()
-        + (dropped == 0 ? "" : "; " + dropped + " dropped (no longer planned for the member now)");
+        + (dropped == 0 ? "" : "; " + dropped + " dropped (no longer planned for the member now)")
+        + (file == null ? "" : "; agency file " + file);
+  }
+
+  /**
+   * The agency file of an approved referral list, written only now, with the members it referred: a
+   * member dropped at execution is not on it.
+   */
+  @SuppressWarnings("unchecked")
+  private String referralFile(
+      Approval approval, ClubSettings club, PlannedRun fresh, List<Action> executed) {
+    if (reports == null || approval.workflow() != WorkflowId.COLLECTIONS_REFERRAL) {
+      return null;
+    }
+    Set<String> referred = new LinkedHashSet<>();
+    for (Action action : executed) {
+      if (action.effect() instanceof Effect.ReferToCollections && action.member() != null) {
+        referred.add(action.member().value());
+      }
+    }
+    if (!(fresh.plan().summary().get("referrals") instanceof List<?> rows) || referred.isEmpty()) {
+      return null;
+    }
+    List<Map<String, Object>> kept = new ArrayList<>();
+    for (Object row : rows) {
+      Map<String, Object> map = (Map<String, Object>) row;
+      if (referred.contains(String.valueOf(map.get("member_id")))) {
+        kept.add(map);
+      }
+    }
+    return reports.write(approval.workflow(), club.club().id(), fresh.context().localDate(), kept);
   }
 
   /** The fresh plan's action matching a covered one, if the rules still plan it. */
@@ -329,7 +383,10 @@ public final class Approvals implements ApprovalDesk {
         .findFirst();
   }
 
-  /** The club's policy with the breaker lifted: a person approved the number of locks. */
+  /**
+   * The club's policy with the breaker and the approval gates lifted: a person approved the number
+   * of locks, the campaign or the list.
+   */
   private static ClubPolicy ungated(ClubPolicy policy) {
     AccessRules access = policy.access();
     return new ClubPolicy(

@@ -9,8 +9,10 @@ import com.gymops.config.GymOpsConfig;
 import com.gymops.demo.DemoClubGenerator;
 import com.gymops.demo.DemoData;
 import com.gymops.demo.DemoSummary;
+import com.gymops.domain.Approval;
 import com.gymops.domain.Club;
 import com.gymops.domain.ConsoleRole;
+import com.gymops.domain.Plural;
 import com.gymops.domain.WorkflowId;
 import com.gymops.messaging.DispatchResult;
 import com.gymops.workflow.RunMode;
@@ -123,17 +125,38 @@ final class DemoCommand implements Callable<Integer> {
       }
       DispatchResult dispatched = app.dispatcher().dispatch(at);
       out.printf(
-          "%nDispatch: %d messages sent (written to %s), %d deferred to the sending window, %d"
+          "%nDispatch: %s sent (written to %s), %d deferred to the sending window, %d"
               + " failed.%nSee every run with: java -jar target/gymops.jar --data %s runs%n",
-          dispatched.sent(),
+          Plural.of(dispatched.sent(), "message", "messages"),
           directory.resolve(GymOpsApp.MESSAGE_LOG),
           dispatched.deferred(),
           dispatched.failed(),
           directory);
+      printApprovals(app, club, directory, out);
       printConsole(app, directory, out);
     }
     out.flush();
     return 0;
+  }
+
+  /**
+   * What waits for the manager: the demo club's day campaign is larger than
+   * approvals.campaign_recipients and its referral list always waits, so the demo shows both.
+   */
+  private static void printApprovals(
+      GymOpsApp app, ClubSettings club, Path directory, PrintWriter out) {
+    List<Approval> pending = app.approvals().list(Actor.person("demo"), club.club().id(), true);
+    if (pending.isEmpty()) {
+      return;
+    }
+    out.printf(
+        "%nWaiting for the manager: %s%n", Plural.of(pending.size(), "approval", "approvals"));
+    for (Approval approval : pending) {
+      out.printf("  %s  %-16s %s%n", approval.id(), approval.kind().code(), approval.summary());
+    }
+    out.printf(
+        "Decide with: java -jar target/gymops.jar --data %s approvals approve|deny ID --by NAME%n",
+        directory);
   }
 
   /**

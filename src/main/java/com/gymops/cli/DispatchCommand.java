@@ -1,6 +1,7 @@
 package com.gymops.cli;
 
 import com.gymops.app.GymOpsApp;
+import com.gymops.domain.Plural;
 import com.gymops.messaging.DispatchResult;
 import java.io.PrintWriter;
 import java.time.Instant;
@@ -61,15 +62,14 @@ final class DispatchCommand implements Callable<Integer> {
       }
       if (result.paused() > 0 && !json) {
         out.printf(
-            "%d texts wait: the SMS provider refuses the sender (the manager was told what to"
-                + " fix)%n",
-            result.paused());
+            "%s wait: the SMS provider refuses the sender (the manager was told what to fix)%n",
+            Plural.of(result.paused(), "text", "texts"));
       }
       if (result.unknown() > 0 && !json) {
         out.printf(
-            "%d messages were left sending by a stopped dispatcher: outcome unknown, not resent;"
-                + " check the provider's log%n",
-            result.unknown());
+            "%s left sending by a stopped dispatcher: outcome unknown, not resent; check the"
+                + " provider's log%n",
+            Plural.of(result.unknown(), "message was", "messages were"));
       }
       out.flush();
       return result.failed() == 0 && result.unknown() == 0 ? 0 : Cli.EXIT_FAILURE;

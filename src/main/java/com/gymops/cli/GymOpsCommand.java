@@ -37,7 +37,8 @@ import picocli.CommandLine.ScopeType;
       MembersCommand.class,
       WorkflowsCommand.class,
       TokensCommand.class,
-      ApprovalsCommand.class
+      ApprovalsCommand.class,
+      SummaryCommand.class
     },
     footer = {
       "",

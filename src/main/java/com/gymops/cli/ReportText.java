@@ -1,5 +1,6 @@
 package com.gymops.cli;
 
+import com.gymops.domain.Plural;
 import com.gymops.workflow.RunReport;
 import com.gymops.workflow.RunReport.ReportedAction;
 import java.io.PrintWriter;
@@ -52,7 +53,8 @@ final class ReportText {
           .forEach(
               h ->
                   out.printf(
-                      "  held %s (%d actions): %s%n", h.memberId(), h.actions(), h.reason()));
+                      "  held %s (%s): %s%n",
+                      h.memberId(), Plural.of(h.actions(), "action", "actions"), h.reason()));
       agent
           .guardBlocks()
           .forEach(

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.gymops.app.GymOpsApp;
+import com.gymops.domain.Plural;
 import com.gymops.domain.RunEvent;
 import com.gymops.domain.TranscriptEntry;
 import com.gymops.domain.WorkflowRun;
@@ -163,7 +164,7 @@ final class RunsCommand implements Callable<Integer> {
           if (run.reportJson() != null) {
             out.println("  summary: " + JSON.readTree(run.reportJson()).get("summary"));
           }
-          out.printf("  %d events%n", events.size());
+          out.println("  " + Plural.of(events.size(), "event", "events"));
           for (RunEvent event : events) {
             out.printf(
                 "  %4d %-10s %-20s %-22s %-22s %s  %s%n",

@@ -59,8 +59,15 @@ final class ConfigBinder {
     DatabaseSettings database = database(root.section("database"));
     AgentSettings agent = agent(root.section("agent"));
     ApprovalSettings approvals = approvals(root.section("approvals"));
+    NotificationSettings notifications = notifications(root.section("notifications"));
     ClubRules global = RuleSections.read(root, ClubRules.DEFAULTS, false);
-    List<ClubSettings> clubs = clubs(root, global, messaging.defaultRegion());
+    List<ClubSettings> clubs =
+        clubs(root, global, messaging.defaultRegion()).stream()
+            .map(
+                c ->
+                    new ClubSettings(
+                        c.club(), c.policy().withApprovals(approvals.gates()), c.workflows()))
+            .toList();
     ServerSettings server = server(root.section("server"));
     root.reportUnknownKeys();
     if (!problems.isEmpty()) {
@@ -72,14 +79,44 @@ final class ConfigBinder {
             fromEnv(WebhookSecrets.PAYMENTS_SECRET_ENV).orElse(null),
             fromEnv(WebhookSecrets.DOOR_EXPORT_TOKEN_ENV).orElse(null));
     return new GymOpsConfig(
-        clubs, database, messaging, server, agent, door, webhooks, clubSystem, approvals);
+        clubs,
+        database,
+        messaging,
+        server,
+        agent,
+        door,
+        webhooks,
+        clubSystem,
+        approvals,
+        notifications);
   }
 
   private static ApprovalSettings approvals(ConfigNode section) {
     ApprovalSettings defaults = ApprovalSettings.DEFAULTS;
     boolean breaker = section.bool("breaker", defaults.breaker());
     Duration timeout = section.duration("timeout", defaults.timeout());
-    return section.build(() -> new ApprovalSettings(breaker, timeout), defaults);
+    int recipients =
+        section.integer("campaign_recipients", defaults.campaignRecipients(), 1, Integer.MAX_VALUE);
+    boolean largeCampaign = section.bool("large_campaign", defaults.largeCampaign());
+    boolean referralList = section.bool("referral_list", defaults.referralList());
+    boolean everyLock = section.bool("every_lock", defaults.everyLock());
+    return section.build(
+        () ->
+            new ApprovalSettings(
+                breaker, timeout, recipients, largeCampaign, referralList, everyLock),
+        defaults);
+  }
+
+  /** {@code daily_summary_at}: a time of day, or {@code off} (YAML may read it as false). */
+  private static NotificationSettings notifications(ConfigNode section) {
+    return section
+        .optional(
+            "daily_summary_at",
+            text ->
+                text.equalsIgnoreCase("off") || text.equalsIgnoreCase("false")
+                    ? NotificationSettings.OFF
+                    : new NotificationSettings(ConfigNode.parseTimeOfDay(text)))
+        .orElse(NotificationSettings.DEFAULTS);
   }
 
   /** The key only from the environment; the base URL from the file, else the environment. */

@@ -18,9 +18,11 @@ public record GymOpsConfig(
     DoorSettings door,
     WebhookSecrets webhooks,
     ClubSystemSettings clubSystem,
-    ApprovalSettings approvals) {
+    ApprovalSettings approvals,
+    NotificationSettings notifications) {
   public GymOpsConfig {
     Objects.requireNonNull(approvals, "approvals");
+    Objects.requireNonNull(notifications, "notifications");
     clubs = List.copyOf(clubs);
     Objects.requireNonNull(database, "database");
     Objects.requireNonNull(messaging, "messaging");
@@ -29,6 +31,30 @@ public record GymOpsConfig(
     Objects.requireNonNull(door, "door");
     Objects.requireNonNull(webhooks, "webhooks");
     Objects.requireNonNull(clubSystem, "clubSystem");
+  }
+
+  /** A configuration with the default notifications (a daily summary at 18:00). */
+  public GymOpsConfig(
+      List<ClubSettings> clubs,
+      DatabaseSettings database,
+      MessagingSettings messaging,
+      ServerSettings server,
+      AgentSettings agent,
+      DoorSettings door,
+      WebhookSecrets webhooks,
+      ClubSystemSettings clubSystem,
+      ApprovalSettings approvals) {
+    this(
+        clubs,
+        database,
+        messaging,
+        server,
+        agent,
+        door,
+        webhooks,
+        clubSystem,
+        approvals,
+        NotificationSettings.DEFAULTS);
   }
 
   /** A configuration with the default approvals. */

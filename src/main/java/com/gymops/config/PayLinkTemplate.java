@@ -1,7 +1,6 @@
 package com.gymops.config;
 
-import java.net.URI;
-import java.util.Locale;
+import com.gymops.domain.PayLinkUrl;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -14,20 +13,6 @@ import java.util.regex.Pattern;
 final class PayLinkTemplate {
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z_]+)}");
   private static final Set<String> PLACEHOLDERS = Set.of("member_id", "club_id");
-  private static final Set<String> SHORTENERS =
-      Set.of(
-          "bit.ly",
-          "tinyurl.com",
-          "t.co",
-          "goo.gl",
-          "ow.ly",
-          "is.gd",
-          "buff.ly",
-          "rebrand.ly",
-          "cutt.ly",
-          "shorturl.at",
-          "rb.gy",
-          "tiny.cc");
 
   private PayLinkTemplate() {}
 
@@ -40,20 +25,7 @@ final class PayLinkTemplate {
             "unknown placeholder {" + placeholders.group(1) + "}; use {member_id} or {club_id}");
       }
     }
-    URI uri;
-    try {
-      uri = URI.create(placeholders.replaceAll("x"));
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("'" + text + "' is not a URL", e);
-    }
-    if (!"https".equals(uri.getScheme()) || uri.getHost() == null) {
-      throw new IllegalArgumentException("'" + text + "' is not an https:// URL");
-    }
-    String host = uri.getHost().toLowerCase(Locale.ROOT);
-    if (SHORTENERS.contains(host.startsWith("www.") ? host.substring(4) : host)) {
-      throw new IllegalArgumentException(
-          host + " is a public link shortener, which carriers filter; use the club's own domain");
-    }
+    PayLinkUrl.check(placeholders.replaceAll("x"), text);
     return url;
   }
 }

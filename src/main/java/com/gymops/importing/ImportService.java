@@ -2,11 +2,14 @@ package com.gymops.importing;
 
 import com.gymops.domain.ClubId;
 import com.gymops.domain.CollectionAttempt;
+import com.gymops.domain.CollectionHold;
 import com.gymops.domain.Member;
 import com.gymops.domain.MemberId;
 import com.gymops.store.AttemptStore;
 import com.gymops.store.AttemptStore.KeyedAttempt;
+import com.gymops.store.HoldStore;
 import com.gymops.store.MemberStore;
+import com.gymops.store.PayLinks;
 import com.gymops.store.Transactor;
 import java.io.IOException;
 import java.io.Reader;
@@ -18,8 +21,10 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -34,6 +39,8 @@ public final class ImportService {
   private final Collection<ZoneId> clubZones;
   private final String defaultRegion;
   private final Clock clock;
+  private final HoldStore holds;
+  private final PayLinks payLinks;
 
   public ImportService(
       MemberStore members,
@@ -42,7 +49,11 @@ public final class ImportService {
       Set<ClubId> clubs,
       Collection<ZoneId> clubZones,
       String defaultRegion,
-      Clock clock) {
+      Clock clock,
+      HoldStore holds,
+      PayLinks payLinks) {
+    this.holds = holds;
+    this.payLinks = payLinks;
     this.members = members;
     this.attempts = attempts;
     this.transactor = transactor;
@@ -73,6 +84,25 @@ public final class ImportService {
             () -> {
               int existing = members.existing(rows.stream().map(Member::id).toList()).size();
               members.upsertAll(rows, clock.instant());
+              // In the members' transaction: a file whose hold or link cannot be stored imports
+              // nothing.
+              Map<MemberId, ClubId> clubOf = new HashMap<>();
+              rows.forEach(m -> clubOf.put(m.id(), m.clubId()));
+              parsed
+                  .holdsUntil()
+                  .forEach(
+                      (member, until) ->
+                          holds.put(
+                              new CollectionHold(
+                                  member,
+                                  clubOf.get(member),
+                                  until,
+                                  "collections_hold_until in " + file.getFileName(),
+                                  "import",
+                                  clock.instant(),
+                                  null,
+                                  null)));
+              payLinks.putAll(parsed.payLinks(), clock.instant());
               return rows.size() - existing;
             });
     return new Imported(rows.size(), added);

@@ -6,6 +6,7 @@ import com.gymops.domain.Member;
 import com.gymops.domain.MemberId;
 import com.gymops.domain.MemberStatus;
 import com.gymops.domain.Money;
+import com.gymops.domain.PayLinkUrl;
 import com.gymops.domain.UsState;
 import java.io.IOException;
 import java.io.Reader;
@@ -43,7 +44,8 @@ public final class MemberCsvParser {
           "door_state");
 
   /** Columns a file may leave out: {@code state}, the US state of the member's address. */
-  public static final List<String> OPTIONAL_COLUMNS = List.of("state");
+  public static final List<String> OPTIONAL_COLUMNS =
+      List.of("state", "collections_hold_until", "pay_link");
 
   static final int MAX_MEMBER_ID_LENGTH = 64;
 
@@ -95,9 +97,31 @@ public final class MemberCsvParser {
   public ParsedMembers parse(Reader in, char delimiter) throws IOException {
     // Per call, so one parser can read several files, even at once.
     Map<String, Integer> firstLineOfMemberId = new HashMap<>();
+    Map<MemberId, LocalDate> holds = new HashMap<>();
+    Map<MemberId, String> links = new HashMap<>();
     CsvTable.Contents<Member> contents =
-        TABLE.read(in, delimiter, row -> toMember(row, firstLineOfMemberId));
-    return new ParsedMembers(contents.values(), contents.problems());
+        TABLE.read(
+            in,
+            delimiter,
+            row -> {
+              Optional<Member> member = toMember(row, firstLineOfMemberId);
+              LocalDate holdUntil = holdUntil(row);
+              String link = payLink(row);
+              if (row.isRejected() || member.isEmpty()) {
+                return Optional.empty();
+              }
+              if (holdUntil != null) {
+                holds.put(member.get().id(), holdUntil);
+              }
+              if (link != null) {
+                links.put(member.get().id(), link);
+              }
+              return member;
+            });
+    if (!contents.problems().isEmpty()) {
+      return new ParsedMembers(List.of(), contents.problems());
+    }
+    return new ParsedMembers(contents.values(), contents.problems(), holds, links);
   }
 
   private Optional<Member> toMember(CsvRow row, Map<String, Integer> firstLineOfMemberId) {
@@ -138,6 +162,34 @@ public final class MemberCsvParser {
             door,
             false,
             state));
+  }
+
+  /** A payment plan's end: collections resume on that club-local day (docs/MANAGER.md). */
+  private static LocalDate holdUntil(CsvRow row) {
+    String text = row.optionalValue("collections_hold_until");
+    if (text.isEmpty()) {
+      return null;
+    }
+    try {
+      return LocalDate.parse(text);
+    } catch (java.time.format.DateTimeParseException e) {
+      row.reject("collections_hold_until", "'" + text + "' is not a date (YYYY-MM-DD)");
+      return null;
+    }
+  }
+
+  private static String payLink(CsvRow row) {
+    String text = row.optionalValue("pay_link");
+    if (text.isEmpty()) {
+      return null;
+    }
+    try {
+      PayLinkUrl.check(text, text);
+      return text;
+    } catch (IllegalArgumentException e) {
+      row.reject("pay_link", e.getMessage());
+      return null;
+    }
   }
 
   private static UsState state(CsvRow row) {

@@ -8,6 +8,7 @@ import com.gymops.domain.ClubId;
 import com.gymops.domain.Member;
 import com.gymops.domain.MessagePurpose;
 import com.gymops.domain.OutboundMessage;
+import com.gymops.domain.Plural;
 import com.gymops.domain.Referral;
 import com.gymops.policy.DeliveryTiming;
 import com.gymops.policy.Recipient;
@@ -252,7 +253,10 @@ public final class Dispatcher {
               .defer(message.id(), now.plus(retries.delay(attempts, result.retryAfter())));
           return Delivery.RETRYING;
         }
-        return fail(message, now, result.error() + " (gave up after " + attempts + " tries)");
+        return fail(
+            message,
+            now,
+            result.error() + " (gave up after " + Plural.of(attempts, "try", "tries") + ")");
       }
       case OPTED_OUT -> {
         // The carrier will refuse every text until the member sends START: stop them all now.

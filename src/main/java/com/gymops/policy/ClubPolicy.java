@@ -2,14 +2,19 @@ package com.gymops.policy;
 
 import java.util.Objects;
 
-/** Every rule setting of one club, after its overrides were applied to the global defaults. */
+/**
+ * Every rule setting of one club, after its overrides were applied to the global defaults.
+ *
+ * @param approvals what waits for a person beyond the breaker ({@code approvals.*})
+ */
 public record ClubPolicy(
     MessagingRules messaging,
     ReminderRules reminders,
     AccessRules access,
     EscalationRules escalation,
     ReferralRules referral,
-    CampaignRules campaigns) {
+    CampaignRules campaigns,
+    ApprovalGates approvals) {
   public static final ClubPolicy DEFAULTS =
       new ClubPolicy(
           MessagingRules.DEFAULTS,
@@ -17,7 +22,8 @@ public record ClubPolicy(
           AccessRules.DEFAULTS,
           EscalationRules.DEFAULTS,
           ReferralRules.DEFAULTS,
-          CampaignRules.DEFAULTS);
+          CampaignRules.DEFAULTS,
+          ApprovalGates.DEFAULTS);
 
   public ClubPolicy {
     Objects.requireNonNull(messaging, "messaging");
@@ -26,5 +32,21 @@ public record ClubPolicy(
     Objects.requireNonNull(escalation, "escalation");
     Objects.requireNonNull(referral, "referral");
     Objects.requireNonNull(campaigns, "campaigns");
+    Objects.requireNonNull(approvals, "approvals");
+  }
+
+  /** Rules whose plans nothing withholds but the breaker. */
+  public ClubPolicy(
+      MessagingRules messaging,
+      ReminderRules reminders,
+      AccessRules access,
+      EscalationRules escalation,
+      ReferralRules referral,
+      CampaignRules campaigns) {
+    this(messaging, reminders, access, escalation, referral, campaigns, ApprovalGates.NONE);
+  }
+
+  public ClubPolicy withApprovals(ApprovalGates gates) {
+    return new ClubPolicy(messaging, reminders, access, escalation, referral, campaigns, gates);
   }
 }

@@ -4,6 +4,7 @@ import com.gymops.domain.Member;
 import com.gymops.domain.Money;
 import com.gymops.domain.NoteCategory;
 import com.gymops.domain.NotePriority;
+import com.gymops.domain.Plural;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -122,8 +123,8 @@ public final class CollectionsEscalationPolicy implements WorkflowPolicy {
         + ", past due $"
         + facts.amount()
         + ", "
-        + facts.attempts30d()
-        + " attempts, last contact "
+        + Plural.of(facts.attempts30d(), "attempt", "attempts")
+        + ", last contact "
         + escalationCase.lastContact();
   }
 

@@ -4,6 +4,7 @@ import com.gymops.domain.Member;
 import com.gymops.domain.Money;
 import com.gymops.domain.NoteCategory;
 import com.gymops.domain.NotePriority;
+import com.gymops.domain.Plural;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -80,8 +81,7 @@ public final class CollectionsReferralPolicy implements WorkflowPolicy {
                       + " past due since "
                       + facts.pastDueSince()
                       + ", "
-                      + facts.attempts()
-                      + " attempts"),
+                      + Plural.of(facts.attempts(), "attempt", "attempts")),
               RULE_THRESHOLDS,
               inputs));
     }

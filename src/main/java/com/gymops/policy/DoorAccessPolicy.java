@@ -4,6 +4,7 @@ import com.gymops.domain.Approval;
 import com.gymops.domain.Member;
 import com.gymops.domain.NoteCategory;
 import com.gymops.domain.NotePriority;
+import com.gymops.domain.Plural;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -86,8 +87,8 @@ public final class DoorAccessPolicy implements WorkflowPolicy {
           new Plan.Withheld(
               Approval.Kind.LOCKS_OVER_LIMIT,
               "lock "
-                  + withheld
-                  + " members, above access.max_locks_per_run "
+                  + Plural.of(withheld, "member", "members")
+                  + ", above access.max_locks_per_run "
                   + rules.maxLocksPerRun(),
               locks));
     } else {
@@ -207,8 +208,8 @@ public final class DoorAccessPolicy implements WorkflowPolicy {
   private static Action breakerNotice(int wouldLock, int limit) {
     String text =
         "Door access: this run would lock "
-            + wouldLock
-            + " members, above the limit of "
+            + Plural.of(wouldLock, "member", "members")
+            + ", above the limit of "
             + limit
             + "; nothing was locked — confirm the past-due list is right, then approve the locks"
             + " (gymops approvals) or raise access.max_locks_per_run.";

@@ -1,5 +1,7 @@
 package com.gymops.policy;
 
+import com.gymops.domain.Plural;
+
 /**
  * Why a collection case needs the manager. The codes are stored with each escalation, so that a
  * member is noted again within the renote period only when the reasons changed.
@@ -33,9 +35,11 @@ public enum EscalationReason {
   public String describe(CollectionFacts facts, EscalationRules rules) {
     return switch (this) {
       case AMOUNT -> "balance over $" + rules.amountOver();
-      case ATTEMPTS_30D -> facts.attempts30d() + " reminders in 30 days";
-      case DAYS_PAST_DUE -> facts.daysPastDue() + " days past due";
-      case FAILED_REMINDERS -> facts.failedReminders30d() + " failed reminders in 30 days";
+      case ATTEMPTS_30D -> Plural.of(facts.attempts30d(), "reminder", "reminders") + " in 30 days";
+      case DAYS_PAST_DUE -> Plural.of(facts.daysPastDue(), "day", "days") + " past due";
+      case FAILED_REMINDERS ->
+          Plural.of(facts.failedReminders30d(), "failed reminder", "failed reminders")
+              + " in 30 days";
     };
   }
 }

@@ -5,6 +5,7 @@ import com.gymops.domain.MemberId;
 import com.gymops.domain.Money;
 import com.gymops.domain.NoteCategory;
 import com.gymops.domain.NotePriority;
+import com.gymops.domain.Plural;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -179,8 +180,7 @@ public final class PastDueMonitoringPolicy implements WorkflowPolicy {
                 "Door locked: past due $"
                     + facts.amount()
                     + " after "
-                    + facts.attempts()
-                    + " reminders"),
+                    + Plural.of(facts.attempts(), "reminder", "reminders")),
             RULE_LOCK,
             inputs));
   }

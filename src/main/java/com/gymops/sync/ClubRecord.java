@@ -10,6 +10,8 @@ import java.time.Instant;
  * @param joinedOn ISO date or null
  * @param pastDueSince ISO date or null
  * @param state the US state of the member's address (two letters), or null
+ * @param collectionsHoldUntil ISO date of a payment plan's end, or null (keeps what is on file)
+ * @param payLink the member's own https pay link, or null (keeps what is on file)
  */
 public record ClubRecord(
     String memberId,
@@ -24,7 +26,42 @@ public record ClubRecord(
     String pastDueSince,
     boolean smsConsent,
     Instant updatedAt,
-    String state) {
+    String state,
+    String collectionsHoldUntil,
+    String payLink) {
+  /** A record without a hold or a pay link. */
+  public ClubRecord(
+      String memberId,
+      String clubId,
+      String firstName,
+      String lastName,
+      String phone,
+      String email,
+      String status,
+      String joinedOn,
+      String pastDueAmount,
+      String pastDueSince,
+      boolean smsConsent,
+      Instant updatedAt,
+      String state) {
+    this(
+        memberId,
+        clubId,
+        firstName,
+        lastName,
+        phone,
+        email,
+        status,
+        joinedOn,
+        pastDueAmount,
+        pastDueSince,
+        smsConsent,
+        updatedAt,
+        state,
+        null,
+        null);
+  }
+
   /** A record without the member's state (a club system that does not send it). */
   public ClubRecord(
       String memberId,

@@ -1,20 +1,26 @@
 package com.gymops.sync;
 
 import com.gymops.domain.ClubId;
+import com.gymops.domain.CollectionHold;
 import com.gymops.domain.DoorAccess;
 import com.gymops.domain.Member;
 import com.gymops.domain.MemberId;
 import com.gymops.domain.MemberStatus;
 import com.gymops.domain.Money;
+import com.gymops.domain.PayLinkUrl;
 import com.gymops.domain.UsState;
+import com.gymops.store.HoldStore;
 import com.gymops.store.MemberStore;
+import com.gymops.store.PayLinks;
 import com.gymops.store.SyncStateStore;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -38,13 +44,33 @@ public final class ClubSync {
   private final SyncStateStore state;
   private final Set<ClubId> clubs;
   private final Clock clock;
+  private final HoldStore holds;
+  private final PayLinks payLinks;
 
+  /** Without the stores of holds and pay links: those fields are ignored (tests). */
   public ClubSync(
       ClubSystem clubSystem,
       MemberStore members,
       SyncStateStore state,
       Set<ClubId> clubs,
       Clock clock) {
+    this(clubSystem, members, state, clubs, clock, null, null);
+  }
+
+  /**
+   * @param holds where a record's {@code collections_hold_until} goes
+   * @param payLinks where a record's {@code pay_link} goes
+   */
+  public ClubSync(
+      ClubSystem clubSystem,
+      MemberStore members,
+      SyncStateStore state,
+      Set<ClubId> clubs,
+      Clock clock,
+      HoldStore holds,
+      PayLinks payLinks) {
+    this.holds = holds;
+    this.payLinks = payLinks;
     this.clubSystem = clubSystem;
     this.members = members;
     this.state = state;
@@ -67,9 +93,36 @@ public final class ClubSync {
     do {
       ClubSystem.Page page = clubSystem.members(since, cursor);
       List<Member> valid = new ArrayList<>(page.members().size());
+      Map<MemberId, LocalDate> holdsUntil = new HashMap<>();
+      Map<MemberId, String> links = new HashMap<>();
       for (ClubRecord record : page.members()) {
         try {
-          valid.add(member(record));
+          Member member = member(record);
+          String hold = blankToNull(record.collectionsHoldUntil());
+          LocalDate until = null;
+          if (hold != null) {
+            try {
+              until = LocalDate.parse(hold);
+            } catch (java.time.DateTimeException e) {
+              throw new IllegalArgumentException(
+                  "collections_hold_until '" + hold + "' is not a date (YYYY-MM-DD)", e);
+            }
+          }
+          String link = blankToNull(record.payLink());
+          if (link != null) {
+            try {
+              PayLinkUrl.check(link, link);
+            } catch (IllegalArgumentException e) {
+              throw new IllegalArgumentException("pay_link: " + e.getMessage(), e);
+            }
+          }
+          valid.add(member);
+          if (until != null) {
+            holdsUntil.put(member.id(), until);
+          }
+          if (link != null) {
+            links.put(member.id(), link);
+          }
         } catch (IllegalArgumentException | java.time.DateTimeException e) {
           problems.add(record.memberId() + ": " + e.getMessage());
         }
@@ -79,6 +132,8 @@ public final class ClubSync {
         }
       }
       members.mergeFromClubSystem(valid, clock.instant());
+      // After the members they belong to; a crash before the watermark is saved repeats the page.
+      storeHoldsAndLinks(valid, holdsUntil, links);
       merged += valid.size();
       cursor = page.next();
       if (++pages > MAX_PAGES) {
@@ -89,6 +144,30 @@ public final class ClubSync {
       state.save(WATERMARK, watermark, clock.instant());
     }
     return new Result(merged, problems, watermark);
+  }
+
+  private void storeHoldsAndLinks(
+      List<Member> valid, Map<MemberId, LocalDate> holdsUntil, Map<MemberId, String> links) {
+    if (holds != null) {
+      for (Member member : valid) {
+        LocalDate until = holdsUntil.get(member.id());
+        if (until != null) {
+          holds.put(
+              new CollectionHold(
+                  member.id(),
+                  member.clubId(),
+                  until,
+                  "collections_hold_until from the club system",
+                  "club-system",
+                  clock.instant(),
+                  null,
+                  null));
+        }
+      }
+    }
+    if (payLinks != null) {
+      payLinks.putAll(links, clock.instant());
+    }
   }
 
   private Member member(ClubRecord record) {

@@ -23,6 +23,7 @@ import com.gymops.store.AttemptStore.KeyedAttempt;
 import com.gymops.store.NoteStore;
 import com.gymops.store.Stores;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -631,7 +632,9 @@ public final class ActionExecutor {
       String verb = door.isLocked() ? "lock" : "unlock";
       managerMessages.notify(
           run.club(),
-          "door-failed:" + member.id() + ":" + verb + ":" + run.localDate(),
+          // One alert per club and hour, whatever the number of members or retries: the issue's
+          // "at most one per kind per hour"; the run's events name every failure.
+          "alert:door-failed:" + run.club().id() + ":" + run.now().truncatedTo(ChronoUnit.HOURS),
           "Could not "
               + verb
               + " the door for "
@@ -640,7 +643,8 @@ public final class ActionExecutor {
               + member.id()
               + "): "
               + result.error()
-              + ". Nothing changed; the next run tries again.",
+              + ". Nothing changed; the next run tries again. Other door failures this hour are"
+              + " not texted: see gymops runs.",
           run.now(),
           run.runId());
       return Outcome.failed("door system: " + result.error());

@@ -66,7 +66,12 @@ public final class RunPlanner {
         member == null
             ? loader.load(workflow, club, policy, now)
             : loader.loadMember(workflow, club, policy, member);
-    Plan plan = Workflows.policy(workflow).plan(snapshot, Clock.fixed(now, club.zone()));
+    // The gates of approvals.* hold what waits for a person, whoever started the run.
+    Plan plan =
+        policy
+            .approvals()
+            .apply(
+                workflow, Workflows.policy(workflow).plan(snapshot, Clock.fixed(now, club.zone())));
     return new PlannedRun(
         RunContext.of(runId, workflow, club, policy, now), snapshot, only(rules, plan));
   }
@@ -103,7 +108,12 @@ public final class RunPlanner {
             policy,
             all.members().stream().filter(m -> members.contains(m.member().id())).toList(),
             all.holds());
-    Plan plan = Workflows.policy(workflow).plan(snapshot, Clock.fixed(now, club.zone()));
+    // An approval passes its policy with the gates lifted (a person approved); others keep them.
+    Plan plan =
+        policy
+            .approvals()
+            .apply(
+                workflow, Workflows.policy(workflow).plan(snapshot, Clock.fixed(now, club.zone())));
     return new PlannedRun(RunContext.of(runId, workflow, club, policy, now), snapshot, plan);
   }
 }

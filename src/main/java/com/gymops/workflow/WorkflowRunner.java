@@ -2,6 +2,7 @@ package com.gymops.workflow;
 
 import com.gymops.config.ClubSettings;
 import com.gymops.config.GymOpsConfig;
+import com.gymops.domain.Plural;
 import com.gymops.domain.RunEvent;
 import com.gymops.domain.RunStatus;
 import com.gymops.domain.WorkflowId;
@@ -262,7 +263,10 @@ public final class WorkflowRunner {
         plan.skipped(),
         outcomes,
         files,
-        failures ? outcomes.get("failed") + " actions failed; see the run's events" : null,
+        failures
+            ? Plural.of(outcomes.get("failed"), "action", "actions")
+                + " failed; see the run's events"
+            : null,
         agentOutcome,
         completedByRules,
         shadow);
@@ -292,8 +296,7 @@ public final class WorkflowRunner {
           new Plan.Withheld(
               com.gymops.domain.Approval.Kind.AGENT_HOLD,
               "the agent held "
-                  + held.size()
-                  + " actions"
+                  + Plural.of(held.size(), "action", "actions")
                   + (reasons.isEmpty() ? "" : ": " + reasons),
               held.stream().map(PlanLedger.Entry::action).toList()),
           "agent");
@@ -320,7 +323,12 @@ public final class WorkflowRunner {
           .managerMessages()
           .notify(
               club.club(),
-              "run-failed:" + runId,
+              // At most one failed-run alert per club and hour: a failing database must not text
+              // the manager at every fire and retry. The text names the first; runs lists all.
+              "alert:run-failed:"
+                  + club.club().id()
+                  + ":"
+                  + clock.instant().truncatedTo(java.time.temporal.ChronoUnit.HOURS),
               request.workflow() + " failed: " + error + " (run " + runId + ")",
               clock.instant(),
               runId);

@@ -55,7 +55,9 @@ final class AgentClub implements AutoCloseable {
   }
 
   AgentClub(Path directory, ScriptedModel model, AgentSettings settings) {
-    this.club = TestClub.in(directory);
+    // The referral list executes in the run, as the rules' comparison run does; its approval is
+    // tested in care/GatedApprovalsTest.
+    this.club = TestClub.in(directory, AgentModeTest.NO_LIST_APPROVAL);
     this.api = new FakeMessagesApi(model);
     this.settings = settings.withBaseUrl(api.baseUrl());
     this.client = new AnthropicLlmClient(KEY, api.baseUrl(), 2, Duration.ofSeconds(10));

@@ -109,6 +109,30 @@ class ClubSyncTest {
   }
 
   @Test
+  void a_hold_date_and_a_pay_link_come_with_the_member_and_bad_ones_skip_the_record() {
+    simulator
+        .put("M1", "main", "+14155550001", "80.00", "2026-01-20", T1)
+        .with("M1", "collections_hold_until", "2026-12-15")
+        .with("M1", "pay_link", "https://pay.main.example/M1")
+        .put("M2", "main", "+14155550002", "0.00", null, T1)
+        .with("M2", "collections_hold_until", "next week")
+        .put("M3", "main", "+14155550003", "0.00", null, T1)
+        .with("M3", "pay_link", "https://bit.ly/x");
+
+    ClubSync.Result result = app.clubSync().pull();
+
+    assertThat(result.merged()).isEqualTo(1);
+    assertThat(result.problems())
+        .anySatisfy(p -> assertThat(p).startsWith("M2: collections_hold_until 'next week'"))
+        .anySatisfy(p -> assertThat(p).startsWith("M3: pay_link: bit.ly is a public link"));
+    assertThat(app.stores().holds().of(new MemberId("M1")).orElseThrow().until())
+        .isEqualTo(java.time.LocalDate.of(2026, 12, 15));
+    assertThat(app.stores().payLinks().of(new MemberId("M1")))
+        .contains("https://pay.main.example/M1");
+    assertThat(app.stores().members().find(new MemberId("M2"))).isEmpty();
+  }
+
+  @Test
   void a_bad_record_is_skipped_and_reported_and_the_rest_merged() {
     simulator
         .put("M1", "main", "+14155550001", "0.00", null, T1)

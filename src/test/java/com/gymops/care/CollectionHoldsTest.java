@@ -40,9 +40,10 @@ class CollectionHoldsTest {
   private TestClub club;
   private CollectionHolds holds;
 
+  /** The referral list goes without approval, so that a referral is an effect a hold must stop. */
   @BeforeEach
   void open() {
-    club = TestClub.in(directory);
+    club = TestClub.in(directory, "approvals: {referral_list: false}\n");
     club.clock().set(scheduled(WorkflowId.DAILY_CAMPAIGNS));
     holds =
         new CollectionHolds(

@@ -77,4 +77,35 @@ class ApprovalsCommandTest {
     assertThat(profile.get("door").asText()).isEqualTo("ACTIVE");
     assertThat(CliRun.in(work, "approvals", "deny", id, "--by", "sam").exitCode()).isEqualTo(1);
   }
+
+  @Test
+  void summary_prints_the_day_without_sending_it() {
+    long queuedBefore = managerMessages();
+
+    CliRun run = CliRun.in(work, "summary", "--date", "2026-11-25");
+    CliRun bad = CliRun.in(work, "summary", "--date", "25/11/2026");
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out())
+        .startsWith("Main Club: daily summary for Wed Nov 25.")
+        .contains("door-access 1 ok", "1 approval pending (1 locks_over_limit): gymops approvals.");
+    assertThat(managerMessages()).isEqualTo(queuedBefore);
+    assertThat(bad.exitCode()).isEqualTo(1);
+    assertThat(bad.err()).contains("--date '25/11/2026' is not a date (YYYY-MM-DD)");
+  }
+
+  private long managerMessages() {
+    try (com.gymops.app.GymOpsApp app =
+        com.gymops.app.GymOpsApp.open(
+            com.gymops.config.ConfigLoader.load(
+                java.util.Optional.empty(),
+                java.util.Map.of(),
+                java.time.ZoneId.of("America/New_York")),
+            work.resolve("gymops-data"),
+            java.time.Clock.systemUTC())) {
+      return app.stores().outbox().countByStatus().values().stream()
+          .mapToLong(Long::longValue)
+          .sum();
+    }
+  }
 }

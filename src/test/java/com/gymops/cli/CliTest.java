@@ -47,7 +47,8 @@ class CliTest {
             "members",
             "workflows",
             "tokens",
-            "approvals");
+            "approvals",
+            "summary");
     assertThat(Cli.commandLine(CliEnvironment.system()).getSubcommands().keySet())
         .containsExactlyInAnyOrder(
             "init",
@@ -66,7 +67,8 @@ class CliTest {
             "members",
             "workflows",
             "tokens",
-            "approvals");
+            "approvals",
+            "summary");
   }
 
   @Test
@@ -235,6 +237,7 @@ class CliTest {
             "batch-invoices",
             "daily-campaigns")
         .contains("Dispatch:")
+        .contains("Waiting for the manager:", "referral_list")
         .contains("/console", "owner@example.com", "password: ");
     // Each demo makes its first owner a fresh password, shown once.
     assertThat(withoutPassword(withoutRunIds(second.out())))
@@ -370,7 +373,8 @@ class CliTest {
   }
 
   private static String withoutRunIds(String text) {
-    return text.replaceAll("run-[0-9T]+-[0-9a-f]+", "run-ID");
+    return text.replaceAll("run-[0-9T]+-[0-9a-f]+", "run-ID")
+        .replaceAll("apr-[0-9T]+-[0-9a-f]+", "apr-ID");
   }
 
   private GymOpsApp openData() {

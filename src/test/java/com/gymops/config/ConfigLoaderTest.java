@@ -559,6 +559,32 @@ class ConfigLoaderTest {
         .hasMessage("config file " + missing + " does not exist");
   }
 
+  @Test
+  void notifications_and_the_approval_kinds_are_read_and_bad_values_named() {
+    GymOpsConfig config =
+        parse(
+            """
+            approvals: {campaign_recipients: 250, large_campaign: true, referral_list: false,
+                        every_lock: true}
+            notifications: {daily_summary_at: "19:30"}
+            """);
+
+    assertThat(config.notifications().summaryTime()).contains(LocalTime.of(19, 30));
+    assertThat(config.approvals().campaignRecipients()).isEqualTo(250);
+    assertThat(onlyClub(config).policy().approvals())
+        .isEqualTo(new com.gymops.policy.ApprovalGates(250, false, true));
+    assertThat(parse("").notifications().summaryTime()).contains(LocalTime.of(18, 0));
+    assertThat(parse("notifications: {daily_summary_at: off}").notifications().summaryTime())
+        .isEmpty();
+    assertThat(
+            problemsOf(
+                "notifications: {daily_summary_at: \"25:00\"}\n"
+                    + "approvals: {campaign_recipients: 0, every_lock: maybe}\n"))
+        .anySatisfy(p -> assertThat(p).startsWith("notifications.daily_summary_at: '25:00'"))
+        .anySatisfy(p -> assertThat(p).startsWith("approvals.campaign_recipients: must be"))
+        .anySatisfy(p -> assertThat(p).startsWith("approvals.every_lock:"));
+  }
+
   private static GymOpsConfig parse(String yaml) {
     return parse(yaml, Map.of());
   }

@@ -93,7 +93,7 @@ class MemberCsvParserTest {
         .containsExactly(
             "line 1: missing column(s) email, door_state; expected "
                 + MemberRow.HEADER
-                + " (optional: state)");
+                + " (optional: state, collections_hold_until, pay_link)");
   }
 
   @Test
@@ -104,7 +104,7 @@ class MemberCsvParserTest {
         .containsExactly(
             "line 1: unknown column(s) 'balance', 'Notes'; expected "
                 + MemberRow.HEADER
-                + " (optional: state)");
+                + " (optional: state, collections_hold_until, pay_link)");
   }
 
   @Test
@@ -127,7 +127,7 @@ class MemberCsvParserTest {
         .containsExactly(
             "line 1: the file is empty; the first line must be the header "
                 + MemberRow.HEADER
-                + " (optional: state)");
+                + " (optional: state, collections_hold_until, pay_link)");
   }
 
   @Test

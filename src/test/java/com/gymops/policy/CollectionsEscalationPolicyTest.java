@@ -88,7 +88,7 @@ class CollectionsEscalationPolicyTest {
                 NotePriority.URGENT,
                 NoteCategory.BILLING,
                 "ESCALATION: balance over $200.00; 35 days past due — Dana Okafor,"
-                    + " past due $240.00, 1 attempts, last contact 2026-03-17",
+                    + " past due $240.00, 1 attempt, last contact 2026-03-17",
                 java.util.Set.of(EscalationReason.AMOUNT, EscalationReason.DAYS_PAST_DUE)));
     assertThat(plan.actions().get(0).rule()).isEqualTo("escalation.case");
   }

@@ -64,10 +64,10 @@ public final class TestClub implements AutoCloseable {
   private final RecordingGateway email = new RecordingGateway();
   private final Dispatcher dispatcher;
 
-  private TestClub(Path directory, Database database) {
+  private TestClub(Path directory, Database database, String moreConfig) {
     this.directory = directory;
     this.database = database;
-    this.config = ConfigLoader.parse(CONFIG, Map.of(), ZONE);
+    this.config = ConfigLoader.parse(CONFIG + moreConfig, Map.of(), ZONE);
     this.stores = Stores.on(database);
     this.clock = new MutableClock(Instant.parse("2026-12-01T15:00:00Z"), ZONE);
     this.runner =
@@ -88,11 +88,21 @@ public final class TestClub implements AutoCloseable {
 
   /** A fresh database in {@code directory}, or the existing one there opened again. */
   public static TestClub in(Path directory) {
-    return new TestClub(directory, TestDatabases.embedded(directory));
+    return in(directory, "");
+  }
+
+  /** The same club with more top-level settings, e.g. {@code approvals: {referral_list: false}}. */
+  public static TestClub in(Path directory, String moreConfig) {
+    return new TestClub(directory, TestDatabases.embedded(directory), moreConfig);
   }
 
   public static Instant at(LocalDateTime clubLocal) {
     return clubLocal.atZone(ZONE).toInstant();
+  }
+
+  /** The database itself, for the stores a test wires on its own. */
+  public Database database() {
+    return database;
   }
 
   public Stores stores() {

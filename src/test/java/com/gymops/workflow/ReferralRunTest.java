@@ -26,9 +26,13 @@ class ReferralRunTest {
   @TempDir Path directory;
   private TestClub club;
 
+  /**
+   * The referral's own mechanics, with the list not waiting for approval; the approval of a list is
+   * tested in care/GatedApprovalsTest.
+   */
   @BeforeEach
   void open() {
-    club = TestClub.in(directory);
+    club = TestClub.in(directory, "approvals: {referral_list: false}\n");
     ClubPopulation.seed(club);
   }
 
@@ -66,7 +70,14 @@ class ReferralRunTest {
     assertThat(failed.status()).isEqualTo(RunStatus.FAILED);
     assertThat(failed.error()).contains("cannot write report");
     OutboundMessage alert =
-        club.stores().outbox().findByKey("run-failed:" + failed.runId()).orElseThrow();
+        club.stores()
+            .outbox()
+            .findByKey(
+                "alert:run-failed:"
+                    + failed.clubId()
+                    + ":"
+                    + failed.startedAt().truncatedTo(java.time.temporal.ChronoUnit.HOURS))
+            .orElseThrow();
     assertThat(alert.recipient()).isEqualTo(TestClub.MANAGER_PHONE);
     assertThat(alert.body()).contains("collections-referral failed");
   }

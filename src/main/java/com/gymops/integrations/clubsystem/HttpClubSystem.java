@@ -104,7 +104,9 @@ public final class HttpClubSystem implements ClubSystem {
               text(member, "past_due_since"),
               member.path("sms_consent").asBoolean(false),
               instant(text(member, "updated_at")),
-              text(member, "state")));
+              text(member, "state"),
+              text(member, "collections_hold_until"),
+              text(member, "pay_link")));
     }
     JsonNode next = root.get("next_cursor");
     return new Page(records, next == null || next.isNull() ? null : next.asText());

@@ -3,6 +3,7 @@ package com.gymops.integrations.door;
 import com.gymops.config.DoorSettings;
 import com.gymops.domain.DoorAccess;
 import com.gymops.domain.Member;
+import com.gymops.domain.Plural;
 import com.gymops.integrations.Sleeper;
 import com.gymops.workflow.DoorSystem;
 import java.io.IOException;
@@ -91,7 +92,8 @@ public final class HttpDoorSystem implements DoorSystem {
         return Result.failed("interrupted while calling the door system");
       }
     }
-    return Result.failed(lastError + " (after " + settings.attempts() + " attempts)");
+    return Result.failed(
+        lastError + " (after " + Plural.of(settings.attempts(), "attempt", "attempts") + ")");
   }
 
   private HttpRequest request(DoorSettings.Call call, Member member) {

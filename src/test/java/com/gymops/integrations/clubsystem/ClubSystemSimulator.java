@@ -80,6 +80,12 @@ public final class ClubSystemSimulator implements AutoCloseable {
     return this;
   }
 
+  /** Sets one more field of a member put before, e.g. {@code pay_link}. */
+  public synchronized ClubSystemSimulator with(String memberId, String field, String value) {
+    members.get(memberId).put(field, value);
+    return this;
+  }
+
   /** The next requests answer this HTTP status (0: answer normally). */
   public synchronized ClubSystemSimulator failWith(int status) {
     this.failWith = status;
