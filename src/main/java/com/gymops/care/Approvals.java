@@ -196,6 +196,18 @@ public final class Approvals implements ApprovalDesk {
     return stores.approvals().list(scope, pendingOnly);
   }
 
+  /**
+   * The inbox of a screen: every pending approval, and only the {@code decidedLimit} latest decided
+   * ones, so that a club's years of decisions do not all load each time the page refreshes.
+   */
+  public List<Approval> inbox(Actor actor, ClubId club, int decidedLimit) {
+    actor.mustReach(club);
+    expireDue();
+    List<Approval> inbox = new ArrayList<>(stores.approvals().list(club, true));
+    inbox.addAll(stores.approvals().recentlyDecided(club, decidedLimit));
+    return inbox;
+  }
+
   public Approval find(Actor actor, String id) {
     Approval approval =
         stores

@@ -19,6 +19,9 @@ import java.util.List;
  * approved item is executed by the engine through the run pipeline, a denied one never.
  */
 public final class ApprovalsQuery {
+  /** Decided approvals shown per club; {@code gymops approvals --status all} lists every one. */
+  public static final int DECIDED_SHOWN = 50;
+
   private final GymOpsConfig config;
   private final Approvals approvals;
 
@@ -28,14 +31,15 @@ public final class ApprovalsQuery {
   }
 
   /**
-   * The approvals of the user's clubs: pending first (oldest first), then decided, newest first.
+   * The approvals of the user's clubs: pending first (oldest first), then the latest {@link
+   * #DECIDED_SHOWN} decided of each club, newest first.
    */
   public List<ApprovalRow> inbox(ConsoleUser user) {
     List<Approval> all = new ArrayList<>();
     for (ClubSettings club : config.clubs()) {
       ClubId id = club.club().id();
       if (user.sees(id)) {
-        all.addAll(approvals.list(new Actor(user.email(), id), id, false));
+        all.addAll(approvals.inbox(new Actor(user.email(), id), id, DECIDED_SHOWN));
       }
     }
     Comparator<Approval> oldestFirst = Comparator.comparing(Approval::createdAt);

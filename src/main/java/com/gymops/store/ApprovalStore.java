@@ -25,6 +25,9 @@ public interface ApprovalStore {
    */
   boolean decide(String id, Approval.Status status, String by, Instant at, String reason);
 
+  /** The club's {@code limit} latest decided (or expired) approvals, newest first. */
+  List<Approval> recentlyDecided(ClubId club, int limit);
+
   /** The club's approvals created at or after {@code since}, newest first. */
   List<Approval> filedSince(ClubId club, Instant since);
 

@@ -121,6 +121,18 @@ public final class JdbiApprovalStore implements ApprovalStore {
   }
 
   @Override
+  public List<Approval> recentlyDecided(ClubId club, int limit) {
+    return withActions(
+        "SELECT "
+            + COLUMNS
+            + " FROM approval WHERE club_id = :club AND status <> 'PENDING'"
+            + " ORDER BY created_at DESC LIMIT "
+            + Math.max(0, limit),
+        club.value(),
+        null);
+  }
+
+  @Override
   public List<Approval> filedSince(ClubId club, Instant since) {
     return withActions(
         "SELECT "

@@ -941,4 +941,53 @@ abstract class StoreContract {
         .extracting(com.gymops.domain.ApprovalAction::outcome)
         .containsExactly("done");
   }
+
+  @Test
+  void approvals_filed_today_and_the_latest_decided_are_read_without_the_whole_history() {
+    members.upsertAll(List.of(aMember().withId("A1").build()), NOW);
+    ApprovalStore approvals = stores.approvals();
+    for (int i = 1; i <= 4; i++) {
+      com.gymops.domain.Approval approval =
+          new com.gymops.domain.Approval(
+              "apr-" + i,
+              MAIN,
+              com.gymops.domain.Approval.Kind.AGENT_HOLD,
+              com.gymops.domain.WorkflowId.PAST_DUE_MONITORING,
+              "hold " + i,
+              "agent",
+              "run-" + i,
+              NOW.plusSeconds(i * 60L),
+              NOW.plusSeconds(i * 60L + 3600),
+              com.gymops.domain.Approval.Status.PENDING,
+              null,
+              null,
+              null,
+              null,
+              null,
+              List.of(
+                  new com.gymops.domain.ApprovalAction(
+                      1,
+                      new MemberId("A1"),
+                      "send_reminder",
+                      "friendly",
+                      "past-due.friendly",
+                      "{}",
+                      "{}",
+                      "text",
+                      null)));
+      assertThat(approvals.file(approval, "key-" + i)).isTrue();
+    }
+    approvals.decide("apr-1", com.gymops.domain.Approval.Status.DENIED, "dana", NOW, "no");
+    approvals.decide("apr-2", com.gymops.domain.Approval.Status.EXPIRED, "timeout", NOW, null);
+    approvals.decide("apr-3", com.gymops.domain.Approval.Status.APPROVED, "dana", NOW, null);
+
+    assertThat(approvals.recentlyDecided(MAIN, 2))
+        .extracting(com.gymops.domain.Approval::id)
+        .containsExactly("apr-3", "apr-2");
+    assertThat(approvals.recentlyDecided(MAIN, 2).get(0).actions()).hasSize(1);
+    assertThat(approvals.filedSince(MAIN, NOW.plusSeconds(150)))
+        .extracting(com.gymops.domain.Approval::id)
+        .containsExactly("apr-4", "apr-3");
+    assertThat(approvals.filedSince(new ClubId("elsewhere"), NOW)).isEmpty();
+  }
 }
