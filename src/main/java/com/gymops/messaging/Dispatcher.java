@@ -50,6 +50,20 @@ public final class Dispatcher {
   /** How long a text waits while its sender is paused: the next pass tries the sender again. */
   static final Duration PAUSED_RETRY = Duration.ofMinutes(1);
 
+  /** The reminder templates, whose texts quote the member's balance. */
+  private static final java.util.Set<String> REMINDERS =
+      java.util.Set.of(
+          com.gymops.policy.MessageTemplates.REMINDER_FRIENDLY,
+          com.gymops.policy.MessageTemplates.REMINDER_FIRM,
+          com.gymops.policy.MessageTemplates.REMINDER_FINAL,
+          com.gymops.policy.MessageTemplates.REMINDER_LOCKED);
+
+  /** The run event of a reminder, whose inputs hold the amount it was written with. */
+  private static final String REMINDER_ACTION = "send_reminder";
+
+  private static final com.fasterxml.jackson.databind.ObjectMapper INPUTS =
+      new com.fasterxml.jackson.databind.ObjectMapper();
+
   static final String UNKNOWN_OUTCOME =
       "outcome unknown: GymOps stopped while sending; check the provider's log before sending"
           + " again";
@@ -217,6 +231,17 @@ public final class Dispatcher {
       recordAttemptOutcome(message, AttemptOutcome.FAILED);
       return Delivery.SUPPRESSED;
     }
+    Optional<String> stale = staleAmount(message, member);
+    if (stale.isPresent()) {
+      stores
+          .transactor()
+          .inTransaction(
+              () -> {
+                stores.outbox().markSuppressed(message.id(), now, stale.get());
+                stores.attempts().discard(message.idempotencyKey() + ":attempt");
+              });
+      return Delivery.SUPPRESSED;
+    }
     boolean text = message.channel() == Channel.SMS;
     if (text && pass.paused) {
       if (pass.testSent) {
@@ -336,6 +361,55 @@ public final class Dispatcher {
       return Optional.of("member was referred to collections");
     }
     return Optional.empty();
+  }
+
+  /**
+   * A reminder quotes the balance of when it was written, and may wait hours for its member's
+   * texting hours. When the balance changed before it could leave (a partial payment overnight, a
+   * new charge synced from the club system), the text would tell the member a wrong amount: it is
+   * not sent, and its attempt is discarded rather than failed, so the next hourly run writes the
+   * reminder again with the balance of that moment, and an unreachable-member escalation is not fed
+   * by a text nobody tried to send. Only the rare text that does not show today's balance costs a
+   * look at its run's inputs.
+   */
+  private Optional<String> staleAmount(OutboundMessage message, Optional<Member> member) {
+    if (member.isEmpty()
+        || message.runId() == null
+        || message.templateKey() == null
+        || !REMINDERS.contains(message.templateKey())) {
+      return Optional.empty();
+    }
+    String owed = member.get().pastDue().toString();
+    if (message.body().contains("$" + owed)) {
+      return Optional.empty();
+    }
+    Optional<String> quoted =
+        stores
+            .runs()
+            .eventInputs(message.runId(), message.memberId(), REMINDER_ACTION)
+            .flatMap(Dispatcher::amountOf);
+    if (quoted.isEmpty()
+        || quoted.get().equals(owed)
+        || !message.body().contains("$" + quoted.get())) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        "the balance changed from $"
+            + quoted.get()
+            + " to $"
+            + owed
+            + " after the reminder was written: not sent; the next run writes it again");
+  }
+
+  private static Optional<String> amountOf(String inputsJson) {
+    try {
+      com.fasterxml.jackson.databind.JsonNode amount = INPUTS.readTree(inputsJson).get("amount");
+      return amount == null || !amount.isTextual()
+          ? Optional.empty()
+          : Optional.of(amount.asText());
+    } catch (java.io.IOException e) {
+      return Optional.empty();
+    }
   }
 
   private void recordAttemptOutcome(OutboundMessage message, AttemptOutcome outcome) {

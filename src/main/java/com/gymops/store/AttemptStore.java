@@ -30,6 +30,13 @@ public interface AttemptStore {
   /** Sets the outcome of the attempt with this key (delivery news); false when there is none. */
   boolean setOutcome(String idempotencyKey, com.gymops.domain.AttemptOutcome outcome);
 
+  /**
+   * Removes the attempt of a text that never left and whose words went stale, so that neither the
+   * reminder interval nor the failed-reminder count takes it into account; false when none had the
+   * key.
+   */
+  boolean discard(String idempotencyKey);
+
   long count();
 
   /** An attempt with the idempotency key that makes it unique, and the run that made it. */

@@ -115,6 +115,17 @@ public final class JdbiAttemptStore implements AttemptStore {
   }
 
   @Override
+  public boolean discard(String idempotencyKey) {
+    return jdbi.withHandle(
+            handle ->
+                handle
+                    .createUpdate("DELETE FROM collection_attempt WHERE idempotency_key = :key")
+                    .bind("key", idempotencyKey)
+                    .execute())
+        == 1;
+  }
+
+  @Override
   public boolean setOutcome(String idempotencyKey, AttemptOutcome outcome) {
     return jdbi.withHandle(
             handle ->

@@ -130,6 +130,21 @@ public final class JdbiRunStore implements RunStore {
   }
 
   @Override
+  public java.util.Optional<String> eventInputs(String runId, MemberId member, String action) {
+    return jdbi.withHandle(
+        handle ->
+            handle
+                .createQuery(
+                    "SELECT inputs_json FROM run_event WHERE run_id = :run_id"
+                        + " AND member_id = :member AND action = :action ORDER BY seq")
+                .bind("run_id", runId)
+                .bind("member", member.value())
+                .bind("action", action)
+                .mapTo(String.class)
+                .findFirst());
+  }
+
+  @Override
   public List<RunEvent> events(String runId) {
     return jdbi.withHandle(
         handle ->

@@ -28,4 +28,8 @@ public interface RunStore {
   List<WorkflowRun> latest(int limit);
 
   List<RunEvent> events(String runId);
+
+  /** The inputs (JSON) of the run's first event of {@code action} for the member, if any. */
+  java.util.Optional<String> eventInputs(
+      String runId, com.gymops.domain.MemberId member, String action);
 }

@@ -478,6 +478,19 @@ abstract class StoreContract {
         .extracting(RunEvent::action)
         .containsExactly("lock_door");
     assertThat(stores.runs().latest(5)).extracting(WorkflowRun::runId).containsExactly("run-1");
+    assertThat(stores.runs().eventInputs("run-1", new MemberId("M1"), "lock_door")).contains("{}");
+    assertThat(stores.runs().eventInputs("run-1", new MemberId("M1"), "send_reminder")).isEmpty();
+    assertThat(stores.runs().eventInputs("run-1", new MemberId("M2"), "lock_door")).isEmpty();
+  }
+
+  @Test
+  void an_attempt_is_discarded_by_its_key_once() {
+    members.upsertAll(List.of(aMember().withId("D1").build()), NOW);
+    stores.attempts().addAll(List.of(attempt("D1", "2026-03-10T10:00:00Z", "k-discard")));
+
+    assertThat(stores.attempts().discard("k-discard")).isTrue();
+    assertThat(stores.attempts().discard("k-discard")).isFalse();
+    assertThat(stores.attempts().ofMember(new MemberId("D1"))).isEmpty();
   }
 
   @Test
