@@ -33,53 +33,10 @@ public record GymOpsConfig(
     Objects.requireNonNull(clubSystem, "clubSystem");
   }
 
-  /** A configuration with the default notifications (a daily summary at 18:00). */
-  public GymOpsConfig(
-      List<ClubSettings> clubs,
-      DatabaseSettings database,
-      MessagingSettings messaging,
-      ServerSettings server,
-      AgentSettings agent,
-      DoorSettings door,
-      WebhookSecrets webhooks,
-      ClubSystemSettings clubSystem,
-      ApprovalSettings approvals) {
-    this(
-        clubs,
-        database,
-        messaging,
-        server,
-        agent,
-        door,
-        webhooks,
-        clubSystem,
-        approvals,
-        NotificationSettings.DEFAULTS);
-  }
-
-  /** A configuration with the default approvals. */
-  public GymOpsConfig(
-      List<ClubSettings> clubs,
-      DatabaseSettings database,
-      MessagingSettings messaging,
-      ServerSettings server,
-      AgentSettings agent,
-      DoorSettings door,
-      WebhookSecrets webhooks,
-      ClubSystemSettings clubSystem) {
-    this(
-        clubs,
-        database,
-        messaging,
-        server,
-        agent,
-        door,
-        webhooks,
-        clubSystem,
-        ApprovalSettings.DEFAULTS);
-  }
-
-  /** A configuration whose webhooks refuse every caller (no secrets), fed by imports only. */
+  /**
+   * A configuration whose webhooks refuse every caller (no secrets), fed by imports only, with the
+   * default approvals and notifications.
+   */
   public GymOpsConfig(
       List<ClubSettings> clubs,
       DatabaseSettings database,
@@ -95,7 +52,9 @@ public record GymOpsConfig(
         agent,
         door,
         WebhookSecrets.NONE,
-        ClubSystemSettings.LOCAL);
+        ClubSystemSettings.LOCAL,
+        ApprovalSettings.DEFAULTS,
+        NotificationSettings.DEFAULTS);
   }
 
   /** A configuration with the default server, no agent (rules only) and GymOps' own doors. */

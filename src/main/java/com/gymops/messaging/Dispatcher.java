@@ -1,5 +1,7 @@
 package com.gymops.messaging;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.gymops.config.ClubSettings;
 import com.gymops.config.GymOpsConfig;
 import com.gymops.domain.AttemptOutcome;
@@ -11,10 +13,13 @@ import com.gymops.domain.OutboundMessage;
 import com.gymops.domain.Plural;
 import com.gymops.domain.Referral;
 import com.gymops.policy.DeliveryTiming;
+import com.gymops.policy.Effect;
+import com.gymops.policy.MessageTemplates;
 import com.gymops.policy.Recipient;
 import com.gymops.policy.SendingWindow;
 import com.gymops.store.Stores;
 import com.gymops.workflow.ManagerMessages;
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -23,6 +28,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -51,18 +57,14 @@ public final class Dispatcher {
   static final Duration PAUSED_RETRY = Duration.ofMinutes(1);
 
   /** The reminder templates, whose texts quote the member's balance. */
-  private static final java.util.Set<String> REMINDERS =
-      java.util.Set.of(
-          com.gymops.policy.MessageTemplates.REMINDER_FRIENDLY,
-          com.gymops.policy.MessageTemplates.REMINDER_FIRM,
-          com.gymops.policy.MessageTemplates.REMINDER_FINAL,
-          com.gymops.policy.MessageTemplates.REMINDER_LOCKED);
+  private static final Set<String> REMINDERS =
+      Set.of(
+          MessageTemplates.REMINDER_FRIENDLY,
+          MessageTemplates.REMINDER_FIRM,
+          MessageTemplates.REMINDER_FINAL,
+          MessageTemplates.REMINDER_LOCKED);
 
-  /** The run event of a reminder, whose inputs hold the amount it was written with. */
-  private static final String REMINDER_ACTION = "send_reminder";
-
-  private static final com.fasterxml.jackson.databind.ObjectMapper INPUTS =
-      new com.fasterxml.jackson.databind.ObjectMapper();
+  private static final ObjectMapper INPUTS = new ObjectMapper();
 
   static final String UNKNOWN_OUTCOME =
       "outcome unknown: GymOps stopped while sending; check the provider's log before sending"
@@ -386,7 +388,7 @@ public final class Dispatcher {
     Optional<String> quoted =
         stores
             .runs()
-            .eventInputs(message.runId(), message.memberId(), REMINDER_ACTION)
+            .eventInputs(message.runId(), message.memberId(), Effect.SendReminder.NAME)
             .flatMap(Dispatcher::amountOf);
     if (quoted.isEmpty()
         || quoted.get().equals(owed)
@@ -403,11 +405,11 @@ public final class Dispatcher {
 
   private static Optional<String> amountOf(String inputsJson) {
     try {
-      com.fasterxml.jackson.databind.JsonNode amount = INPUTS.readTree(inputsJson).get("amount");
+      JsonNode amount = INPUTS.readTree(inputsJson).get("amount");
       return amount == null || !amount.isTextual()
           ? Optional.empty()
           : Optional.of(amount.asText());
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       return Optional.empty();
     }
   }

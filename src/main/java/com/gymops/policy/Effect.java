@@ -70,13 +70,16 @@ public sealed interface Effect {
       Objects.requireNonNull(tier, "tier");
     }
 
+    /** The action name of a reminder in plans, run events and reports. */
+    public static final String NAME = "send_reminder";
+
     public AttemptKind attemptKind() {
       return AttemptKind.valueOf(tier.name());
     }
 
     @Override
     public String name() {
-      return "send_reminder";
+      return NAME;
     }
 
     @Override

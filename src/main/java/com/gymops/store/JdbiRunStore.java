@@ -130,7 +130,7 @@ public final class JdbiRunStore implements RunStore {
   }
 
   @Override
-  public java.util.Optional<String> eventInputs(String runId, MemberId member, String action) {
+  public Optional<String> eventInputs(String runId, MemberId member, String action) {
     return jdbi.withHandle(
         handle ->
             handle

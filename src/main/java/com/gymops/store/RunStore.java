@@ -1,5 +1,6 @@
 package com.gymops.store;
 
+import com.gymops.domain.MemberId;
 import com.gymops.domain.RunEvent;
 import com.gymops.domain.RunStatus;
 import com.gymops.domain.WorkflowRun;
@@ -30,6 +31,5 @@ public interface RunStore {
   List<RunEvent> events(String runId);
 
   /** The inputs (JSON) of the run's first event of {@code action} for the member, if any. */
-  java.util.Optional<String> eventInputs(
-      String runId, com.gymops.domain.MemberId member, String action);
+  Optional<String> eventInputs(String runId, MemberId member, String action);
 }
