@@ -34,6 +34,7 @@ import picocli.CommandLine.ScopeType;
       DrillCommand.class,
       UsersCommand.class,
       BenchCommand.class,
+      CdsCommand.class,
       MembersCommand.class,
       WorkflowsCommand.class,
       TokensCommand.class,
