@@ -30,8 +30,9 @@ import picocli.CommandLine.Spec;
           + " for real, on the defaults (no environment, nothing sent, never your data or"
           + " configuration). A second child must start with the archive and -Xshare:on."
           + " Then it prints the command line to use and the archive's size (some 25 MB and"
-          + " 4,000 classes; a few seconds on a quiet machine). The children's output, with the"
-          + " JVM's warnings about the classes it cannot archive, is shown only if one fails.",
+          + " 4,000 classes; seconds on a quiet machine). The children's output is not shown (the"
+          + " JVM warns about every class it cannot archive); a failed child's exit code and"
+          + " last lines are.",
       "The archive fits this jar and this Java only: make it again after replacing either."
     },
     footer = {
