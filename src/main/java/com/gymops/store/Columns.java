@@ -24,6 +24,30 @@ final class Columns {
     return rs.getObject(column, OffsetDateTime.class).toInstant();
   }
 
+  /** {@link #instant(ResultSet, String)} by column position, for the large reads. */
+  static Instant instant(ResultSet rs, int column) throws SQLException {
+    Object value = rs.getObject(column);
+    if (value == null) {
+      return null;
+    }
+    if (value instanceof String text) {
+      return SqliteTime.parseInstant(text);
+    }
+    return rs.getObject(column, OffsetDateTime.class).toInstant();
+  }
+
+  /** {@link #date(ResultSet, String)} by column position, for the large reads. */
+  static LocalDate date(ResultSet rs, int column) throws SQLException {
+    Object value = rs.getObject(column);
+    if (value == null) {
+      return null;
+    }
+    if (value instanceof String text) {
+      return SqliteTime.parseDate(text);
+    }
+    return rs.getObject(column, LocalDate.class);
+  }
+
   static LocalDate date(ResultSet rs, String column) throws SQLException {
     Object value = rs.getObject(column);
     if (value == null) {

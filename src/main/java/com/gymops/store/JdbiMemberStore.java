@@ -25,6 +25,8 @@ import org.jdbi.v3.core.statement.StatementContext;
 /** Members in the {@code member} table. */
 public final class JdbiMemberStore implements MemberStore {
   private static final int CHUNK = 1_000;
+
+  /** Every member query selects these, in this order: {@link #map} reads them by position. */
   static final String COLUMNS =
       "member_id, club_id, first_name, last_name, phone, email, status, joined_on,"
           + " past_due_cents, past_due_since, sms_consent, sms_opted_out, door_state, lock_reason,"
@@ -219,11 +221,16 @@ public final class JdbiMemberStore implements MemberStore {
     return jdbi.withHandle(
         handle ->
             handle
+                // Two index ranges instead of one OR, which both stores answer by walking every
+                // member of the club: those who owe, and those locked who owe nothing.
                 .createQuery(
                     "SELECT "
                         + COLUMNS
-                        + " FROM member WHERE club_id = :club"
-                        + " AND (past_due_cents > 0 OR door_state = 'LOCKED') ORDER BY member_id")
+                        + " FROM member WHERE club_id = :club AND past_due_cents > 0"
+                        + " UNION ALL SELECT "
+                        + COLUMNS
+                        + " FROM member WHERE club_id = :club AND door_state = 'LOCKED'"
+                        + " AND past_due_cents = 0 ORDER BY member_id")
                 .bind("club", club.value())
                 .map(JdbiMemberStore::map)
                 .list());
@@ -309,26 +316,31 @@ public final class JdbiMemberStore implements MemberStore {
         == 1;
   }
 
+  /**
+   * Reads a row of {@link #COLUMNS} by position (every query of a member selects exactly those
+   * columns, in that order): a run reads tens of thousands of members, and looking each column up
+   * by name was a fifth of the read.
+   */
   static Member map(ResultSet rs, StatementContext context) throws SQLException {
-    String lockReason = rs.getString("lock_reason");
-    String state = rs.getString("state");
+    String lockReason = rs.getString(14);
+    String state = rs.getString(16);
     return new Member(
-        new MemberId(rs.getString("member_id")),
-        new ClubId(rs.getString("club_id")),
-        rs.getString("first_name"),
-        rs.getString("last_name"),
-        rs.getString("phone"),
-        rs.getString("email"),
-        MemberStatus.valueOf(rs.getString("status")),
-        Columns.date(rs, "joined_on"),
-        Money.ofCents(rs.getLong("past_due_cents")),
-        Columns.date(rs, "past_due_since"),
-        rs.getBoolean("sms_consent"),
-        rs.getBoolean("sms_opted_out"),
+        new MemberId(rs.getString(1)),
+        new ClubId(rs.getString(2)),
+        rs.getString(3),
+        rs.getString(4),
+        rs.getString(5),
+        rs.getString(6),
+        MemberStatus.valueOf(rs.getString(7)),
+        Columns.date(rs, 8),
+        Money.ofCents(rs.getLong(9)),
+        Columns.date(rs, 10),
+        rs.getBoolean(11),
+        rs.getBoolean(12),
         new DoorAccess(
-            DoorState.valueOf(rs.getString("door_state")),
+            DoorState.valueOf(rs.getString(13)),
             lockReason == null ? null : LockReason.valueOf(lockReason)),
-        rs.getBoolean("phone_unusable"),
+        rs.getBoolean(15),
         state == null ? null : new UsState(state));
   }
 }

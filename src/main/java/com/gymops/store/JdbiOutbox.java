@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.SqlStatement;
 import org.jdbi.v3.core.statement.StatementContext;
 
@@ -34,6 +33,13 @@ public final class JdbiOutbox implements Outbox {
           + " run_id, attachment_name, attachment_text) VALUES (:key, :club, :member, :channel,"
           + " :recipient, :purpose, :template, :subject, :body, :segments, 'QUEUED', :created_at,"
           + " :not_before, :run_id, :attachment_name, :attachment_text) ON CONFLICT DO NOTHING";
+
+  /** {@link #INSERT} by position, for {@link #enqueueAll}: the columns in the same order. */
+  private static final String INSERT_POSITIONAL =
+      "INSERT INTO outbound_message (idempotency_key, club_id, member_id, channel, recipient,"
+          + " purpose, template_key, subject, body, segments, status, created_at, not_before,"
+          + " run_id, attachment_name, attachment_text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+          + " 'QUEUED', ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING";
 
   private final Jdbi jdbi;
 
@@ -68,11 +74,28 @@ public final class JdbiOutbox implements Outbox {
     }
     return jdbi.inTransaction(
         handle -> {
-          PreparedBatch batch = handle.prepareBatch(INSERT);
-          for (OutboundMessage message : messages) {
-            bind(batch, message).add();
+          try (PositionalBatch batch = PositionalBatch.prepare(handle, INSERT_POSITIONAL)) {
+            for (OutboundMessage message : messages) {
+              batch
+                  .text(message.idempotencyKey())
+                  .text(message.clubId().value())
+                  .text(message.memberId() == null ? null : message.memberId().value())
+                  .text(message.channel().name())
+                  .text(message.recipient())
+                  .text(message.purpose().name())
+                  .text(message.templateKey())
+                  .text(message.subject())
+                  .text(message.body())
+                  .integer(message.segments())
+                  .instant(message.createdAt())
+                  .instant(message.notBefore())
+                  .text(message.runId())
+                  .text(message.attachment() == null ? null : message.attachment().fileName())
+                  .text(message.attachment() == null ? null : message.attachment().text())
+                  .add();
+            }
+            return Batches.inserted(batch.execute(), "outbound_message");
           }
-          return Batches.inserted(batch.execute(), "outbound_message");
         });
   }
 

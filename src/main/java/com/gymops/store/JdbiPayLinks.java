@@ -1,14 +1,19 @@
 package com.gymops.store;
 
-import com.gymops.domain.ClubId;
 import com.gymops.domain.MemberId;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 
 /** The {@code member_pay_link} table. */
 public final class JdbiPayLinks implements PayLinks {
+  /** Ids per IN list: well under SQLite's and PostgreSQL's limits on bound parameters. */
+  private static final int CHUNK = 1_000;
+
   private final Jdbi jdbi;
 
   public JdbiPayLinks(Jdbi jdbi) {
@@ -58,21 +63,23 @@ public final class JdbiPayLinks implements PayLinks {
   }
 
   @Override
-  public Map<MemberId, String> inClub(ClubId club) {
+  public Map<MemberId, String> ofMembers(Collection<MemberId> members) {
+    if (members.isEmpty()) {
+      return Map.of();
+    }
+    List<String> ids = members.stream().map(MemberId::value).distinct().toList();
     return jdbi.withHandle(
-        handle ->
+        handle -> {
+          Map<MemberId, String> links = new HashMap<>();
+          for (int from = 0; from < ids.size(); from += CHUNK) {
             handle
                 .createQuery(
-                    "SELECT l.member_id, l.url FROM member_pay_link l"
-                        + " JOIN member m ON m.member_id = l.member_id WHERE m.club_id = :club")
-                .bind("club", club.value())
-                .reduceRows(
-                    new java.util.HashMap<MemberId, String>(),
-                    (links, row) -> {
-                      links.put(
-                          new MemberId(row.getColumn("member_id", String.class)),
-                          row.getColumn("url", String.class));
-                      return links;
-                    }));
+                    "SELECT member_id, url FROM member_pay_link WHERE member_id IN (<ids>)")
+                .bindList("ids", ids.subList(from, Math.min(ids.size(), from + CHUNK)))
+                .map((rs, context) -> Map.entry(new MemberId(rs.getString(1)), rs.getString(2)))
+                .forEach(link -> links.put(link.getKey(), link.getValue()));
+          }
+          return links;
+        });
   }
 }

@@ -12,7 +12,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.StatementContext;
 
 /** Runs in {@code workflow_run}, events in {@code run_event}. */
@@ -55,24 +54,26 @@ public final class JdbiRunStore implements RunStore {
     }
     jdbi.useTransaction(
         handle -> {
-          PreparedBatch batch =
-              handle.prepareBatch(
+          try (PositionalBatch batch =
+              PositionalBatch.prepare(
+                  handle,
                   "INSERT INTO run_event (run_id, seq, member_id, action, detail, rule,"
-                      + " inputs_json, outcome) VALUES (:run_id, :seq, :member, :action, :detail,"
-                      + " :rule, :inputs, :outcome) ON CONFLICT DO NOTHING");
-          for (RunEvent event : events) {
-            batch
-                .bind("run_id", runId)
-                .bind("seq", event.seq())
-                .bind("member", event.memberId() == null ? null : event.memberId().value())
-                .bind("action", event.action())
-                .bind("detail", clip(event.detail(), 200))
-                .bind("rule", event.rule())
-                .bind("inputs", clip(event.inputsJson(), MAX_TEXT))
-                .bind("outcome", clip(event.outcome(), 40))
-                .add();
+                      + " inputs_json, outcome) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+                      + " ON CONFLICT DO NOTHING")) {
+            for (RunEvent event : events) {
+              batch
+                  .text(runId)
+                  .integer(event.seq())
+                  .text(event.memberId() == null ? null : event.memberId().value())
+                  .text(event.action())
+                  .text(clip(event.detail(), 200))
+                  .text(event.rule())
+                  .text(clip(event.inputsJson(), MAX_TEXT))
+                  .text(clip(event.outcome(), 40))
+                  .add();
+            }
+            batch.execute();
           }
-          batch.execute();
         });
   }
 

@@ -2,6 +2,7 @@ package com.gymops.store;
 
 import com.gymops.domain.MemberId;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
 
@@ -12,6 +13,9 @@ public interface PayLinks {
 
   Optional<String> of(MemberId member);
 
-  /** The own links of the club's members, in one read. */
-  Map<MemberId, String> inClub(com.gymops.domain.ClubId club);
+  /**
+   * The own links of those of {@code members} that have one: a read per thousand members, so a run
+   * pays for the members it looks at, not for the club's or the database's other links.
+   */
+  Map<MemberId, String> ofMembers(Collection<MemberId> members);
 }

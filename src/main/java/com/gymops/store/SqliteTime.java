@@ -26,11 +26,67 @@ final class SqliteTime {
     return INSTANT.format(instant.truncatedTo(ChronoUnit.MICROS));
   }
 
+  /**
+   * Reads what {@link #format} wrote by the digits' positions, which is several times faster than
+   * {@link Instant#parse} on the hot reads (a club's whole collection history); any other shape (an
+   * instant written by hand or by an older build) goes through {@link Instant#parse}.
+   */
   static Instant parseInstant(String text) {
-    return Instant.parse(text);
+    if (text.length() != FORMATTED_LENGTH
+        || text.charAt(4) != '-'
+        || text.charAt(7) != '-'
+        || text.charAt(10) != 'T'
+        || text.charAt(13) != ':'
+        || text.charAt(16) != ':'
+        || text.charAt(19) != '.'
+        || text.charAt(26) != 'Z') {
+      return Instant.parse(text);
+    }
+    int year = digits(text, 0, 4);
+    int month = digits(text, 5, 7);
+    int day = digits(text, 8, 10);
+    int hour = digits(text, 11, 13);
+    int minute = digits(text, 14, 16);
+    int second = digits(text, 17, 19);
+    int micros = digits(text, 20, 26);
+    if (year < 0 || month < 0 || day < 0 || hour < 0 || minute < 0 || second < 0 || micros < 0) {
+      return Instant.parse(text);
+    }
+    // LocalDate.of and the range checks reject what Instant.parse would reject.
+    long epochDay = LocalDate.of(year, month, day).toEpochDay();
+    if (hour > 23 || minute > 59 || second > 59) {
+      return Instant.parse(text);
+    }
+    return Instant.ofEpochSecond(
+        epochDay * 86_400L + hour * 3_600L + minute * 60L + second, micros * 1_000L);
   }
 
+  /** The length of {@code 2026-11-25T15:30:00.000000Z}. */
+  private static final int FORMATTED_LENGTH = 27;
+
+  /** The decimal number in {@code text[from, to)}, or -1 if any of it is not a digit. */
+  private static int digits(String text, int from, int to) {
+    int value = 0;
+    for (int i = from; i < to; i++) {
+      char c = text.charAt(i);
+      if (c < '0' || c > '9') {
+        return -1;
+      }
+      value = value * 10 + (c - '0');
+    }
+    return value;
+  }
+
+  /** {@code yyyy-MM-dd} by the digits' positions, like {@link #parseInstant}; else parsed. */
   static LocalDate parseDate(String text) {
+    if (text.length() == 10 && text.charAt(4) == '-' && text.charAt(7) == '-') {
+      int year = digits(text, 0, 4);
+      int month = digits(text, 5, 7);
+      int day = digits(text, 8, 10);
+      if (year >= 0 && month >= 0 && day >= 0) {
+        return LocalDate.of(year, month, day);
+      }
+    }
     return LocalDate.parse(text);
   }
 

@@ -1,6 +1,5 @@
 package com.gymops.workflow;
 
-import com.gymops.domain.ClubId;
 import com.gymops.domain.Member;
 import com.gymops.domain.MemberId;
 import com.gymops.store.PayLinks;
@@ -27,9 +26,9 @@ final class PayLinkSource {
     this.template = template;
   }
 
-  /** The links of {@code members} of {@code club} that have one, with one read of the own links. */
-  Map<MemberId, String> of(ClubId club, List<Member> members) {
-    Map<MemberId, String> own = links.inClub(club);
+  /** The links of {@code members} that have one, reading only their own links. */
+  Map<MemberId, String> of(List<Member> members) {
+    Map<MemberId, String> own = links.ofMembers(members.stream().map(Member::id).toList());
     Map<MemberId, String> result = new HashMap<>();
     for (Member member : members) {
       String link = own.get(member.id());

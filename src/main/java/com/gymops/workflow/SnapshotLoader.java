@@ -117,7 +117,7 @@ final class SnapshotLoader {
             : stores.holds().standingInClub(club.id());
     // Marketing texts carry no pay link; everything else that asks for money may.
     Map<MemberId, String> links =
-        workflow == WorkflowId.DAILY_CAMPAIGNS ? Map.of() : payLinks.of(club.id(), members);
+        workflow == WorkflowId.DAILY_CAMPAIGNS ? Map.of() : payLinks.of(members);
     return new ClubSnapshot(club, policy, templates, snapshots, holds, links);
   }
 

@@ -40,6 +40,22 @@ class SqliteStoreTest extends StoreContract {
   }
 
   @Test
+  void every_connection_syncs_each_commit_and_checkpoints_every_ten_thousand_pages() {
+    database
+        .jdbi()
+        .useHandle(
+            handle -> {
+              assertThat(handle.createQuery("PRAGMA journal_mode").mapTo(String.class).one())
+                  .isEqualToIgnoringCase("wal");
+              // 2 = FULL: the WAL is synced at every commit, so an acknowledged write survives.
+              assertThat(handle.createQuery("PRAGMA synchronous").mapTo(Integer.class).one())
+                  .isEqualTo(2);
+              assertThat(handle.createQuery("PRAGMA wal_autocheckpoint").mapTo(Integer.class).one())
+                  .isEqualTo(10_000);
+            });
+  }
+
+  @Test
   void a_lease_whose_process_died_is_taken_over_at_once_and_its_run_marked_interrupted() {
     Duration lease = Duration.ofMinutes(30);
     stores.runs().start(running("run-killed", NOW, false));

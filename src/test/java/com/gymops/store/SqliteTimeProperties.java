@@ -1,0 +1,57 @@
+package com.gymops.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.LongRange;
+import org.junit.jupiter.api.Test;
+
+/** SqliteTime's positional parsers read back exactly what it writes, and reject what is no time. */
+class SqliteTimeProperties {
+  @Property
+  void an_instant_reads_back_as_written_to_the_microsecond(
+      @ForAll @LongRange(min = 0, max = 253_402_300_799L) long seconds,
+      @ForAll @LongRange(min = 0, max = 999_999_999) long nanos) {
+    Instant instant = Instant.ofEpochSecond(seconds, nanos);
+    String text = SqliteTime.format(instant);
+
+    assertThat(SqliteTime.parseInstant(text))
+        .isEqualTo(instant.truncatedTo(ChronoUnit.MICROS))
+        .isEqualTo(Instant.parse(text));
+  }
+
+  @Property
+  void a_date_reads_back_as_written(
+      @ForAll @LongRange(min = -100_000, max = 2_932_896) long epochDay) {
+    LocalDate date = LocalDate.ofEpochDay(epochDay);
+
+    assertThat(SqliteTime.parseDate(date.toString())).isEqualTo(date);
+  }
+
+  @Test
+  void other_shapes_of_an_instant_are_parsed_as_iso_8601() {
+    assertThat(SqliteTime.parseInstant("2026-11-25T15:30:00Z"))
+        .isEqualTo(Instant.parse("2026-11-25T15:30:00Z"));
+    assertThat(SqliteTime.parseInstant("2026-11-25T15:30:00.123Z"))
+        .isEqualTo(Instant.parse("2026-11-25T15:30:00.123Z"));
+  }
+
+  @Test
+  void what_is_no_instant_or_date_is_refused_as_instant_parse_refuses_it() {
+    assertThatThrownBy(() -> SqliteTime.parseInstant("2026-02-30T15:30:00.000000Z"))
+        .isInstanceOf(DateTimeException.class);
+    assertThatThrownBy(() -> SqliteTime.parseInstant("2026-11-25T24:30:00.000000Z"))
+        .isInstanceOf(DateTimeException.class);
+    assertThatThrownBy(() -> SqliteTime.parseInstant("2026-11-25T15:3x:00.000000Z"))
+        .isInstanceOf(DateTimeException.class);
+    assertThatThrownBy(() -> SqliteTime.parseDate("2026-13-01"))
+        .isInstanceOf(DateTimeException.class);
+    assertThatThrownBy(() -> SqliteTime.parseDate("26-1-1")).isInstanceOf(DateTimeException.class);
+  }
+}
