@@ -13,6 +13,7 @@ import com.anthropic.models.messages.ToolUseBlock;
 import com.anthropic.models.messages.Usage;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.gymops.config.AgentSettings;
+import com.gymops.domain.MemberId;
 import com.gymops.domain.WorkflowId;
 import com.gymops.policy.MessageTemplates;
 import com.gymops.store.Stores;
@@ -25,12 +26,17 @@ import com.gymops.workflow.AgentOutcome;
 import com.gymops.workflow.AgentOutcome.BlockedCall;
 import com.gymops.workflow.AgentOutcome.HeldMember;
 import com.gymops.workflow.AgentOutcome.LlmFigures;
+import com.gymops.workflow.DeferredReview;
 import com.gymops.workflow.PlanLedger;
 import com.gymops.workflow.PlannedRun;
 import com.gymops.workflow.RunAgent;
+import com.gymops.workflow.RunContext;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -41,10 +47,11 @@ import java.util.Optional;
  * transcript is complete.
  *
  * <p>Before any request, {@link ReviewDecision} says whether the plan has anything for the model to
- * judge; if not, no request is made and the runner executes the plan by the rules. The model is
- * offered only the tools of {@code agent.tools}; the system prompt carries a prompt-cache
- * breakpoint (tools and system are the stable prefix) and {@link Conversation} one on the latest
- * turn.
+ * judge, and ({@code agent.review_every: day}) whether the workflow's review of the day is still to
+ * come; if not, no request is made, a later run's exceptions are deferred to the next review, and
+ * the runner executes the rest of the plan by the rules. The model is offered only the tools of
+ * {@code agent.tools}; the system prompt carries a prompt-cache breakpoint (tools and system are
+ * the stable prefix) and {@link Conversation} one on the latest turn.
  *
  * <p>Each turn: send the conversation; run every {@code tool_use} block of the answer through the
  * {@link ToolSession} (which refuses anything outside the plan with an {@code is_error} result);
@@ -107,7 +114,11 @@ public final class AgentLoop implements RunAgent {
     Transcript transcript = new Transcript(clock, new Redaction(settings.apiKey()));
     ReviewDecision decision =
         ReviewDecision.of(
-            settings.reviewWhen(), ledger.entries().size(), () -> PlanExceptions.count(session));
+            settings.reviewWhen(),
+            settings.reviewEvery(),
+            ledger.entries().size(),
+            () -> PlanExceptions.count(session),
+            today(run, session, ledger));
     transcript.decision(decision);
     if (!decision.ask()) {
       return AgentOutcome.notAsked(decision.why(), transcript.entries());
@@ -213,6 +224,62 @@ public final class AgentLoop implements RunAgent {
         true,
         decision.why());
   }
+
+  /**
+   * {@code review_every: day}: the day's review is the first run of the workflow for the club, that
+   * club-local day by the runs' clock time, whose model was asked and finished its review ({@code
+   * mode_used: agent}). A run that fell back to the rules does not count: with the model
+   * unavailable it got no judgement at all, and over a budget, after a refusal or with the context
+   * window full, the rules executed its exceptions without one; deferring later exceptions to a
+   * review that did not happen would only delay them with nothing gained, so the next run with
+   * exceptions asks again. A dry run, a shadow run (the rules execute its plan) and a run by the
+   * rules never count.
+   */
+  private ReviewDecision.Day today(PlannedRun run, ToolSession session, PlanLedger ledger) {
+    RunContext context = run.context();
+    ZoneId zone = context.club().zone();
+    LocalDate day = context.localDate();
+    return new ReviewDecision.Day() {
+      @Override
+      public Optional<ReviewDecision.EarlierReview> earlierReview() {
+        return stores
+            .runs()
+            .firstAskedBetween(
+                context.club().id(),
+                context.workflow(),
+                day.atStartOfDay(zone).toInstant(),
+                day.plusDays(1).atStartOfDay(zone).toInstant())
+            .map(
+                asked ->
+                    new ReviewDecision.EarlierReview(
+                        asked.runId(),
+                        "the agent reviewed "
+                            + context.workflow().id()
+                            + " today at "
+                            + HOUR_MINUTE.format(asked.clockAt().atZone(zone))
+                            + " ("
+                            + asked.runId()
+                            + ")"));
+      }
+
+      @Override
+      public ReviewDecision.Deferral defer(String reason) {
+        int deferred = 0;
+        int restoring = 0;
+        for (MemberId member : PlanExceptions.members(session)) {
+          if (DeferredReview.restoresAccess(ledger.plannedFor(member))) {
+            restoring++;
+          } else {
+            DeferredReview.defer(ledger, member, reason);
+            deferred++;
+          }
+        }
+        return new ReviewDecision.Deferral(deferred, restoring);
+      }
+    };
+  }
+
+  private static final DateTimeFormatter HOUR_MINUTE = DateTimeFormatter.ofPattern("HH:mm");
 
   private String overBudget(Figures figures, Instant started) {
     if (figures.requests >= settings.maxTurns()) {

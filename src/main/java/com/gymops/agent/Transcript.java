@@ -72,9 +72,14 @@ final class Transcript {
     ObjectNode node = ObjectMappers.jsonMapper().createObjectNode();
     node.put("model_asked", decision.ask());
     node.put("review_when", decision.reviewWhen());
+    node.put("review_every", decision.reviewEvery());
     node.put("planned_actions", decision.actions());
     if (decision.exceptions() >= 0) {
       node.put("exceptions", decision.exceptions());
+    }
+    if (decision.deferredTo() != null) {
+      node.put("reviewed_by_run", decision.deferredTo());
+      node.put("deferred_members", decision.deferred());
     }
     node.put("why", decision.why());
     add("decision", write(node));

@@ -24,6 +24,10 @@ import java.util.Optional;
  * @param reviewWhen when the model is asked at all: {@code always} (any plan with actions), {@code
  *     exceptions} (only a plan with exceptions worth a look, the default) or {@code never}; an
  *     empty plan is never sent, and a plan not sent runs by the rules
+ * @param reviewEvery how often a workflow's exceptions go to the model: {@code day} (the default:
+ *     the first run of the club-local day with exceptions asks; a later run of the day asks not
+ *     again, defers its exceptions' members to the next review and runs the rest by the rules) or
+ *     {@code run} (every run with exceptions asks); only with {@code review_when: exceptions}
  * @param tools the tools offered to the model: {@code plan} (review, drill-down, hold, execute; the
  *     default) or {@code seed} (every tool of the workflow, the seed's per-member ones too)
  */
@@ -40,9 +44,11 @@ public record AgentSettings(
     int maxRetries,
     Duration requestTimeout,
     String reviewWhen,
+    String reviewEvery,
     String tools) {
   public static final List<String> MODES = List.of("rules", "agent", "shadow");
   public static final List<String> REVIEW_WHEN = List.of("always", "exceptions", "never");
+  public static final List<String> REVIEW_EVERY = List.of("run", "day");
   public static final List<String> TOOLS = List.of("plan", "seed");
   public static final String DEFAULT_MODEL = "claude-sonnet-5-5";
   public static final String API_KEY_ENV = "ANTHROPIC_API_KEY";
@@ -63,6 +69,7 @@ public record AgentSettings(
           2,
           Duration.ofSeconds(120),
           "exceptions",
+          "day",
           "plan");
 
   public AgentSettings {
@@ -77,6 +84,11 @@ public record AgentSettings(
     if (!REVIEW_WHEN.contains(reviewWhen)) {
       throw new IllegalArgumentException(
           "review_when must be one of " + REVIEW_WHEN + ", not " + reviewWhen);
+    }
+    Objects.requireNonNull(reviewEvery, "reviewEvery");
+    if (!REVIEW_EVERY.contains(reviewEvery)) {
+      throw new IllegalArgumentException(
+          "review_every must be one of " + REVIEW_EVERY + ", not " + reviewEvery);
     }
     Objects.requireNonNull(tools, "tools");
     if (!TOOLS.contains(tools)) {
@@ -102,6 +114,7 @@ public record AgentSettings(
         maxRetries,
         requestTimeout,
         reviewWhen,
+        reviewEvery,
         tools);
   }
 
@@ -119,6 +132,7 @@ public record AgentSettings(
         maxRetries,
         requestTimeout,
         reviewWhen,
+        reviewEvery,
         tools);
   }
 
@@ -136,6 +150,25 @@ public record AgentSettings(
         maxRetries,
         requestTimeout,
         when,
+        reviewEvery,
+        tools);
+  }
+
+  public AgentSettings withReviewEvery(String every) {
+    return new AgentSettings(
+        mode,
+        model,
+        baseUrl,
+        apiKey,
+        maxTurns,
+        maxToolCalls,
+        maxInputTokens,
+        maxTime,
+        maxOutputTokens,
+        maxRetries,
+        requestTimeout,
+        reviewWhen,
+        every,
         tools);
   }
 
@@ -153,6 +186,7 @@ public record AgentSettings(
         maxRetries,
         requestTimeout,
         reviewWhen,
+        reviewEvery,
         set);
   }
 
@@ -177,6 +211,8 @@ public record AgentSettings(
         + maxTime
         + ", reviewWhen="
         + reviewWhen
+        + ", reviewEvery="
+        + reviewEvery
         + ", tools="
         + tools
         + "]";

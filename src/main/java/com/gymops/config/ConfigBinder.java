@@ -153,6 +153,7 @@ final class ConfigBinder {
         defaults.maxRetries(),
         defaults.requestTimeout(),
         section.value("review_when", defaults.reviewWhen(), ConfigBinder::reviewWhen),
+        section.value("review_every", defaults.reviewEvery(), ConfigBinder::reviewEvery),
         section.value("tools", defaults.tools(), ConfigBinder::toolSet));
   }
 
@@ -171,6 +172,15 @@ final class ConfigBinder {
           "'" + text + "' is not a review_when (use always, exceptions or never)");
     }
     return when;
+  }
+
+  private static String reviewEvery(String text) {
+    String every = text.trim();
+    if (!AgentSettings.REVIEW_EVERY.contains(every)) {
+      throw new IllegalArgumentException(
+          "'" + text + "' is not a review_every (use day: one review a day per workflow, or run)");
+    }
+    return every;
   }
 
   private static String agentMode(String text) {

@@ -146,6 +146,29 @@ public final class JdbiRunStore implements RunStore {
   }
 
   @Override
+  public Optional<AskedRun> firstAskedBetween(
+      ClubId club, WorkflowId workflow, Instant from, Instant until) {
+    // The conditions of the partial index workflow_run_asked (V14), written as it is, so that both
+    // databases read the day's asked runs from it and never the workflow's whole history.
+    return jdbi.withHandle(
+        handle ->
+            handle
+                .createQuery(
+                    "SELECT run_id, clock_at FROM workflow_run WHERE club_id = :club"
+                        + " AND workflow = :workflow AND clock_at >= :from AND clock_at < :until"
+                        + " AND mode_used = 'agent' AND dry_run = FALSE"
+                        + " ORDER BY clock_at, run_id LIMIT 1")
+                .bind("club", club.value())
+                .bind("workflow", workflow.id())
+                .bind("from", from)
+                .bind("until", until)
+                .map(
+                    (rs, context) ->
+                        new AskedRun(rs.getString("run_id"), Columns.instant(rs, "clock_at")))
+                .findOne());
+  }
+
+  @Override
   public List<RunEvent> events(String runId) {
     return jdbi.withHandle(
         handle ->

@@ -40,6 +40,11 @@ public final class PlanExceptions {
     return of(session).size();
   }
 
+  /** The members of the plan that are exceptions, in plan order. */
+  public static List<MemberId> members(ToolSession session) {
+    return of(session).stream().map(concern -> concern.member().member().id()).toList();
+  }
+
   static List<Concern> of(ToolSession session) {
     return session.remember("plan.exceptions", () -> find(session));
   }

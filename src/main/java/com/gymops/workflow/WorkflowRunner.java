@@ -223,10 +223,13 @@ public final class WorkflowRunner {
     Map<String, Integer> outcomes = new LinkedHashMap<>();
     for (PlanLedger.Entry entry : ledger.entries()) {
       Action action = entry.action();
-      String outcome = entry.status() == PlanLedger.Status.HELD ? HELD : entry.outcome().code();
+      String outcome =
+          DeferredReview.isDeferred(entry)
+              ? DeferredReview.OUTCOME
+              : entry.status() == PlanLedger.Status.HELD ? HELD : entry.outcome().code();
       outcomes.merge(
           entry.status() == PlanLedger.Status.HELD
-              ? HELD
+              ? outcome
               : entry.outcome().kind().name().toLowerCase(java.util.Locale.ROOT),
           1,
           Integer::sum);
@@ -282,7 +285,13 @@ public final class WorkflowRunner {
     }
     List<PlanLedger.Entry> held =
         ledger.entries().stream()
-            .filter(e -> e.status() == PlanLedger.Status.HELD && !KeptHolds.isKept(e))
+            // A kept hold is filed already; a deferred exception is no hold: it waits for the
+            // next review, planned again by the policy, with nothing for the manager to decide.
+            .filter(
+                e ->
+                    e.status() == PlanLedger.Status.HELD
+                        && !KeptHolds.isKept(e)
+                        && !DeferredReview.isDeferred(e))
             .toList();
     if (!held.isEmpty()) {
       String reasons =

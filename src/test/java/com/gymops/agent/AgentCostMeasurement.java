@@ -48,6 +48,7 @@ public final class AgentCostMeasurement {
               2,
               Duration.ofSeconds(60),
               "exceptions",
+              "day",
               "plan");
     }
     System.out.printf(

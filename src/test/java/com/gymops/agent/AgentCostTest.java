@@ -1,5 +1,6 @@
 package com.gymops.agent;
 
+import static com.gymops.testing.MemberBuilder.aMember;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,6 +13,7 @@ import com.gymops.care.Approvals;
 import com.gymops.care.Audit;
 import com.gymops.config.AgentSettings;
 import com.gymops.domain.Approval;
+import com.gymops.domain.DoorAccess;
 import com.gymops.domain.MemberId;
 import com.gymops.domain.TranscriptEntry;
 import com.gymops.domain.WorkflowId;
@@ -70,6 +72,10 @@ class AgentCostTest {
 
   /** A run whose holds are filed as approvals, as in {@code serve} and {@code gymops run}. */
   private RunReport runFilingApprovals(AgentClub club, Instant at) {
+    return runFilingApprovals(club, PAST_DUE, at);
+  }
+
+  private RunReport runFilingApprovals(AgentClub club, WorkflowId workflow, Instant at) {
     TestClub test = club.club;
     ActionExecutor executor = new ActionExecutor(test.stores(), MessageTemplates.defaults());
     Approvals desk =
@@ -90,7 +96,7 @@ class AgentCostTest {
             test.clock(),
             club.agent(),
             desk)
-        .run(new RunRequest(PAST_DUE, TestClub.MAIN, RunMode.AGENT, false, at));
+        .run(new RunRequest(workflow, TestClub.MAIN, RunMode.AGENT, false, at));
   }
 
   /** 50 ordinary past-due members: a plan of reminders with nothing out of the way. */
@@ -291,6 +297,230 @@ class AgentCostTest {
           .hasValueSatisfying(w -> assertThat(w).contains("is not a model"));
       assertThat(api.modelRequests()).isEqualTo(4);
     }
+  }
+
+  private static final MemberId NEW_EXCEPTION = new MemberId("N1");
+  private static final MemberId NEW_ORDINARY = new MemberId("N2");
+
+  /**
+   * The morning's review: the big debt's staff note asks the model, which holds that member. Then,
+   * at 10:30, two members fall past due: one with a staff note (a new exception), one without.
+   */
+  private RunReport morningReviewThenANewException(AgentClub club, WorkflowId workflow) {
+    ClubPopulation.seed(club.club);
+    club.club.staffNote(
+        ClubPopulation.BIG_DEBT,
+        ClubPopulation.local(ClubPopulation.TODAY.minusDays(1), LocalTime.NOON),
+        "Payment plan agreed");
+    RunReport first = runFilingApprovals(club, workflow, ClubPopulation.scheduled(workflow));
+    assertThat(first.agent().modelAsked()).isTrue();
+    assertThat(first.modeUsed()).isEqualTo("agent");
+    Instant halfPast = ClubPopulation.local(ClubPopulation.TODAY, LocalTime.of(10, 30));
+    club.club.clock().set(halfPast);
+    club.club.seed(
+        aMember()
+            .withId(NEW_EXCEPTION.value())
+            .withBalance("30.00", ClubPopulation.TODAY.minusDays(5))
+            .build(),
+        aMember()
+            .withId(NEW_ORDINARY.value())
+            .withBalance("35.00", ClubPopulation.TODAY.minusDays(5))
+            .build());
+    club.club.staffNote(NEW_EXCEPTION, halfPast, "Says the card was charged twice");
+    return first;
+  }
+
+  @Test
+  void a_later_run_of_the_day_defers_a_new_exception_to_the_next_days_review() {
+    AgentClub club = club("daily", new CompetentModel());
+    RunReport first = morningReviewThenANewException(club, PAST_DUE);
+    long asked = club.api.requests();
+
+    Instant eleven = ClubPopulation.local(ClubPopulation.TODAY, LocalTime.of(11, 0));
+    RunReport second = runFilingApprovals(club, eleven);
+
+    // No request; the new exception's actions wait, nothing of theirs happened or was filed.
+    assertThat(club.api.requests()).isEqualTo(asked);
+    assertThat(second.modeUsed()).isEqualTo("rules");
+    assertThat(second.agent().modelAsked()).isFalse();
+    assertThat(second.agent().fallbackReason()).isNull();
+    assertThat(second.agent().review())
+        .startsWith(
+            "not asked: the agent reviewed past-due-monitoring today at 10:00 ("
+                + first.runId()
+                + ")")
+        .contains("1 member with an exception deferred to the next review");
+    assertThat(second.actions())
+        .filteredOn(action -> action.memberId().equals(NEW_EXCEPTION.value()))
+        .isNotEmpty()
+        .allSatisfy(action -> assertThat(action.outcome()).isEqualTo("deferred"));
+    assertThat(second.outcomes()).containsKey("deferred");
+    assertThat(club.club.stores().outbox().ofMember(NEW_EXCEPTION)).isEmpty();
+    assertThat(
+            club.club.count(
+                "SELECT COUNT(*) FROM collection_attempt WHERE member_id = '"
+                    + NEW_EXCEPTION.value()
+                    + "'"))
+        .isZero();
+    assertThat(club.club.stores().approvals().list(null, false)).hasSize(1);
+    assertThat(club.club.stores().runs().events(second.runId()))
+        .filteredOn(event -> NEW_EXCEPTION.equals(event.memberId()))
+        .isNotEmpty()
+        .allSatisfy(event -> assertThat(event.outcome()).isEqualTo("deferred"));
+    // The rest executes by the rules; the morning's hold stands.
+    assertThat(second.actions())
+        .filteredOn(action -> action.memberId().equals(NEW_ORDINARY.value()))
+        .isNotEmpty()
+        .allSatisfy(action -> assertThat(action.outcome()).isNotIn("held", "deferred"));
+    assertThat(club.club.stores().outbox().ofMember(NEW_ORDINARY)).isNotEmpty();
+    assertThat(second.actions())
+        .filteredOn(action -> action.memberId().equals(ClubPopulation.BIG_DEBT.value()))
+        .allSatisfy(action -> assertThat(action.outcome()).isEqualTo("held"));
+    JsonNode decision = decision(club.club.stores().transcripts().of(second.runId()));
+    assertThat(decision.get("review_every").asText()).isEqualTo("day");
+    assertThat(decision.get("reviewed_by_run").asText()).isEqualTo(first.runId());
+    assertThat(decision.get("deferred_members").asInt()).isEqualTo(1);
+    assertThat(RunReportJson.tree(second).get("agent").get("review").asText())
+        .contains("deferred to the next review");
+
+    // The next day's first run asks once, and the model sees both members at once.
+    RunReport nextDay =
+        runFilingApprovals(club, ClubPopulation.scheduled(PAST_DUE).plus(Duration.ofDays(1)));
+    assertThat(nextDay.modeUsed()).isEqualTo("agent");
+    assertThat(club.api.requests()).isGreaterThan(asked);
+    assertThat(reviewedMembers(club.club.stores().transcripts().of(nextDay.runId())))
+        .contains(ClubPopulation.BIG_DEBT.value(), NEW_EXCEPTION.value());
+  }
+
+  @Test
+  void with_review_every_run_each_run_with_a_new_exception_asks() {
+    AgentClub club =
+        club(
+            "every-run",
+            new CompetentModel(),
+            AgentSettings.DEFAULTS.withApiKey(AgentClub.KEY).withReviewEvery("run"));
+    morningReviewThenANewException(club, PAST_DUE);
+    long asked = club.api.requests();
+
+    RunReport second =
+        runFilingApprovals(club, ClubPopulation.local(ClubPopulation.TODAY, LocalTime.of(11, 0)));
+
+    assertThat(club.api.requests()).isGreaterThan(asked);
+    assertThat(second.modeUsed()).isEqualTo("agent");
+    assertThat(second.outcomes()).doesNotContainKey("deferred");
+    assertThat(reviewedMembers(club.club.stores().transcripts().of(second.runId())))
+        .containsExactly(NEW_EXCEPTION.value());
+  }
+
+  @Test
+  void an_unlock_is_never_deferred() {
+    WorkflowId door = WorkflowId.DOOR_ACCESS;
+    AgentClub club = club("unlock", new CompetentModel());
+    morningReviewThenANewException(club, door);
+    long asked = club.api.requests();
+    // Paid up while locked for payment, with a staff note: an exception whose plan is an unlock.
+    MemberId paid = new MemberId("U2");
+    Instant quarterTo = ClubPopulation.local(ClubPopulation.TODAY, LocalTime.of(10, 45));
+    club.club.clock().set(quarterTo);
+    club.club.seed(aMember().withId(paid.value()).withDoor(DoorAccess.LOCKED_FOR_PAYMENT).build());
+    club.club.staffNote(paid, quarterTo, "Paid at the desk in cash");
+
+    RunReport second =
+        runFilingApprovals(
+            club, door, ClubPopulation.local(ClubPopulation.TODAY, LocalTime.of(11, 0)));
+
+    assertThat(club.api.requests()).isEqualTo(asked);
+    assertThat(second.modeUsed()).isEqualTo("rules");
+    assertThat(second.agent().review())
+        .contains("1 member whose access the plan restores not deferred (an unlock never waits)");
+    assertThat(second.actions())
+        .filteredOn(action -> action.memberId().equals(paid.value()))
+        .isNotEmpty()
+        .allSatisfy(action -> assertThat(action.outcome()).isNotIn("held", "deferred"));
+    assertThat(club.club.stores().members().find(paid).orElseThrow().door())
+        .isEqualTo(DoorAccess.OPEN);
+    // The new exception's lock is what waits: the safe direction.
+    assertThat(second.actions())
+        .filteredOn(action -> action.memberId().equals(NEW_EXCEPTION.value()))
+        .isNotEmpty()
+        .allSatisfy(action -> assertThat(action.outcome()).isEqualTo("deferred"));
+    assertThat(club.club.stores().members().find(NEW_EXCEPTION).orElseThrow().door())
+        .isEqualTo(DoorAccess.OPEN);
+  }
+
+  @Test
+  void a_run_whose_model_was_unavailable_does_not_use_up_the_days_review() {
+    java.util.concurrent.atomic.AtomicBoolean down =
+        new java.util.concurrent.atomic.AtomicBoolean(true);
+    ScriptedModel competent = new CompetentModel();
+    ScriptedModel flaky =
+        request ->
+            down.get()
+                ? ScriptedModel.Reply.error(401, "authentication_error", "scripted outage")
+                : competent.respond(request);
+    AgentClub club = club("flaky", flaky);
+    ClubPopulation.seed(club.club);
+    club.club.staffNote(
+        ClubPopulation.BIG_DEBT,
+        ClubPopulation.local(ClubPopulation.TODAY.minusDays(1), LocalTime.NOON),
+        "Payment plan agreed");
+    RunReport first = runFilingApprovals(club, ClubPopulation.scheduled(PAST_DUE));
+    assertThat(first.modeUsed()).isEqualTo("rules-fallback");
+    long failed = club.api.requests();
+
+    down.set(false);
+    Instant eleven = ClubPopulation.local(ClubPopulation.TODAY, LocalTime.of(11, 0));
+    club.club.clock().set(eleven.minus(Duration.ofMinutes(30)));
+    club.club.seed(
+        aMember()
+            .withId(NEW_EXCEPTION.value())
+            .withBalance("30.00", ClubPopulation.TODAY.minusDays(5))
+            .build());
+    club.club.staffNote(NEW_EXCEPTION, eleven.minus(Duration.ofMinutes(30)), "Disputes the fee");
+    RunReport second = runFilingApprovals(club, eleven);
+
+    assertThat(club.api.requests()).isGreaterThan(failed);
+    assertThat(second.modeUsed()).isEqualTo("agent");
+  }
+
+  private static JsonNode decision(List<TranscriptEntry> transcript) {
+    try {
+      return JSON.readTree(transcript.get(0).body());
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /** The member ids of the exceptions review_plan showed the model in the run. */
+  private static List<String> reviewedMembers(List<TranscriptEntry> transcript) {
+    List<String> members = new ArrayList<>();
+    for (JsonNode request : requests(transcript)) {
+      for (JsonNode message : request.get("messages")) {
+        for (JsonNode block : message.path("content")) {
+          if (!block.path("type").asText().equals("tool_result")) {
+            continue;
+          }
+          try {
+            JsonNode result = JSON.readTree(contentText(block.get("content")));
+            for (JsonNode item : result.path("exceptions").path("items")) {
+              members.add(item.path("member_id").asText());
+            }
+          } catch (java.io.IOException e) {
+            // not a JSON result
+          }
+        }
+      }
+    }
+    return members;
+  }
+
+  private static String contentText(JsonNode content) {
+    if (content.isTextual()) {
+      return content.asText();
+    }
+    StringBuilder text = new StringBuilder();
+    content.forEach(part -> text.append(part.path("text").asText()));
+    return text.toString();
   }
 
   private static List<JsonNode> requests(List<TranscriptEntry> transcript) {

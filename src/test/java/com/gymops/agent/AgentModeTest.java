@@ -261,6 +261,7 @@ class AgentModeTest {
             2,
             Duration.ofSeconds(10),
             "exceptions",
+            "day",
             "plan");
     AgentClub club = new AgentClub(directory.resolve("budget"), new CompetentModel(), twoTurns);
     opened.add(club);

@@ -12,7 +12,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The agent's month: its LLM requests follow the schedule, not the number of members. */
+/**
+ * The agent's month: its LLM requests follow the schedule, not the number of members, and each
+ * workflow asks the model at most once a day.
+ */
 class MonthScenarioTest {
   private static final ZoneId ZONE = ZoneId.of("America/New_York");
 
@@ -38,6 +41,11 @@ class MonthScenarioTest {
     assertThat(large.runsAsked()).isLessThan(large.runs());
     // Ten times the members: the same schedule, so about the same requests, never ten times.
     assertThat(large.requests()).isLessThanOrEqualTo(small.requests() * 2);
+    // agent.review_every: day (the default): each workflow asks at most once a club-local day.
+    for (AgentFigures.Month figures : java.util.List.of(small, large)) {
+      assertThat(figures.askedByWorkflow().values())
+          .allSatisfy(n -> assertThat(n).isLessThanOrEqualTo(figures.days()));
+    }
     assertThat(large.cachedInputTokens()).isPositive();
     assertThat(large.dollars()).isPositive();
   }

@@ -355,6 +355,18 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void agent_review_every_is_read_and_checked() {
+    assertThat(parse("clubs: [{id: main}]").agent().reviewEvery()).isEqualTo("day");
+    assertThat(parse("agent: {review_every: run}").agent().reviewEvery()).isEqualTo("run");
+    assertThat(parse("agent: {review_every: day}").agent().reviewEvery()).isEqualTo("day");
+
+    assertThat(problemsOf("agent: {review_every: hourly}"))
+        .containsExactly(
+            "agent.review_every: 'hourly' is not a review_every (use day: one review a day per"
+                + " workflow, or run)");
+  }
+
+  @Test
   void the_exception_message_lists_every_problem_on_its_own_line() {
     ConfigException failure =
         catchThrowableOfType(

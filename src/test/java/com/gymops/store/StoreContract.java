@@ -484,6 +484,81 @@ abstract class StoreContract {
   }
 
   @Test
+  void the_first_run_of_a_day_whose_model_finished_its_review_is_found_by_clock_time() {
+    Instant dayStart = Instant.parse("2026-11-25T05:00:00Z");
+    Instant dayEnd = dayStart.plus(Duration.ofDays(1));
+    // Not reviews: by the rules, fallen back, a dry run, still running, other workflow or club,
+    // the day before.
+    finished("run-rules", WorkflowId.DOOR_ACCESS, MAIN, dayStart.plusSeconds(60), "rules", false);
+    finished(
+        "run-fallback",
+        WorkflowId.DOOR_ACCESS,
+        MAIN,
+        dayStart.plusSeconds(120),
+        "rules-fallback",
+        false);
+    finished("run-dry", WorkflowId.DOOR_ACCESS, MAIN, dayStart.plusSeconds(180), "agent", true);
+    stores.runs().start(running("run-open", dayStart.plusSeconds(240), false));
+    finished(
+        "run-other",
+        WorkflowId.PAST_DUE_MONITORING,
+        MAIN,
+        dayStart.plusSeconds(300),
+        "agent",
+        false);
+    finished(
+        "run-club",
+        WorkflowId.DOOR_ACCESS,
+        new ClubId("north"),
+        dayStart.plusSeconds(360),
+        "agent",
+        false);
+    finished("run-before", WorkflowId.DOOR_ACCESS, MAIN, dayStart.minusSeconds(1), "agent", false);
+
+    assertThat(stores.runs().firstAskedBetween(MAIN, WorkflowId.DOOR_ACCESS, dayStart, dayEnd))
+        .isEmpty();
+
+    Instant tenOClock = dayStart.plus(Duration.ofHours(10));
+    finished("run-late", WorkflowId.DOOR_ACCESS, MAIN, tenOClock.plusSeconds(3600), "agent", false);
+    finished("run-asked", WorkflowId.DOOR_ACCESS, MAIN, tenOClock, "agent", false);
+    finished("run-next-day", WorkflowId.DOOR_ACCESS, MAIN, dayEnd, "agent", false);
+
+    assertThat(stores.runs().firstAskedBetween(MAIN, WorkflowId.DOOR_ACCESS, dayStart, dayEnd))
+        .contains(new RunStore.AskedRun("run-asked", tenOClock));
+    assertThat(
+            stores
+                .runs()
+                .firstAskedBetween(MAIN, WorkflowId.DOOR_ACCESS, dayEnd, dayEnd.plusSeconds(1)))
+        .contains(new RunStore.AskedRun("run-next-day", dayEnd));
+  }
+
+  private void finished(
+      String runId,
+      WorkflowId workflow,
+      ClubId club,
+      Instant clockAt,
+      String modeUsed,
+      boolean dryRun) {
+    stores
+        .runs()
+        .start(
+            new WorkflowRun(
+                runId,
+                workflow,
+                club,
+                "agent",
+                null,
+                dryRun,
+                RunStatus.RUNNING,
+                clockAt,
+                NOW,
+                null,
+                null,
+                null));
+    stores.runs().finish(runId, RunStatus.SUCCEEDED, modeUsed, NOW.plusSeconds(1), "{}", null);
+  }
+
+  @Test
   void an_attempt_is_discarded_by_its_key_once() {
     members.upsertAll(List.of(aMember().withId("D1").build()), NOW);
     stores.attempts().addAll(List.of(attempt("D1", "2026-03-10T10:00:00Z", "k-discard")));
