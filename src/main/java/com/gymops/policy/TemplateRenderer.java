@@ -64,13 +64,15 @@ public final class TemplateRenderer {
    */
   public String render(String templateKey, String body, Map<String, String> values) {
     Objects.requireNonNull(values, "values");
-    validate(templateKey, body);
+    // One pass: the body is scanned for unknown variables only when a value is missing (a run
+    // renders thousands of texts from a few templates, each already validated when loaded).
     Matcher matcher = PLACEHOLDER.matcher(body);
     StringBuilder text = new StringBuilder(body.length() + 32);
     while (matcher.find()) {
       String name = matcher.group(1);
       String value = values.get(name);
-      if (value == null) {
+      if (value == null || !knownVariables.contains(name)) {
+        validate(templateKey, body);
         throw new IllegalArgumentException(
             "template '" + templateKey + "' needs variable {" + name + "}, which was not given");
       }

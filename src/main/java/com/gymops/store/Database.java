@@ -47,6 +47,7 @@ public final class Database implements AutoCloseable {
     this.dataDir = dataDir;
     this.jdbi = Jdbi.create(dataSource);
     jdbi.define(Vendor.ROW_LOCK, vendor.rowLock());
+    jdbi.define(Vendor.IDS_OF_JSON, vendor.idsOfJson());
     if (vendor == Vendor.SQLITE) {
       jdbi.registerArgument(new SqliteTime.InstantArgument());
       jdbi.registerArgument(new SqliteTime.DateArgument());

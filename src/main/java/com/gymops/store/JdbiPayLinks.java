@@ -1,18 +1,18 @@
 package com.gymops.store;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.gymops.domain.MemberId;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 
 /** The {@code member_pay_link} table. */
 public final class JdbiPayLinks implements PayLinks {
-  /** Ids per IN list: well under SQLite's and PostgreSQL's limits on bound parameters. */
-  private static final int CHUNK = 1_000;
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Jdbi jdbi;
 
@@ -67,18 +67,21 @@ public final class JdbiPayLinks implements PayLinks {
     if (members.isEmpty()) {
       return Map.of();
     }
-    List<String> ids = members.stream().map(MemberId::value).distinct().toList();
+    String ids;
+    try {
+      ids = JSON.writeValueAsString(members.stream().map(MemberId::value).distinct().toList());
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write member ids as JSON", e);
+    }
     return jdbi.withHandle(
         handle -> {
           Map<MemberId, String> links = new HashMap<>();
-          for (int from = 0; from < ids.size(); from += CHUNK) {
-            handle
-                .createQuery(
-                    "SELECT member_id, url FROM member_pay_link WHERE member_id IN (<ids>)")
-                .bindList("ids", ids.subList(from, Math.min(ids.size(), from + CHUNK)))
-                .map((rs, context) -> Map.entry(new MemberId(rs.getString(1)), rs.getString(2)))
-                .forEach(link -> links.put(link.getKey(), link.getValue()));
-          }
+          handle
+              .createQuery(
+                  "SELECT member_id, url FROM member_pay_link WHERE member_id IN (<ids_of_json>)")
+              .bind("ids", ids)
+              .map((rs, context) -> Map.entry(new MemberId(rs.getString(1)), rs.getString(2)))
+              .forEach(link -> links.put(link.getKey(), link.getValue()));
           return links;
         });
   }

@@ -8,24 +8,37 @@ import java.util.Locale;
  */
 public enum Vendor {
   /** The production and cluster store: row locks, {@code SKIP LOCKED}, many nodes. */
-  POSTGRESQL(" FOR UPDATE"),
+  POSTGRESQL(" FOR UPDATE", "SELECT jsonb_array_elements_text(CAST(:ids AS jsonb))"),
   /**
    * The embedded store: one file, one writer at a time. Every transaction begins {@code BEGIN
    * IMMEDIATE} and so already holds the write lock a row lock would take on PostgreSQL.
    */
-  SQLITE("");
+  SQLITE("", "SELECT value FROM json_each(:ids)");
 
   /** Jdbi define that ends a {@code SELECT} whose rows the transaction is about to change. */
   static final String ROW_LOCK = "row_lock";
 
-  private final String rowLock;
+  /**
+   * Jdbi define: a sub-select of the strings of the JSON array bound as {@code :ids}, for {@code IN
+   * (<ids_of_json>)}. One parameter however many ids: an {@code IN} list of thousands of bound
+   * values costs more to parse and bind than the lookups it makes.
+   */
+  static final String IDS_OF_JSON = "ids_of_json";
 
-  Vendor(String rowLock) {
+  private final String rowLock;
+  private final String idsOfJson;
+
+  Vendor(String rowLock, String idsOfJson) {
     this.rowLock = rowLock;
+    this.idsOfJson = idsOfJson;
   }
 
   String rowLock() {
     return rowLock;
+  }
+
+  String idsOfJson() {
+    return idsOfJson;
   }
 
   /** The folder name under {@code db/vendor} holding this vendor's own migrations. */

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -24,6 +26,31 @@ class SqliteTimeProperties {
     assertThat(SqliteTime.parseInstant(text))
         .isEqualTo(instant.truncatedTo(ChronoUnit.MICROS))
         .isEqualTo(Instant.parse(text));
+  }
+
+  @Property
+  void an_instant_is_written_as_the_formatter_writes_it(
+      @ForAll @LongRange(min = -62_167_219_200L, max = 253_402_300_799L) long seconds,
+      @ForAll @LongRange(min = 0, max = 999_999_999) long nanos) {
+    Instant instant = Instant.ofEpochSecond(seconds, nanos);
+
+    assertThat(SqliteTime.format(instant))
+        .isEqualTo(
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'")
+                .withZone(ZoneOffset.UTC)
+                .format(instant.truncatedTo(ChronoUnit.MICROS)));
+  }
+
+  @Test
+  void the_first_and_last_instants_of_four_digit_years_and_those_beyond() {
+    assertThat(SqliteTime.format(Instant.parse("0000-01-01T00:00:00Z")))
+        .isEqualTo("0000-01-01T00:00:00.000000Z");
+    assertThat(SqliteTime.format(Instant.parse("9999-12-31T23:59:59.999999999Z")))
+        .isEqualTo("9999-12-31T23:59:59.999999Z");
+    assertThat(SqliteTime.format(Instant.parse("1969-12-31T23:59:59.5Z")))
+        .isEqualTo("1969-12-31T23:59:59.500000Z");
+    assertThat(SqliteTime.format(Instant.parse("+10000-01-01T00:00:00Z")))
+        .isEqualTo("+10000-01-01T00:00:00.000000Z");
   }
 
   @Property

@@ -958,11 +958,11 @@ abstract class StoreContract {
     MemberId p1 = new MemberId("P1");
     stores.payLinks().putAll(java.util.Map.of(p1, "https://pay.example.com/P1"), NOW);
     assertThat(stores.payLinks().of(p1)).contains("https://pay.example.com/P1");
-    // Asked by the members a run looks at, in reads of a thousand: the link of the last of 1,500
-    // ids is found, ids without a link are simply absent.
+    // Asked by the members a run looks at: the link of the last of 1,500 ids is found, ids
+    // without a link are simply absent.
     List<MemberId> asked = new java.util.ArrayList<>();
     for (int i = 0; i < 1_499; i++) {
-      asked.add(new MemberId("nobody-" + i));
+      asked.add(new MemberId("nobody-" + i + (i % 2 == 0 ? "" : " \"quoted\", with a comma")));
     }
     asked.add(p1);
     assertThat(stores.payLinks().ofMembers(asked))
