@@ -86,8 +86,8 @@ public final class JdbiAttemptStore implements AttemptStore {
    * A club's history is the largest read of a collections run (tens of thousands of rows at 100,000
    * members), so it is read by column position, and sorted per member here rather than by the
    * database: the database would sort every row of the club in a temporary B-tree, while each
-   * member's few rows mostly arrive in time order already from the {@code (member_id,
-   * attempted_at)} index.
+   * member's few rows mostly arrive in time order already from the index that answers the read
+   * ({@code collection_attempt_history}, V15).
    */
   private Map<MemberId, List<CollectionAttempt>> byMember(
       String sql, java.util.function.Consumer<org.jdbi.v3.core.statement.Query> bind) {

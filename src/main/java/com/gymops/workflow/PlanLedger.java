@@ -207,9 +207,10 @@ public final class PlanLedger {
 
   /**
    * How many actions share a transaction in {@link #executeRemaining}: large enough that commits
-   * stop mattering (each is an fsync on the embedded store: at 500 they were a seventh of a
-   * 100,000-member run), small enough that a rollback and one-by-one retry after a failure stay
-   * cheap and that the write lock is held for a fraction of a second.
+   * stop mattering (a commit writes every page its transaction changed and syncs it: at 500, the
+   * index pages rewritten by each of a 100,000-member run's 15 transactions were most of what it
+   * wrote, docs/BENCHMARKS.md), small enough that a rollback and one-by-one retry after a failure
+   * stay cheap and that the embedded store's write lock is held for a fraction of a second.
    */
   static final int BATCH = 2_000;
 
