@@ -61,8 +61,9 @@ public final class OutboxActions {
   }
 
   /**
-   * Cancels a queued (due or deferred) text: it ends unsent, and a reminder's attempt counts as
-   * failed, as when the dispatcher suppresses one.
+   * Cancels a queued (due or deferred) text: it ends unsent, and a reminder's or invoice's attempt
+   * becomes SUPPRESSED — no contact and no failure, but the reminder interval restarts from it, so
+   * the next hourly run does not write the cancelled reminder again.
    *
    * @throws IllegalStateException when it is no longer queued (sent, failed, or being sent)
    */
@@ -78,7 +79,7 @@ public final class OutboxActions {
                 throw new IllegalStateException(
                     "message " + id + " is no longer queued: " + state(id));
               }
-              attempt(message, AttemptOutcome.FAILED);
+              attempt(message, AttemptOutcome.SUPPRESSED);
               audit.record(
                   actor, message.clubId(), "cancel", target(id), "queued", "suppressed", by);
             });
@@ -138,7 +139,7 @@ public final class OutboxActions {
     return message;
   }
 
-  /** A reminder's or invoice's attempt follows its text: failed when cancelled, sent again. */
+  /** A reminder's or invoice's attempt follows its text: suppressed when cancelled, sent again. */
   private void attempt(OutboundMessage message, AttemptOutcome outcome) {
     if (message.purpose().isCollection()) {
       stores.attempts().setOutcome(message.idempotencyKey() + ":attempt", outcome);

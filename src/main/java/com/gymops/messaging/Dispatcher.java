@@ -226,11 +226,17 @@ public final class Dispatcher {
         return Delivery.DEFERRED;
       }
     }
-    Optional<String> forbidden =
-        forbidden(message, member).or(() -> collectionOvertaken(message, member));
+    Optional<String> forbidden = forbidden(message, member);
     if (forbidden.isPresent()) {
+      // The member cannot be texted: as undeliverable as a refused number, for escalation too.
       stores.outbox().markSuppressed(message.id(), now, forbidden.get());
       recordAttemptOutcome(message, AttemptOutcome.FAILED);
+      return Delivery.SUPPRESSED;
+    }
+    Optional<String> overtaken = collectionOvertaken(message, member);
+    if (overtaken.isPresent()) {
+      stores.outbox().markSuppressed(message.id(), now, overtaken.get());
+      recordAttemptOutcome(message, AttemptOutcome.SUPPRESSED);
       return Delivery.SUPPRESSED;
     }
     Optional<String> stale = staleAmount(message, member);
@@ -349,8 +355,8 @@ public final class Dispatcher {
 
   /**
    * A reminder or invoice queued before the member paid up or was referred to the agency must not
-   * go out: the member owes nothing, or the agency now speaks for the club. Recorded as a failed
-   * attempt, like any message that was not delivered.
+   * go out: the member owes nothing, or the agency now speaks for the club. Its attempt becomes
+   * SUPPRESSED, not FAILED: nothing failed to reach the member, and escalation counts failures.
    */
   private Optional<String> collectionOvertaken(OutboundMessage message, Optional<Member> member) {
     if (!message.purpose().isCollection() || message.memberId() == null) {

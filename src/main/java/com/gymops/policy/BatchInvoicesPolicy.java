@@ -145,13 +145,14 @@ public final class BatchInvoicesPolicy implements WorkflowPolicy {
   }
 
   /**
-   * Reminders and invoices that were not FAILED, after {@code from}. Attempts dated after now
-   * (messages queued for the next sending window) count too: they will reach the member within the
-   * same 7 days.
+   * Reminders and invoices that reached the member or may (not FAILED, not SUPPRESSED), after
+   * {@code from}. Attempts dated after now (messages queued for the next sending window) count too:
+   * they will reach the member within the same 7 days.
    */
   private static long collectionMessagesAfter(List<CollectionAttempt> attempts, Instant from) {
     return attempts.stream()
         .filter(attempt -> attempt.outcome() != AttemptOutcome.FAILED)
+        .filter(attempt -> attempt.outcome() != AttemptOutcome.SUPPRESSED)
         .filter(attempt -> attempt.attemptedAt().isAfter(from))
         .count();
   }

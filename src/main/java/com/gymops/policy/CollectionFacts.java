@@ -18,9 +18,10 @@ import java.util.Optional;
  * @param pastDueSince the first day of the delinquency; {@code null} when the member is paid up
  * @param daysPastDue club-local date(now) minus {@code pastDueSince}, in whole days; 0 when paid up
  * @param attempts reminders since {@code pastDueSince} (club-local start of day) that did not fail
+ *     and were not suppressed before they left
  * @param attempts30d those of {@code attempts} in the last 30 days
  * @param failedReminders30d reminders in the last 30 days whose delivery failed
- * @param lastReminder the latest reminder of any outcome
+ * @param lastReminder the latest reminder of any outcome, a suppressed one included
  * @param collectionMessages7d reminders and invoices in the last 7 days that did not fail
  * @param lastContact the latest reminder or invoice that did not fail
  */
@@ -57,10 +58,15 @@ public record CollectionFacts(
     for (CollectionAttempt attempt : snapshot.attempts()) {
       Instant at = attempt.attemptedAt();
       boolean failed = attempt.outcome() == AttemptOutcome.FAILED;
+      boolean suppressed = attempt.outcome() == AttemptOutcome.SUPPRESSED;
       if (attempt.kind().isReminder()) {
-        // Any reminder, even an undeliverable one, restarts the interval: otherwise a member
-        // without a working phone or email would be retried every hour.
+        // Any reminder, even an undeliverable or a cancelled one, restarts the interval: otherwise
+        // a member without a working phone or email would be retried every hour, and a reminder a
+        // manager cancelled would be written again at the next hourly run.
         lastReminder = latest(lastReminder, at);
+        if (suppressed) {
+          continue;
+        }
         if (!failed && !at.isBefore(delinquencyStart)) {
           attempts++;
           if (at.isAfter(thirtyDaysAgo)) {
@@ -71,7 +77,7 @@ public record CollectionFacts(
           failedReminders30d++;
         }
       }
-      if (!failed) {
+      if (!failed && !suppressed) {
         lastContact = latest(lastContact, at);
         if (at.isAfter(sevenDaysAgo)) {
           collectionMessages7d++;

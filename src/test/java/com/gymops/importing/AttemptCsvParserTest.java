@@ -152,7 +152,9 @@ class AttemptCsvParserTest {
   @Test
   void rejects_an_unknown_outcome() throws IOException {
     assertThat(problems(HEADER + "\nm-1,2026-11-20T14:00:00Z,firm,sms,bounced\n"))
-        .containsExactly("line 2, column outcome: 'bounced' is not one of sent, delivered, failed");
+        .containsExactly(
+            "line 2, column outcome: 'bounced' is not one of sent, delivered, failed,"
+                + " suppressed");
   }
 
   @Test

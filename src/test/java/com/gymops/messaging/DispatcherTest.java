@@ -130,6 +130,8 @@ class DispatcherTest {
     assertThat(club.sms().received()).isEmpty();
     assertThat(reload(reminder).status()).isEqualTo(MessageStatus.SUPPRESSED);
     assertThat(reload(reminder).error()).isEqualTo("member no longer owes anything");
+    // Nothing failed to reach the member: escalation must not count it as a failed reminder.
+    assertThat(attemptOutcome()).isEqualTo(AttemptOutcome.SUPPRESSED);
   }
 
   @Test
@@ -147,6 +149,7 @@ class DispatcherTest {
     assertThat(club.sms().received()).isEmpty();
     assertThat(reload(reminder).status()).isEqualTo(MessageStatus.SUPPRESSED);
     assertThat(reload(reminder).error()).isEqualTo("member was referred to collections");
+    assertThat(attemptOutcome()).isEqualTo(AttemptOutcome.SUPPRESSED);
   }
 
   @Test

@@ -43,6 +43,27 @@ class CollectionFactsTest {
   }
 
   @Test
+  void a_suppressed_reminder_is_no_attempt_no_failure_and_no_contact_but_restarts_the_interval() {
+    Instant cancelledAt = now().minus(Duration.ofHours(2));
+    CollectionFacts facts =
+        factsOf(
+            aPastDueMember()
+                .withReminderAt(now().minus(Duration.ofDays(5)))
+                .withAttempt(cancelledAt, AttemptKind.FIRM, AttemptOutcome.SUPPRESSED)
+                .withAttempt(
+                    now().minus(Duration.ofHours(1)),
+                    AttemptKind.INVOICE,
+                    AttemptOutcome.SUPPRESSED));
+
+    assertThat(facts.attempts()).isEqualTo(1);
+    assertThat(facts.attempts30d()).isEqualTo(1);
+    assertThat(facts.failedReminders30d()).isZero();
+    assertThat(facts.lastReminder()).contains(cancelledAt);
+    assertThat(facts.collectionMessages7d()).isEqualTo(1);
+    assertThat(facts.lastContact()).contains(now().minus(Duration.ofDays(5)));
+  }
+
+  @Test
   void attempts_before_the_club_local_start_of_the_delinquency_do_not_count() {
     CollectionFacts facts =
         factsOf(

@@ -544,6 +544,19 @@ class ConsoleHttpTest {
         .doesNotContain("retry-" + unknown);
     assertThat(client.get("/console/outbox?view=failed").body()).contains("id=\"retry-" + failed);
     assertThat(client.get("/console/outbox?view=due").body()).contains("id=\"cancel-" + queued);
+    app.stores()
+        .attempts()
+        .addAll(
+            List.of(
+                new com.gymops.store.AttemptStore.KeyedAttempt(
+                    new com.gymops.domain.CollectionAttempt(
+                        new MemberId("M1"),
+                        NOW,
+                        com.gymops.domain.AttemptKind.FRIENDLY,
+                        Channel.SMS,
+                        com.gymops.domain.AttemptOutcome.SENT),
+                    "queued:attempt",
+                    "run-1")));
 
     HttpResponse<String> cancel =
         client.post("/console/outbox/" + queued + "/cancel", Map.of("view", "due"));
@@ -553,6 +566,10 @@ class ConsoleHttpTest {
         .isEqualTo(MessageStatus.SUPPRESSED);
     assertThat(app.stores().outbox().find(queued).orElseThrow().error())
         .isEqualTo("cancelled by manager@example.com");
+    // A cancelled reminder is no failed one: escalation must not count it against the member.
+    assertThat(app.stores().attempts().ofMember(new MemberId("M1")))
+        .extracting(com.gymops.domain.CollectionAttempt::outcome)
+        .containsExactly(com.gymops.domain.AttemptOutcome.SUPPRESSED);
     HttpResponse<String> again = client.post("/console/outbox/" + queued + "/cancel", Map.of());
     assertThat(again.statusCode()).isEqualTo(409);
     assertThat(again.body()).contains("is no longer queued: suppressed");
