@@ -22,6 +22,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -118,9 +119,10 @@ final class DispatchScenario {
     Path copy = clubs.copy(template);
     try (FakeTwilio twilio = FakeTwilio.start();
         GymOpsApp app = club.withTwilio(settingsOf(twilio), ratePerSecond).open(copy)) {
-      List<OutboundMessage> queued = queue(app, messages);
+      Instant at = sendingInstant(app);
+      List<OutboundMessage> queued = queue(app, messages, at);
       long started = System.nanoTime();
-      DispatchResult result = app.dispatcher().dispatch(club.at());
+      DispatchResult result = app.dispatcher().dispatch(at);
       long nanos = System.nanoTime() - started;
       if (result.sent() != messages || twilio.requests().size() != messages) {
         throw new IllegalStateException(
@@ -140,23 +142,50 @@ final class DispatchScenario {
   }
 
   /**
-   * Reminders to the members who can get one now, round the club as often as needed; returns them.
-   * Only members whose state's texting hours are open at the bench's instant, and who still owe:
-   * the dispatcher drops a reminder to anyone paid up or referred.
+   * The whole hour of the bench's day (club-local) at which the most of the club's members may be
+   * texted. Their texting hours are read where each one lives: at 10:00 in a club whose zone is UTC
+   * (a machine's default), every member in the United States is still asleep.
    */
-  private List<OutboundMessage> queue(GymOpsApp app, int messages) {
+  private Instant sendingInstant(GymOpsApp app) {
+    ClubSettings settings = club.config().clubs().get(0);
+    java.time.LocalDate day = club.at().atZone(settings.club().zone()).toLocalDate();
+    Instant best = club.at();
+    int most = textable(app, best).size();
+    for (int hour = 0; hour < 24; hour++) {
+      Instant candidate = day.atTime(hour, 0).atZone(settings.club().zone()).toInstant();
+      int count = textable(app, candidate).size();
+      if (count > most) {
+        best = candidate;
+        most = count;
+      }
+    }
+    return best;
+  }
+
+  /**
+   * The members who can get a reminder at {@code at}: a phone, no STOP, still owing and not
+   * referred (the dispatcher drops a reminder to anyone paid up or referred), inside their window.
+   */
+  private List<Member> textable(GymOpsApp app, Instant at) {
     ClubSettings settings = club.config().clubs().get(0);
     SendingWindow window = settings.policy().messaging().window();
     var referred = app.stores().referrals().openInClub(settings.club().id());
-    List<Member> textable =
-        app.stores().members().inClub(settings.club().id()).stream()
-            .filter(m -> m.phone() != null && !m.smsOptedOut() && !m.phoneUnusable())
-            .filter(m -> m.isPastDue() && !referred.containsKey(m.id()))
-            .filter(
-                m -> DeliveryTiming.isInside(club.at(), Recipient.of(m, settings.club()), window))
-            .toList();
+    return app.stores().members().inClub(settings.club().id()).stream()
+        .filter(m -> m.phone() != null && !m.smsOptedOut() && !m.phoneUnusable())
+        .filter(m -> m.isPastDue() && !referred.containsKey(m.id()))
+        .filter(m -> DeliveryTiming.isInside(at, Recipient.of(m, settings.club()), window))
+        .toList();
+  }
+
+  /**
+   * Reminders to the members who can get one at {@code at}, round the club as often as needed;
+   * returns them. Only members whose state's texting hours are open at the bench's instant, and who
+   * still owe: the dispatcher drops a reminder to anyone paid up or referred.
+   */
+  private List<OutboundMessage> queue(GymOpsApp app, int messages, Instant at) {
+    List<Member> textable = textable(app, at);
     if (textable.isEmpty()) {
-      throw new IllegalStateException("the demo club has no member to text");
+      throw new IllegalStateException("the demo club has no member to text at " + at);
     }
     List<OutboundMessage> queued = new ArrayList<>(messages);
     for (int i = 0; i < messages; i++) {
@@ -175,8 +204,8 @@ final class DispatchScenario {
               String.format(BODY, i, member.firstName()),
               1,
               MessageStatus.QUEUED,
-              club.at(),
-              club.at(),
+              at,
+              at,
               null,
               null,
               null));
