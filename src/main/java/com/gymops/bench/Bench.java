@@ -57,12 +57,18 @@ public final class Bench {
       StartupFigures startup = null;
       ConsoleFigures console = null;
       if (settings.includes(Scenario.RULES)) {
+        // bench --clubs: the members spread over that many clubs, seeded apart from the others.
+        BenchClub operator = club.withClubs(settings.clubs());
+        Path rulesRoot = settings.clubs() == 1 ? root : root.resolve("clubs");
         if (postgresUrl == null) {
-          rules = new RulesScenario(club, clubs, progress).measure(settings);
+          SeededClubs seeded =
+              settings.clubs() == 1 ? clubs : new SeededClubs(operator, rulesRoot, settings.seed());
+          rules = new RulesScenario(operator, seeded, progress).measure(settings);
         } else {
-          PostgresClubs onPostgres = new PostgresClubs(club, postgresUrl, root, settings.seed());
+          PostgresClubs onPostgres =
+              new PostgresClubs(operator, postgresUrl, rulesRoot, settings.seed());
           try {
-            rules = new RulesScenario(club, onPostgres, progress).measure(settings);
+            rules = new RulesScenario(operator, onPostgres, progress).measure(settings);
           } finally {
             onPostgres.dropAll();
           }

@@ -69,6 +69,41 @@ record BenchClub(GymOpsConfig config, LocalDate today, Instant at) {
         at);
   }
 
+  /**
+   * An operator of {@code count} clubs like this one (same zone, rules and workflows), named {@code
+   * <id>-001} and on; this club itself when {@code count} is 1.
+   */
+  BenchClub withClubs(int count) {
+    if (count == 1) {
+      return this;
+    }
+    java.util.List<ClubSettings> clubs = new java.util.ArrayList<>(count);
+    Club first = club();
+    for (int i = 1; i <= count; i++) {
+      String id = String.format("%s-%03d", first.id().value(), i);
+      clubs.add(
+          new ClubSettings(
+              new Club(
+                  new com.gymops.domain.ClubId(id),
+                  first.name() + " " + i,
+                  first.zone(),
+                  first.managerPhone(),
+                  first.managerEmail()),
+              settings().policy(),
+              settings().workflows()));
+    }
+    return new BenchClub(
+        new GymOpsConfig(
+            clubs,
+            config.database(),
+            config.messaging(),
+            config.server(),
+            config.agent(),
+            config.door()),
+        today,
+        at);
+  }
+
   /** The same club whose agent talks to {@code agent}'s base URL with its key. */
   BenchClub withAgent(AgentSettings agent) {
     return new BenchClub(

@@ -36,6 +36,7 @@ public record BenchReport(
       int throttledMessages,
       int monthDays,
       List<Integer> monthMembers,
+      int rulesClubs,
       String rulesStore) {
     /**
      * @param rulesStore where the rules scenario ran: {@code embedded} or {@code postgresql}
@@ -51,6 +52,7 @@ public record BenchReport(
           settings.throttledMessages(),
           settings.monthDays(),
           settings.monthMembers(),
+          settings.clubs(),
           rulesStore);
     }
   }

@@ -16,6 +16,8 @@ import java.util.Set;
  * @param throttledMessages texts of the one dispatch pass at 10 per second
  * @param monthDays simulated days of the agent scenario's month (30 unless a test wants fewer)
  * @param monthMembers the demo club sizes of the agent scenario's month
+ * @param clubs how many clubs the rules scenario's {@code members} are spread over, in one
+ *     database: an operator's hourly fire runs both workflows for each of them
  */
 public record BenchSettings(
     int members,
@@ -26,7 +28,8 @@ public record BenchSettings(
     int dispatchMessages,
     int throttledMessages,
     int monthDays,
-    java.util.List<Integer> monthMembers) {
+    java.util.List<Integer> monthMembers,
+    int clubs) {
   public static final int DEFAULT_DISPATCH_MESSAGES = 10_000;
   public static final int DEFAULT_MONTH_DAYS = 30;
   public static final java.util.List<Integer> DEFAULT_MONTH_MEMBERS =
@@ -46,7 +49,8 @@ public record BenchSettings(
         DEFAULT_DISPATCH_MESSAGES,
         DEFAULT_THROTTLED_MESSAGES,
         DEFAULT_MONTH_DAYS,
-        DEFAULT_MONTH_MEMBERS);
+        DEFAULT_MONTH_MEMBERS,
+        1);
   }
 
   public BenchSettings {
@@ -73,6 +77,14 @@ public record BenchSettings(
     if (monthMembers.isEmpty() || monthMembers.stream().anyMatch(m -> m < 10)) {
       throw new IllegalArgumentException(
           "the agent month needs club sizes of at least 10 members, not " + monthMembers);
+    }
+    if (clubs < 1 || members / clubs < 10) {
+      throw new IllegalArgumentException(
+          "the rules scenario needs 1 or more clubs of at least 10 members, not "
+              + members
+              + " members in "
+              + clubs
+              + " clubs");
     }
     Objects.requireNonNull(scenarios, "scenarios");
     if (scenarios.isEmpty()) {

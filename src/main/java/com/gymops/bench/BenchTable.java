@@ -32,9 +32,10 @@ public final class BenchTable {
       line(text, "");
       line(
           text,
-          "rules: %s for %d members (%d past due): %d actions, %d outbox rows",
+          "rules: %s for %d members%s (%d past due): %d actions, %d outbox rows",
           String.join(" + ", rules.workflows()),
           rules.members(),
+          rules.clubs() == 1 ? "" : " in " + rules.clubs() + " clubs, each club in turn",
           rules.pastDueMembers(),
           rules.actions(),
           rules.outboxRows());

@@ -39,6 +39,16 @@ final class FairFloor {
       }
     }
 
+    Rows plus(Rows other) {
+      return new Rows(
+          outbox + other.outbox,
+          attempts + other.attempts,
+          notes + other.notes,
+          doorChanges + other.doorChanges,
+          runs + other.runs,
+          events + other.events);
+    }
+
     Rows minus(Rows before) {
       return new Rows(
           outbox - before.outbox,
@@ -70,9 +80,9 @@ final class FairFloor {
       }
       Timestamp at = Timestamp.from(now);
       outbox(connection, club, members, rows.outbox(), at);
-      attempts(connection, members, rows.attempts(), at);
-      notes(connection, members, rows.notes(), at);
-      doors(connection, members, rows.doorChanges(), at);
+      attempts(connection, club, members, rows.attempts(), at);
+      notes(connection, club, members, rows.notes(), at);
+      doors(connection, club, members, rows.doorChanges(), at);
       runs(connection, club, members, rows.runs(), rows.events(), at);
       connection.commit();
     } catch (SQLException e) {
@@ -128,7 +138,7 @@ final class FairFloor {
         members,
         count,
         (statement, i, member) -> {
-          statement.setString(1, "floor:outbox:" + i);
+          statement.setString(1, "floor:" + club.value() + ":outbox:" + i);
           statement.setString(2, club.value());
           statement.setString(3, member.id());
           statement.setString(4, member.phone() == null ? "+12015550100" : member.phone());
@@ -147,7 +157,8 @@ final class FairFloor {
   }
 
   private static void attempts(
-      Connection connection, List<Member> members, long count, Timestamp at) throws SQLException {
+      Connection connection, ClubId club, List<Member> members, long count, Timestamp at)
+      throws SQLException {
     batch(
         connection,
         "INSERT INTO collection_attempt (member_id, attempted_at, kind, channel, outcome, run_id,"
@@ -157,11 +168,12 @@ final class FairFloor {
         (statement, i, member) -> {
           statement.setString(1, member.id());
           statement.setTimestamp(2, at);
-          statement.setString(3, "floor:attempt:" + i);
+          statement.setString(3, "floor:" + club.value() + ":attempt:" + i);
         });
   }
 
-  private static void notes(Connection connection, List<Member> members, long count, Timestamp at)
+  private static void notes(
+      Connection connection, ClubId club, List<Member> members, long count, Timestamp at)
       throws SQLException {
     batch(
         connection,
@@ -173,12 +185,13 @@ final class FairFloor {
         (statement, i, member) -> {
           statement.setString(1, member.id());
           statement.setTimestamp(2, at);
-          statement.setString(3, "floor:note:" + i);
+          statement.setString(3, "floor:" + club.value() + ":note:" + i);
         });
   }
 
   /** A door change is a row in door_change and the member's new state. */
-  private static void doors(Connection connection, List<Member> members, long count, Timestamp at)
+  private static void doors(
+      Connection connection, ClubId club, List<Member> members, long count, Timestamp at)
       throws SQLException {
     batch(
         connection,
@@ -189,7 +202,7 @@ final class FairFloor {
         (statement, i, member) -> {
           statement.setString(1, member.id());
           statement.setTimestamp(2, at);
-          statement.setString(3, "floor:door:" + i);
+          statement.setString(3, "floor:" + club.value() + ":door:" + i);
         });
     batch(
         connection,
@@ -209,7 +222,7 @@ final class FairFloor {
       throws SQLException {
     List<Member> runIds = new ArrayList<>();
     for (long r = 0; r < Math.max(1, runs); r++) {
-      runIds.add(new Member("floor-run-" + r, null, null, 0));
+      runIds.add(new Member("floor-" + club.value() + "-" + r, null, null, 0));
     }
     batch(
         connection,

@@ -70,7 +70,7 @@ final class MinimalEffects {
             debtors.isEmpty()
                 ? new Debtor(null, "Member", "+12015550100", 100)
                 : debtors.get(i % debtors.size());
-        insert.setString(1, "baseline:" + i);
+        insert.setString(1, "baseline:" + club.value() + ":" + i);
         insert.setString(2, club.value());
         insert.setString(3, debtor.memberId());
         insert.setString(4, debtor.phone() == null ? "+12015550100" : debtor.phone());

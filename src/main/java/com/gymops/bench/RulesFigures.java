@@ -5,6 +5,8 @@ import java.util.List;
 /**
  * What the rules scenario measured.
  *
+ * @param clubs the clubs the members were spread over ({@code bench --clubs}); the run is then one
+ *     hourly fire, both workflows for every club, and the floor and baseline those of every club
  * @param run door-access then past-due-monitoring, executing, on a fresh copy of the database
  * @param rows the rows the run wrote, table by table: what the fair floor writes too
  * @param baseline {@link MinimalEffects} on a fresh copy of the same database: the outbox rows only
@@ -16,6 +18,7 @@ import java.util.List;
  * @param peakHeapMb the highest heap peak of the recorded runs and baselines
  */
 public record RulesFigures(
+    int clubs,
     int members,
     int pastDueMembers,
     List<String> workflows,

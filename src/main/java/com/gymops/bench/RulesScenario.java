@@ -1,6 +1,8 @@
 package com.gymops.bench;
 
 import com.gymops.app.GymOpsApp;
+import com.gymops.config.ClubSettings;
+import com.gymops.domain.ClubId;
 import com.gymops.domain.WorkflowId;
 import com.gymops.workflow.RunMode;
 import com.gymops.workflow.RunRequest;
@@ -40,8 +42,8 @@ final class RulesScenario {
     for (int i = 0; i < settings.warmups() + settings.repetitions(); i++) {
       boolean recorded = i >= settings.warmups();
       last = run(template);
-      long baseline = baseline(template, last.outboxRows());
-      long floor = floor(template, last.rows());
+      long baseline = baseline(template, last.perClub());
+      long floor = floor(template, last.perClub());
       progress.accept(
           String.format(
               "rules %s %d/%d: run %.2f s, baseline %.2f s, fair floor %.2f s",
@@ -63,6 +65,7 @@ final class RulesScenario {
     Timing baseline = Timing.ofNanos(baselines);
     Timing floor = Timing.ofNanos(floors);
     return new RulesFigures(
+        club.config().clubs().size(),
         template.members(),
         template.pastDue(),
         WORKFLOWS.stream().map(WorkflowId::id).toList(),
@@ -79,53 +82,81 @@ final class RulesScenario {
         baselineHeap);
   }
 
-  private record RunResult(
-      long nanos, int actions, int outboxRows, FairFloor.Rows rows, long peakHeapMb) {}
+  /** What a run wrote in one club: what that club's floor and baseline write. */
+  private record ClubRows(ClubId club, FairFloor.Rows rows) {}
 
+  private record RunResult(
+      long nanos,
+      int actions,
+      int outboxRows,
+      FairFloor.Rows rows,
+      long peakHeapMb,
+      List<ClubRows> perClub) {}
+
+  /**
+   * One hourly fire: both workflows for every club, one club after the other, as a node that runs
+   * them in turn. Only the runs are timed; the rows each club's runs wrote are counted between
+   * them.
+   */
   private RunResult run(SeededClubs.Template template) {
     Path copy = clubs.copy(template);
     try (GymOpsApp app = clubs.open(copy)) {
-      FairFloor.Rows before = FairFloor.Rows.count(app.database().dataSource());
-      HeapPeak.reset();
-      long started = System.nanoTime();
+      FairFloor.Rows total = new FairFloor.Rows(0, 0, 0, 0, 0, 0);
+      List<ClubRows> perClub = new ArrayList<>();
+      long nanos = 0;
       int actions = 0;
-      for (WorkflowId workflow : WORKFLOWS) {
-        actions +=
-            app.runner()
-                .run(new RunRequest(workflow, club.club().id(), RunMode.RULES, false, club.at()))
-                .actions()
-                .size();
+      HeapPeak.reset();
+      for (ClubSettings each : club.config().clubs()) {
+        FairFloor.Rows before = FairFloor.Rows.count(app.database().dataSource());
+        long started = System.nanoTime();
+        for (WorkflowId workflow : WORKFLOWS) {
+          actions +=
+              app.runner()
+                  .run(new RunRequest(workflow, each.club().id(), RunMode.RULES, false, club.at()))
+                  .actions()
+                  .size();
+        }
+        nanos += System.nanoTime() - started;
+        FairFloor.Rows rows = FairFloor.Rows.count(app.database().dataSource()).minus(before);
+        perClub.add(new ClubRows(each.club().id(), rows));
+        total = total.plus(rows);
       }
-      long nanos = System.nanoTime() - started;
       long heap = HeapPeak.megabytes();
-      int outboxRows =
-          app.stores().outbox().countByStatus().values().stream().mapToInt(Long::intValue).sum();
-      FairFloor.Rows rows = FairFloor.Rows.count(app.database().dataSource()).minus(before);
-      return new RunResult(nanos, actions, outboxRows, rows, heap);
+      return new RunResult(nanos, actions, (int) total.outbox(), total, heap, perClub);
     } finally {
       clubs.delete(copy);
     }
   }
 
-  private long floor(SeededClubs.Template template, FairFloor.Rows rows) {
+  /** Each club's fair floor for the rows its runs wrote, timed together. */
+  private long floor(SeededClubs.Template template, List<ClubRows> perClub) {
     Path copy = clubs.copy(template);
     try (GymOpsApp app = clubs.open(copy)) {
-      long started = System.nanoTime();
-      FairFloor.perform(app.database().dataSource(), club.club().id(), rows, club.at());
-      return System.nanoTime() - started;
+      long nanos = 0;
+      for (ClubRows each : perClub) {
+        long started = System.nanoTime();
+        FairFloor.perform(app.database().dataSource(), each.club(), each.rows(), club.at());
+        nanos += System.nanoTime() - started;
+      }
+      return nanos;
     } finally {
       clubs.delete(copy);
     }
   }
 
   /** Leaves the heap peak of the baseline for {@link HeapPeak#megabytes}. */
-  private long baseline(SeededClubs.Template template, int outboxRows) {
+  private long baseline(SeededClubs.Template template, List<ClubRows> perClub) {
     Path copy = clubs.copy(template);
     try (GymOpsApp app = clubs.open(copy)) {
       HeapPeak.reset();
-      long started = System.nanoTime();
-      MinimalEffects.perform(app.database().dataSource(), club.club().id(), outboxRows, club.at());
-      return System.nanoTime() - started;
+      long nanos = 0;
+      for (ClubRows each : perClub) {
+        long started = System.nanoTime();
+        MinimalEffects.perform(
+            app.database().dataSource(), each.club(), (int) each.rows().outbox(), club.at());
+        nanos += System.nanoTime() - started;
+      }
+      return nanos;
     } finally {
       clubs.delete(copy);
     }

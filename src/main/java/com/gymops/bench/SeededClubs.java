@@ -1,15 +1,21 @@
 package com.gymops.bench;
 
 import com.gymops.app.GymOpsApp;
+import com.gymops.config.ClubSettings;
 import com.gymops.demo.DemoClubGenerator;
 import com.gymops.demo.DemoData;
+import com.gymops.domain.CollectionAttempt;
 import com.gymops.domain.Member;
+import com.gymops.domain.MemberId;
+import com.gymops.store.AttemptStore.KeyedAttempt;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -68,17 +74,81 @@ final class SeededClubs implements ClubCopies {
     return seedInto(root.resolve("template-" + members), members, club::open);
   }
 
-  /** Seeds the demo club of {@code members} into the store {@code open} opens on the directory. */
+  /**
+   * Seeds the demo club of {@code members} into the store {@code open} opens on the directory; with
+   * several clubs configured ({@code bench --clubs}), as many demo clubs of an equal share of them.
+   */
   Template seedInto(
       Path directory, int members, java.util.function.Function<Path, GymOpsApp> open) {
-    DemoData data =
-        new DemoClubGenerator(club.today(), club.club().zone())
-            .generate(club.club().id(), members, seed);
-    try (GymOpsApp app = open.apply(directory)) {
-      app.seed(data);
+    List<ClubSettings> all = club.config().clubs();
+    if (all.size() == 1) {
+      DemoData data =
+          new DemoClubGenerator(club.today(), club.club().zone())
+              .generate(club.club().id(), members, seed);
+      try (GymOpsApp app = open.apply(directory)) {
+        app.seed(data);
+      }
+      int pastDue = (int) data.members().stream().filter(SeededClubs::owes).count();
+      return new Template(directory, members, pastDue);
     }
-    int pastDue = (int) data.members().stream().filter(SeededClubs::owes).count();
+    int pastDue = 0;
+    try (GymOpsApp app = open.apply(directory)) {
+      for (int i = 0; i < all.size(); i++) {
+        ClubSettings each = all.get(i);
+        // Each club its own share (the last one the rest), seed and member ids: ids are unique
+        // across clubs in one database, and the generator numbers every club's from M0001.
+        int share = i < all.size() - 1 ? members / all.size() : members - members / all.size() * i;
+        DemoData data =
+            new DemoClubGenerator(club.today(), each.club().zone())
+                .generate(each.club().id(), share, seed + i);
+        String prefix = each.club().id().value() + "-";
+        List<Member> renamed =
+            data.members().stream().map(m -> renamed(m, prefix + m.id().value())).toList();
+        List<KeyedAttempt> attempts = new ArrayList<>(data.attempts().size());
+        for (int a = 0; a < data.attempts().size(); a++) {
+          CollectionAttempt attempt = data.attempts().get(a);
+          attempts.add(
+              new KeyedAttempt(
+                  new CollectionAttempt(
+                      new MemberId(prefix + attempt.memberId().value()),
+                      attempt.attemptedAt(),
+                      attempt.kind(),
+                      attempt.channel(),
+                      attempt.outcome()),
+                  "demo:" + prefix + a,
+                  null));
+        }
+        app.stores()
+            .transactor()
+            .inTransaction(
+                () -> {
+                  app.stores().members().upsertAll(renamed, club.at());
+                  app.stores().attempts().addAll(attempts);
+                  return null;
+                });
+        pastDue += (int) renamed.stream().filter(SeededClubs::owes).count();
+      }
+    }
     return new Template(directory, members, pastDue);
+  }
+
+  private static Member renamed(Member m, String id) {
+    return new Member(
+        new MemberId(id),
+        m.clubId(),
+        m.firstName(),
+        m.lastName(),
+        m.phone(),
+        m.email(),
+        m.status(),
+        m.joinedOn(),
+        m.pastDue(),
+        m.pastDueSince(),
+        m.smsConsent(),
+        m.smsOptedOut(),
+        m.door(),
+        m.phoneUnusable(),
+        m.state());
   }
 
   private static boolean owes(Member member) {

@@ -111,6 +111,16 @@ final class BenchCommand implements Callable<Integer> {
               + " stay on the embedded store.")
   String databaseUrl;
 
+  @Option(
+      names = "--clubs",
+      paramLabel = "N",
+      defaultValue = "1",
+      description =
+          "Spread the rules scenario's --members over N clubs in one database, as an operator's"
+              + " are: the run is one hourly fire, both workflows for every club one after the"
+              + " other (default: ${DEFAULT-VALUE}).")
+  int clubs;
+
   @Option(names = "--json", description = "Print one JSON document instead of the table.")
   boolean json;
 
@@ -136,7 +146,8 @@ final class BenchCommand implements Callable<Integer> {
               messages,
               throttledMessages,
               monthDays,
-              monthMembers);
+              monthMembers,
+              clubs);
     } catch (IllegalArgumentException e) {
       throw new UserError(e.getMessage(), e);
     }

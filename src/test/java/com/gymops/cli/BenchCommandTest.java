@@ -134,6 +134,48 @@ class BenchCommandTest {
   }
 
   @Test
+  void the_rules_scenario_over_several_clubs_runs_both_workflows_for_each_in_one_database()
+      throws Exception {
+    CliRun run =
+        CliRun.in(
+            work,
+            "bench",
+            "--members",
+            "300",
+            "--clubs",
+            "3",
+            "--scenarios",
+            "rules",
+            "--repetitions",
+            "1",
+            "--warmups",
+            "0",
+            "--json");
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    JsonNode report = new ObjectMapper().readTree(run.out());
+    JsonNode rules = report.path("rules");
+    assertThat(rules.path("clubs").asInt()).isEqualTo(3);
+    assertThat(rules.path("members").asInt()).isEqualTo(300);
+    assertThat(report.path("settings").path("rules_clubs").asInt()).isEqualTo(3);
+    // Two runs a club: door-access and past-due-monitoring, for each of the three.
+    assertThat(rules.path("rows").path("runs").asLong()).isEqualTo(6);
+    assertThat(rules.path("rows").path("events").asLong())
+        .isEqualTo(rules.path("actions").asLong())
+        .isPositive();
+    assertThat(rules.path("ratio_to_floor").asDouble()).isPositive();
+  }
+
+  @Test
+  void clubs_too_small_for_the_members_are_refused_with_both_numbers() {
+    CliRun run =
+        CliRun.in(work, "bench", "--members", "100", "--clubs", "20", "--scenarios", "rules");
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.err()).contains("at least 10 members", "100 members in 20 clubs");
+  }
+
+  @Test
   void the_table_shows_dispatch_unthrottled_and_throttled() {
     CliRun run =
         CliRun.in(
