@@ -255,7 +255,8 @@ final class ConfigBinder {
     ServerSettings defaults = ServerSettings.DEFAULTS;
     int port = section.integer("port", defaults.port(), 0, 65535);
     Duration heartbeat = section.duration("heartbeat_interval", defaults.heartbeatInterval());
-    int missed = section.integer("missed_heartbeats", defaults.missedHeartbeats(), 2, 100);
+    // db-scheduler refuses fewer than 4 ("Heartbeat-limit must be at least 4") when serve starts.
+    int missed = section.integer("missed_heartbeats", defaults.missedHeartbeats(), 4, 100);
     int threads = section.integer("threads", defaults.threads(), 1, 64);
     String publicUrl = section.optional("public_url", ConfigBinder::httpUrl).orElse(null);
     Duration idle = section.duration("session_idle_timeout", defaults.sessionIdle());

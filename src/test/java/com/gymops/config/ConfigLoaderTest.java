@@ -610,6 +610,13 @@ class ConfigLoaderTest {
         .anySatisfy(problem -> assertThat(problem).contains("run_lease"));
   }
 
+  @Test
+  void fewer_than_four_missed_heartbeats_is_refused_as_db_scheduler_would_when_serve_starts() {
+    assertThat(parse("server: {missed_heartbeats: 4}\n").server().missedHeartbeats()).isEqualTo(4);
+    assertThat(problemsOf("server: {missed_heartbeats: 2}\n"))
+        .anySatisfy(problem -> assertThat(problem).contains("missed_heartbeats"));
+  }
+
   private static GymOpsConfig parse(String yaml) {
     return parse(yaml, Map.of());
   }
