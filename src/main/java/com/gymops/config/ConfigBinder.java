@@ -68,7 +68,7 @@ final class ConfigBinder {
                     new ClubSettings(
                         c.club(), c.policy().withApprovals(approvals.gates()), c.workflows()))
             .toList();
-    ServerSettings server = server(root.section("server"));
+    ServerSettings server = server(root.section("server"), agent);
     root.reportUnknownKeys();
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
@@ -251,17 +251,26 @@ final class ConfigBinder {
     return new DatabaseSettings(url, user, password, poolSize);
   }
 
-  private ServerSettings server(ConfigNode section) {
+  private ServerSettings server(ConfigNode section, AgentSettings agent) {
     ServerSettings defaults = ServerSettings.DEFAULTS;
     int port = section.integer("port", defaults.port(), 0, 65535);
     Duration heartbeat = section.duration("heartbeat_interval", defaults.heartbeatInterval());
-    int missed = section.integer("missed_heartbeats", defaults.missedHeartbeats(), 2, 100);
+    // db-scheduler refuses fewer than 4 ("Heartbeat-limit must be at least 4") when serve starts.
+    int missed = section.integer("missed_heartbeats", defaults.missedHeartbeats(), 4, 100);
     int threads = section.integer("threads", defaults.threads(), 1, 64);
     String publicUrl = section.optional("public_url", ConfigBinder::httpUrl).orElse(null);
     Duration idle = section.duration("session_idle_timeout", defaults.sessionIdle());
     Duration maxAge = section.duration("session_max_age", defaults.sessionMaxAge());
+    Duration lease = section.duration("run_lease", null);
+    if (lease != null && lease.compareTo(agent.maxTime()) <= 0) {
+      section.problemAt(
+          "run_lease",
+          "must be longer than agent.max_seconds ("
+              + agent.maxTime().toSeconds()
+              + "s): a run's lease must outlast the run, or another run could take it over");
+    }
     return section.build(
-        () -> new ServerSettings(port, heartbeat, missed, threads, publicUrl, idle, maxAge),
+        () -> new ServerSettings(port, heartbeat, missed, threads, publicUrl, idle, maxAge, lease),
         defaults);
   }
 

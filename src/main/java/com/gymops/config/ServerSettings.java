@@ -12,6 +12,10 @@ import java.time.Duration;
  *     the console's cookies {@code Secure}
  * @param sessionIdle a console session ends after this long without a request
  * @param sessionMaxAge and this long after its login, whatever happens
+ * @param runLease how long a run holds its (workflow, club) lease when {@code server.run_lease} is
+ *     set; null for the default (10 minutes, or the agent's time budget plus 5 minutes when
+ *     longer). On PostgreSQL a killed run's lease frees only when it expires, so it bounds how long
+ *     the next run of that workflow for that club is refused; it must outlast the longest run
  */
 public record ServerSettings(
     int port,
@@ -20,10 +24,18 @@ public record ServerSettings(
     int threads,
     String publicUrl,
     Duration sessionIdle,
-    Duration sessionMaxAge) {
+    Duration sessionMaxAge,
+    Duration runLease) {
   public static final ServerSettings DEFAULTS =
       new ServerSettings(
-          8080, Duration.ofMinutes(1), 4, 4, null, Duration.ofMinutes(30), Duration.ofHours(12));
+          8080,
+          Duration.ofMinutes(1),
+          4,
+          4,
+          null,
+          Duration.ofMinutes(30),
+          Duration.ofHours(12),
+          null);
 
   public ServerSettings {
     if (port < 0 || port > 65535) {
@@ -37,6 +49,9 @@ public record ServerSettings(
         || sessionMaxAge.compareTo(sessionIdle) < 0) {
       throw new IllegalArgumentException(
           "session_idle_timeout must be positive and at most session_max_age");
+    }
+    if (runLease != null && (runLease.isZero() || runLease.isNegative())) {
+      throw new IllegalArgumentException("the run lease must be positive");
     }
   }
 
@@ -58,6 +73,7 @@ public record ServerSettings(
         threads,
         publicUrl,
         sessionIdle,
-        sessionMaxAge);
+        sessionMaxAge,
+        runLease);
   }
 }

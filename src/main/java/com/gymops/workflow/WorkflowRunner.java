@@ -172,6 +172,10 @@ public final class WorkflowRunner {
   }
 
   private Duration lease() {
+    if (config.server().runLease() != null) {
+      // server.run_lease: checked to outlast agent.max_seconds when the configuration was read.
+      return config.server().runLease();
+    }
     Duration agentBudget = config.agent().maxTime().plus(Duration.ofMinutes(5));
     return agentBudget.compareTo(MIN_LEASE) > 0 ? agentBudget : MIN_LEASE;
   }

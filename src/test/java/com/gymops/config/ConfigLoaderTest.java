@@ -597,6 +597,26 @@ class ConfigLoaderTest {
         .anySatisfy(p -> assertThat(p).startsWith("approvals.every_lock:"));
   }
 
+  @Test
+  void the_run_lease_is_the_default_formula_unless_set_and_must_outlast_the_agent() {
+    assertThat(parse("").server().runLease()).isNull();
+    assertThat(parse("server: {run_lease: PT20S}\nagent: {max_seconds: 10}\n").server().runLease())
+        .isEqualTo(java.time.Duration.ofSeconds(20));
+    assertThat(parse("server: {run_lease: 15m}\n").server().runLease())
+        .isEqualTo(java.time.Duration.ofMinutes(15));
+    assertThat(problemsOf("server: {run_lease: PT20S}\nagent: {max_seconds: 30}\n"))
+        .anySatisfy(problem -> assertThat(problem).contains("run_lease", "outlast the run"));
+    assertThat(problemsOf("server: {run_lease: soon}\n"))
+        .anySatisfy(problem -> assertThat(problem).contains("run_lease"));
+  }
+
+  @Test
+  void fewer_than_four_missed_heartbeats_is_refused_as_db_scheduler_would_when_serve_starts() {
+    assertThat(parse("server: {missed_heartbeats: 4}\n").server().missedHeartbeats()).isEqualTo(4);
+    assertThat(problemsOf("server: {missed_heartbeats: 2}\n"))
+        .anySatisfy(problem -> assertThat(problem).contains("missed_heartbeats"));
+  }
+
   private static GymOpsConfig parse(String yaml) {
     return parse(yaml, Map.of());
   }

@@ -58,6 +58,7 @@ class ExampleConfigTest {
             "messaging.public_base_url",
             "messaging.pay_link",
             "server.public_url",
+            "server.run_lease",
             "messaging.smtp",
             "messaging.smtp.host",
             "messaging.smtp.port",

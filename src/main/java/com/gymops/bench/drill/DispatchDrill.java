@@ -44,10 +44,10 @@ final class DispatchDrill {
     try (FakeTwilio twilio = FakeTwilio.start()) {
       Map<String, String> env = new HashMap<>(twilio.environment());
       Path queued = club.root().resolve("dispatch-queued");
-      DrillClub.copy(club.template(), queued);
+      club.copy(club.template(), queued);
       queue(queued, log, env);
       while (killed < kills) {
-        DrillClub.copy(queued, data);
+        club.copy(queued, data);
         int before = twilio.requests().size();
         for (int k = 0; k < KILLS_PER_PASS && killed < kills; k++) {
           ChildProcess dispatch =
@@ -82,8 +82,14 @@ final class DispatchDrill {
         violations.addAll(duplicates(requests.subList(before, requests.size()), "pass " + passes));
         violations.addAll(
             unmarked(data, requests.subList(before, requests.size()), "pass " + passes));
+        if (requests.size() == before) {
+          // Nothing was queued (or nothing sent): the drill would pass again and again, killing
+          // nothing.
+          violations.add("pass " + passes + ": dispatch sent no text; see " + log);
+          break;
+        }
         unknown +=
-            new DrillDatabase(data)
+            club.database(data)
                 .count(
                     "SELECT COUNT(*) FROM outbound_message WHERE status IN ('SENDING', 'FAILED') AND channel = 'SMS'");
       }
@@ -94,7 +100,15 @@ final class DispatchDrill {
     counts.put(
         "texts_received_twice", violations.stream().filter(v -> v.contains("twice")).count());
     counts.put("left_sending_or_failed", unknown);
-    return new DrillResult("dispatch", killed, counts, violations);
+    return new DrillResult(
+        "dispatch",
+        killed,
+        counts,
+        violations,
+        List.of(
+            club.store().isPostgres()
+                ? DrillDatabase.POSTGRES_CHECK
+                : DrillDatabase.EMBEDDED_CHECK));
   }
 
   /** Plans the day's texts (campaigns and reminders) into the outbox, unkilled. */
@@ -109,8 +123,8 @@ final class DispatchDrill {
     }
   }
 
-  private static void check(Path data, List<String> violations, String when) {
-    String integrity = new DrillDatabase(data).integrity();
+  private void check(Path data, List<String> violations, String when) {
+    String integrity = club.database(data).integrity();
     if (!integrity.equals("ok")) {
       violations.add(when + ": integrity check: " + integrity);
     }
@@ -131,14 +145,15 @@ final class DispatchDrill {
   }
 
   /** A text Twilio has must never be QUEUED again, or the next dispatch would send it twice. */
-  private static List<String> unmarked(Path data, List<FakeTwilio.Request> requests, String when) {
+  private List<String> unmarked(Path data, List<FakeTwilio.Request> requests, String when) {
     Set<String> queued =
-        new DrillDatabase(data)
-                .rows(
-                    "SELECT recipient, body FROM outbound_message WHERE status = 'QUEUED' AND channel = 'SMS'")
-                .stream()
-                .map(row -> row.get(0) + "|" + row.get(1))
-                .collect(Collectors.toSet());
+        club
+            .database(data)
+            .rows(
+                "SELECT recipient, body FROM outbound_message WHERE status = 'QUEUED' AND channel = 'SMS'")
+            .stream()
+            .map(row -> row.get(0) + "|" + row.get(1))
+            .collect(Collectors.toSet());
     return requests.stream()
         .map(r -> r.to() + "|" + r.form().get("Body"))
         .filter(queued::contains)

@@ -9,7 +9,21 @@ import java.util.Map;
  * (none, when the store keeps its promise).
  */
 public record DrillResult(
-    String scenario, int kills, Map<String, Long> counts, List<String> violations) {
+    String scenario,
+    int kills,
+    Map<String, Long> counts,
+    List<String> violations,
+    List<String> notes) {
+  /**
+   * @param notes what the drill checked differently on this store, and why (PostgreSQL: what stands
+   *     in for SQLite's integrity check, how a killed run's lease is waited for)
+   */
+  public DrillResult {
+    counts = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(counts));
+    violations = List.copyOf(violations);
+    notes = List.copyOf(notes);
+  }
+
   public boolean passed() {
     return violations.isEmpty();
   }

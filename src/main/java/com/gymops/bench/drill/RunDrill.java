@@ -16,6 +16,11 @@ import java.util.function.Consumer;
  * completes is not refused as "already running" (the dead run's lease is taken over at once) and
  * leaves exactly the effects an unkilled run leaves (same messages, attempts, notes and door
  * changes, by idempotency key); no run stays RUNNING: the killed ones are INTERRUPTED.
+ *
+ * <p>On PostgreSQL a killed run's lease frees only when it expires ({@code server.run_lease}, set
+ * short for the drill): after a kill that left a lease the drill first checks that a run started at
+ * once is refused, then starts the next one when the lease has expired; that run takes the lease
+ * over and marks the killed run INTERRUPTED.
  */
 final class RunDrill {
   private static final int KILLS_PER_ROUND = 5;
@@ -41,8 +46,13 @@ final class RunDrill {
     }
     long referenceMillis = (System.nanoTime() - started) / 1_000_000;
     List<String> times =
-        new DrillDatabase(reference)
-            .rows("SELECT started_at, finished_at FROM workflow_run WHERE status = 'SUCCEEDED'")
+        club.database(reference)
+            .rows(
+                "SELECT "
+                    + club.database(reference).isoInstant("started_at")
+                    + ", "
+                    + club.database(reference).isoInstant("finished_at")
+                    + " FROM workflow_run WHERE status = 'SUCCEEDED'")
             .get(0);
     long writingMillis =
         java.time.Duration.between(
@@ -53,6 +63,8 @@ final class RunDrill {
     int killed = 0;
     int rounds = 0;
     long interrupted = 0;
+    long refused = 0;
+    long leaseWait = 0;
     while (killed < kills) {
       club.copyTo(data);
       rounds++;
@@ -71,9 +83,13 @@ final class RunDrill {
         }
         run.kill();
         killed++;
-        String integrity = new DrillDatabase(data).integrity();
+        String integrity = club.database(data).integrity();
         if (!integrity.equals("ok")) {
           violations.add("after kill " + killed + ": integrity check: " + integrity);
+        }
+        if (club.store().isPostgres()) {
+          refused += refusedWhileLeased(data, log, violations, "after kill " + killed);
+          leaseWait += awaitLeaseExpiry(data);
         }
         progress.accept("run: kill " + killed + ", " + violations.size() + " broken invariants");
       }
@@ -100,7 +116,7 @@ final class RunDrill {
                 + " extra "
                 + first(extra));
       }
-      DrillDatabase db = new DrillDatabase(data);
+      DrillDatabase db = club.database(data);
       long running = db.count("SELECT COUNT(*) FROM workflow_run WHERE status = 'RUNNING'");
       if (running > 0) {
         violations.add("round " + rounds + ": " + running + " runs still RUNNING after the rerun");
@@ -108,18 +124,94 @@ final class RunDrill {
       interrupted += db.count("SELECT COUNT(*) FROM workflow_run WHERE status = 'INTERRUPTED'");
     }
     Map<String, Long> counts = new LinkedHashMap<>();
-    counts.put("members", new DrillDatabase(reference).count("SELECT COUNT(*) FROM member"));
+    counts.put("members", club.database(reference).count("SELECT COUNT(*) FROM member"));
     counts.put("rounds", (long) rounds);
     counts.put("effects_per_run", (long) expected.size());
     counts.put("runs_marked_interrupted", interrupted);
+    if (club.store().isPostgres()) {
+      counts.put("runs_refused_while_leased", refused);
+      counts.put("lease_wait_millis", leaseWait);
+    }
     counts.put("reference_run_millis", referenceMillis);
     counts.put("reference_writing_millis", writingMillis);
-    return new DrillResult("run", killed, counts, violations);
+    List<String> notes = new ArrayList<>();
+    if (club.store().isPostgres()) {
+      notes.add(DrillDatabase.POSTGRES_CHECK);
+      notes.add(
+          "lease: on PostgreSQL a killed run's lease frees when it expires (server.run_lease "
+              + DrillClub.PG_RUN_LEASE
+              + " here, 10 minutes by default), not at the process's death: after a kill a run"
+              + " started at once must be refused, the next one starts when the lease expired,"
+              + " takes it over and marks the killed run INTERRUPTED");
+    } else {
+      notes.add(DrillDatabase.EMBEDDED_CHECK);
+    }
+    return new DrillResult("run", killed, counts, violations, notes);
+  }
+
+  /**
+   * The killed run's lease, when it left one: when it expires (by this JVM's clock, which wrote it,
+   * on the same machine as the children's).
+   */
+  private java.util.Optional<java.time.Instant> leaseExpiry(Path data) {
+    DrillDatabase db = club.database(data);
+    return db.rows("SELECT " + db.isoInstant("expires_at") + " FROM workflow_lock").stream()
+        .map(row -> java.time.Instant.parse(row.get(0)))
+        .max(java.util.Comparator.naturalOrder());
+  }
+
+  /**
+   * While the killed run's lease has more than a few seconds left, a run started now must be
+   * refused: the lease is what keeps two runs of a workflow for a club from overlapping. 1 when it
+   * was refused, 0 when there was no time (or no lease) to try.
+   */
+  private int refusedWhileLeased(Path data, Path log, List<String> violations, String when) {
+    java.util.Optional<java.time.Instant> expiry = leaseExpiry(data);
+    if (expiry.isEmpty() || java.time.Instant.now().plusSeconds(6).isAfter(expiry.get())) {
+      return 0;
+    }
+    DrillDatabase db = club.database(data);
+    long runs = db.count("SELECT COUNT(*) FROM workflow_run");
+    ChildProcess early = run(data, log);
+    int exit = early.waitFor(900);
+    List<List<String>> started =
+        db.rows(
+            "SELECT run_id, "
+                + db.isoInstant("started_at")
+                + " FROM workflow_run ORDER BY started_at DESC LIMIT 1");
+    boolean newRun = db.count("SELECT COUNT(*) FROM workflow_run") > runs;
+    if (newRun && java.time.Instant.parse(started.get(0).get(1)).isBefore(expiry.get())) {
+      violations.add(
+          when
+              + ": run "
+              + started.get(0).get(0)
+              + " started while the killed run's lease was held (until "
+              + expiry.get()
+              + "); exit "
+              + exit);
+      return 0;
+    }
+    return exit != 0 && !newRun ? 1 : 0;
+  }
+
+  /** Waits until the killed run's lease (if any) has expired; how long that took. */
+  private long awaitLeaseExpiry(Path data) {
+    long started = System.nanoTime();
+    leaseExpiry(data)
+        .ifPresent(
+            expiry -> {
+              long millis =
+                  java.time.Duration.between(java.time.Instant.now(), expiry).toMillis() + 100;
+              if (millis > 0) {
+                DispatchDrill.sleep(millis);
+              }
+            });
+    return (System.nanoTime() - started) / 1_000_000;
   }
 
   /** Until the child's run is recorded as started (or the child is gone). */
-  private static void awaitRunning(ChildProcess child, Path data) {
-    DrillDatabase db = new DrillDatabase(data);
+  private void awaitRunning(ChildProcess child, Path data) {
+    DrillDatabase db = club.database(data);
     long runs = db.count("SELECT COUNT(*) FROM workflow_run");
     while (child.isAlive() && db.count("SELECT COUNT(*) FROM workflow_run") == runs) {
       DispatchDrill.sleep(20);
@@ -135,8 +227,8 @@ final class RunDrill {
   }
 
   /** Every effect a run leaves, by its idempotency key (and the message's status). */
-  private static Set<String> effects(Path data) {
-    DrillDatabase db = new DrillDatabase(data);
+  private Set<String> effects(Path data) {
+    DrillDatabase db = club.database(data);
     Set<String> keys = new TreeSet<>();
     for (String table :
         List.of("outbound_message", "collection_attempt", "member_note", "door_change")) {
