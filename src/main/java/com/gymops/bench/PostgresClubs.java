@@ -6,10 +6,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -23,7 +19,7 @@ final class PostgresClubs implements ClubCopies {
   private static final String PREFIX = "gymops_bench_";
 
   private final BenchClub club;
-  private final String url;
+  private final PostgresServer server;
   private final Path root;
   private final SeededClubs seeder;
   private final Map<Path, String> databases = new HashMap<>();
@@ -34,12 +30,8 @@ final class PostgresClubs implements ClubCopies {
    * @param url a JDBC URL of the server, with a user allowed to create databases
    */
   PostgresClubs(BenchClub club, String url, Path root, long seed) {
-    if (!url.startsWith("jdbc:postgresql://")) {
-      throw new IllegalArgumentException(
-          "--database-url must be a PostgreSQL JDBC URL (jdbc:postgresql://...), not " + url);
-    }
     this.club = club;
-    this.url = url;
+    this.server = new PostgresServer(url);
     this.root = root;
     this.seeder = new SeededClubs(club, root, seed);
   }
@@ -51,7 +43,7 @@ final class PostgresClubs implements ClubCopies {
         size -> {
           Path directory = root.resolve("pg-template-" + size);
           String database = PREFIX + "template_" + size;
-          recreate(database, null);
+          server.recreate(database, null);
           databases.put(directory, database);
           return seeder.seedInto(directory, size, this::open);
         });
@@ -60,7 +52,7 @@ final class PostgresClubs implements ClubCopies {
   @Override
   public Path copy(SeededClubs.Template template) {
     Path directory = root.resolve("pg-copy-" + ++copies);
-    recreate(PREFIX + "copy_" + copies, databases.get(template.directory()));
+    server.recreate(PREFIX + "copy_" + copies, databases.get(template.directory()));
     databases.put(directory, PREFIX + "copy_" + copies);
     return directory;
   }
@@ -72,43 +64,20 @@ final class PostgresClubs implements ClubCopies {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create " + copy, e);
     }
-    return club.withDatabase(new DatabaseSettings(urlOf(databases.get(copy)), null, null, 10))
+    return club.withDatabase(
+            new DatabaseSettings(server.urlOf(databases.get(copy)), null, null, 10))
         .open(copy);
   }
 
   @Override
   public void delete(Path copy) {
-    admin("DROP DATABASE IF EXISTS " + databases.remove(copy) + " WITH (FORCE)");
+    server.drop(databases.remove(copy));
     SeededClubs.deleteDirectory(copy);
   }
 
   /** Drops the bench's databases that are left: the templates. */
   void dropAll() {
-    for (String database : databases.values()) {
-      admin("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
-    }
+    databases.values().forEach(server::drop);
     databases.clear();
-  }
-
-  private void recreate(String database, String template) {
-    admin("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
-    admin("CREATE DATABASE " + database + (template == null ? "" : " TEMPLATE " + template));
-  }
-
-  private void admin(String sql) {
-    try (Connection connection = DriverManager.getConnection(url);
-        Statement statement = connection.createStatement()) {
-      statement.execute(sql);
-    } catch (SQLException e) {
-      throw new IllegalStateException(sql + " failed on " + url + ": " + e.getMessage(), e);
-    }
-  }
-
-  /** The URL with {@code database} in place of the one it names. */
-  private String urlOf(String database) {
-    int slash = url.indexOf('/', "jdbc:postgresql://".length());
-    int query = url.indexOf('?');
-    String tail = query < 0 ? "" : url.substring(query);
-    return (slash < 0 ? url : url.substring(0, slash)) + "/" + database + tail;
   }
 }

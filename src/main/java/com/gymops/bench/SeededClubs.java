@@ -103,7 +103,9 @@ final class SeededClubs implements ClubCopies {
                 .generate(each.club().id(), share, seed + i);
         String prefix = each.club().id().value() + "-";
         List<Member> renamed =
-            data.members().stream().map(m -> renamed(m, prefix + m.id().value())).toList();
+            data.members().stream()
+                .map(m -> m.withId(new MemberId(prefix + m.id().value())))
+                .toList();
         List<KeyedAttempt> attempts = new ArrayList<>(data.attempts().size());
         for (int a = 0; a < data.attempts().size(); a++) {
           CollectionAttempt attempt = data.attempts().get(a);
@@ -130,25 +132,6 @@ final class SeededClubs implements ClubCopies {
       }
     }
     return new Template(directory, members, pastDue);
-  }
-
-  private static Member renamed(Member m, String id) {
-    return new Member(
-        new MemberId(id),
-        m.clubId(),
-        m.firstName(),
-        m.lastName(),
-        m.phone(),
-        m.email(),
-        m.status(),
-        m.joinedOn(),
-        m.pastDue(),
-        m.pastDueSince(),
-        m.smsConsent(),
-        m.smsOptedOut(),
-        m.door(),
-        m.phoneUnusable(),
-        m.state());
   }
 
   private static boolean owes(Member member) {

@@ -113,6 +113,26 @@ public record Member(
         null);
   }
 
+  /** The same member under another id: a demo club copied into a database of several clubs. */
+  public Member withId(MemberId other) {
+    return new Member(
+        other,
+        clubId,
+        firstName,
+        lastName,
+        phone,
+        email,
+        status,
+        joinedOn,
+        pastDue,
+        pastDueSince,
+        smsConsent,
+        smsOptedOut,
+        door,
+        phoneUnusable,
+        state);
+  }
+
   public String fullName() {
     return lastName.isEmpty() ? firstName : firstName + " " + lastName;
   }

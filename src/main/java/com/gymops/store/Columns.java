@@ -14,17 +14,10 @@ final class Columns {
   private Columns() {}
 
   static Instant instant(ResultSet rs, String column) throws SQLException {
-    Object value = rs.getObject(column);
-    if (value == null) {
-      return null;
-    }
-    if (value instanceof String text) {
-      return SqliteTime.parseInstant(text);
-    }
-    return rs.getObject(column, OffsetDateTime.class).toInstant();
+    return instant(rs, rs.findColumn(column));
   }
 
-  /** {@link #instant(ResultSet, String)} by column position, for the large reads. */
+  /** The instant in column {@code column} (1-based), or null. */
   static Instant instant(ResultSet rs, int column) throws SQLException {
     Object value = rs.getObject(column);
     if (value == null) {
@@ -36,7 +29,7 @@ final class Columns {
     return rs.getObject(column, OffsetDateTime.class).toInstant();
   }
 
-  /** {@link #date(ResultSet, String)} by column position, for the large reads. */
+  /** The date in column {@code column} (1-based), or null. */
   static LocalDate date(ResultSet rs, int column) throws SQLException {
     Object value = rs.getObject(column);
     if (value == null) {
@@ -49,13 +42,6 @@ final class Columns {
   }
 
   static LocalDate date(ResultSet rs, String column) throws SQLException {
-    Object value = rs.getObject(column);
-    if (value == null) {
-      return null;
-    }
-    if (value instanceof String text) {
-      return SqliteTime.parseDate(text);
-    }
-    return rs.getObject(column, LocalDate.class);
+    return date(rs, rs.findColumn(column));
   }
 }

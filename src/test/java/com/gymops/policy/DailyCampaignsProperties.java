@@ -125,21 +125,7 @@ class DailyCampaignsProperties {
             index -> {
               MemberSnapshot snapshot = members.get(index);
               Member m = snapshot.member();
-              Member renamed =
-                  new Member(
-                      new MemberId("P" + index),
-                      m.clubId(),
-                      m.firstName(),
-                      m.lastName(),
-                      m.phone(),
-                      m.email(),
-                      m.status(),
-                      m.joinedOn(),
-                      m.pastDue(),
-                      m.pastDueSince(),
-                      m.smsConsent(),
-                      m.smsOptedOut(),
-                      m.door());
+              Member renamed = m.withId(new MemberId("P" + index));
               return new MemberSnapshot(
                   renamed,
                   snapshot.attempts(),

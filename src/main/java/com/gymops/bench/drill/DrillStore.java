@@ -1,14 +1,8 @@
 package com.gymops.bench.drill;
 
+import com.gymops.bench.PostgresServer;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -23,12 +17,12 @@ import java.util.Map;
 final class DrillStore implements AutoCloseable {
   static final String PREFIX = "gymops_drill_";
 
-  private final String url;
+  private final PostgresServer server;
   private final Map<Path, String> databases = new HashMap<>();
   private int made;
 
-  private DrillStore(String url) {
-    this.url = url;
+  private DrillStore(PostgresServer server) {
+    this.server = server;
   }
 
   static DrillStore embedded() {
@@ -39,25 +33,22 @@ final class DrillStore implements AutoCloseable {
    * @param url a JDBC URL of the server, with a user allowed to create databases
    */
   static DrillStore postgres(String url) {
-    if (!url.startsWith("jdbc:postgresql://")) {
-      throw new IllegalArgumentException(
-          "--database-url must be a PostgreSQL JDBC URL (jdbc:postgresql://...), not " + url);
-    }
-    DrillStore store = new DrillStore(url);
-    store.dropStale();
-    return store;
+    PostgresServer server = new PostgresServer(url);
+    // Databases an earlier drill made and could not drop (it was killed, or its JVM died).
+    server.databasesStartingWith(PREFIX).forEach(server::drop);
+    return new DrillStore(server);
   }
 
   boolean isPostgres() {
-    return url != null;
+    return server != null;
   }
 
   /** The JDBC URL of the database of {@code data}, made empty on first use; null on SQLite. */
   String urlOf(Path data) {
-    if (url == null) {
+    if (server == null) {
       return null;
     }
-    return withDatabase(databases.computeIfAbsent(data.toAbsolutePath(), this::create));
+    return server.urlOf(databases.computeIfAbsent(data.toAbsolutePath(), this::create));
   }
 
   /** Makes {@code target}'s database a copy of {@code from}'s (whose processes must be gone). */
@@ -68,30 +59,26 @@ final class DrillStore implements AutoCloseable {
     }
     String name =
         databases.computeIfAbsent(target.toAbsolutePath(), path -> PREFIX + ++made + suffix(path));
-    admin("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
-    admin("CREATE DATABASE " + name + " TEMPLATE " + source);
+    server.recreate(name, source);
   }
 
   DrillDatabase database(Path data) {
-    return url == null ? DrillDatabase.embedded(data) : DrillDatabase.postgres(urlOf(data));
+    return server == null ? DrillDatabase.embedded(data) : DrillDatabase.postgres(urlOf(data));
   }
 
   /** Drops every database this drill made. */
   @Override
   public void close() {
-    if (url == null) {
+    if (server == null) {
       return;
     }
-    for (String database : databases.values()) {
-      admin("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
-    }
+    databases.values().forEach(server::drop);
     databases.clear();
   }
 
   private String create(Path data) {
     String name = PREFIX + ++made + suffix(data);
-    admin("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
-    admin("CREATE DATABASE " + name);
+    server.recreate(name, null);
     return name;
   }
 
@@ -99,43 +86,5 @@ final class DrillStore implements AutoCloseable {
     String name =
         "_" + data.getFileName().toString().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "_");
     return name.length() > 40 ? name.substring(0, 40) : name;
-  }
-
-  /** Databases an earlier drill made and could not drop (it was killed, or the JVM died). */
-  private void dropStale() {
-    List<String> stale = new ArrayList<>();
-    try (Connection connection = DriverManager.getConnection(url);
-        Statement statement = connection.createStatement();
-        ResultSet result =
-            statement.executeQuery(
-                "SELECT datname FROM pg_database WHERE datname LIKE '"
-                    + PREFIX.replace("_", "\\_")
-                    + "%'")) {
-      while (result.next()) {
-        stale.add(result.getString(1));
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot list the databases on " + url + ": " + e, e);
-    }
-    for (String database : stale) {
-      admin("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
-    }
-  }
-
-  private void admin(String sql) {
-    try (Connection connection = DriverManager.getConnection(url);
-        Statement statement = connection.createStatement()) {
-      statement.execute(sql);
-    } catch (SQLException e) {
-      throw new IllegalStateException(sql + " failed on " + url + ": " + e.getMessage(), e);
-    }
-  }
-
-  /** The URL with {@code database} in place of the one it names. */
-  private String withDatabase(String database) {
-    int slash = url.indexOf('/', "jdbc:postgresql://".length());
-    int query = url.indexOf('?');
-    String tail = query < 0 ? "" : url.substring(query);
-    return (slash < 0 ? url : url.substring(0, slash)) + "/" + database + tail;
   }
 }
