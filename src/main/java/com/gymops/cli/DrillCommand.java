@@ -54,7 +54,7 @@ final class DrillCommand implements Callable<Integer> {
       names = "--scenarios",
       paramLabel = "LIST",
       split = ",",
-      defaultValue = "serve,dispatch,run",
+      defaultValue = "serve,dispatch,run,fire",
       description = "Comma-separated scenarios (default: ${DEFAULT-VALUE}).")
   List<String> scenarios;
 

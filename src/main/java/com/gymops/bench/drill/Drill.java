@@ -12,14 +12,14 @@ import java.util.function.Consumer;
 /**
  * Crash drills: the real {@code gymops} in separate JVMs, killed with SIGKILL at seeded random
  * moments, restarted, and checked against the store's promises (see {@link ServeDrill}, {@link
- * DispatchDrill}, {@link RunDrill}). The same seed kills at the same moments after the same work,
- * as far as the machine's timing allows, so a failure can be replayed. The children store the clubs
- * in SQLite files, or with {@link Settings#databaseUrl} in PostgreSQL databases made for the drill
- * (see {@link DrillStore}).
+ * DispatchDrill}, {@link RunDrill}, {@link FireDrill}). The same seed kills at the same moments
+ * after the same work, as far as the machine's timing allows, so a failure can be replayed. The
+ * children store the clubs in SQLite files, or with {@link Settings#databaseUrl} in PostgreSQL
+ * databases made for the drill (see {@link DrillStore}).
  */
 public final class Drill {
   /** The scenarios, by the names {@code gymops drill --scenarios} takes. */
-  public static final List<String> SCENARIOS = List.of("serve", "dispatch", "run");
+  public static final List<String> SCENARIOS = List.of("serve", "dispatch", "run", "fire");
 
   /**
    * @param kills kills per scenario
@@ -78,6 +78,7 @@ public final class Drill {
                 new ServeDrill(small, random, settings.progress()).run(settings.kills());
             case "dispatch" ->
                 new DispatchDrill(small, random, settings.progress()).run(settings.kills());
+            case "fire" -> new FireDrill(small, random, settings.progress()).run(settings.kills());
             default ->
                 new RunDrill(
                         DrillClub.make(

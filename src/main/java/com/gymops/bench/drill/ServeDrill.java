@@ -40,7 +40,7 @@ final class ServeDrill {
   private final DrillClub club;
   private final Random random;
   private final Consumer<String> progress;
-  private final HttpClient http =
+  private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
   private final PaymentSignature signature = new PaymentSignature(DrillClub.PAYMENTS_SECRET);
 
@@ -263,7 +263,7 @@ final class ServeDrill {
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
     try {
       HttpResponse<String> response =
-          http.send(
+          HTTP.send(
               HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + Webhooks.PAYMENTS))
                   .timeout(Duration.ofSeconds(10))
                   .header("Content-Type", "application/json")
@@ -306,12 +306,13 @@ final class ServeDrill {
     return violations;
   }
 
-  private boolean awaitHealth(ChildProcess serve, int port) {
+  /** Whether serve answered 200 on /health before it died or 5 minutes passed. */
+  static boolean awaitHealth(ChildProcess serve, int port) {
     long deadline = System.nanoTime() + Duration.ofSeconds(300).toNanos();
     while (System.nanoTime() < deadline && serve.isAlive()) {
       try {
         HttpResponse<Void> response =
-            http.send(
+            HTTP.send(
                 HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health"))
                     .timeout(Duration.ofSeconds(2))
                     .build(),
@@ -330,7 +331,7 @@ final class ServeDrill {
     return false;
   }
 
-  private static int freePort() {
+  static int freePort() {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
     } catch (IOException e) {

@@ -47,6 +47,14 @@ class PostgresCrashDrillTest {
     assertThat(result.counts().get("runs_refused_while_leased")).isPositive();
   }
 
+  @Test
+  void a_scheduled_fire_killed_around_its_time_runs_once_with_exactly_an_unkilled_runs_effects() {
+    DrillResult result = drill("fire");
+    assertKept(result);
+    assertThat(result.counts().get("effects")).isPositive();
+    assertThat(result.counts().get("fire_attempts")).isPositive();
+  }
+
   private DrillResult drill(String scenario) {
     int kills = Integer.getInteger("gymops.drill.pg.kills", DEFAULT_KILLS);
     long seed = Long.getLong("gymops.drill.seed", 1L);
