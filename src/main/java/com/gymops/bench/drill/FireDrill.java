@@ -20,7 +20,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.function.Consumer;
 
 /**
@@ -94,7 +93,7 @@ final class FireDrill {
     if (unkilled.waitFor(600) != 0) {
       throw new IllegalStateException("the unkilled reference run failed; see " + log);
     }
-    Set<String> expected = effects(reference);
+    Set<String> expected = DrillEffects.of(club.database(reference), false);
     int killed = 0;
     Instant end = fire.plus(AFTER_FIRE);
     while (Instant.now().isBefore(end) || killed < kills) {
@@ -125,22 +124,8 @@ final class FireDrill {
     if (running > 0) {
       violations.add(running + " runs still RUNNING after the last serve stopped");
     }
-    Set<String> actual = effects(data);
-    if (!actual.equals(expected)) {
-      Set<String> missing = new TreeSet<>(expected);
-      missing.removeAll(actual);
-      Set<String> extra = new TreeSet<>(actual);
-      extra.removeAll(expected);
-      violations.add(
-          "the fire's effects differ from an unkilled run's: "
-              + missing.size()
-              + " missing "
-              + example(missing)
-              + ", "
-              + extra.size()
-              + " extra "
-              + example(extra));
-    }
+    DrillEffects.difference(expected, DrillEffects.of(db, false))
+        .ifPresent(d -> violations.add("the fire's effects differ from an unkilled run's: " + d));
     Map<String, Integer> received = new HashMap<>();
     for (FakeTwilio.Request request : twilio.requests()) {
       received.merge(request.to() + "\n" + request.form().get("Body"), 1, Integer::sum);
@@ -343,24 +328,5 @@ final class FireDrill {
       }
     }
     return violations;
-  }
-
-  /** Every effect of the workflow's runs by idempotency key; the manager's own messages aside. */
-  private Set<String> effects(Path data) {
-    DrillDatabase db = club.database(data);
-    Set<String> keys = new TreeSet<>();
-    db.rows("SELECT idempotency_key FROM outbound_message WHERE purpose <> 'MANAGER'")
-        .forEach(row -> keys.add("outbound_message:" + row.get(0)));
-    for (String table : List.of("collection_attempt", "member_note", "door_change")) {
-      db.rows("SELECT idempotency_key FROM " + table)
-          .forEach(row -> keys.add(table + ":" + row.get(0)));
-    }
-    db.rows("SELECT member_id FROM member WHERE door_state = 'LOCKED'")
-        .forEach(row -> keys.add("locked:" + row.get(0)));
-    return keys;
-  }
-
-  private static String example(Set<String> keys) {
-    return keys.isEmpty() ? "" : "(e.g. " + keys.iterator().next() + ")";
   }
 }

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.function.Consumer;
 
 /**
@@ -98,24 +97,12 @@ final class RunDrill {
         violations.add(
             "round " + rounds + ": the rerun after the kills exited " + exit + "; see " + log);
       }
-      Set<String> actual = effects(data);
-      if (!actual.equals(expected)) {
-        Set<String> missing = new TreeSet<>(expected);
-        missing.removeAll(actual);
-        Set<String> extra = new TreeSet<>(actual);
-        extra.removeAll(expected);
-        violations.add(
-            "round "
-                + rounds
-                + ": effects differ from an unkilled run: "
-                + missing.size()
-                + " missing "
-                + first(missing)
-                + ", "
-                + extra.size()
-                + " extra "
-                + first(extra));
-      }
+      final int round = rounds;
+      DrillEffects.difference(expected, effects(data))
+          .ifPresent(
+              difference ->
+                  violations.add(
+                      "round " + round + ": effects differ from an unkilled run: " + difference));
       DrillDatabase db = club.database(data);
       long running = db.count("SELECT COUNT(*) FROM workflow_run WHERE status = 'RUNNING'");
       if (running > 0) {
@@ -226,21 +213,7 @@ final class RunDrill {
         club.with(data, "run", WORKFLOW, "--mode", "rules", "--at", club.runAt().toString()));
   }
 
-  /** Every effect a run leaves, by its idempotency key (and the message's status). */
   private Set<String> effects(Path data) {
-    DrillDatabase db = club.database(data);
-    Set<String> keys = new TreeSet<>();
-    for (String table :
-        List.of("outbound_message", "collection_attempt", "member_note", "door_change")) {
-      db.rows("SELECT idempotency_key FROM " + table)
-          .forEach(row -> keys.add(table + ":" + row.get(0)));
-    }
-    db.rows("SELECT member_id, door_state, past_due_cents FROM member WHERE door_state = 'LOCKED'")
-        .forEach(row -> keys.add("locked:" + row.get(0)));
-    return keys;
-  }
-
-  private static String first(Set<String> keys) {
-    return keys.isEmpty() ? "" : "(e.g. " + keys.iterator().next() + ")";
+    return DrillEffects.of(club.database(data), true);
   }
 }
