@@ -1,0 +1,575 @@
+package com.gymops.adapter.config;
+
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
+import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
+import com.gymops.config.AgentSettings;
+import com.gymops.config.ApprovalSettings;
+import com.gymops.config.ClubSettings;
+import com.gymops.config.ClubSystemSettings;
+import com.gymops.config.ConfigException;
+import com.gymops.config.DatabaseSettings;
+import com.gymops.config.DoorSettings;
+import com.gymops.config.GymOpsConfig;
+import com.gymops.config.MessagingSettings;
+import com.gymops.config.NotificationSettings;
+import com.gymops.config.ServerSettings;
+import com.gymops.config.SmtpSettings;
+import com.gymops.config.TwilioSettings;
+import com.gymops.config.WebhookSecrets;
+import com.gymops.domain.Club;
+import com.gymops.domain.ClubId;
+import com.gymops.domain.UsState;
+import com.gymops.policy.MessageTemplates;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/** Binds a parsed document to {@link GymOpsConfig}, collecting every problem on the way. */
+final class ConfigBinder {
+  static final String DATABASE_URL_ENV = "GYMOPS_DATABASE_URL";
+  static final String DATABASE_USER_ENV = "GYMOPS_DATABASE_USER";
+  static final String DATABASE_PASSWORD_ENV = "GYMOPS_DATABASE_PASSWORD";
+
+  static final String TWILIO_ACCOUNT_SID_ENV = "TWILIO_ACCOUNT_SID";
+  static final String TWILIO_AUTH_TOKEN_ENV = "TWILIO_AUTH_TOKEN";
+  static final String TWILIO_FROM_ENV = "TWILIO_FROM";
+  static final String TWILIO_MESSAGING_SERVICE_ENV = "TWILIO_MESSAGING_SERVICE_SID";
+  static final String TWILIO_BASE_URL_ENV = "TWILIO_BASE_URL";
+  static final String SMTP_PASSWORD_ENV = "GYMOPS_SMTP_PASSWORD";
+  static final String DOOR_TOKEN_ENV = "GYMOPS_DOOR_TOKEN";
+
+  private static final List<String> SMS_PROVIDERS = List.of("log", "twilio");
+  private static final List<String> EMAIL_PROVIDERS = List.of("log", "smtp");
+  private static final List<String> DOOR_SYSTEMS = List.of("builtin", "http");
+  private static final List<String> CLUB_SYSTEMS = List.of("local", "http");
+  private static final List<String> HTTP_METHODS = List.of("GET", "POST", "PUT", "PATCH", "DELETE");
+  private static final Pattern HEADER_NAME = Pattern.compile("[A-Za-z0-9-]+");
+  private static final Pattern TEMPLATE_KEY = Pattern.compile("[a-z0-9_]+");
+  private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+  private static final Pattern REGION = Pattern.compile("[A-Z]{2}");
+
+  private final Map<String, String> env;
+  private final ZoneId systemZone;
+  private final List<String> problems;
+
+  ConfigBinder(Map<String, String> env, ZoneId systemZone, List<String> problems) {
+    this.env = Map.copyOf(env);
+    this.systemZone = systemZone;
+    this.problems = problems;
+  }
+
+  GymOpsConfig bind(ConfigNode root) {
+    MessagingSettings messaging = messaging(root.section("messaging"));
+    DoorSettings door = door(root.section("door"));
+    ClubSystemSettings clubSystem = clubSystem(root.section("club_system"));
+    DatabaseSettings database = database(root.section("database"));
+    AgentSettings agent = agent(root.section("agent"));
+    ApprovalSettings approvals = approvals(root.section("approvals"));
+    NotificationSettings notifications = notifications(root.section("notifications"));
+    ClubRules global = RuleSections.read(root, ClubRules.DEFAULTS, false);
+    List<ClubSettings> clubs =
+        clubs(root, global, messaging.defaultRegion()).stream()
+            .map(
+                c ->
+                    new ClubSettings(
+                        c.club(), c.policy().withApprovals(approvals.gates()), c.workflows()))
+            .toList();
+    ServerSettings server = server(root.section("server"), agent);
+    root.reportUnknownKeys();
+    if (!problems.isEmpty()) {
+      throw new ConfigException(problems);
+    }
+    WebhookSecrets webhooks =
+        new WebhookSecrets(
+            fromEnv(TWILIO_AUTH_TOKEN_ENV).orElse(null),
+            fromEnv(WebhookSecrets.PAYMENTS_SECRET_ENV).orElse(null),
+            fromEnv(WebhookSecrets.DOOR_EXPORT_TOKEN_ENV).orElse(null));
+    return new GymOpsConfig(
+        clubs,
+        database,
+        messaging,
+        server,
+        agent,
+        door,
+        webhooks,
+        clubSystem,
+        approvals,
+        notifications);
+  }
+
+  private static ApprovalSettings approvals(ConfigNode section) {
+    ApprovalSettings defaults = ApprovalSettings.DEFAULTS;
+    boolean breaker = section.bool("breaker", defaults.breaker());
+    Duration timeout = section.duration("timeout", defaults.timeout());
+    int recipients =
+        section.integer("campaign_recipients", defaults.campaignRecipients(), 1, Integer.MAX_VALUE);
+    boolean largeCampaign = section.bool("large_campaign", defaults.largeCampaign());
+    boolean referralList = section.bool("referral_list", defaults.referralList());
+    boolean everyLock = section.bool("every_lock", defaults.everyLock());
+    return section.build(
+        () ->
+            new ApprovalSettings(
+                breaker, timeout, recipients, largeCampaign, referralList, everyLock),
+        defaults);
+  }
+
+  /** {@code daily_summary_at}: a time of day, or {@code off} (YAML may read it as false). */
+  private static NotificationSettings notifications(ConfigNode section) {
+    return section
+        .optional(
+            "daily_summary_at",
+            text ->
+                text.equalsIgnoreCase("off") || text.equalsIgnoreCase("false")
+                    ? NotificationSettings.OFF
+                    : new NotificationSettings(ConfigNode.parseTimeOfDay(text)))
+        .orElse(NotificationSettings.DEFAULTS);
+  }
+
+  /** The key only from the environment; the base URL from the file, else the environment. */
+  private AgentSettings agent(ConfigNode section) {
+    AgentSettings defaults = AgentSettings.DEFAULTS;
+    section.forbid(
+        "api_key", "secrets come from the environment: set " + AgentSettings.API_KEY_ENV);
+    Optional<String> key = fromEnv(AgentSettings.API_KEY_ENV);
+    String mode =
+        section.value("mode", key.isPresent() ? "agent" : "rules", ConfigBinder::agentMode);
+    String model = section.text("model", defaults.model());
+    String baseUrl =
+        section
+            .optional("base_url", ConfigBinder::httpUrl)
+            .or(() -> fromEnv(AgentSettings.BASE_URL_ENV))
+            .orElse(null);
+    int maxTurns = section.integer("max_turns", defaults.maxTurns(), 1, 1000);
+    int maxToolCalls = section.integer("max_tool_calls", defaults.maxToolCalls(), 1, 10_000);
+    int maxInputTokens =
+        section.integer(
+            "max_input_tokens", (int) defaults.maxInputTokens(), 1000, Integer.MAX_VALUE);
+    int maxSeconds =
+        section.integer("max_seconds", (int) defaults.maxTime().toSeconds(), 1, 86_400);
+    return new AgentSettings(
+        mode,
+        model,
+        baseUrl,
+        key.orElse(null),
+        maxTurns,
+        maxToolCalls,
+        maxInputTokens,
+        java.time.Duration.ofSeconds(maxSeconds),
+        defaults.maxOutputTokens(),
+        defaults.maxRetries(),
+        defaults.requestTimeout(),
+        section.value("review_when", defaults.reviewWhen(), ConfigBinder::reviewWhen),
+        section.value("review_every", defaults.reviewEvery(), ConfigBinder::reviewEvery),
+        section.value("tools", defaults.tools(), ConfigBinder::toolSet));
+  }
+
+  private static String toolSet(String text) {
+    String set = text.trim();
+    if (!AgentSettings.TOOLS.contains(set)) {
+      throw new IllegalArgumentException("'" + text + "' is not a tool set (use plan or seed)");
+    }
+    return set;
+  }
+
+  private static String reviewWhen(String text) {
+    String when = text.trim();
+    if (!AgentSettings.REVIEW_WHEN.contains(when)) {
+      throw new IllegalArgumentException(
+          "'" + text + "' is not a review_when (use always, exceptions or never)");
+    }
+    return when;
+  }
+
+  private static String reviewEvery(String text) {
+    String every = text.trim();
+    if (!AgentSettings.REVIEW_EVERY.contains(every)) {
+      throw new IllegalArgumentException(
+          "'" + text + "' is not a review_every (use day: one review a day per workflow, or run)");
+    }
+    return every;
+  }
+
+  private static String agentMode(String text) {
+    String mode = text.trim();
+    if (!AgentSettings.MODES.contains(mode)) {
+      throw new IllegalArgumentException(
+          "'" + text + "' is not a mode (use rules, agent or shadow)");
+    }
+    return mode;
+  }
+
+  private List<ClubSettings> clubs(ConfigNode root, ClubRules global, String region) {
+    Optional<List<ConfigNode>> listed = root.list("clubs");
+    if (listed.isEmpty()) {
+      Club main = new Club(new ClubId("main"), "Main Club", systemZone, null, null);
+      return List.of(new ClubSettings(main, global.policy(), global.workflows()));
+    }
+    if (listed.get().isEmpty()) {
+      root.problemAt("clubs", "list at least one club, or leave 'clubs' out for one club 'main'");
+    }
+    List<ClubSettings> clubs = new ArrayList<>();
+    // Keyed without case: NYC01 and nyc01 are one club to every file and command.
+    Map<String, String> pathById = new HashMap<>();
+    for (ConfigNode node : listed.get()) {
+      Optional<ClubId> id = node.required("id", ClubId::new);
+      Optional<String> key = id.map(value -> value.value().toLowerCase(Locale.ROOT));
+      key.filter(pathById::containsKey)
+          .ifPresent(
+              duplicate ->
+                  node.problemAt(
+                      "id", "'" + id.get() + "' is already the id of " + pathById.get(duplicate)));
+      key.ifPresent(value -> pathById.putIfAbsent(value, node.path()));
+      String name = node.text("name", id.map(ClubId::value).orElse("?"));
+      ZoneId zone = node.zone("timezone", systemZone);
+      ConfigNode manager = node.section("manager");
+      String phone = manager.optional("phone", text -> phoneNumber(text, region)).orElse(null);
+      String email = manager.optional("email", ConfigBinder::email).orElse(null);
+      String frontDesk =
+          node.optional("front_desk_phone", text -> phoneNumber(text, region)).orElse(null);
+      UsState state = node.optional("state", UsState::parse).orElse(null);
+      ClubRules rules = RuleSections.read(node, global, true);
+      id.ifPresent(
+          value ->
+              clubs.add(
+                  new ClubSettings(
+                      new Club(value, name, zone, phone, email, frontDesk, state),
+                      rules.policy(),
+                      rules.workflows())));
+    }
+    return clubs;
+  }
+
+  private DatabaseSettings database(ConfigNode section) {
+    section.forbid("password", "secrets come from the environment: set " + DATABASE_PASSWORD_ENV);
+    String url = section.optional("url", ConfigBinder::jdbcUrl).orElse(null);
+    String user = section.optionalText("user").orElse(null);
+    int poolSize = section.integer("pool_size", DatabaseSettings.EMBEDDED.poolSize(), 1, 100);
+    Optional<String> envUrl = fromEnv(DATABASE_URL_ENV);
+    if (envUrl.isPresent()) {
+      try {
+        url = jdbcUrl(envUrl.get());
+      } catch (IllegalArgumentException e) {
+        problems.add(DATABASE_URL_ENV + " (environment): " + e.getMessage());
+      }
+    }
+    user = fromEnv(DATABASE_USER_ENV).orElse(user);
+    String password = fromEnv(DATABASE_PASSWORD_ENV).orElse(null);
+    return new DatabaseSettings(url, user, password, poolSize);
+  }
+
+  private ServerSettings server(ConfigNode section, AgentSettings agent) {
+    ServerSettings defaults = ServerSettings.DEFAULTS;
+    int port = section.integer("port", defaults.port(), 0, 65535);
+    Duration heartbeat = section.duration("heartbeat_interval", defaults.heartbeatInterval());
+    // db-scheduler refuses fewer than 4 ("Heartbeat-limit must be at least 4") when serve starts.
+    int missed = section.integer("missed_heartbeats", defaults.missedHeartbeats(), 4, 100);
+    int threads = section.integer("threads", defaults.threads(), 1, 64);
+    String publicUrl = section.optional("public_url", ConfigBinder::httpUrl).orElse(null);
+    Duration idle = section.duration("session_idle_timeout", defaults.sessionIdle());
+    Duration maxAge = section.duration("session_max_age", defaults.sessionMaxAge());
+    Duration lease = section.duration("run_lease", null);
+    if (lease != null && lease.compareTo(agent.maxTime()) <= 0) {
+      section.problemAt(
+          "run_lease",
+          "must be longer than agent.max_seconds ("
+              + agent.maxTime().toSeconds()
+              + "s): a run's lease must outlast the run, or another run could take it over");
+    }
+    return section.build(
+        () -> new ServerSettings(port, heartbeat, missed, threads, publicUrl, idle, maxAge, lease),
+        defaults);
+  }
+
+  private MessagingSettings messaging(ConfigNode section) {
+    MessagingSettings defaults = MessagingSettings.DEFAULTS;
+    // With Twilio's credentials in the environment and no explicit choice, texts go by Twilio:
+    // setting the secrets is the unmistakable sign that real texts are wanted (README).
+    Optional<String> chosenSms =
+        section.optional("sms_provider", text -> provider("SMS", text, SMS_PROVIDERS));
+    String smsProvider =
+        chosenSms.orElse(
+            fromEnv(TWILIO_ACCOUNT_SID_ENV).isPresent()
+                    && fromEnv(TWILIO_AUTH_TOKEN_ENV).isPresent()
+                ? "twilio"
+                : defaults.smsProvider());
+    String emailProvider =
+        section.value(
+            "email_provider",
+            defaults.emailProvider(),
+            text -> provider("email", text, EMAIL_PROVIDERS));
+    String region = section.value("default_region", defaults.defaultRegion(), ConfigBinder::region);
+    String optOut = section.text("opt_out_text", defaults.optOutText());
+    Map<String, String> templates = section.textMap("templates", TEMPLATE_KEY);
+    // Checked here, not first when a run renders them, so 'schedule', 'dispatch' and every other
+    // command see every template problem at once.
+    MessageTemplates.problems(templates)
+        .forEach(problem -> section.problemAt("templates", problem));
+    MessageTemplates.optOutProblem(optOut)
+        .ifPresent(problem -> section.problemAt("opt_out_text", problem));
+    int rate = section.integer("sms_rate_per_second", defaults.smsRatePerSecond(), 1, 1000);
+    String publicBaseUrl = section.optional("public_base_url", ConfigBinder::httpUrl).orElse(null);
+    String payLink = section.optional("pay_link", PayLinkTemplate::check).orElse(null);
+    TwilioSettings twilio = smsProvider.equals("twilio") ? twilio(section) : null;
+    SmtpSettings smtp = smtp(section.section("smtp"), emailProvider.equals("smtp"));
+    if (smsProvider.equals("twilio") && twilio == null
+        || emailProvider.equals("smtp") && smtp == null) {
+      return defaults;
+    }
+    return new MessagingSettings(
+        smsProvider,
+        emailProvider,
+        region,
+        optOut,
+        templates,
+        rate,
+        publicBaseUrl,
+        twilio,
+        smtp,
+        payLink);
+  }
+
+  private TwilioSettings twilio(ConfigNode section) {
+    Optional<String> sid = fromEnv(TWILIO_ACCOUNT_SID_ENV);
+    Optional<String> token = fromEnv(TWILIO_AUTH_TOKEN_ENV);
+    Optional<String> from = fromEnv(TWILIO_FROM_ENV);
+    Optional<String> service = fromEnv(TWILIO_MESSAGING_SERVICE_ENV);
+    if (sid.isEmpty() || token.isEmpty() || from.isEmpty() && service.isEmpty()) {
+      section.problemAt(
+          "sms_provider",
+          "twilio needs "
+              + TWILIO_ACCOUNT_SID_ENV
+              + ", "
+              + TWILIO_AUTH_TOKEN_ENV
+              + " and "
+              + TWILIO_FROM_ENV
+              + " (or "
+              + TWILIO_MESSAGING_SERVICE_ENV
+              + ") in the environment");
+      return null;
+    }
+    String baseUrl = TwilioSettings.DEFAULT_BASE_URL;
+    Optional<String> envBase = fromEnv(TWILIO_BASE_URL_ENV);
+    if (envBase.isPresent()) {
+      try {
+        baseUrl = httpUrl(envBase.get());
+      } catch (IllegalArgumentException e) {
+        problems.add(TWILIO_BASE_URL_ENV + " (environment): " + e.getMessage());
+      }
+    }
+    return new TwilioSettings(
+        sid.get().trim(),
+        token.get().trim(),
+        from.map(String::trim).orElse(null),
+        service.map(String::trim).orElse(null),
+        baseUrl);
+  }
+
+  private SmtpSettings smtp(ConfigNode section, boolean wanted) {
+    section.forbid("password", "secrets come from the environment: set " + SMTP_PASSWORD_ENV);
+    Optional<String> host = section.optionalText("host");
+    SmtpSettings.Security security =
+        section.value("security", SmtpSettings.Security.STARTTLS, ConfigBinder::security);
+    int defaultPort =
+        switch (security) {
+          case NONE -> 25;
+          case STARTTLS -> 587;
+          case TLS -> 465;
+        };
+    int port = section.integer("port", defaultPort, 1, 65535);
+    String username = section.optionalText("username").orElse(null);
+    Optional<String> from = section.optionalText("from");
+    int timeout = section.integer("timeout_seconds", 30, 1, 600);
+    if (!wanted) {
+      return null;
+    }
+    if (host.isEmpty()) {
+      section.problemAt("host", "required when email_provider is smtp");
+    }
+    if (from.isEmpty()) {
+      section.problemAt("from", "required when email_provider is smtp");
+    }
+    if (host.isEmpty() || from.isEmpty()) {
+      return null;
+    }
+    return new SmtpSettings(
+        host.get(),
+        port,
+        security,
+        username,
+        fromEnv(SMTP_PASSWORD_ENV).orElse(null),
+        from.get(),
+        timeout);
+  }
+
+  private ClubSystemSettings clubSystem(ConfigNode section) {
+    String system =
+        section.value(
+            "system",
+            ClubSystemSettings.LOCAL.system(),
+            text -> provider("club system", text, CLUB_SYSTEMS));
+    ConfigNode http = section.section("http");
+    Optional<String> baseUrl = http.optional("base_url", ConfigBinder::httpUrl);
+    int pageSize = http.integer("page_size", 500, 1, 5_000);
+    int timeout = http.integer("timeout_seconds", 30, 1, 300);
+    if (!system.equals("http")) {
+      return ClubSystemSettings.LOCAL;
+    }
+    if (baseUrl.isEmpty()) {
+      http.problemAt("base_url", "required when club_system.system is http");
+      return ClubSystemSettings.LOCAL;
+    }
+    return new ClubSystemSettings(
+        system,
+        new ClubSystemSettings.Http(
+            baseUrl.get(),
+            fromEnv(ClubSystemSettings.TOKEN_ENV).orElse(null),
+            pageSize,
+            Duration.ofSeconds(timeout)));
+  }
+
+  private DoorSettings door(ConfigNode section) {
+    String system =
+        section.value(
+            "system", DoorSettings.BUILTIN.system(), text -> provider("door", text, DOOR_SYSTEMS));
+    ConfigNode http = section.section("http");
+    Optional<DoorSettings.Call> suspend = call(http.section("suspend"));
+    Optional<DoorSettings.Call> restore = call(http.section("restore"));
+    Map<String, String> headers = http.textMap("headers", HEADER_NAME);
+    int timeout = http.integer("timeout_seconds", 10, 1, 120);
+    int attempts = http.integer("attempts", 3, 1, 10);
+    if (!system.equals("http")) {
+      return DoorSettings.BUILTIN;
+    }
+    if (suspend.isEmpty() || restore.isEmpty()) {
+      if (suspend.isEmpty()) {
+        http.problemAt("suspend", "required when door.system is http");
+      }
+      if (restore.isEmpty()) {
+        http.problemAt("restore", "required when door.system is http");
+      }
+      return DoorSettings.BUILTIN;
+    }
+    return new DoorSettings(
+        system,
+        new DoorSettings.Http(
+            suspend.get(),
+            restore.get(),
+            headers,
+            fromEnv(DOOR_TOKEN_ENV).orElse(null),
+            timeout,
+            attempts));
+  }
+
+  private static Optional<DoorSettings.Call> call(ConfigNode section) {
+    Optional<String> method =
+        section.optional(
+            "method",
+            text -> {
+              String upper = text.trim().toUpperCase(java.util.Locale.ROOT);
+              if (!HTTP_METHODS.contains(upper)) {
+                throw new IllegalArgumentException(
+                    "'" + text + "' is not one of " + String.join(", ", HTTP_METHODS));
+              }
+              return upper;
+            });
+    Optional<String> url = section.optional("url", ConfigBinder::httpUrl);
+    String body = section.optional("body", text -> text).orElse(null);
+    if (!section.isPresent()) {
+      return Optional.empty();
+    }
+    if (url.isEmpty()) {
+      section.problemAt("url", "required");
+      return Optional.empty();
+    }
+    return Optional.of(new DoorSettings.Call(method.orElse("POST"), url.get(), body));
+  }
+
+  private static SmtpSettings.Security security(String text) {
+    try {
+      return SmtpSettings.Security.valueOf(text.trim().toUpperCase(java.util.Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("'" + text + "' is not one of none, starttls, tls", e);
+    }
+  }
+
+  private static String httpUrl(String text) {
+    String url = text.trim();
+    if (!url.startsWith("http://") && !url.startsWith("https://")) {
+      throw new IllegalArgumentException("'" + text + "' is not an http:// or https:// URL");
+    }
+    return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+  }
+
+  private Optional<String> fromEnv(String name) {
+    return Optional.ofNullable(env.get(name)).filter(value -> !value.isBlank());
+  }
+
+  private static String provider(String kind, String text, List<String> supported) {
+    String provider = text.trim();
+    if (!supported.contains(provider)) {
+      throw new IllegalArgumentException(
+          "'"
+              + text
+              + "' is not a supported "
+              + kind
+              + " provider (supported: "
+              + String.join(", ", supported)
+              + ")");
+    }
+    return provider;
+  }
+
+  private static String region(String text) {
+    String region = text.trim();
+    if (!REGION.matcher(region).matches()
+        || !PhoneNumberUtil.getInstance().getSupportedRegions().contains(region)) {
+      throw new IllegalArgumentException(
+          "'" + text + "' is not a two-letter region code such as US or CA");
+    }
+    return region;
+  }
+
+  private static String jdbcUrl(String text) {
+    String url = text.trim();
+    if (!url.startsWith("jdbc:")) {
+      throw new IllegalArgumentException(
+          "'" + text + "' is not a JDBC URL (e.g. jdbc:postgresql://127.0.0.1:5432/gymops)");
+    }
+    return url;
+  }
+
+  /** Stored in E.164 so every gateway receives the same form whatever the manager typed. */
+  private static String phoneNumber(String text, String region) {
+    PhoneNumberUtil phones = PhoneNumberUtil.getInstance();
+    try {
+      PhoneNumber number = phones.parse(text, region);
+      // Valid, not merely possible: "555-0100" has the length of a local number but no area
+      // code, and would become a number nobody answers.
+      if (phones.isValidNumber(number)) {
+        return phones.format(number, PhoneNumberFormat.E164);
+      }
+    } catch (NumberParseException e) {
+      // reported below like any other invalid number
+    }
+    throw new IllegalArgumentException(
+        "'"
+            + text
+            + "' is not a valid phone number; write it with its area code, e.g. +14155550100");
+  }
+
+  private static String email(String text) {
+    String email = text.trim();
+    if (!EMAIL.matcher(email).matches()) {
+      throw new IllegalArgumentException("'" + text + "' is not an email address");
+    }
+    return email;
+  }
+}

@@ -1,0 +1,324 @@
+package com.gymops.adapter.persistence;
+
+import com.gymops.application.port.store.ConsoleReads;
+import com.gymops.domain.ClubId;
+import com.gymops.domain.DoorAccess;
+import com.gymops.domain.DoorState;
+import com.gymops.domain.LockReason;
+import com.gymops.domain.Member;
+import com.gymops.domain.MemberId;
+import com.gymops.domain.Money;
+import com.gymops.domain.OutboundMessage;
+import com.gymops.domain.RunStatus;
+import com.gymops.domain.WorkflowId;
+import com.gymops.domain.WorkflowRun;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.Query;
+
+/** The console's queries over the workflow tables, in portable SQL. */
+public final class JdbiConsoleReads implements ConsoleReads {
+  private static final String UNKNOWN_PREFIX = "outcome unknown%";
+
+  /** A run's columns with a null in place of its report. */
+  private static final String COLUMNS_WITHOUT_REPORT =
+      JdbiRunStore.COLUMNS.replace("report_json", "NULL AS report_json");
+
+  private final Jdbi jdbi;
+
+  public JdbiConsoleReads(Jdbi jdbi) {
+    this.jdbi = jdbi;
+  }
+
+  @Override
+  public Map<WorkflowId, WorkflowRun> lastRuns(ClubId club) {
+    Map<WorkflowId, WorkflowRun> last = new EnumMap<>(WorkflowId.class);
+    // One indexed LIMIT 1 per workflow on (club_id, workflow, started_at), on one connection: a
+    // single query for all six would read every run of the club to find each latest.
+    jdbi.useHandle(
+        handle -> {
+          for (WorkflowId workflow : WorkflowId.values()) {
+            handle
+                .createQuery(
+                    "SELECT "
+                        + COLUMNS_WITHOUT_REPORT
+                        + " FROM workflow_run WHERE club_id = :club AND workflow = :workflow"
+                        + " AND dry_run = FALSE ORDER BY started_at DESC LIMIT 1")
+                .bind("club", club.value())
+                .bind("workflow", workflow.id())
+                .map(JdbiRunStore::map)
+                .findOne()
+                .ifPresent(run -> last.put(workflow, run));
+          }
+        });
+    return last;
+  }
+
+  @Override
+  public Optional<String> report(String runId) {
+    return jdbi.withHandle(
+        handle ->
+            handle
+                .createQuery(
+                    "SELECT report_json FROM workflow_run WHERE run_id = :run"
+                        + " AND report_json IS NOT NULL")
+                .bind("run", runId)
+                .mapTo(String.class)
+                .findOne());
+  }
+
+  @Override
+  public Map<WorkflowId, Map<RunStatus, Long>> runStatusesSince(ClubId club, Instant since) {
+    Map<WorkflowId, Map<RunStatus, Long>> counts = new EnumMap<>(WorkflowId.class);
+    jdbi.useHandle(
+        handle ->
+            handle
+                .createQuery(
+                    "SELECT workflow, status, COUNT(*) AS n FROM workflow_run WHERE club_id = :club"
+                        + " AND workflow IN (<workflows>) AND started_at >= :since"
+                        + " AND dry_run = FALSE GROUP BY workflow, status")
+                .bind("club", club.value())
+                .bindList(
+                    "workflows", Arrays.stream(WorkflowId.values()).map(WorkflowId::id).toList())
+                .bind("since", since)
+                .map(
+                    (rs, ctx) -> {
+                      counts
+                          .computeIfAbsent(
+                              WorkflowId.fromId(rs.getString("workflow")),
+                              w -> new EnumMap<>(RunStatus.class))
+                          .put(RunStatus.valueOf(rs.getString("status")), rs.getLong("n"));
+                      return 0;
+                    })
+                .list());
+    return counts;
+  }
+
+  @Override
+  public long pendingApprovals(ClubId club, Instant now) {
+    return jdbi.withHandle(
+        handle ->
+            handle
+                .createQuery(
+                    "SELECT COUNT(*) FROM approval WHERE club_id = :club AND status = 'PENDING'"
+                        + " AND expires_at > :now")
+                .bind("club", club.value())
+                .bind("now", now)
+                .mapTo(Long.class)
+                .one());
+  }
+
+  @Override
+  public List<WorkflowRun> runs(RunFilter filter) {
+    if (filter.clubs().isEmpty()) {
+      return List.of();
+    }
+    StringBuilder sql =
+        new StringBuilder("SELECT ")
+            .append(JdbiRunStore.COLUMNS)
+            .append(" FROM workflow_run r WHERE club_id IN (<clubs>)");
+    if (filter.workflow() != null) {
+      sql.append(" AND workflow = :workflow");
+    }
+    if (filter.status() != null) {
+      sql.append(" AND status = :status");
+    }
+    if (filter.member() != null) {
+      sql.append(
+          " AND EXISTS (SELECT 1 FROM run_event e WHERE e.run_id = r.run_id"
+              + " AND e.member_id = :member)");
+    }
+    sql.append(" ORDER BY started_at DESC LIMIT :limit");
+    return jdbi.withHandle(
+        handle -> {
+          Query query =
+              handle
+                  .createQuery(sql.toString())
+                  .bindList("clubs", filter.clubs().stream().map(ClubId::value).toList())
+                  .bind("limit", filter.limit());
+          if (filter.workflow() != null) {
+            query.bind("workflow", filter.workflow().id());
+          }
+          if (filter.status() != null) {
+            query.bind("status", filter.status().name());
+          }
+          if (filter.member() != null) {
+            query.bind("member", filter.member().value());
+          }
+          return query.map(JdbiRunStore::map).list();
+        });
+  }
+
+  @Override
+  public long failedMessagesSince(ClubId club, Instant since) {
+    return jdbi.withHandle(
+        handle ->
+            handle
+                .createQuery(
+                    "SELECT COUNT(*) FROM outbound_message WHERE status = 'FAILED'"
+                        + " AND club_id = :club AND created_at >= :since")
+                .bind("club", club.value())
+                .bind("since", since)
+                .mapTo(Long.class)
+                .one());
+  }
+
+  @Override
+  public Money paymentsReceivedSince(ClubId club, Instant since) {
+    long cents =
+        jdbi.withHandle(
+            handle ->
+                handle
+                    .createQuery(
+                        // From today's payments (index payment_received) to their members:
+                        // joined the other way round, SQLite probed every member of the club.
+                        "SELECT COALESCE(SUM(p.amount_cents), 0) FROM payment p"
+                            + " WHERE p.received_at >= :since AND EXISTS (SELECT 1 FROM member m"
+                            + " WHERE m.member_id = p.member_id AND m.club_id = :club)")
+                    .bind("club", club.value())
+                    .bind("since", since)
+                    .mapTo(Long.class)
+                    .one());
+    return Money.ofCents(cents);
+  }
+
+  @Override
+  public List<Member> searchMembers(Set<ClubId> clubs, String text, int limit) {
+    String trimmed = text.trim();
+    if (clubs.isEmpty() || trimmed.isEmpty()) {
+      return List.of();
+    }
+    String digits = trimmed.replaceAll("[^0-9]", "");
+    boolean byPhone = digits.length() >= 4;
+    return jdbi.withHandle(
+        handle -> {
+          Query query =
+              handle
+                  .createQuery(
+                      "SELECT "
+                          + JdbiMemberStore.COLUMNS
+                          + " FROM member WHERE club_id IN (<clubs>) AND (member_id = :id"
+                          + " OR LOWER(first_name || ' ' || last_name) LIKE :name ESCAPE '!'"
+                          + (byPhone ? " OR phone LIKE :phone" : "")
+                          + ") ORDER BY last_name, first_name, member_id LIMIT :limit")
+                  .bindList("clubs", clubs.stream().map(ClubId::value).toList())
+                  .bind("id", trimmed)
+                  .bind("name", "%" + likeEscaped(trimmed.toLowerCase(Locale.ROOT)) + "%")
+                  .bind("limit", limit);
+          if (byPhone) {
+            query.bind("phone", "%" + digits + "%");
+          }
+          return query.map(JdbiMemberStore::map).list();
+        });
+  }
+
+  /** LIKE's wildcards in a person's search text are taken as text, not as patterns. */
+  private static String likeEscaped(String text) {
+    return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
+  }
+
+  @Override
+  public List<OutboundMessage> messages(
+      Set<ClubId> clubs, OutboxView view, Instant now, int limit) {
+    if (clubs.isEmpty()) {
+      return List.of();
+    }
+    String where =
+        switch (view) {
+          case DUE -> "status = 'QUEUED' AND not_before <= :now ORDER BY not_before, id";
+          case DEFERRED -> "status = 'QUEUED' AND not_before > :now ORDER BY not_before, id";
+          case FAILED ->
+              "status = 'FAILED' AND (error IS NULL OR error NOT LIKE :unknown) ORDER BY id DESC";
+          case UNKNOWN -> "status = 'FAILED' AND error LIKE :unknown ORDER BY id DESC";
+          case SENT -> "status IN ('SENT', 'DELIVERED') ORDER BY id DESC";
+        };
+    return jdbi.withHandle(
+        handle -> {
+          Query query =
+              handle
+                  .createQuery(
+                      "SELECT "
+                          + JdbiOutbox.COLUMNS
+                          + " FROM outbound_message WHERE club_id IN (<clubs>) AND "
+                          + where
+                          + " LIMIT :limit")
+                  .bindList("clubs", clubs.stream().map(ClubId::value).toList())
+                  .bind("limit", limit);
+          switch (view) {
+            case DUE, DEFERRED -> query.bind("now", now);
+            case FAILED, UNKNOWN -> query.bind("unknown", UNKNOWN_PREFIX);
+            case SENT -> {}
+          }
+          return query.map(JdbiOutbox::map).list();
+        });
+  }
+
+  @Override
+  public List<DoorChangeRow> doorChanges(MemberId member) {
+    return jdbi.withHandle(
+        handle ->
+            handle
+                .createQuery(
+                    "SELECT changed_at, new_state, lock_reason, run_id FROM door_change"
+                        + " WHERE member_id = :member ORDER BY changed_at DESC, id DESC")
+                .bind("member", member.value())
+                .map(
+                    (rs, ctx) -> {
+                      String reason = rs.getString("lock_reason");
+                      return new DoorChangeRow(
+                          Columns.instant(rs, "changed_at"),
+                          new DoorAccess(
+                              DoorState.valueOf(rs.getString("new_state")),
+                              reason == null ? null : LockReason.valueOf(reason)),
+                          rs.getString("run_id"));
+                    })
+                .list());
+  }
+
+  @Override
+  public List<PaymentRow> payments(MemberId member) {
+    return jdbi.withHandle(
+        handle ->
+            handle
+                .createQuery(
+                    "SELECT payment_id, amount_cents, paid_at, balance_before_cents,"
+                        + " balance_after_cents FROM payment WHERE member_id = :member"
+                        + " ORDER BY paid_at DESC")
+                .bind("member", member.value())
+                .map(
+                    (rs, ctx) ->
+                        new PaymentRow(
+                            rs.getString("payment_id"),
+                            Money.ofCents(rs.getLong("amount_cents")),
+                            Columns.instant(rs, "paid_at"),
+                            Money.ofCents(rs.getLong("balance_before_cents")),
+                            Money.ofCents(rs.getLong("balance_after_cents"))))
+                .list());
+  }
+
+  @Override
+  public List<ReferralRow> referrals(MemberId member) {
+    return jdbi.withHandle(
+        handle ->
+            handle
+                .createQuery(
+                    "SELECT referred_on, amount_cents, attempts, closed_on FROM referral"
+                        + " WHERE member_id = :member ORDER BY referred_on DESC")
+                .bind("member", member.value())
+                .map(
+                    (rs, ctx) ->
+                        new ReferralRow(
+                            Columns.date(rs, "referred_on"),
+                            Money.ofCents(rs.getLong("amount_cents")),
+                            rs.getInt("attempts"),
+                            Columns.date(rs, "closed_on")))
+                .list());
+  }
+}

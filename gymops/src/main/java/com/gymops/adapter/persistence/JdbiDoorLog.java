@@ -1,0 +1,91 @@
+package com.gymops.adapter.persistence;
+
+import com.gymops.application.port.store.DoorLog;
+import com.gymops.domain.DoorAccess;
+import com.gymops.domain.MemberId;
+import java.time.Instant;
+import org.jdbi.v3.core.Jdbi;
+
+/** Door changes in the {@code door_change} table, applied to {@code member} in one transaction. */
+public final class JdbiDoorLog implements DoorLog {
+  private final Jdbi jdbi;
+
+  public JdbiDoorLog(Jdbi jdbi) {
+    this.jdbi = jdbi;
+  }
+
+  @Override
+  public boolean change(
+      MemberId member, DoorAccess door, Instant at, String runId, String idempotencyKey) {
+    return jdbi.inTransaction(
+        handle -> {
+          int logged =
+              handle
+                  .createUpdate(
+                      "INSERT INTO door_change (member_id, changed_at, new_state, lock_reason,"
+                          + " run_id, idempotency_key) VALUES (:member, :at, :state, :reason,"
+                          + " :run_id, :key) ON CONFLICT DO NOTHING")
+                  .bind("member", member.value())
+                  .bind("at", at)
+                  .bind("state", door.state().name())
+                  .bind("reason", door.lockReason() == null ? null : door.lockReason().name())
+                  .bind("run_id", runId)
+                  .bind("key", idempotencyKey)
+                  .execute();
+          if (logged == 0) {
+            return false;
+          }
+          handle
+              .createUpdate(
+                  "UPDATE member SET door_state = :state, lock_reason = :reason, updated_at = :at"
+                      + " WHERE member_id = :member")
+              .bind("state", door.state().name())
+              .bind("reason", door.lockReason() == null ? null : door.lockReason().name())
+              .bind("at", at)
+              .bind("member", member.value())
+              .execute();
+          return true;
+        });
+  }
+
+  @Override
+  public boolean isRecorded(String idempotencyKey) {
+    return jdbi.withHandle(
+        handle ->
+            handle
+                    .createQuery("SELECT COUNT(*) FROM door_change WHERE idempotency_key = :key")
+                    .bind("key", idempotencyKey)
+                    .mapTo(Long.class)
+                    .one()
+                > 0);
+  }
+
+  @Override
+  public java.util.List<Change> ofMember(MemberId member) {
+    return jdbi.withHandle(
+        handle ->
+            handle
+                .createQuery(
+                    "SELECT changed_at, new_state, lock_reason, run_id FROM door_change"
+                        + " WHERE member_id = :member ORDER BY changed_at, id")
+                .bind("member", member.value())
+                .map(
+                    (rs, context) ->
+                        new Change(
+                            Columns.instant(rs, "changed_at"),
+                            new com.gymops.domain.DoorAccess(
+                                com.gymops.domain.DoorState.valueOf(rs.getString("new_state")),
+                                rs.getString("lock_reason") == null
+                                    ? null
+                                    : com.gymops.domain.LockReason.valueOf(
+                                        rs.getString("lock_reason"))),
+                            rs.getString("run_id")))
+                .list());
+  }
+
+  @Override
+  public long count() {
+    return jdbi.withHandle(
+        handle -> handle.createQuery("SELECT COUNT(*) FROM door_change").mapTo(Long.class).one());
+  }
+}

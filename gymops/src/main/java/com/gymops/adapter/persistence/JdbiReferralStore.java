@@ -1,0 +1,87 @@
+package com.gymops.adapter.persistence;
+
+import com.gymops.application.port.store.ReferralStore;
+import com.gymops.domain.ClubId;
+import com.gymops.domain.MemberId;
+import com.gymops.domain.Money;
+import com.gymops.domain.Referral;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.StatementContext;
+
+/** Referrals in the {@code referral} table. */
+public final class JdbiReferralStore implements ReferralStore {
+  private static final String COLUMNS =
+      "member_id, club_id, referred_on, amount_cents, attempts, closed_on, run_id";
+  private final Jdbi jdbi;
+
+  public JdbiReferralStore(Jdbi jdbi) {
+    this.jdbi = jdbi;
+  }
+
+  @Override
+  public boolean add(Referral referral, String idempotencyKey) {
+    return jdbi.withHandle(
+            handle ->
+                handle
+                    .createUpdate(
+                        "INSERT INTO referral (member_id, club_id, referred_on, amount_cents,"
+                            + " attempts, closed_on, run_id, idempotency_key) VALUES (:member,"
+                            + " :club, :referred_on, :amount, :attempts, :closed_on, :run_id, :key)"
+                            + " ON CONFLICT DO NOTHING")
+                    .bind("member", referral.memberId().value())
+                    .bind("club", referral.clubId().value())
+                    .bind("referred_on", referral.referredOn())
+                    .bind("amount", referral.amount().cents())
+                    .bind("attempts", referral.attempts())
+                    .bind("closed_on", referral.closedOn())
+                    .bind("run_id", referral.runId())
+                    .bind("key", idempotencyKey)
+                    .execute())
+        == 1;
+  }
+
+  @Override
+  public Map<MemberId, Referral> openInClub(ClubId club) {
+    return jdbi.withHandle(
+        handle -> {
+          Map<MemberId, Referral> open = new HashMap<>();
+          handle
+              .createQuery(
+                  "SELECT "
+                      + COLUMNS
+                      + " FROM referral WHERE club_id = :club AND closed_on IS NULL ORDER BY id")
+              .bind("club", club.value())
+              .map(JdbiReferralStore::map)
+              .forEach(referral -> open.put(referral.memberId(), referral));
+          return open;
+        });
+  }
+
+  @Override
+  public List<Referral> ofMember(MemberId member) {
+    return jdbi.withHandle(
+        handle ->
+            handle
+                .createQuery(
+                    "SELECT " + COLUMNS + " FROM referral WHERE member_id = :member ORDER BY id")
+                .bind("member", member.value())
+                .map(JdbiReferralStore::map)
+                .list());
+  }
+
+  static Referral map(ResultSet rs, StatementContext context) throws SQLException {
+    return new Referral(
+        new MemberId(rs.getString("member_id")),
+        new ClubId(rs.getString("club_id")),
+        Columns.date(rs, "referred_on"),
+        Money.ofCents(rs.getLong("amount_cents")),
+        rs.getInt("attempts"),
+        Columns.date(rs, "closed_on"),
+        rs.getString("run_id"));
+  }
+}

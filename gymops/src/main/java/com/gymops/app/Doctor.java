@@ -1,0 +1,184 @@
+package com.gymops.app;
+
+import com.gymops.adapter.sms.TwilioAccountCheck;
+import com.gymops.adapter.web.Webhooks;
+import com.gymops.application.messaging.SenderHealth;
+import com.gymops.application.port.store.SenderPauses;
+import com.gymops.config.GymOpsConfig;
+import com.gymops.config.SmtpSettings;
+import com.gymops.domain.Plural;
+import com.gymops.policy.MessageTemplates;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@code gymops doctor}: checks what a club needs before GymOps can run for it — the database, the
+ * templates, each configured provider and whether Twilio can reach the webhooks — and says what to
+ * fix. Nothing is sent and nothing changes, except that opening the database applies its
+ * migrations.
+ */
+public final class Doctor {
+  private static final Duration TIMEOUT = Duration.ofSeconds(5);
+
+  /** One check: {@code problem} and {@code fix} are null when it passed. */
+  public record Check(String name, String detail, String problem, String fix) {
+    public boolean ok() {
+      return problem == null;
+    }
+
+    static Check passed(String name, String detail) {
+      return new Check(name, detail, null, null);
+    }
+
+    static Check failed(String name, String problem, String fix) {
+      return new Check(name, null, problem, fix);
+    }
+  }
+
+  private Doctor() {}
+
+  /** Every check on a configuration that loaded. */
+  public static List<Check> examine(GymOpsConfig config, Path dataDir, Clock clock) {
+    List<Check> checks = new ArrayList<>();
+    checks.add(
+        Check.passed(
+            "configuration",
+            config.clubs().size() + (config.clubs().size() == 1 ? " club" : " clubs")));
+    checks.add(templates(config));
+    try (GymOpsApp app = GymOpsApp.open(config, dataDir, clock)) {
+      checks.add(
+          Check.passed(
+              "database",
+              (config.database().url() == null ? "embedded, " : config.database().url() + ", ")
+                  + Plural.of(app.stores().members().count(), "member", "members")
+                  + ", every migration applied"));
+      if (config.agent().key().isPresent()) {
+        checks.add(
+            app.modelWarning()
+                .map(
+                    warning ->
+                        Check.failed(
+                            "agent model",
+                            warning,
+                            "set agent.model to a current model id (the Models API lists them)"))
+                .orElseGet(
+                    () -> Check.passed("agent model", config.agent().model() + ", current")));
+      }
+      for (SenderPauses.Pause pause : app.stores().senderPauses().all()) {
+        checks.add(
+            Check.failed(
+                "sms sender",
+                "texts from "
+                    + pause.sender()
+                    + " are paused since "
+                    + pause.pausedAt()
+                    + ": "
+                    + pause.reason(),
+                SenderHealth.whatToFix(pause.errorCode())));
+      }
+    } catch (RuntimeException e) {
+      checks.add(
+          Check.failed(
+              "database",
+              "cannot be opened: " + e.getMessage(),
+              "check database.url, GYMOPS_DATABASE_USER and GYMOPS_DATABASE_PASSWORD"));
+    }
+    checks.addAll(sms(config));
+    smtp(config).ifPresent(checks::add);
+    return checks;
+  }
+
+  private static Check templates(GymOpsConfig config) {
+    // Problems were reported with the configuration; this proves they also render.
+    MessageTemplates templates =
+        new MessageTemplates(config.messaging().templates(), config.messaging().optOutText());
+    return Check.passed("templates", templates.all().size() + " templates, every one valid");
+  }
+
+  private static List<Check> sms(GymOpsConfig config) {
+    List<Check> checks = new ArrayList<>();
+    if (!config.messaging().smsProvider().equals("twilio")) {
+      checks.add(
+          Check.passed(
+              "sms", "provider " + config.messaging().smsProvider() + ": texts go to the log"));
+      return checks;
+    }
+    TwilioAccountCheck.Finding twilio = new TwilioAccountCheck(config.messaging().twilio()).check();
+    checks.add(
+        twilio.ok()
+            ? Check.passed("twilio", twilio.detail())
+            : Check.failed("twilio", twilio.problem(), twilio.fix()));
+    String base = config.messaging().publicBaseUrl();
+    if (base == null) {
+      checks.add(
+          Check.failed(
+              "webhooks",
+              "messaging.public_base_url is not set: Twilio cannot deliver STOP replies or"
+                  + " delivery callbacks",
+              "set messaging.public_base_url to the https address where gymops serve is"
+                  + " reachable"));
+    } else {
+      checks.add(reachable(base));
+    }
+    return checks;
+  }
+
+  private static Check reachable(String base) {
+    String url = base + "/health";
+    try {
+      HttpResponse<Void> answer =
+          HttpClient.newBuilder()
+              .connectTimeout(TIMEOUT)
+              .build()
+              .send(
+                  HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT).GET().build(),
+                  HttpResponse.BodyHandlers.discarding());
+      if (answer.statusCode() == 200) {
+        return Check.passed(
+            "webhooks",
+            url + " answers; Twilio's webhooks go to " + base + Webhooks.TWILIO_INBOUND);
+      }
+      return Check.failed(
+          "webhooks",
+          url + " answered HTTP " + answer.statusCode(),
+          "make gymops serve reachable at messaging.public_base_url");
+    } catch (IOException | IllegalArgumentException e) {
+      return Check.failed(
+          "webhooks",
+          url + " cannot be reached from here: " + e.getMessage(),
+          "start gymops serve and make it reachable at messaging.public_base_url");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return Check.failed("webhooks", "interrupted", "run it again");
+    }
+  }
+
+  private static Optional<Check> smtp(GymOpsConfig config) {
+    SmtpSettings smtp = config.messaging().smtp();
+    if (!config.messaging().emailProvider().equals("smtp") || smtp == null) {
+      return Optional.empty();
+    }
+    try (Socket socket = new Socket()) {
+      socket.connect(new InetSocketAddress(smtp.host(), smtp.port()), (int) TIMEOUT.toMillis());
+      return Optional.of(
+          Check.passed("smtp", smtp.host() + ":" + smtp.port() + " accepts connections"));
+    } catch (IOException e) {
+      return Optional.of(
+          Check.failed(
+              "smtp",
+              smtp.host() + ":" + smtp.port() + " cannot be reached: " + e.getMessage(),
+              "check messaging.smtp.host and port"));
+    }
+  }
+}

@@ -1,0 +1,446 @@
+package com.gymops.app;
+
+import com.gymops.adapter.Sleeper;
+import com.gymops.adapter.clubsystem.HttpClubSystem;
+import com.gymops.adapter.door.HttpDoorSystem;
+import com.gymops.adapter.email.SmtpEmailGateway;
+import com.gymops.adapter.llm.AnthropicLlmClient;
+import com.gymops.adapter.persistence.Database;
+import com.gymops.adapter.persistence.JdbiConsoleReads;
+import com.gymops.adapter.persistence.JdbiConsoleSessionStore;
+import com.gymops.adapter.persistence.JdbiConsoleUserStore;
+import com.gymops.adapter.persistence.JdbiIntegrationHealth;
+import com.gymops.adapter.persistence.JdbiLoginThrottleStore;
+import com.gymops.adapter.persistence.JdbiSummaryReads;
+import com.gymops.adapter.persistence.Persistence;
+import com.gymops.adapter.persistence.StoreErrors;
+import com.gymops.adapter.reports.CsvReportWriter;
+import com.gymops.adapter.reports.MailingReportWriter;
+import com.gymops.adapter.sms.LogMessageGateway;
+import com.gymops.adapter.sms.TwilioSmsGateway;
+import com.gymops.adapter.web.ApiV1;
+import com.gymops.adapter.web.Webhooks;
+import com.gymops.adapter.web.console.ConsoleServices;
+import com.gymops.app.demo.DemoData;
+import com.gymops.application.accounts.Accounts;
+import com.gymops.application.accounts.ApiAccess;
+import com.gymops.application.accounts.Argon2idPasswords;
+import com.gymops.application.accounts.SessionTimeouts;
+import com.gymops.application.agent.AgentLoop;
+import com.gymops.application.care.Approvals;
+import com.gymops.application.care.Audit;
+import com.gymops.application.care.CollectionHolds;
+import com.gymops.application.care.DailySummaries;
+import com.gymops.application.care.ManualActions;
+import com.gymops.application.care.MemberProfiles;
+import com.gymops.application.care.OutboxActions;
+import com.gymops.application.care.WorkflowPauses;
+import com.gymops.application.console.ApprovalsQuery;
+import com.gymops.application.console.AuditQuery;
+import com.gymops.application.console.ConsoleActions;
+import com.gymops.application.console.MembersQuery;
+import com.gymops.application.console.OutboxQuery;
+import com.gymops.application.console.RunNow;
+import com.gymops.application.console.RunsQuery;
+import com.gymops.application.console.SettingsQuery;
+import com.gymops.application.console.TodayQuery;
+import com.gymops.application.health.HealthRecorder;
+import com.gymops.application.health.HealthRecordingClubSystem;
+import com.gymops.application.health.HealthRecordingDoorSystem;
+import com.gymops.application.health.HealthRecordingGateway;
+import com.gymops.application.importing.ImportService;
+import com.gymops.application.inbound.DeliveryUpdates;
+import com.gymops.application.inbound.SmsReplies;
+import com.gymops.application.messaging.Dispatcher;
+import com.gymops.application.messaging.RetryPolicy;
+import com.gymops.application.messaging.SenderHealth;
+import com.gymops.application.payments.PaymentService;
+import com.gymops.application.port.ClubSystem;
+import com.gymops.application.port.DoorSystem;
+import com.gymops.application.port.MessageGateway;
+import com.gymops.application.port.ReportWriter;
+import com.gymops.application.port.RunAgent;
+import com.gymops.application.port.store.AttemptStore.KeyedAttempt;
+import com.gymops.application.port.store.ConsoleReads;
+import com.gymops.application.port.store.Stores;
+import com.gymops.application.run.ActionExecutor;
+import com.gymops.application.run.DoorStateExport;
+import com.gymops.application.run.ManagerMessages;
+import com.gymops.application.run.RunHistory;
+import com.gymops.application.run.ScopedRun;
+import com.gymops.application.run.WorkflowRunner;
+import com.gymops.application.sync.ClubSync;
+import com.gymops.config.AgentSettings;
+import com.gymops.config.DoorSettings;
+import com.gymops.config.GymOpsConfig;
+import com.gymops.config.MessagingSettings;
+import com.gymops.policy.MessageTemplates;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Collectors;
+
+/**
+ * The composition root: the one place that creates adapters and wires them to the services. Open
+ * one per process (or per test) and close it at the end.
+ */
+public final class GymOpsApp implements AutoCloseable {
+  /**
+   * The log provider's file in the data directory: every message "sent" without a real provider.
+   */
+  public static final String MESSAGE_LOG = "messages.log";
+
+  public static final String REPORTS = "reports";
+
+  /** Where Twilio posts delivery updates, under {@code messaging.public_base_url}. */
+  public static final String TWILIO_STATUS_PATH = Webhooks.TWILIO_STATUS;
+
+  /** How long before a model's retirement the log starts to warn. */
+  static final java.time.Duration MODEL_RETIREMENT_WARNING = java.time.Duration.ofDays(60);
+
+  private final GymOpsConfig config;
+  private final Path dataDir;
+  private final Clock clock;
+  private final Database database;
+  private final Stores stores;
+  private final ImportService importer;
+  private final WorkflowRunner runner;
+  private final Dispatcher dispatcher;
+  private final AnthropicLlmClient llm;
+  private final Webhooks webhooks;
+  private final ClubSync clubSync;
+  private final Accounts accounts;
+  private final CollectionHolds holds;
+  private final ManualActions manualActions;
+  private final WorkflowPauses pauses;
+  private final ApiAccess apiAccess;
+  private final Approvals approvals;
+  private final DailySummaries summaries;
+
+  /**
+   * Asks the Models API about {@code agent.model} when a key is set: a warning when the model is
+   * unknown, retired or retires within {@link #MODEL_RETIREMENT_WARNING}; empty when it is fine or
+   * there is no key. Only the commands that may call the model ask ({@code serve}, an agent or
+   * shadow {@code run}, {@code doctor}): opening the store for any other command must not wait on
+   * the network.
+   */
+  public java.util.Optional<String> modelWarning() {
+    if (llm == null) {
+      return java.util.Optional.empty();
+    }
+    return llm.checkModel(config.agent().model(), clock.instant(), MODEL_RETIREMENT_WARNING);
+  }
+
+  private GymOpsApp(GymOpsConfig config, Path dataDir, Clock clock, Database database) {
+    this.config = config;
+    this.dataDir = dataDir;
+    this.clock = clock;
+    this.database = database;
+    this.stores = Persistence.stores(database);
+    this.importer =
+        new ImportService(
+            stores.members(),
+            stores.attempts(),
+            stores.transactor(),
+            config.clubs().stream().map(c -> c.club().id()).collect(Collectors.toSet()),
+            config.clubs().stream().map(c -> c.club().zone()).toList(),
+            config.messaging().defaultRegion(),
+            clock,
+            stores.holds(),
+            stores.payLinks());
+    MessageTemplates templates =
+        new MessageTemplates(config.messaging().templates(), config.messaging().optOutText());
+    ManagerMessages managerMessages = new ManagerMessages(stores.outbox(), templates);
+    boolean realEmail = config.messaging().emailProvider().equals("smtp");
+    CsvReportWriter files = new CsvReportWriter(dataDir.resolve(REPORTS));
+    // Where each integration is called, its answers are recorded for the Settings page.
+    HealthRecorder health = new HealthRecorder(new JdbiIntegrationHealth(database.jdbi()), clock);
+    ActionExecutor executor =
+        new ActionExecutor(
+            stores, templates, doorSystem(config.door(), health), config.messaging().payLink());
+    AgentSettings agent = config.agent();
+    // No key, no client: agent and shadow runs then complete by the rules and say why.
+    this.llm =
+        agent
+            .key()
+            .map(
+                key ->
+                    new AnthropicLlmClient(
+                        key, agent.baseUrl(), agent.maxRetries(), agent.requestTimeout()))
+            .orElse(null);
+    Audit audit = new Audit(stores.audit(), clock);
+    ScopedRun scopedRun = new ScopedRun(stores, executor, clock);
+    // Report files reach the manager by email only when email really leaves.
+    ReportWriter reports =
+        realEmail ? new MailingReportWriter(files, config, managerMessages, clock) : files;
+    this.approvals =
+        new Approvals(config, stores, executor, scopedRun, managerMessages, audit, clock, reports);
+    this.summaries =
+        new DailySummaries(
+            config,
+            new JdbiSummaryReads(database.jdbi()),
+            stores.approvals(),
+            stores.outbox(),
+            managerMessages,
+            clock);
+    RunAgent runAgent =
+        llm == null
+            ? WorkflowRunner.NO_AGENT
+            : new AgentLoop(llm, agent, executor, stores, templates, clock);
+    this.runner = new WorkflowRunner(config, stores, executor, reports, clock, runAgent, approvals);
+    MessageGateway log = new LogMessageGateway(dataDir.resolve(MESSAGE_LOG), clock);
+    MessageGateway sms = smsGateway(config.messaging(), log, health);
+    this.dispatcher =
+        new Dispatcher(
+            config,
+            stores,
+            sms,
+            realEmail
+                ? new HealthRecordingGateway(
+                    new SmtpEmailGateway(config.messaging().smtp(), clock), "smtp", health)
+                : log,
+            managerMessages,
+            RetryPolicy.withJitter(() -> ThreadLocalRandom.current().nextDouble()));
+    this.webhooks =
+        new Webhooks(
+            new SmsReplies(config, stores.members(), stores.inbound(), stores.notes(), clock),
+            new DeliveryUpdates(
+                stores.outbox(),
+                stores.attempts(),
+                stores.transactor(),
+                new SenderHealth(stores.senderPauses(), managerMessages, config),
+                sms.sender(),
+                clock),
+            new PaymentService(stores.members(), stores.payments(), runner, clock),
+            new DoorStateExport(stores.members()),
+            config.webhooks(),
+            config.messaging().publicBaseUrl());
+    this.holds = new CollectionHolds(config, stores, audit, clock);
+    this.manualActions = new ManualActions(config, stores, scopedRun, audit, clock);
+    this.pauses = new WorkflowPauses(config, stores, audit, clock);
+    this.apiAccess = new ApiAccess(config, stores.tokens(), new SecureRandom(), clock);
+    this.clubSync =
+        new ClubSync(
+            config.clubSystem().isHttp()
+                ? new HealthRecordingClubSystem(
+                    new HttpClubSystem(config.clubSystem().http()), health)
+                : ClubSystem.LOCAL,
+            stores.members(),
+            stores.syncState(),
+            config.clubs().stream().map(c -> c.club().id()).collect(Collectors.toSet()),
+            clock,
+            stores.holds(),
+            stores.payLinks());
+    this.accounts =
+        new Accounts(
+            new JdbiConsoleUserStore(database.jdbi()),
+            new JdbiConsoleSessionStore(database.jdbi()),
+            new JdbiLoginThrottleStore(database.jdbi()),
+            Argon2idPasswords.OWASP,
+            new SessionTimeouts(config.server().sessionIdle(), config.server().sessionMaxAge()),
+            config.clubs().stream().map(c -> c.club().id()).collect(Collectors.toSet()),
+            audit,
+            clock);
+  }
+
+  private static DoorSystem doorSystem(DoorSettings door, HealthRecorder health) {
+    return door.system().equals("http")
+        ? new HealthRecordingDoorSystem(new HttpDoorSystem(door.http(), Sleeper.SYSTEM), health)
+        : DoorSystem.BUILTIN;
+  }
+
+  /**
+   * Pacing is about real seconds at the carrier, not the run's clock (which {@code --at} may fix),
+   * so the sender's pacer reads the system clock and really waits.
+   */
+  private static MessageGateway smsGateway(
+      MessagingSettings messaging, MessageGateway log, HealthRecorder health) {
+    if (!messaging.smsProvider().equals("twilio")) {
+      return log;
+    }
+    return new HealthRecordingGateway(
+        new TwilioSmsGateway(
+            messaging.twilio(),
+            messaging.publicBaseUrl() == null
+                ? null
+                : messaging.publicBaseUrl() + TWILIO_STATUS_PATH,
+            messaging.smsRatePerSecond(),
+            Clock.systemUTC(),
+            Sleeper.SYSTEM),
+        "twilio",
+        health);
+  }
+
+  public static GymOpsApp open(GymOpsConfig config, Path dataDir, Clock clock) {
+    try {
+      Files.createDirectories(dataDir);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create data directory " + dataDir, e);
+    }
+    Database database = Database.open(config.database(), dataDir);
+    try {
+      GymOpsApp app = new GymOpsApp(config, dataDir, clock, database);
+      // A run its process never finished (kill -9, crash, power cut) must not stay "running".
+      app.stores.locks().recoverInterrupted(clock.instant());
+      return app;
+    } catch (RuntimeException e) {
+      database.close();
+      throw e;
+    }
+  }
+
+  /** {@code gymops backup}: see {@link Database#backupTo}. */
+  public void backupTo(Path target) {
+    database.backupTo(target);
+  }
+
+  /** What to do when {@code failure} is the embedded store's disk being full or read-only. */
+  public static Optional<String> diskProblem(Throwable failure) {
+    return StoreErrors.diskProblem(failure, null);
+  }
+
+  public GymOpsConfig config() {
+    return config;
+  }
+
+  public Path dataDir() {
+    return dataDir;
+  }
+
+  public Clock clock() {
+    return clock;
+  }
+
+  public Stores stores() {
+    return stores;
+  }
+
+  /** The database itself, for what runs beside the stores on it: the scheduler. */
+  public Database database() {
+    return database;
+  }
+
+  public ImportService importer() {
+    return importer;
+  }
+
+  public WorkflowRunner runner() {
+    return runner;
+  }
+
+  public RunHistory runHistory() {
+    return new RunHistory(stores.runs(), stores.transcripts());
+  }
+
+  public Dispatcher dispatcher() {
+    return dispatcher;
+  }
+
+  /** The pull from the club system ({@code local}: nothing to pull). */
+  public ClubSync clubSync() {
+    return clubSync;
+  }
+
+  /** The approvals engine: list, approve, deny; {@code serve} settles it every minute. */
+  public Approvals approvals() {
+    return approvals;
+  }
+
+  /** The manager's daily summary: previewed by {@code gymops summary}, sent by {@code serve}. */
+  public DailySummaries summaries() {
+    return summaries;
+  }
+
+  /** Payment plans and other collection holds. */
+  public CollectionHolds holds() {
+    return holds;
+  }
+
+  /** Lock, unlock, note, opt out, opt in by hand. */
+  public ManualActions manualActions() {
+    return manualActions;
+  }
+
+  public MemberProfiles memberProfiles() {
+    return new MemberProfiles(stores);
+  }
+
+  public WorkflowPauses pauses() {
+    return pauses;
+  }
+
+  /** The JSON API's bearer tokens. */
+  public ApiAccess apiAccess() {
+    return apiAccess;
+  }
+
+  /** What {@code serve}'s JSON API under {@code /api/v1} calls. */
+  public ApiV1 api() {
+    return new ApiV1(
+        apiAccess, memberProfiles(), manualActions, holds, pauses, runHistory(), approvals);
+  }
+
+  /** What {@code serve}'s webhooks and door export call. */
+  public Webhooks webhooks() {
+    return webhooks;
+  }
+
+  /** The console's users and sessions ({@code gymops users}, the console's login). */
+  public Accounts accounts() {
+    return accounts;
+  }
+
+  /** What the manager console on {@code serve} calls. */
+  public ConsoleServices console() {
+    ConsoleReads reads = new JdbiConsoleReads(database.jdbi());
+    ApprovalsQuery approvalsQuery = new ApprovalsQuery(config, approvals());
+    return new ConsoleServices(
+        accounts,
+        new TodayQuery(config, reads, pauses, clock),
+        new RunsQuery(config, reads, runHistory(), stores.outbox()),
+        new MembersQuery(config, reads, stores, holds),
+        new OutboxQuery(config, reads, clock),
+        new SettingsQuery(config, stores.syncState(), new JdbiIntegrationHealth(database.jdbi())),
+        new RunNow(runner, config, new Audit(stores.audit(), clock), clock),
+        new ConsoleActions(
+            stores.members(),
+            holds,
+            manualActions,
+            pauses,
+            stores.outbox(),
+            new OutboxActions(stores, new Audit(stores.audit(), clock), clock)),
+        new AuditQuery(stores.audit()),
+        approvalsQuery,
+        config.server().secureCookies());
+  }
+
+  /** Loads a generated demo club, members and attempt history, in one transaction. */
+  public void seed(DemoData data) {
+    List<KeyedAttempt> keyed = new ArrayList<>(data.attempts().size());
+    for (int i = 0; i < data.attempts().size(); i++) {
+      keyed.add(new KeyedAttempt(data.attempts().get(i), "demo:" + i, null));
+    }
+    stores
+        .transactor()
+        .inTransaction(
+            () -> {
+              stores.members().upsertAll(data.members(), clock.instant());
+              stores.attempts().addAll(keyed);
+            });
+  }
+
+  @Override
+  public void close() {
+    if (llm != null) {
+      llm.close();
+    }
+    database.close();
+  }
+}

@@ -1,0 +1,85 @@
+package com.gymops.application.agent;
+
+import com.anthropic.models.messages.CacheControlEphemeral;
+import com.anthropic.models.messages.ContentBlockParam;
+import com.anthropic.models.messages.Message;
+import com.anthropic.models.messages.MessageParam;
+import com.anthropic.models.messages.ToolResultBlockParam;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The messages of one agent run as each request sends them. Two things differ from a plain list:
+ *
+ * <ul>
+ *   <li>A large tool answer the model has read (review_plan) is re-sent as its summary from the
+ *       request after the one that delivered it: the conversation stops paying for it on every
+ *       turn.
+ *   <li>The latest turn's results carry a prompt-cache breakpoint, so the next request reads the
+ *       conversation so far from the cache; not when they hold an answer that is summarised next
+ *       time, since that prefix is never sent again. Only the latest carries one: the API allows
+ *       four breakpoints a request, and the system prompt takes another.
+ * </ul>
+ *
+ * Not thread-safe: one run, one thread.
+ */
+final class Conversation {
+  private record Turn(
+      MessageParam message, List<ToolResultBlockParam> results, List<ToolResultBlockParam> later) {
+    boolean summarised() {
+      return later != null;
+    }
+  }
+
+  private final List<Turn> turns = new ArrayList<>();
+
+  Conversation(String task) {
+    turns.add(new Turn(MessageParam.ofUser(task), null, null));
+  }
+
+  void assistant(Message message) {
+    turns.add(new Turn(message.toParam(), null, null));
+  }
+
+  /**
+   * @param later per result, what later requests send instead; the same list when nothing is
+   *     summarised
+   */
+  void results(List<ToolResultBlockParam> results, List<ToolResultBlockParam> later) {
+    boolean summarised = !later.equals(results);
+    turns.add(new Turn(null, List.copyOf(results), summarised ? List.copyOf(later) : null));
+  }
+
+  int size() {
+    return turns.size();
+  }
+
+  /** The messages of the next request. */
+  List<MessageParam> forRequest() {
+    List<MessageParam> messages = new ArrayList<>(turns.size());
+    int last = turns.size() - 1;
+    for (int i = 0; i <= last; i++) {
+      Turn turn = turns.get(i);
+      if (turn.results() == null) {
+        messages.add(turn.message());
+      } else if (i < last) {
+        messages.add(user(turn.summarised() ? turn.later() : turn.results(), false));
+      } else {
+        messages.add(user(turn.results(), !turn.summarised()));
+      }
+    }
+    return messages;
+  }
+
+  private static MessageParam user(List<ToolResultBlockParam> results, boolean breakpoint) {
+    List<ContentBlockParam> blocks = new ArrayList<>(results.size());
+    for (int i = 0; i < results.size(); i++) {
+      ToolResultBlockParam result = results.get(i);
+      if (breakpoint && i == results.size() - 1) {
+        result = result.toBuilder().cacheControl(CacheControlEphemeral.builder().build()).build();
+      }
+      blocks.add(ContentBlockParam.ofToolResult(result));
+    }
+    return MessageParam.ofUserOfContentBlockParams(blocks);
+  }
+}

@@ -1,0 +1,154 @@
+package com.gymops.application.care;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.gymops.application.port.store.DoorLog;
+import com.gymops.application.port.store.Stores;
+import com.gymops.domain.AuditEntry;
+import com.gymops.domain.CollectionAttempt;
+import com.gymops.domain.CollectionHold;
+import com.gymops.domain.Member;
+import com.gymops.domain.MemberId;
+import com.gymops.domain.Note;
+import com.gymops.domain.OutboundMessage;
+import com.gymops.domain.Payment;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/** Everything about one member a manager needs to decide: {@code gymops members show}. */
+public final class MemberProfiles {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final Stores stores;
+
+  public MemberProfiles(Stores stores) {
+    this.stores = stores;
+  }
+
+  /** One member's account as it stands. */
+  public record Profile(
+      Member member,
+      List<CollectionAttempt> attempts,
+      List<OutboundMessage> messages,
+      List<Note> notes,
+      List<DoorLog.Change> doorHistory,
+      List<Payment> payments,
+      Optional<CollectionHold> hold,
+      Optional<String> payLink,
+      List<AuditEntry> audit) {}
+
+  public Profile show(Actor actor, MemberId id) {
+    Member member = Members.find(stores, id);
+    actor.mustReach(member.clubId());
+    return new Profile(
+        member,
+        stores.attempts().ofMember(id),
+        stores.outbox().ofMember(id),
+        stores.notes().ofMember(id),
+        stores.doors().ofMember(id),
+        stores.payments().ofMember(id),
+        stores.holds().of(id),
+        stores.payLinks().of(id),
+        stores.audit().about(Audit.member(id)));
+  }
+
+  /** The profile as the CLI's {@code --json} and the API print it. */
+  public static ObjectNode json(Profile profile) {
+    Member member = profile.member();
+    ObjectNode node = JSON.createObjectNode();
+    node.put("member_id", member.id().value());
+    node.put("club_id", member.clubId().value());
+    node.put("name", member.fullName());
+    node.put("status", member.status().name());
+    node.put("phone", member.phone());
+    node.put("email", member.email());
+    node.put("past_due_amount", member.pastDue().toString());
+    node.put("past_due_since", text(member.pastDueSince()));
+    node.put("sms_consent", member.smsConsent());
+    node.put("sms_opted_out", member.smsOptedOut());
+    node.put("door", member.door().code());
+    node.put("pay_link", profile.payLink().orElse(null));
+    if (profile.hold().isPresent()) {
+      CollectionHold h = profile.hold().get();
+      node.putObject("hold")
+          .put("until", h.until().toString())
+          .put("reason", h.reason())
+          .put("by", h.createdBy())
+          .put("created_at", h.createdAt().toString())
+          .put("released_at", text(h.releasedAt()));
+    } else {
+      node.putNull("hold");
+    }
+    ArrayNode attempts = node.putArray("attempts");
+    for (CollectionAttempt attempt : profile.attempts()) {
+      attempts
+          .addObject()
+          .put("at", attempt.attemptedAt().toString())
+          .put("kind", lower(attempt.kind().name()))
+          .put("channel", attempt.channel().code())
+          .put("outcome", lower(attempt.outcome().name()));
+    }
+    ArrayNode messages = node.putArray("messages");
+    for (OutboundMessage message : profile.messages()) {
+      messages
+          .addObject()
+          .put("id", message.id())
+          .put("created_at", message.createdAt().toString())
+          .put("channel", message.channel().code())
+          .put("purpose", lower(message.purpose().name()))
+          .put("template", message.templateKey())
+          .put("status", lower(message.status().name()))
+          .put("sent_at", text(message.sentAt()))
+          .put("error", message.error())
+          .put("text", message.body());
+    }
+    ArrayNode notes = node.putArray("notes");
+    for (Note note : profile.notes()) {
+      notes
+          .addObject()
+          .put("at", note.createdAt().toString())
+          .put("author", note.author())
+          .put("priority", lower(note.priority().name()))
+          .put("category", lower(note.category().name()))
+          .put("text", note.text());
+    }
+    ArrayNode doors = node.putArray("door_history");
+    for (DoorLog.Change change : profile.doorHistory()) {
+      doors
+          .addObject()
+          .put("at", change.at().toString())
+          .put("door", change.door().code())
+          .put("run_id", change.runId());
+    }
+    ArrayNode payments = node.putArray("payments");
+    for (Payment payment : profile.payments()) {
+      payments
+          .addObject()
+          .put("payment_id", payment.paymentId())
+          .put("amount", payment.amount().toString())
+          .put("paid_at", payment.paidAt().toString());
+    }
+    ArrayNode audit = node.putArray("audit");
+    for (AuditEntry entry : profile.audit()) {
+      audit
+          .addObject()
+          .put("at", entry.at().toString())
+          .put("actor", entry.actor())
+          .put("action", entry.action())
+          .put("before", entry.before())
+          .put("after", entry.after())
+          .put("reason", entry.reason());
+    }
+    return node;
+  }
+
+  private static String text(Object value) {
+    return value == null ? null : value.toString();
+  }
+
+  private static String lower(String name) {
+    return name.toLowerCase(Locale.ROOT);
+  }
+}

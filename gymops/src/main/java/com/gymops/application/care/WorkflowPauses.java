@@ -1,0 +1,79 @@
+package com.gymops.application.care;
+
+import com.gymops.application.port.store.PausedWorkflows;
+import com.gymops.application.port.store.Stores;
+import com.gymops.config.GymOpsConfig;
+import com.gymops.domain.ClubId;
+import com.gymops.domain.WorkflowId;
+import com.gymops.domain.WorkflowPause;
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * {@code gymops workflows pause|resume}: stored in the database, so the scheduler of every node
+ * skips a paused workflow's fires from the next poll on.
+ */
+public final class WorkflowPauses {
+  private final GymOpsConfig config;
+  private final Stores stores;
+  private final Audit audit;
+  private final Clock clock;
+
+  public WorkflowPauses(GymOpsConfig config, Stores stores, Audit audit, Clock clock) {
+    this.config = config;
+    this.stores = stores;
+    this.audit = audit;
+    this.clock = clock;
+  }
+
+  /**
+   * Pauses the workflow for the club, or for every club when {@code club} is null.
+   *
+   * @return false when it was paused already
+   */
+  public boolean pause(Actor actor, WorkflowId workflow, ClubId club) {
+    String scope = scope(actor, club);
+    boolean paused = stores.paused().pause(workflow, scope, actor.name(), clock.instant());
+    if (paused) {
+      audit.record(actor, club, "pause", target(workflow, scope), "running", "paused", null);
+    }
+    return paused;
+  }
+
+  /** Returns false when it was not paused (for that scope). */
+  public boolean resume(Actor actor, WorkflowId workflow, ClubId club) {
+    String scope = scope(actor, club);
+    boolean resumed = stores.paused().resume(workflow, scope);
+    if (resumed) {
+      audit.record(actor, club, "resume", target(workflow, scope), "paused", "running", null);
+    }
+    return resumed;
+  }
+
+  public boolean isPaused(WorkflowId workflow, ClubId club) {
+    return stores.paused().isPaused(workflow, club);
+  }
+
+  public List<WorkflowPause> all() {
+    return stores.paused().all();
+  }
+
+  private String scope(Actor actor, ClubId club) {
+    if (club == null) {
+      if (actor.club() != null) {
+        throw new NotPermittedException(
+            actor.name() + " may act on club " + actor.club() + " only, not on every club");
+      }
+      return PausedWorkflows.ALL_CLUBS;
+    }
+    if (config.club(club).isEmpty()) {
+      throw new NotFoundException("no club '" + club + "' in the configuration");
+    }
+    actor.mustReach(club);
+    return club.value();
+  }
+
+  private static String target(WorkflowId workflow, String scope) {
+    return "workflow:" + workflow.id() + ":" + scope;
+  }
+}

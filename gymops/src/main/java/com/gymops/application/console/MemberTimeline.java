@@ -1,0 +1,25 @@
+package com.gymops.application.console;
+
+import java.util.List;
+
+/**
+ * A member's page: who they are and everything GymOps and the club did about them, newest first.
+ */
+public record MemberTimeline(
+    String memberId,
+    String club,
+    String name,
+    String phone,
+    String email,
+    String status,
+    String balance,
+    String pastDueSince,
+    String door,
+    boolean smsOptedOut,
+    String hold,
+    List<Entry> entries) {
+  /**
+   * @param kind payment, attempt, message, note, door, referral or action (a person's, audited)
+   */
+  public record Entry(String at, String kind, String text, String status) {}
+}

@@ -1,0 +1,193 @@
+package com.gymops.application.console;
+
+import com.gymops.application.care.Audit;
+import com.gymops.application.care.CollectionHolds;
+import com.gymops.application.port.store.ConsoleReads;
+import com.gymops.application.port.store.Stores;
+import com.gymops.config.GymOpsConfig;
+import com.gymops.domain.ClubId;
+import com.gymops.domain.ConsoleUser;
+import com.gymops.domain.DoorAccess;
+import com.gymops.domain.Member;
+import com.gymops.domain.MemberId;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** Member search and a member's timeline, limited to the clubs the user sees. */
+public final class MembersQuery {
+  public static final int SEARCH_LIMIT = 50;
+
+  private final GymOpsConfig config;
+  private final ConsoleReads reads;
+  private final Stores stores;
+  private final CollectionHolds holds;
+
+  public MembersQuery(
+      GymOpsConfig config, ConsoleReads reads, Stores stores, CollectionHolds holds) {
+    this.config = config;
+    this.holds = holds;
+    this.reads = reads;
+    this.stores = stores;
+  }
+
+  public List<MemberRow> search(ConsoleUser user, String text) {
+    Set<ClubId> clubs =
+        config.clubs().stream()
+            .map(c -> c.club().id())
+            .filter(user::sees)
+            .collect(Collectors.toSet());
+    return reads.searchMembers(clubs, text, SEARCH_LIMIT).stream()
+        .map(
+            m ->
+                new MemberRow(
+                    m.id().value(),
+                    m.firstName() + " " + m.lastName(),
+                    m.phone() == null ? "" : m.phone(),
+                    m.status().name().toLowerCase(Locale.ROOT),
+                    m.pastDue().toString(),
+                    door(m.door())))
+        .toList();
+  }
+
+  public Optional<MemberTimeline> timeline(ConsoleUser user, MemberId id) {
+    Optional<Member> found = stores.members().find(id).filter(m -> user.sees(m.clubId()));
+    if (found.isEmpty()) {
+      return Optional.empty();
+    }
+    Member member = found.get();
+    ZoneId zone = zoneOf(member.clubId());
+    List<Dated> dated = new ArrayList<>();
+    reads
+        .payments(id)
+        .forEach(
+            p ->
+                dated.add(
+                    new Dated(
+                        p.paidAt(),
+                        "payment",
+                        "paid " + p.amount() + ": balance " + p.before() + " → " + p.after(),
+                        "")));
+    stores
+        .attempts()
+        .ofMember(id)
+        .forEach(
+            a ->
+                dated.add(
+                    new Dated(
+                        a.attemptedAt(),
+                        "attempt",
+                        lower(a.kind().name()) + " reminder by " + lower(a.channel().name()),
+                        lower(a.outcome().name()))));
+    stores
+        .outbox()
+        .ofMember(id)
+        .forEach(
+            m ->
+                dated.add(
+                    new Dated(
+                        m.sentAt() != null ? m.sentAt() : m.notBefore(),
+                        "message",
+                        lower(m.channel().name()) + ": " + m.body(),
+                        lower(m.status().name())
+                            + (m.error() == null ? "" : " (" + m.error() + ")"))));
+    stores
+        .notes()
+        .ofMember(id)
+        .forEach(
+            n ->
+                dated.add(
+                    new Dated(
+                        n.createdAt(),
+                        "note",
+                        n.text() + " — " + n.author(),
+                        lower(n.priority().name()))));
+    reads.doorChanges(id).forEach(d -> dated.add(new Dated(d.at(), "door", door(d.door()), "")));
+    reads
+        .referrals(id)
+        .forEach(
+            r ->
+                dated.add(
+                    new Dated(
+                        r.referredOn().atStartOfDay(zone).toInstant(),
+                        "referral",
+                        "referred to collections with "
+                            + r.amount()
+                            + " after "
+                            + r.attempts()
+                            + " attempts",
+                        r.closedOn() == null ? "open" : "closed " + r.closedOn())));
+    stores
+        .audit()
+        .about(Audit.member(id))
+        .forEach(
+            a ->
+                dated.add(
+                    new Dated(
+                        a.at(),
+                        "action",
+                        a.action()
+                            + " by "
+                            + a.actor()
+                            + (a.after() == null ? "" : ": " + a.after())
+                            + (a.reason() == null ? "" : " (" + a.reason() + ")"),
+                        "")));
+    dated.sort(Comparator.comparing(Dated::at).reversed());
+    return Optional.of(
+        new MemberTimeline(
+            member.id().value(),
+            member.clubId().value(),
+            member.firstName() + " " + member.lastName(),
+            member.phone() == null ? "" : member.phone(),
+            member.email() == null ? "" : member.email(),
+            lower(member.status().name()),
+            member.pastDue().toString(),
+            member.pastDueSince() == null ? "" : member.pastDueSince().toString(),
+            door(member.door()),
+            member.smsOptedOut(),
+            holds
+                .standing(member)
+                .map(
+                    h ->
+                        "on hold until "
+                            + h.until()
+                            + ": "
+                            + h.reason()
+                            + " ("
+                            + h.createdBy()
+                            + ")")
+                .orElse(null),
+            dated.stream()
+                .map(
+                    d ->
+                        new MemberTimeline.Entry(
+                            Formats.local(d.at(), zone), d.kind(), d.text(), d.status()))
+                .toList()));
+  }
+
+  private ZoneId zoneOf(ClubId club) {
+    return config.clubs().stream()
+        .filter(c -> c.club().id().equals(club))
+        .findFirst()
+        .map(c -> c.club().zone())
+        .orElse(ZoneId.of("UTC"));
+  }
+
+  private static String door(DoorAccess door) {
+    return door.lockReason() == null
+        ? lower(door.state().name())
+        : lower(door.state().name()) + " (" + lower(door.lockReason().name()) + ")";
+  }
+
+  private static String lower(String text) {
+    return text.toLowerCase(Locale.ROOT);
+  }
+
+  private record Dated(Instant at, String kind, String text, String status) {}
+}

@@ -1,0 +1,25 @@
+package com.gymops.application.console;
+
+/**
+ * A message in the Outbox page.
+ *
+ * @param cancellable still queued (due or deferred): a manager may cancel it
+ * @param notRetried for a failed message, why GymOps will not send it again; empty when a manager
+ *     may retry it
+ */
+public record OutboxRow(
+    long id,
+    String memberId,
+    String channel,
+    String recipient,
+    String purpose,
+    String status,
+    String notBefore,
+    String body,
+    String error,
+    boolean cancellable,
+    String notRetried) {
+  public boolean retryable() {
+    return status.equals("failed") && notRetried.isEmpty();
+  }
+}

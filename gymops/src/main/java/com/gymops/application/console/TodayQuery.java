@@ -1,0 +1,153 @@
+package com.gymops.application.console;
+
+import com.gymops.adapter.schedule.ClubWorkflow;
+import com.gymops.adapter.schedule.UpcomingFires;
+import com.gymops.application.care.WorkflowPauses;
+import com.gymops.application.port.store.ConsoleReads;
+import com.gymops.config.ClubSettings;
+import com.gymops.config.GymOpsConfig;
+import com.gymops.config.WorkflowSchedule;
+import com.gymops.domain.ClubId;
+import com.gymops.domain.ConsoleUser;
+import com.gymops.domain.RunStatus;
+import com.gymops.domain.WorkflowId;
+import com.gymops.domain.WorkflowPause;
+import com.gymops.domain.WorkflowRun;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The Today page: per club the user sees, a card per workflow (last run, next run, 7-day success),
+ * pending approvals, failed sends of the last 24 hours and the money collected since local
+ * midnight. A fixed number of indexed queries per club, however many members it has; nothing is
+ * written (the approvals' expiry pass is the engine's, every minute on {@code serve}).
+ *
+ * <p>A last run's summary comes from its report, which on a large club lists every member it
+ * concerned (half a megabyte for a referral run of 100,000 members): it is read and parsed once per
+ * finished run and kept, as a finished run's report never changes.
+ */
+public final class TodayQuery {
+  /** Enough for every card of many clubs; beyond it the oldest runs' summaries are dropped. */
+  private static final int SUMMARIES_KEPT = 512;
+
+  private final GymOpsConfig config;
+  private final ConsoleReads reads;
+  private final WorkflowPauses pauses;
+  private final Clock clock;
+  private final Map<String, String> summaries =
+      Collections.synchronizedMap(
+          new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+              return size() > SUMMARIES_KEPT;
+            }
+          });
+
+  public TodayQuery(GymOpsConfig config, ConsoleReads reads, WorkflowPauses pauses, Clock clock) {
+    this.config = config;
+    this.pauses = pauses;
+    this.reads = reads;
+    this.clock = clock;
+  }
+
+  public List<ClubToday> today(ConsoleUser user) {
+    Instant now = clock.instant();
+    List<ClubWorkflow> enabled = ClubWorkflow.enabledIn(config);
+    List<WorkflowPause> pauses = this.pauses.all();
+    List<ClubToday> clubs = new ArrayList<>();
+    for (ClubSettings club : config.clubs()) {
+      if (!user.sees(club.club().id())) {
+        continue;
+      }
+      ZoneId zone = club.club().zone();
+      ClubId id = club.club().id();
+      Map<WorkflowId, WorkflowRun> last = reads.lastRuns(id);
+      Map<WorkflowId, Map<RunStatus, Long>> week =
+          reads.runStatusesSince(id, now.minus(Duration.ofDays(7)));
+      List<WorkflowCard> cards = new ArrayList<>();
+      for (WorkflowId workflow : WorkflowId.values()) {
+        cards.add(
+            card(
+                club,
+                workflow,
+                enabled,
+                now,
+                Optional.ofNullable(last.get(workflow)),
+                week.getOrDefault(workflow, Map.of()),
+                paused(pauses, workflow, id)));
+      }
+      Instant midnight = now.atZone(zone).toLocalDate().atStartOfDay(zone).toInstant();
+      clubs.add(
+          new ClubToday(
+              club.club().id(),
+              club.club().name(),
+              zone.getId(),
+              cards,
+              reads.failedMessagesSince(club.club().id(), now.minus(Duration.ofHours(24))),
+              reads.pendingApprovals(id, now),
+              reads.paymentsReceivedSince(club.club().id(), midnight).toString()));
+    }
+    return clubs;
+  }
+
+  private static boolean paused(List<WorkflowPause> pauses, WorkflowId workflow, ClubId club) {
+    return pauses.stream()
+        .anyMatch(p -> p.workflow() == workflow && (p.club() == null || p.club().equals(club)));
+  }
+
+  private String summary(WorkflowRun run) {
+    if (run.finishedAt() == null) {
+      return "";
+    }
+    return summaries.computeIfAbsent(
+        run.runId(), id -> reads.report(id).map(Formats::summary).orElse(""));
+  }
+
+  private WorkflowCard card(
+      ClubSettings club,
+      WorkflowId workflow,
+      List<ClubWorkflow> enabled,
+      Instant now,
+      Optional<WorkflowRun> last,
+      Map<RunStatus, Long> week,
+      boolean paused) {
+    ZoneId zone = club.club().zone();
+    WorkflowSchedule schedule =
+        Optional.ofNullable(club.workflow(workflow)).orElse(WorkflowSchedule.defaultFor(workflow));
+    List<ClubWorkflow> mine =
+        enabled.stream()
+            .filter(w -> w.workflow() == workflow && w.club().equals(club.club().id()))
+            .toList();
+    String next =
+        UpcomingFires.after(mine, now, 1).stream()
+            .findFirst()
+            .map(fire -> Formats.local(fire.fireAt(), zone))
+            .orElse("-");
+    long succeeded = week.getOrDefault(RunStatus.SUCCEEDED, 0L);
+    long finished =
+        succeeded
+            + week.getOrDefault(RunStatus.PARTIAL, 0L)
+            + week.getOrDefault(RunStatus.FAILED, 0L);
+    return new WorkflowCard(
+        workflow,
+        !mine.isEmpty(),
+        paused,
+        schedule.schedule(),
+        last.map(WorkflowRun::runId).orElse(null),
+        last.map(run -> run.status().name().toLowerCase(Locale.ROOT)).orElse(null),
+        last.map(this::summary).orElse(""),
+        last.map(WorkflowRun::modeUsed).orElse(null),
+        last.map(run -> Formats.local(run.clockAt(), zone)).orElse("-"),
+        next,
+        finished == 0 ? "-" : succeeded + "/" + finished);
+  }
+}

@@ -1,0 +1,440 @@
+package com.gymops.application.importing;
+
+import com.gymops.domain.ClubId;
+import com.gymops.domain.DoorAccess;
+import com.gymops.domain.Member;
+import com.gymops.domain.MemberId;
+import com.gymops.domain.MemberStatus;
+import com.gymops.domain.Money;
+import com.gymops.domain.PayLinkUrl;
+import com.gymops.domain.UsState;
+import java.io.IOException;
+import java.io.Reader;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Reads a members file ({@code gymops import members}, README's import formats) into members,
+ * checking every row and reporting every problem. Pure: it touches no database. Immutable and
+ * thread-safe.
+ */
+public final class MemberCsvParser {
+  public static final List<String> COLUMNS =
+      List.of(
+          "member_id",
+          "club_id",
+          "first_name",
+          "last_name",
+          "phone",
+          "email",
+          "status",
+          "joined_on",
+          "past_due_amount",
+          "past_due_since",
+          "sms_consent",
+          "opted_out",
+          "door_state");
+
+  /** Columns a file may leave out: {@code state}, the US state of the member's address. */
+  public static final List<String> OPTIONAL_COLUMNS =
+      List.of("state", "collections_hold_until", "pay_link");
+
+  static final int MAX_MEMBER_ID_LENGTH = 64;
+
+  private static final CsvTable TABLE = new CsvTable(COLUMNS, OPTIONAL_COLUMNS);
+  private static final CodeTable<MemberStatus> STATUSES =
+      CodeTable.of(List.of(MemberStatus.values()), MemberStatus::name);
+  private static final CodeTable<DoorAccess> DOOR_STATES =
+      CodeTable.of(
+          List.of(DoorAccess.OPEN, DoorAccess.LOCKED_FOR_PAYMENT, DoorAccess.LOCKED_OTHER),
+          DoorAccess::code);
+  private static final CodeTable<Boolean> YES_NO =
+      CodeTable.of(
+          Map.of("true", true, "yes", true, "1", true, "false", false, "no", false, "0", false),
+          "true/false, yes/no or 1/0");
+
+  private final Map<String, ClubId> knownClubs;
+  private final String knownClubList;
+  private final PhoneNormalizer phones;
+  private final LocalDate today;
+
+  /**
+   * @param knownClubs the clubs in the configuration; every row must belong to one of them
+   * @param defaultRegion ISO 3166 region, such as {@code US}, for phone numbers written without a
+   *     country code
+   * @param today the club-local date of the import, which no past-due date may be after
+   * @throws IllegalArgumentException when {@code defaultRegion} is not a known region
+   */
+  public MemberCsvParser(Set<ClubId> knownClubs, String defaultRegion, LocalDate today) {
+    Map<String, ClubId> clubs = new TreeMap<>();
+    // Matched without case: club systems write NYC01 where the configuration may say nyc01.
+    knownClubs.forEach(club -> clubs.put(club.value().toLowerCase(Locale.ROOT), club));
+    // Handing out the configured ids skips ClubId's format check, a regex, on every row.
+    this.knownClubs = Map.copyOf(clubs);
+    this.knownClubList = String.join(", ", clubs.values().stream().map(ClubId::value).toList());
+    this.phones = new PhoneNormalizer(Objects.requireNonNull(defaultRegion, "defaultRegion"));
+    this.today = Objects.requireNonNull(today, "today");
+  }
+
+  /**
+   * Reads a whole members file. The reader is read to the end but not closed.
+   *
+   * @return every member, or, when any row is bad, no members and every problem found
+   */
+  public ParsedMembers parse(Reader in) throws IOException {
+    return parse(in, ',');
+  }
+
+  /** As {@link #parse(Reader)}, with values separated by {@code delimiter}. */
+  public ParsedMembers parse(Reader in, char delimiter) throws IOException {
+    // Per call, so one parser can read several files, even at once.
+    Map<String, Integer> firstLineOfMemberId = new HashMap<>();
+    Map<MemberId, LocalDate> holds = new HashMap<>();
+    Map<MemberId, String> links = new HashMap<>();
+    CsvTable.Contents<Member> contents =
+        TABLE.read(
+            in,
+            delimiter,
+            row -> {
+              Optional<Member> member = toMember(row, firstLineOfMemberId);
+              LocalDate holdUntil = holdUntil(row);
+              String link = payLink(row);
+              if (row.isRejected() || member.isEmpty()) {
+                return Optional.empty();
+              }
+              if (holdUntil != null) {
+                holds.put(member.get().id(), holdUntil);
+              }
+              if (link != null) {
+                links.put(member.get().id(), link);
+              }
+              return member;
+            });
+    if (!contents.problems().isEmpty()) {
+      return new ParsedMembers(List.of(), contents.problems());
+    }
+    return new ParsedMembers(contents.values(), contents.problems(), holds, links);
+  }
+
+  private Optional<Member> toMember(CsvRow row, Map<String, Integer> firstLineOfMemberId) {
+    String id = memberId(row, firstLineOfMemberId);
+    ClubId club = club(row);
+    String firstName = row.value("first_name");
+    if (firstName.isEmpty()) {
+      row.reject("first_name", "a first name is required");
+    }
+    String lastName = row.value("last_name");
+    String phone = phone(row);
+    String email = email(row);
+    MemberStatus status = status(row);
+    LocalDate joinedOn = optionalDate(row, "joined_on");
+    Money pastDue = pastDueAmount(row);
+    LocalDate pastDueSince = pastDueSince(row, pastDue);
+    boolean smsConsent = yesNo(row, "sms_consent");
+    boolean optedOut = yesNo(row, "opted_out");
+    DoorAccess door = doorState(row);
+    UsState state = state(row);
+    if (row.isRejected()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new Member(
+            new MemberId(id),
+            club,
+            firstName,
+            lastName,
+            phone,
+            email,
+            status,
+            joinedOn,
+            pastDue,
+            pastDueSince,
+            smsConsent,
+            optedOut,
+            door,
+            false,
+            state));
+  }
+
+  /** A payment plan's end: collections resume on that club-local day (docs/MANAGER.md). */
+  private static LocalDate holdUntil(CsvRow row) {
+    String text = row.optionalValue("collections_hold_until");
+    if (text.isEmpty()) {
+      return null;
+    }
+    try {
+      return LocalDate.parse(text);
+    } catch (java.time.format.DateTimeParseException e) {
+      row.reject("collections_hold_until", "'" + text + "' is not a date (YYYY-MM-DD)");
+      return null;
+    }
+  }
+
+  private static String payLink(CsvRow row) {
+    String text = row.optionalValue("pay_link");
+    if (text.isEmpty()) {
+      return null;
+    }
+    try {
+      PayLinkUrl.check(text, text);
+      return text;
+    } catch (IllegalArgumentException e) {
+      row.reject("pay_link", e.getMessage());
+      return null;
+    }
+  }
+
+  private static UsState state(CsvRow row) {
+    String text = row.optionalValue("state");
+    if (text.isEmpty()) {
+      return null;
+    }
+    try {
+      return UsState.parse(text);
+    } catch (IllegalArgumentException e) {
+      row.reject("state", e.getMessage());
+      return null;
+    }
+  }
+
+  private static String memberId(CsvRow row, Map<String, Integer> firstLineOfMemberId) {
+    String id = row.value("member_id");
+    if (id.isEmpty()) {
+      row.reject("member_id", "a member id is required");
+    } else if (id.length() > MAX_MEMBER_ID_LENGTH) {
+      row.reject(
+          "member_id",
+          "member id is "
+              + id.length()
+              + " characters long; at most "
+              + MAX_MEMBER_ID_LENGTH
+              + " are allowed");
+    } else {
+      Integer firstLine = firstLineOfMemberId.putIfAbsent(id, row.line());
+      if (firstLine != null) {
+        row.reject("member_id", "member id " + id + " already appears on line " + firstLine);
+      }
+    }
+    return id;
+  }
+
+  private ClubId club(CsvRow row) {
+    String text = row.value("club_id");
+    ClubId club = knownClubs.get(text.toLowerCase(Locale.ROOT));
+    if (club == null) {
+      String problem = text.isEmpty() ? "a club id is required" : "unknown club '" + text + "'";
+      row.reject("club_id", problem + "; known clubs: " + knownClubList);
+    }
+    return club;
+  }
+
+  private String phone(CsvRow row) {
+    String text = row.value("phone");
+    if (text.isEmpty()) {
+      return null;
+    }
+    Optional<String> extension = phones.extension(text);
+    if (extension.isPresent()) {
+      // Kept or refused, never dropped: a text cannot reach an extension, and dropping it would
+      // text whoever answers the main line.
+      row.reject(
+          "phone",
+          "'"
+              + text
+              + "' has an extension ("
+              + extension.get()
+              + "); a text cannot reach an extension: give the member's own mobile number");
+      return null;
+    }
+    Optional<String> e164 = phones.toE164(text);
+    if (e164.isEmpty()) {
+      row.reject("phone", "'" + text + "' is not a valid phone number");
+      return null;
+    }
+    return e164.get();
+  }
+
+  private static String email(CsvRow row) {
+    String text = row.value("email");
+    if (text.isEmpty()) {
+      return null;
+    }
+    if (!looksLikeEmail(text)) {
+      row.reject("email", "'" + text + "' is not an email address");
+      return null;
+    }
+    return text;
+  }
+
+  /** A sanity check, not RFC 5322: catches typos and wrong columns, not every invalid address. */
+  private static boolean looksLikeEmail(String text) {
+    int at = text.indexOf('@');
+    if (at <= 0 || at != text.lastIndexOf('@')) {
+      return false;
+    }
+    int dot = text.indexOf('.', at + 1);
+    if (dot <= at + 1 || text.endsWith(".")) {
+      return false;
+    }
+    return text.chars().noneMatch(Character::isWhitespace);
+  }
+
+  private static MemberStatus status(CsvRow row) {
+    String text = row.value("status");
+    if (text.isEmpty()) {
+      row.reject("status", "a status is required: one of " + STATUSES.expected());
+      return null;
+    }
+    Optional<MemberStatus> status = STATUSES.find(text);
+    if (status.isEmpty()) {
+      row.reject("status", "'" + text + "' is not one of " + STATUSES.expected());
+      return null;
+    }
+    return status.get();
+  }
+
+  private static LocalDate optionalDate(CsvRow row, String column) {
+    String text = row.value(column);
+    if (text.isEmpty()) {
+      return null;
+    }
+    LocalDate date = isoDate(text);
+    if (date == null) {
+      row.reject(column, "'" + text + "' is not a date in the form yyyy-MM-dd, like 2026-01-31");
+    }
+    return date;
+  }
+
+  /** Reads yyyy-MM-dd by hand: LocalDate.parse cost more than all other checks of a row. */
+  private static LocalDate isoDate(String text) {
+    if (text.length() != 10 || text.charAt(4) != '-' || text.charAt(7) != '-') {
+      return null;
+    }
+    int year = number(text, 0, 4);
+    int month = number(text, 5, 7);
+    int day = number(text, 8, 10);
+    if (year < 0 || month < 0 || day < 0) {
+      return null;
+    }
+    try {
+      return LocalDate.of(year, month, day);
+    } catch (DateTimeException e) {
+      return null;
+    }
+  }
+
+  /** The decimal number in {@code text[from, to)}, or -1 when it holds anything but digits. */
+  private static int number(String text, int from, int to) {
+    int value = 0;
+    for (int i = from; i < to; i++) {
+      char c = text.charAt(i);
+      if (c < '0' || c > '9') {
+        return -1;
+      }
+      value = value * 10 + (c - '0');
+    }
+    return value;
+  }
+
+  /** The amount, zero when empty, or {@code null} when it is unreadable. */
+  private static Money pastDueAmount(CsvRow row) {
+    String text = row.value("past_due_amount");
+    if (text.isEmpty()) {
+      return Money.ZERO;
+    }
+    // BigDecimal, behind Money.parse, would also take "1e3" and "+5", which no export writes.
+    if (!isPlainDecimal(text)) {
+      row.reject("past_due_amount", "'" + text + "' is not an amount like 49.99");
+      return null;
+    }
+    try {
+      return Money.parse(text);
+    } catch (IllegalArgumentException e) {
+      row.reject("past_due_amount", e.getMessage());
+    } catch (ArithmeticException e) {
+      row.reject("past_due_amount", "amount " + text + " is too large");
+    }
+    return null;
+  }
+
+  private static boolean isPlainDecimal(String text) {
+    int start = text.charAt(0) == '-' ? 1 : 0;
+    int digits = 0;
+    boolean point = false;
+    for (int i = start; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c >= '0' && c <= '9') {
+        digits++;
+      } else if (c == '.' && !point) {
+        point = true;
+      } else {
+        return false;
+      }
+    }
+    return digits > 0;
+  }
+
+  /** The first day of the delinquency: required with a balance, and meaningless without one. */
+  private LocalDate pastDueSince(CsvRow row, Money pastDue) {
+    String text = row.value("past_due_since");
+    if (pastDue == null) {
+      // The amount is already reported; check the date on its own rather than guess the pairing.
+      return text.isEmpty() ? null : notInFuture(row, optionalDate(row, "past_due_since"));
+    }
+    if (!pastDue.isPositive()) {
+      if (!text.isEmpty()) {
+        row.reject("past_due_since", "past_due_since given but past_due_amount is 0");
+      }
+      return null;
+    }
+    if (text.isEmpty()) {
+      row.reject(
+          "past_due_since",
+          "required when past_due_amount is above 0: the first day the balance was past due");
+      return null;
+    }
+    return notInFuture(row, optionalDate(row, "past_due_since"));
+  }
+
+  private LocalDate notInFuture(CsvRow row, LocalDate since) {
+    if (since != null && since.isAfter(today)) {
+      row.reject("past_due_since", since + " is after the import date, " + today);
+      return null;
+    }
+    return since;
+  }
+
+  private static boolean yesNo(CsvRow row, String column) {
+    String text = row.value(column);
+    if (text.isEmpty()) {
+      return false;
+    }
+    Optional<Boolean> value = YES_NO.find(text);
+    if (value.isEmpty()) {
+      row.reject(column, "'" + text + "' is not " + YES_NO.expected());
+      return false;
+    }
+    return value.get();
+  }
+
+  private static DoorAccess doorState(CsvRow row) {
+    String text = row.value("door_state");
+    if (text.isEmpty()) {
+      return DoorAccess.OPEN;
+    }
+    Optional<DoorAccess> door = DOOR_STATES.find(text);
+    if (door.isEmpty()) {
+      row.reject("door_state", "'" + text + "' is not one of " + DOOR_STATES.expected());
+      return null;
+    }
+    return door.get();
+  }
+}

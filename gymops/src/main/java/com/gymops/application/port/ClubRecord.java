@@ -1,0 +1,31 @@
+package com.gymops.application.port;
+
+import java.time.Instant;
+
+/**
+ * One member as the club system sends it, before validation: the fields the club system owns. The
+ * door, the STOP opt-out and an unusable-number mark are GymOps' own and never come from it.
+ *
+ * @param pastDueAmount dollars, e.g. {@code "80.00"}
+ * @param joinedOn ISO date or null
+ * @param pastDueSince ISO date or null
+ * @param state the US state of the member's address (two letters), or null
+ * @param collectionsHoldUntil ISO date of a payment plan's end, or null (keeps what is on file)
+ * @param payLink the member's own https pay link, or null (keeps what is on file)
+ */
+public record ClubRecord(
+    String memberId,
+    String clubId,
+    String firstName,
+    String lastName,
+    String phone,
+    String email,
+    String status,
+    String joinedOn,
+    String pastDueAmount,
+    String pastDueSince,
+    boolean smsConsent,
+    Instant updatedAt,
+    String state,
+    String collectionsHoldUntil,
+    String payLink) {}

@@ -1,0 +1,79 @@
+package com.gymops.adapter.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.gymops.config.ClubSystemSettings;
+import com.gymops.config.ConfigException;
+import com.gymops.config.GymOpsConfig;
+import com.gymops.config.WebhookSecrets;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class WebhookAndClubSystemSettingsTest {
+  private static final ZoneId UTC = ZoneId.of("UTC");
+
+  @Test
+  void the_webhook_secrets_come_from_the_environment_and_are_never_printed() {
+    GymOpsConfig config =
+        ConfigLoader.parse(
+            "",
+            Map.of(
+                "TWILIO_AUTH_TOKEN", "tw-secret",
+                "GYMOPS_PAYMENTS_SECRET", "pay-secret",
+                "GYMOPS_DOOR_EXPORT_TOKEN", "export-secret"),
+            UTC);
+
+    assertThat(config.webhooks().twilio()).contains("tw-secret");
+    assertThat(config.webhooks().payments()).contains("pay-secret");
+    assertThat(config.webhooks().doorExport()).contains("export-secret");
+    assertThat(config.toString())
+        .doesNotContain("tw-secret")
+        .doesNotContain("pay-secret")
+        .doesNotContain("export-secret");
+    // The auth token alone (no account SID) checks signatures but does not choose Twilio to send.
+    assertThat(config.messaging().smsProvider()).isEqualTo("log");
+  }
+
+  @Test
+  void without_the_variables_every_webhook_secret_is_unset() {
+    WebhookSecrets secrets = ConfigLoader.parse("", Map.of(), UTC).webhooks();
+
+    assertThat(secrets.twilio()).isEmpty();
+    assertThat(secrets.payments()).isEmpty();
+    assertThat(secrets.doorExport()).isEmpty();
+  }
+
+  @Test
+  void the_club_system_is_local_unless_http_is_configured_with_its_api() {
+    assertThat(ConfigLoader.parse("", Map.of(), UTC).clubSystem())
+        .isEqualTo(ClubSystemSettings.LOCAL);
+
+    ClubSystemSettings http =
+        ConfigLoader.parse(
+                "club_system: {system: http, http: {base_url: 'https://clubs.example.com/api/',"
+                    + " page_size: 100, timeout_seconds: 5}}\n",
+                Map.of("GYMOPS_CLUB_SYSTEM_TOKEN", "club-secret"),
+                UTC)
+            .clubSystem();
+    assertThat(http.isHttp()).isTrue();
+    assertThat(http.http().baseUrl()).isEqualTo("https://clubs.example.com/api");
+    assertThat(http.http().pageSize()).isEqualTo(100);
+    assertThat(http.http().timeout()).isEqualTo(Duration.ofSeconds(5));
+    assertThat(http.http().token()).isEqualTo("club-secret");
+    assertThat(http.toString()).doesNotContain("club-secret");
+  }
+
+  @Test
+  void an_http_club_system_needs_a_base_url_and_a_known_system() {
+    assertThatThrownBy(() -> ConfigLoader.parse("club_system: {system: http}\n", Map.of(), UTC))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("club_system.http.base_url");
+    assertThatThrownBy(
+            () -> ConfigLoader.parse("club_system: {system: salesforce}\n", Map.of(), UTC))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("club_system.system");
+  }
+}

@@ -1,0 +1,30 @@
+package com.gymops.application.importing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class ImportProblemTest {
+
+  @Test
+  void names_line_and_column_when_a_single_value_is_wrong() {
+    ImportProblem problem =
+        new ImportProblem(7, "past_due_amount", "amount 12.345 has more than two decimals");
+
+    assertThat(problem)
+        .hasToString("line 7, column past_due_amount: amount 12.345 has more than two decimals");
+  }
+
+  @Test
+  void names_only_the_line_when_the_whole_line_is_wrong() {
+    assertThat(ImportProblem.onLine(3, "expected 5 values but found 4"))
+        .hasToString("line 3: expected 5 values but found 4");
+  }
+
+  @Test
+  void refuses_line_numbers_below_one() {
+    assertThatThrownBy(() -> new ImportProblem(0, null, "x"))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+}

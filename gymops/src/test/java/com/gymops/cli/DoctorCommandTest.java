@@ -1,0 +1,147 @@
+package com.gymops.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.gymops.fakes.FakeTwilio;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DoctorCommandTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @TempDir Path work;
+  private FakeTwilio twilio;
+
+  @BeforeEach
+  void start() {
+    twilio = FakeTwilio.start();
+  }
+
+  @AfterEach
+  void stop() {
+    twilio.close();
+  }
+
+  @Test
+  void a_broken_configuration_is_reported_with_every_problem_and_what_to_fix() throws IOException {
+    Files.writeString(
+        work.resolve("gymops.yml"),
+        """
+        clubs:
+          - id: main
+            manager: {phone: '555-0100'}
+        messaging:
+          templates:
+            invoice: "Pay {total}"
+        """);
+
+    CliRun run = CliRun.in(work, "doctor");
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.out())
+        .contains(
+            "FAIL  configuration  clubs[0].manager.phone: '555-0100' is not a valid phone number",
+            "FAIL  configuration  messaging.templates: template 'invoice' uses unknown variable"
+                + " {total}",
+            "fix: edit " + work.resolve("gymops.yml"));
+  }
+
+  @Test
+  void a_working_twilio_account_passes_and_an_unreachable_webhook_url_is_named()
+      throws IOException {
+    int closedPort;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      closedPort = socket.getLocalPort();
+    }
+    Files.writeString(
+        work.resolve("gymops.yml"),
+        "messaging:\n  public_base_url: http://127.0.0.1:" + closedPort + "\n");
+
+    CliRun run = CliRun.in(work, twilio.environment(), "doctor", "--json");
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    JsonNode report = JSON.readTree(run.out());
+    assertThat(report.get("ok").asBoolean()).isFalse();
+    assertThat(check(report, "database").get("ok").asBoolean()).isTrue();
+    assertThat(check(report, "templates").get("ok").asBoolean()).isTrue();
+    assertThat(check(report, "twilio").get("detail").asText())
+        .isEqualTo("credentials accepted; " + FakeTwilio.FROM + " belongs to the account");
+    assertThat(check(report, "webhooks").get("problem").asText())
+        .startsWith("http://127.0.0.1:" + closedPort + "/health cannot be reached from here");
+    assertThat(twilio.requests())
+        .allSatisfy(request -> assertThat(request.method()).isEqualTo("GET"));
+  }
+
+  @Test
+  void refused_credentials_and_a_number_of_another_account_are_named_with_the_fix()
+      throws IOException {
+    Files.writeString(work.resolve("gymops.yml"), "clubs: [{id: main}]\n");
+    Map<String, String> wrongToken = new HashMap<>(twilio.environment());
+    wrongToken.put("TWILIO_AUTH_TOKEN", "not-the-token");
+    Map<String, String> otherNumber = new HashMap<>(twilio.environment());
+    otherNumber.put("TWILIO_FROM", "+12125550199");
+
+    JsonNode refused = JSON.readTree(CliRun.in(work, wrongToken, "doctor", "--json").out());
+    JsonNode foreign = JSON.readTree(CliRun.in(work, otherNumber, "doctor", "--json").out());
+
+    assertThat(check(refused, "twilio").get("problem").asText())
+        .isEqualTo("Twilio refuses the credentials (HTTP 401)");
+    assertThat(check(refused, "twilio").get("fix").asText())
+        .isEqualTo(
+            "set TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN to the account's SID and auth token");
+    assertThat(check(foreign, "twilio").get("problem").asText())
+        .isEqualTo("TWILIO_FROM +12125550199 is not a number of this Twilio account");
+    assertThat(check(foreign, "webhooks").get("problem").asText())
+        .startsWith("messaging.public_base_url is not set");
+  }
+
+  @Test
+  void a_sender_paused_by_the_provider_is_reported_with_what_to_register() throws IOException {
+    Files.writeString(
+        work.resolve("gymops.yml"),
+        """
+        clubs:
+          - id: main
+            timezone: America/New_York
+            manager: {email: manager@example.com}
+        messaging:
+          sms_rate_per_second: 1000
+        """);
+    Files.writeString(
+        work.resolve("members.csv"),
+        "member_id,club_id,first_name,last_name,phone,email,status,joined_on,past_due_amount,"
+            + "past_due_since,sms_consent,opted_out,door_state\n"
+            + "M1,main,Ana,Lopez,+12125552671,,ACTIVE,2024-01-10,30.00,2026-11-20,yes,no,ACTIVE\n");
+    assertThat(CliRun.in(work, "import", "members", "members.csv").exitCode()).isZero();
+    assertThat(CliRun.in(work, "run", "past-due-monitoring").exitCode()).isZero();
+    twilio.script(
+        "+12125552671", FakeTwilio.Answer.error(400, 30032, "Toll-free number not verified"));
+    assertThat(CliRun.in(work, twilio.environment(), "dispatch").exitCode()).isZero();
+
+    CliRun run = CliRun.in(work, twilio.environment(), "doctor");
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.out())
+        .contains("FAIL  sms sender     texts from " + FakeTwilio.FROM + " are paused since")
+        .contains("Verify the toll-free number in the Twilio console (Toll-Free Verification).");
+  }
+
+  private static JsonNode check(JsonNode report, String name) {
+    for (JsonNode check : report.get("checks")) {
+      if (check.get("name").asText().equals(name)) {
+        return check;
+      }
+    }
+    throw new AssertionError("no check " + name + " in " + report);
+  }
+}

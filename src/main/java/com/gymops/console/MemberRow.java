@@ -1,5 +1,0 @@
-package com.gymops.console;
-
-/** A member in the search results. */
-public record MemberRow(
-    String memberId, String name, String phone, String status, String balance, String door) {}
