@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.gymops.bench.drill.DrillCommand;
+import com.gymops.cli.Cli;
+import com.gymops.cli.CliEnvironment;
 import com.gymops.cli.CliRun;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,6 +19,18 @@ class BenchCommandTest {
   private static final Object[] COMMANDS = {BenchCommand.class};
 
   @TempDir Path work;
+
+  @Test
+  void the_bench_jar_has_every_gymops_command_and_bench_and_drill() {
+    var benchJar =
+        Cli.commandLine(CliEnvironment.system(), BenchCommand.class, DrillCommand.class)
+            .getSubcommands()
+            .keySet();
+    var product = Cli.commandLine(CliEnvironment.system()).getSubcommands().keySet();
+
+    assertThat(product).doesNotContain("bench", "drill");
+    assertThat(benchJar).containsAll(product).contains("bench", "drill");
+  }
 
   @Test
   void json_has_every_scenario_with_positive_figures_and_defined_ratios() throws Exception {

@@ -26,6 +26,7 @@ class CliTest {
 
   @Test
   void help_lists_only_the_commands_that_exist_and_exits_zero() {
+    // bench and drill live in the bench module's jar, so that the product carries no fake
     CliRun run = CliRun.in(work, "--help");
 
     assertThat(run.exitCode()).isZero();
@@ -40,10 +41,8 @@ class CliTest {
             "schedule",
             "serve",
             "backup",
-            "drill",
             "doctor",
             "users",
-            "bench",
             "cds",
             "members",
             "workflows",
@@ -61,10 +60,8 @@ class CliTest {
             "schedule",
             "serve",
             "backup",
-            "drill",
             "doctor",
             "users",
-            "bench",
             "cds",
             "members",
             "workflows",
