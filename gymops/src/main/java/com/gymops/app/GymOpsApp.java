@@ -16,6 +16,7 @@ import com.gymops.adapter.persistence.Persistence;
 import com.gymops.adapter.persistence.StoreErrors;
 import com.gymops.adapter.reports.CsvReportWriter;
 import com.gymops.adapter.reports.MailingReportWriter;
+import com.gymops.adapter.schedule.ScheduledFireCalendar;
 import com.gymops.adapter.sms.LogMessageGateway;
 import com.gymops.adapter.sms.TwilioSmsGateway;
 import com.gymops.adapter.web.ApiV1;
@@ -403,7 +404,7 @@ public final class GymOpsApp implements AutoCloseable {
     ApprovalsQuery approvalsQuery = new ApprovalsQuery(config, approvals());
     return new ConsoleServices(
         accounts,
-        new TodayQuery(config, reads, pauses, clock),
+        new TodayQuery(config, reads, pauses, new ScheduledFireCalendar(config), clock),
         new RunsQuery(config, reads, runHistory(), stores.outbox()),
         new MembersQuery(config, reads, stores, holds),
         new OutboxQuery(config, reads, clock),

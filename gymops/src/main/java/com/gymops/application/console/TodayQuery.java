@@ -1,8 +1,7 @@
 package com.gymops.application.console;
 
-import com.gymops.adapter.schedule.ClubWorkflow;
-import com.gymops.adapter.schedule.UpcomingFires;
 import com.gymops.application.care.WorkflowPauses;
+import com.gymops.application.port.FireCalendar;
 import com.gymops.application.port.store.ConsoleReads;
 import com.gymops.config.ClubSettings;
 import com.gymops.config.GymOpsConfig;
@@ -42,6 +41,7 @@ public final class TodayQuery {
   private final GymOpsConfig config;
   private final ConsoleReads reads;
   private final WorkflowPauses pauses;
+  private final FireCalendar calendar;
   private final Clock clock;
   private final Map<String, String> summaries =
       Collections.synchronizedMap(
@@ -52,16 +52,21 @@ public final class TodayQuery {
             }
           });
 
-  public TodayQuery(GymOpsConfig config, ConsoleReads reads, WorkflowPauses pauses, Clock clock) {
+  public TodayQuery(
+      GymOpsConfig config,
+      ConsoleReads reads,
+      WorkflowPauses pauses,
+      FireCalendar calendar,
+      Clock clock) {
     this.config = config;
     this.pauses = pauses;
+    this.calendar = calendar;
     this.reads = reads;
     this.clock = clock;
   }
 
   public List<ClubToday> today(ConsoleUser user) {
     Instant now = clock.instant();
-    List<ClubWorkflow> enabled = ClubWorkflow.enabledIn(config);
     List<WorkflowPause> pauses = this.pauses.all();
     List<ClubToday> clubs = new ArrayList<>();
     for (ClubSettings club : config.clubs()) {
@@ -79,7 +84,6 @@ public final class TodayQuery {
             card(
                 club,
                 workflow,
-                enabled,
                 now,
                 Optional.ofNullable(last.get(workflow)),
                 week.getOrDefault(workflow, Map.of()),
@@ -115,7 +119,6 @@ public final class TodayQuery {
   private WorkflowCard card(
       ClubSettings club,
       WorkflowId workflow,
-      List<ClubWorkflow> enabled,
       Instant now,
       Optional<WorkflowRun> last,
       Map<RunStatus, Long> week,
@@ -123,15 +126,9 @@ public final class TodayQuery {
     ZoneId zone = club.club().zone();
     WorkflowSchedule schedule =
         Optional.ofNullable(club.workflow(workflow)).orElse(WorkflowSchedule.defaultFor(workflow));
-    List<ClubWorkflow> mine =
-        enabled.stream()
-            .filter(w -> w.workflow() == workflow && w.club().equals(club.club().id()))
-            .toList();
+    ClubId id = club.club().id();
     String next =
-        UpcomingFires.after(mine, now, 1).stream()
-            .findFirst()
-            .map(fire -> Formats.local(fire.fireAt(), zone))
-            .orElse("-");
+        calendar.nextFire(id, workflow, now).map(at -> Formats.local(at, zone)).orElse("-");
     long succeeded = week.getOrDefault(RunStatus.SUCCEEDED, 0L);
     long finished =
         succeeded
@@ -139,7 +136,7 @@ public final class TodayQuery {
             + week.getOrDefault(RunStatus.FAILED, 0L);
     return new WorkflowCard(
         workflow,
-        !mine.isEmpty(),
+        calendar.scheduled(id, workflow),
         paused,
         schedule.schedule(),
         last.map(WorkflowRun::runId).orElse(null),
