@@ -18,6 +18,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -49,6 +50,35 @@ public final class Doctor {
   private Doctor() {}
 
   /** Every check on a configuration that loaded. */
+  /**
+   * A club that names no time zone runs in the machine's, usually UTC on a server: its texts would
+   * go out at night and its daily workflows at the wrong hour.
+   *
+   * @param withoutZone the ids of the clubs the configuration file lists without a timezone
+   */
+  public static Check timeZones(GymOpsConfig config, List<String> withoutZone) {
+    if (withoutZone.isEmpty()) {
+      return Check.passed(
+          "time zones",
+          config.clubs().stream()
+              .map(club -> club.club().id() + " " + club.club().zone().getId())
+              .collect(java.util.stream.Collectors.joining(", ")));
+    }
+    ZoneId machine =
+        config.clubs().stream()
+            .filter(club -> withoutZone.contains(club.club().id().value()))
+            .map(club -> club.club().zone())
+            .findFirst()
+            .orElse(ZoneId.systemDefault());
+    return Check.failed(
+        "time zones",
+        String.join(", ", withoutZone)
+            + " names no timezone, so it runs in this machine's zone ("
+            + machine.getId()
+            + "): texting hours and schedules would be off",
+        "add 'timezone: America/Chicago' (the club's own IANA zone) to each of those clubs");
+  }
+
   public static List<Check> examine(GymOpsConfig config, Path dataDir, Clock clock) {
     List<Check> checks = new ArrayList<>();
     checks.add(

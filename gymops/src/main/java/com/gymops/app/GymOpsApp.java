@@ -279,6 +279,12 @@ public final class GymOpsApp implements AutoCloseable {
         health);
   }
 
+  /** Whether {@code dataDir} holds a store to open: always with PostgreSQL, else its file. */
+  public static boolean hasData(GymOpsConfig config, Path dataDir) {
+    return config.database().jdbcUrl().isPresent()
+        || Files.isRegularFile(dataDir.resolve(Database.EMBEDDED_FILE));
+  }
+
   public static GymOpsApp open(GymOpsConfig config, Path dataDir, Clock clock) {
     try {
       Files.createDirectories(dataDir);

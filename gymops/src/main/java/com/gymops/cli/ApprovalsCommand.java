@@ -54,7 +54,7 @@ final class ApprovalsCommand implements Callable<Integer> {
       throw new UserError("--status must be pending or all, not '" + status + "'");
     }
     PrintWriter out = spec.commandLine().getOut();
-    try (GymOpsApp app = root.openApp(root.dataDir())) {
+    try (GymOpsApp app = root.openExisting()) {
       ClubId clubId = club == null ? null : ClubChoice.resolve(app.config(), club);
       List<Approval> approvals =
           app.approvals().list(Actor.person("cli"), clubId, status.equals("pending"));
@@ -99,7 +99,7 @@ final class ApprovalsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
       PrintWriter out = spec.commandLine().getOut();
-      try (GymOpsApp app = parent.root.openApp(parent.root.dataDir())) {
+      try (GymOpsApp app = parent.root.openExisting()) {
         Approvals.Decision decision = app.approvals().approve(Actor.person(by), id);
         if (json) {
           out.println(JSON.writeValueAsString(ApprovalJson.of(decision.approval())));
@@ -132,7 +132,7 @@ final class ApprovalsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
       PrintWriter out = spec.commandLine().getOut();
-      try (GymOpsApp app = parent.root.openApp(parent.root.dataDir())) {
+      try (GymOpsApp app = parent.root.openExisting()) {
         app.approvals().deny(Actor.person(by), id, reason);
         out.println(id + " denied by " + by + "; nothing was executed");
       }

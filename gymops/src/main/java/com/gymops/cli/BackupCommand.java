@@ -31,7 +31,7 @@ final class BackupCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Path target = root.resolve(file);
-    try (GymOpsApp app = root.openApp(root.dataDir())) {
+    try (GymOpsApp app = root.openExisting()) {
       app.backupTo(target);
     }
     PrintWriter out = spec.commandLine().getOut();

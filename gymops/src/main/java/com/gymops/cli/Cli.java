@@ -1,6 +1,7 @@
 package com.gymops.cli;
 
 import com.gymops.app.GymOpsApp;
+import com.gymops.application.care.NotFoundException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -43,6 +44,10 @@ public final class Cli {
                           : "unexpected "
                               + e.getClass().getSimpleName()
                               + " (set GYMOPS_DEBUG=1 for details)");
+      if (e instanceof NotFoundException
+          && command.getCommandSpec().root().userObject() instanceof GymOpsCommand root) {
+        message += " in " + root.dataLocation();
+      }
       err.println(command.getCommandSpec().qualifiedName() + ": " + message);
       if (environment.variable("GYMOPS_DEBUG") != null) {
         e.printStackTrace(err);

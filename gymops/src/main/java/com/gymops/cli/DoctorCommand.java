@@ -9,6 +9,7 @@ import com.gymops.app.Doctor;
 import com.gymops.config.ConfigException;
 import com.gymops.config.GymOpsConfig;
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -43,7 +44,8 @@ final class DoctorCommand implements Callable<Integer> {
       GymOpsConfig config =
           ConfigLoader.load(
               root.configFile(), root.environment().variables(), root.environment().systemZone());
-      checks = Doctor.examine(config, root.dataDir(), root.environment().clock());
+      checks = new ArrayList<>(Doctor.examine(config, root.dataDir(), root.environment().clock()));
+      checks.add(1, Doctor.timeZones(config, ConfigLoader.clubsWithoutTimeZone(root.configFile())));
     } catch (ConfigException e) {
       checks =
           e.problems().stream()

@@ -103,6 +103,31 @@ public final class GymOpsCommand {
     }
   }
 
+  /**
+   * Opens the data for a command that reads or changes what is already there: refuses, naming the
+   * directory it looked in, when there is none, instead of creating an empty one and answering
+   * "nothing found".
+   */
+  public GymOpsApp openExisting() {
+    GymOpsConfig config = loadConfig();
+    Path directory = dataDir();
+    if (!GymOpsApp.hasData(config, directory)) {
+      throw new UserError(
+          "no GymOps data in "
+              + directory
+              + ": pass --data DIR or set GYMOPS_DATA to the directory 'gymops demo' or"
+              + " 'gymops import' filled");
+    }
+    return GymOpsApp.open(config, directory, environment.clock());
+  }
+
+  /** Where this command line's data lives, as an error message names it. */
+  public String dataLocation() {
+    return loadConfig().database().jdbcUrl().isPresent()
+        ? "the configured PostgreSQL database"
+        : dataDir().toString();
+  }
+
   public GymOpsApp openApp(Path dataDirectory) {
     return GymOpsApp.open(loadConfig(), dataDirectory, environment.clock());
   }

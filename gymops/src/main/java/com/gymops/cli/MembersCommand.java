@@ -62,7 +62,7 @@ final class MembersCommand {
     @Override
     public final Integer call() throws IOException {
       PrintWriter out = spec.commandLine().getOut();
-      try (GymOpsApp app = parent.root.openApp(parent.root.dataDir())) {
+      try (GymOpsApp app = parent.root.openExisting()) {
         run(app, Actor.person(actor()), memberId(), out);
       }
       out.flush();
@@ -70,6 +70,11 @@ final class MembersCommand {
     }
 
     abstract void run(GymOpsApp app, Actor actor, MemberId id, PrintWriter out) throws IOException;
+
+    /** Whether the command changes something, so the audit log must say who did it. */
+    boolean acts() {
+      return true;
+    }
 
     private MemberId memberId() {
       try {
@@ -90,6 +95,10 @@ final class MembersCommand {
           return value.strip();
         }
       }
+      if (!acts()) {
+        // a read is not audited: containers and cron jobs have no $USER, and need none to look
+        return "command line";
+      }
       throw new UserError("say who acts with --by NAME (no $GYMOPS_USER or $USER is set)");
     }
   }
@@ -102,6 +111,11 @@ final class MembersCommand {
   static final class Show extends MemberAction {
     @Option(names = "--json", description = "Print JSON.")
     boolean json;
+
+    @Override
+    boolean acts() {
+      return false;
+    }
 
     @Override
     void run(GymOpsApp app, Actor actor, MemberId id, PrintWriter out) throws IOException {

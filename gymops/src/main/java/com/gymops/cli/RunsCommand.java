@@ -50,7 +50,7 @@ final class RunsCommand implements Callable<Integer> {
       throw new UserError("--limit must be at least 1");
     }
     PrintWriter out = spec.commandLine().getOut();
-    try (GymOpsApp app = root.openApp(root.dataDir())) {
+    try (GymOpsApp app = root.openExisting()) {
       List<WorkflowRun> runs = app.runHistory().latest(limit);
       if (json) {
         ArrayNode array = JSON.createArrayNode();
@@ -116,7 +116,7 @@ final class RunsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
       PrintWriter out = spec.commandLine().getOut();
-      try (GymOpsApp app = parent.root.openApp(parent.root.dataDir())) {
+      try (GymOpsApp app = parent.root.openExisting()) {
         WorkflowRun run =
             app.runHistory()
                 .find(runId)

@@ -51,7 +51,7 @@ final class SummaryCommand implements Callable<Integer> {
       }
     }
     PrintWriter out = spec.commandLine().getOut();
-    try (GymOpsApp app = root.openApp(root.dataDir())) {
+    try (GymOpsApp app = root.openExisting()) {
       List<ClubSettings> clubs =
           club == null
               ? app.config().clubs()

@@ -27,7 +27,7 @@ final class WorkflowsCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    try (GymOpsApp app = root.openApp(root.dataDir())) {
+    try (GymOpsApp app = root.openExisting()) {
       List<WorkflowPause> paused = app.pauses().all();
       if (paused.isEmpty()) {
         out.println("no workflow is paused");
@@ -71,7 +71,7 @@ final class WorkflowsCommand implements Callable<Integer> {
         throw new UserError(e.getMessage(), e);
       }
       PrintWriter out = spec.commandLine().getOut();
-      try (GymOpsApp app = parent.root.openApp(parent.root.dataDir())) {
+      try (GymOpsApp app = parent.root.openExisting()) {
         ClubId clubId = club == null ? null : ClubChoice.resolve(app.config(), club);
         String scope = clubId == null ? "every club" : "club " + clubId;
         out.println(apply(app, Actor.person(actor()), id, clubId, scope));

@@ -57,6 +57,27 @@ class DoctorCommandTest {
   }
 
   @Test
+  void a_club_without_a_time_zone_is_named_with_the_zone_it_would_take() throws IOException {
+    Files.writeString(
+        work.resolve("gymops.yml"),
+        """
+        clubs:
+          - id: north
+            timezone: America/Chicago
+          - id: south
+        """);
+
+    CliRun run = CliRun.in(work, "doctor");
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.out())
+        .contains(
+            "FAIL  time zones     south names no timezone, so it runs in this machine's zone"
+                + " (America/New_York)",
+            "fix: add 'timezone: America/Chicago'");
+  }
+
+  @Test
   void a_working_twilio_account_passes_and_an_unreachable_webhook_url_is_named()
       throws IOException {
     int closedPort;

@@ -103,7 +103,32 @@ class MembersCommandTest {
     CliRun run = gymops("members", "show", "M9");
 
     assertThat(run.exitCode()).isEqualTo(1);
-    assertThat(run.err()).contains("no member 'M9'");
+    assertThat(run.err()).contains("no member 'M9' in " + work.resolve("gymops-data"));
+  }
+
+  @Test
+  void showing_a_member_needs_no_actor_but_acting_on_one_does() {
+    CliRun show = CliRun.in(work, Map.of(), "members", "show", "M1");
+    CliRun lock = CliRun.in(work, Map.of(), "members", "lock", "M1", "--reason", "test");
+
+    assertThat(show.exitCode()).isZero();
+    assertThat(show.out()).contains("M1", "Ana Lopez");
+    assertThat(lock.exitCode()).isEqualTo(1);
+    assertThat(lock.err()).contains("say who acts with --by NAME");
+  }
+
+  @Test
+  void a_read_where_there_is_no_data_names_the_directory_and_creates_nothing() {
+    Path elsewhere = work.resolve("elsewhere");
+
+    CliRun approvals = CliRun.in(work, DANA, "--data", "elsewhere", "approvals");
+    CliRun show = CliRun.in(work, DANA, "--data", "elsewhere", "members", "show", "M1");
+
+    assertThat(approvals.exitCode()).isEqualTo(1);
+    assertThat(approvals.err()).contains("no GymOps data in " + elsewhere, "--data DIR");
+    assertThat(show.exitCode()).isEqualTo(1);
+    assertThat(show.err()).contains("no GymOps data in " + elsewhere);
+    assertThat(elsewhere).doesNotExist();
   }
 
   @Test

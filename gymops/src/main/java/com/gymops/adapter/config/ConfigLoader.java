@@ -78,6 +78,29 @@ public final class ConfigLoader {
     return new ConfigBinder(env, systemZone, problems).bind(root);
   }
 
+  /**
+   * The ids of the clubs a configuration file lists without a {@code timezone}: they run in the
+   * machine's zone, which on a server is usually UTC, so {@code gymops doctor} names them.
+   */
+  public static List<String> clubsWithoutTimeZone(Optional<Path> file) {
+    if (file.isEmpty() || !Files.isRegularFile(file.get())) {
+      return List.of();
+    }
+    JsonNode clubs;
+    try {
+      clubs = readTree(Files.readString(file.get(), StandardCharsets.UTF_8)).path("clubs");
+    } catch (IOException | ConfigException e) {
+      return List.of(); // the configuration check reports an unreadable file
+    }
+    List<String> missing = new ArrayList<>();
+    for (JsonNode club : clubs) {
+      if (club.isObject() && !club.hasNonNull("timezone")) {
+        missing.add(club.path("id").asText("?"));
+      }
+    }
+    return missing;
+  }
+
   /** The commented example configuration that lists every setting with its default value. */
   public static String exampleYaml() {
     try (InputStream in = ConfigLoader.class.getResourceAsStream(EXAMPLE_RESOURCE)) {
