@@ -68,6 +68,7 @@ import com.gymops.application.run.ActionExecutor;
 import com.gymops.application.run.DoorStateExport;
 import com.gymops.application.run.ManagerMessages;
 import com.gymops.application.run.RunHistory;
+import com.gymops.application.run.RunPlanner;
 import com.gymops.application.run.ScopedRun;
 import com.gymops.application.run.WorkflowRunner;
 import com.gymops.application.sync.ClubSync;
@@ -164,8 +165,8 @@ public final class GymOpsApp implements AutoCloseable {
     // Where each integration is called, its answers are recorded for the Settings page.
     HealthRecorder health = new HealthRecorder(new JdbiIntegrationHealth(database.jdbi()), clock);
     ActionExecutor executor =
-        new ActionExecutor(
-            stores, templates, doorSystem(config.door(), health), config.messaging().payLink());
+        new ActionExecutor(stores, managerMessages, doorSystem(config.door(), health));
+    RunPlanner planner = new RunPlanner(stores, templates, config.messaging().payLink());
     AgentSettings agent = config.agent();
     // No key, no client: agent and shadow runs then complete by the rules and say why.
     this.llm =
@@ -182,7 +183,8 @@ public final class GymOpsApp implements AutoCloseable {
     ReportWriter reports =
         realEmail ? new MailingReportWriter(files, config, managerMessages, clock) : files;
     this.approvals =
-        new Approvals(config, stores, executor, scopedRun, managerMessages, audit, clock, reports);
+        new Approvals(
+            config, stores, executor, planner, scopedRun, managerMessages, audit, clock, reports);
     this.summaries =
         new DailySummaries(
             config,
@@ -195,7 +197,8 @@ public final class GymOpsApp implements AutoCloseable {
         llm == null
             ? WorkflowRunner.NO_AGENT
             : new AgentLoop(llm, agent, executor, stores, templates, clock);
-    this.runner = new WorkflowRunner(config, stores, executor, reports, clock, runAgent, approvals);
+    this.runner =
+        new WorkflowRunner(config, stores, executor, planner, reports, clock, runAgent, approvals);
     MessageGateway log = new LogMessageGateway(dataDir.resolve(MESSAGE_LOG), clock);
     MessageGateway sms = smsGateway(config.messaging(), log, health);
     this.dispatcher =

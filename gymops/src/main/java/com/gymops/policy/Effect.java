@@ -1,6 +1,7 @@
 package com.gymops.policy;
 
 import com.gymops.domain.AttemptKind;
+import com.gymops.domain.DoorAccess;
 import com.gymops.domain.Money;
 import com.gymops.domain.NoteCategory;
 import com.gymops.domain.NotePriority;
@@ -59,7 +60,10 @@ public sealed interface Effect {
   }
 
   /** A door change; the door system does it first, and what goes with it waits for the result. */
-  sealed interface DoorChange extends Effect {}
+  sealed interface DoorChange extends Effect {
+    /** The member's door once the change is done. */
+    DoorAccess target();
+  }
 
   /**
    * A payment reminder of the tier; logs one collection attempt, a failed one when nothing reaches
@@ -96,6 +100,11 @@ public sealed interface Effect {
   /** Locks the member's door for non-payment. */
   record LockDoor() implements DoorChange {
     @Override
+    public DoorAccess target() {
+      return DoorAccess.LOCKED_FOR_PAYMENT;
+    }
+
+    @Override
     public String name() {
       return "lock_door";
     }
@@ -113,6 +122,11 @@ public sealed interface Effect {
 
   /** Lifts a payment lock. */
   record UnlockDoor() implements DoorChange {
+    @Override
+    public DoorAccess target() {
+      return DoorAccess.OPEN;
+    }
+
     @Override
     public String name() {
       return "unlock_door";
@@ -288,6 +302,11 @@ public sealed interface Effect {
     }
 
     @Override
+    public DoorAccess target() {
+      return DoorAccess.LOCKED_OTHER;
+    }
+
+    @Override
     public String name() {
       return "manual_lock";
     }
@@ -307,6 +326,11 @@ public sealed interface Effect {
   record ManualUnlock(String reason) implements DoorChange {
     public ManualUnlock {
       Objects.requireNonNull(reason, "reason");
+    }
+
+    @Override
+    public DoorAccess target() {
+      return DoorAccess.OPEN;
     }
 
     @Override

@@ -12,6 +12,7 @@ import com.gymops.adapter.web.PaymentSignature;
 import com.gymops.adapter.web.TwilioSignature;
 import com.gymops.application.port.store.AttemptStore.KeyedAttempt;
 import com.gymops.application.port.store.Stores;
+import com.gymops.application.run.EffectKeys;
 import com.gymops.config.GymOpsConfig;
 import com.gymops.domain.AttemptKind;
 import com.gymops.domain.AttemptOutcome;
@@ -383,7 +384,7 @@ class WebhooksTest {
                           AttemptKind.FRIENDLY,
                           Channel.SMS,
                           AttemptOutcome.SENT),
-                      key + ":attempt",
+                      EffectKeys.attempt(key),
                       null)));
       stores.outbox().claim(id, NOW);
       stores.outbox().markSent(id, NOW, sid);

@@ -10,6 +10,7 @@ import com.gymops.application.port.store.Stores;
 import com.gymops.application.run.ActionExecutor;
 import com.gymops.application.run.ManagerMessages;
 import com.gymops.application.run.RunMode;
+import com.gymops.application.run.RunPlanner;
 import com.gymops.application.run.RunReport;
 import com.gymops.application.run.RunRequest;
 import com.gymops.application.run.WorkflowRunner;
@@ -76,6 +77,7 @@ public final class TestClub implements AutoCloseable {
             config,
             stores,
             new ActionExecutor(stores, MessageTemplates.defaults()),
+            new RunPlanner(stores, MessageTemplates.defaults()),
             new CsvReportWriter(directory.resolve("reports")),
             clock);
     this.dispatcher =
@@ -144,6 +146,7 @@ public final class TestClub implements AutoCloseable {
         config,
         stores,
         new ActionExecutor(stores, MessageTemplates.defaults()),
+        new RunPlanner(stores, MessageTemplates.defaults()),
         new CsvReportWriter(directory.resolve("reports")),
         clock,
         agent);

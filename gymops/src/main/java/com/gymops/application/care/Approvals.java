@@ -85,11 +85,12 @@ public final class Approvals implements ApprovalDesk {
       GymOpsConfig config,
       Stores stores,
       ActionExecutor executor,
+      RunPlanner planner,
       ScopedRun runs,
       ManagerMessages manager,
       Audit audit,
       Clock clock) {
-    this(config, stores, executor, runs, manager, audit, clock, null);
+    this(config, stores, executor, planner, runs, manager, audit, clock, null);
   }
 
   /**
@@ -99,6 +100,7 @@ public final class Approvals implements ApprovalDesk {
       GymOpsConfig config,
       Stores stores,
       ActionExecutor executor,
+      RunPlanner planner,
       ScopedRun runs,
       ManagerMessages manager,
       Audit audit,
@@ -108,7 +110,7 @@ public final class Approvals implements ApprovalDesk {
     this.config = config;
     this.stores = stores;
     this.executor = executor;
-    this.planner = new RunPlanner(stores, executor.templates(), executor.payLinkTemplate());
+    this.planner = planner;
     this.runs = runs;
     this.manager = manager;
     this.audit = audit;

@@ -2,6 +2,7 @@ package com.gymops.application.care;
 
 import com.gymops.application.port.store.Outbox;
 import com.gymops.application.port.store.Stores;
+import com.gymops.application.run.EffectKeys;
 import com.gymops.domain.AttemptOutcome;
 import com.gymops.domain.Channel;
 import com.gymops.domain.Member;
@@ -142,7 +143,7 @@ public final class OutboxActions {
   /** A reminder's or invoice's attempt follows its text: suppressed when cancelled, sent again. */
   private void attempt(OutboundMessage message, AttemptOutcome outcome) {
     if (message.purpose().isCollection()) {
-      stores.attempts().setOutcome(message.idempotencyKey() + ":attempt", outcome);
+      stores.attempts().setOutcome(EffectKeys.attempt(message.idempotencyKey()), outcome);
     }
   }
 

@@ -4,6 +4,7 @@ import com.gymops.application.messaging.SenderHealth;
 import com.gymops.application.port.store.AttemptStore;
 import com.gymops.application.port.store.Outbox;
 import com.gymops.application.port.store.Transactor;
+import com.gymops.application.run.EffectKeys;
 import com.gymops.domain.AttemptOutcome;
 import com.gymops.domain.MessageStatus;
 import com.gymops.domain.OutboundMessage;
@@ -97,7 +98,7 @@ public final class DeliveryUpdates {
             return Update.UNCHANGED;
           }
           if (message.get().purpose().isCollection()) {
-            attempts.setOutcome(message.get().idempotencyKey() + ":attempt", outcome.get());
+            attempts.setOutcome(EffectKeys.attempt(message.get().idempotencyKey()), outcome.get());
           }
           return delivered ? Update.DELIVERED : Update.FAILED;
         });

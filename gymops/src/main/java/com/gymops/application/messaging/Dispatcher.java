@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.gymops.application.port.MessageGateway;
 import com.gymops.application.port.SendResult;
 import com.gymops.application.port.store.Stores;
+import com.gymops.application.run.EffectKeys;
 import com.gymops.application.run.ManagerMessages;
 import com.gymops.config.ClubSettings;
 import com.gymops.config.GymOpsConfig;
@@ -248,7 +249,7 @@ public final class Dispatcher {
           .inTransaction(
               () -> {
                 stores.outbox().markSuppressed(message.id(), now, stale.get());
-                stores.attempts().discard(message.idempotencyKey() + ":attempt");
+                stores.attempts().discard(EffectKeys.attempt(message.idempotencyKey()));
               });
       return Delivery.SUPPRESSED;
     }
@@ -424,7 +425,7 @@ public final class Dispatcher {
 
   private void recordAttemptOutcome(OutboundMessage message, AttemptOutcome outcome) {
     if (message.purpose().isCollection()) {
-      stores.attempts().setOutcome(message.idempotencyKey() + ":attempt", outcome);
+      stores.attempts().setOutcome(EffectKeys.attempt(message.idempotencyKey()), outcome);
     }
   }
 }

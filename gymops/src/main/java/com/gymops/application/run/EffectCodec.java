@@ -25,40 +25,89 @@ public final class EffectCodec {
 
   public static String write(Effect effect) {
     ObjectNode node = JSON.createObjectNode().put("type", effect.getClass().getSimpleName());
-    if (effect instanceof Effect.SendReminder reminder) {
-      node.put("tier", reminder.tier().name());
-    } else if (effect instanceof Effect.AddNote note) {
-      node.put("priority", note.priority().name())
+    return effect.accept(new Fields(node)).toString();
+  }
+
+  /** Each kind of effect's fields, and a member's planned message as it will be sent. */
+  private static final class Fields implements Effect.Handler<ObjectNode> {
+    private final ObjectNode node;
+
+    Fields(ObjectNode node) {
+      this.node = node;
+    }
+
+    @Override
+    public ObjectNode reminder(Effect.SendReminder reminder) {
+      return withMessage(node.put("tier", reminder.tier().name()), reminder);
+    }
+
+    @Override
+    public ObjectNode invoice(Effect.SendInvoice invoice) {
+      return withMessage(node.put("amount", invoice.amount().toString()), invoice);
+    }
+
+    @Override
+    public ObjectNode campaign(Effect.SendCampaign campaign) {
+      return withMessage(node.put("template", campaign.templateKey()), campaign);
+    }
+
+    @Override
+    public ObjectNode message(Effect.SendMessage message) {
+      return withMessage(node.put("template", message.templateKey()), message);
+    }
+
+    @Override
+    public ObjectNode lock(Effect.LockDoor lock) {
+      return node;
+    }
+
+    @Override
+    public ObjectNode unlock(Effect.UnlockDoor unlock) {
+      return node;
+    }
+
+    @Override
+    public ObjectNode manualLock(Effect.ManualLock lock) {
+      return node.put("reason", lock.reason());
+    }
+
+    @Override
+    public ObjectNode manualUnlock(Effect.ManualUnlock unlock) {
+      return node.put("reason", unlock.reason());
+    }
+
+    @Override
+    public ObjectNode note(Effect.AddNote note) {
+      return node.put("priority", note.priority().name())
           .put("category", note.category().name())
           .put("text", note.text());
-    } else if (effect instanceof Effect.SendCampaign campaign) {
-      node.put("template", campaign.templateKey());
-    } else if (effect instanceof Effect.SendInvoice invoice) {
-      node.put("amount", invoice.amount().toString());
-    } else if (effect instanceof Effect.SendMessage message) {
-      node.put("template", message.templateKey());
-    } else if (effect instanceof Effect.ReferToCollections referral) {
-      node.put("amount", referral.amount().toString()).put("attempts", referral.attempts());
-    } else if (effect instanceof Effect.NotifyManager notify) {
-      node.put("text", notify.text());
-    } else if (effect instanceof Effect.ManualLock lock) {
-      node.put("reason", lock.reason());
-    } else if (effect instanceof Effect.ManualUnlock unlock) {
-      node.put("reason", unlock.reason());
     }
-    if (effect instanceof Effect.ToMember toMember && toMember.message() != null) {
-      PlannedMessage message = toMember.message();
-      node.putObject("message")
-          .put("template", message.templateKey())
-          .put("purpose", message.purpose().name())
-          .put("channel", message.channel().name())
-          .put("recipient", message.recipient())
-          .put("subject", message.subject())
-          .put("text", message.text())
-          .put("segments", message.segments())
-          .put("not_before", message.notBefore().toString());
+
+    @Override
+    public ObjectNode referral(Effect.ReferToCollections referral) {
+      return node.put("amount", referral.amount().toString()).put("attempts", referral.attempts());
     }
-    return node.toString();
+
+    @Override
+    public ObjectNode manager(Effect.NotifyManager notify) {
+      return node.put("text", notify.text());
+    }
+
+    private static ObjectNode withMessage(ObjectNode node, Effect.ToMember effect) {
+      PlannedMessage message = effect.message();
+      if (message != null) {
+        node.putObject("message")
+            .put("template", message.templateKey())
+            .put("purpose", message.purpose().name())
+            .put("channel", message.channel().name())
+            .put("recipient", message.recipient())
+            .put("subject", message.subject())
+            .put("text", message.text())
+            .put("segments", message.segments())
+            .put("not_before", message.notBefore().toString());
+      }
+      return node;
+    }
   }
 
   /** The planned message of a stored member effect, exactly as it was planned; null when none. */

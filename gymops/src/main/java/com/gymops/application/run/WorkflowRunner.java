@@ -68,22 +68,25 @@ public final class WorkflowRunner {
       GymOpsConfig config,
       Stores stores,
       ActionExecutor executor,
+      RunPlanner planner,
       ReportWriter reports,
       Clock clock) {
-    this(config, stores, executor, reports, clock, NO_AGENT);
+    this(config, stores, executor, planner, reports, clock, NO_AGENT);
   }
 
   public WorkflowRunner(
       GymOpsConfig config,
       Stores stores,
       ActionExecutor executor,
+      RunPlanner planner,
       ReportWriter reports,
       Clock clock,
       RunAgent agent) {
-    this(config, stores, executor, reports, clock, agent, ApprovalDesk.NONE);
+    this(config, stores, executor, planner, reports, clock, agent, ApprovalDesk.NONE);
   }
 
   /**
+   * @param planner plans each run, with the club's texts the composition root gave it
    * @param approvals where the plan's withheld actions (the breaker's locks) and the agent's holds
    *     are filed for a person to approve
    */
@@ -91,6 +94,7 @@ public final class WorkflowRunner {
       GymOpsConfig config,
       Stores stores,
       ActionExecutor executor,
+      RunPlanner planner,
       ReportWriter reports,
       Clock clock,
       RunAgent agent,
@@ -102,7 +106,7 @@ public final class WorkflowRunner {
     this.executor = executor;
     this.reports = reports;
     this.clock = clock;
-    this.planner = new RunPlanner(stores, executor.templates(), executor.payLinkTemplate());
+    this.planner = planner;
   }
 
   /**
@@ -335,19 +339,14 @@ public final class WorkflowRunner {
   private void tellManagerOfFailure(
       ClubSettings club, RunRequest request, String runId, String error) {
     try {
+      // At most one failed-run alert per club and hour: the text names the first; runs lists all.
       executor
-          .managerMessages()
-          .notify(
+          .alerts()
+          .runFailed(
               club.club(),
-              // At most one failed-run alert per club and hour: a failing database must not text
-              // the manager at every fire and retry. The text names the first; runs lists all.
-              "alert:run-failed:"
-                  + club.club().id()
-                  + ":"
-                  + clock.instant().truncatedTo(java.time.temporal.ChronoUnit.HOURS),
+              runId,
               request.workflow() + " failed: " + error + " (run " + runId + ")",
-              clock.instant(),
-              runId);
+              clock.instant());
     } catch (RuntimeException ignored) {
       // The failure is recorded with the run and thrown to the caller.
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.gymops.application.port.store.Stores;
 import com.gymops.application.run.ActionExecutor;
+import com.gymops.application.run.EffectKeys;
 import com.gymops.application.run.Outcome;
 import com.gymops.application.run.PlanLedger;
 import com.gymops.application.run.PlanLedger.Entry;
@@ -209,15 +210,7 @@ public final class ToolSession {
             "agent.hold",
             inputs);
     RunContext context = context();
-    String key =
-        "hold:"
-            + context.workflow().id()
-            + ":"
-            + context.club().id()
-            + ":"
-            + context.period()
-            + ":"
-            + member.value();
+    String key = EffectKeys.holdNote(context, member);
     Outcome outcome =
         ledger.dryRun()
             ? Outcome.planned()

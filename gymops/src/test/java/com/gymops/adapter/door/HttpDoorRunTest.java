@@ -8,6 +8,7 @@ import com.gymops.application.payments.PaymentResult;
 import com.gymops.application.payments.PaymentService;
 import com.gymops.application.run.ActionExecutor;
 import com.gymops.application.run.RunMode;
+import com.gymops.application.run.RunPlanner;
 import com.gymops.application.run.RunReport;
 import com.gymops.application.run.RunRequest;
 import com.gymops.application.run.WorkflowRunner;
@@ -76,6 +77,7 @@ class HttpDoorRunTest {
                 club.stores(),
                 MessageTemplates.defaults(),
                 new HttpDoorSystem(kisi, pause -> club.clock().advance(pause))),
+            new RunPlanner(club.stores(), MessageTemplates.defaults()),
             new CsvReportWriter(club.reports()),
             club.clock());
     payments =

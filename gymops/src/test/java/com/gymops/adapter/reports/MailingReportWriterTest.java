@@ -8,6 +8,7 @@ import com.gymops.application.messaging.Dispatcher;
 import com.gymops.application.run.ActionExecutor;
 import com.gymops.application.run.ManagerMessages;
 import com.gymops.application.run.RunMode;
+import com.gymops.application.run.RunPlanner;
 import com.gymops.application.run.RunReport;
 import com.gymops.application.run.RunRequest;
 import com.gymops.application.run.WorkflowRunner;
@@ -53,6 +54,7 @@ class MailingReportWriterTest {
             club.config(),
             club.stores(),
             new ActionExecutor(club.stores(), MessageTemplates.defaults()),
+            new RunPlanner(club.stores(), MessageTemplates.defaults()),
             new MailingReportWriter(
                 new CsvReportWriter(club.reports()), club.config(), manager, club.clock()),
             club.clock());

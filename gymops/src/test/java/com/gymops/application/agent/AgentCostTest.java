@@ -14,6 +14,7 @@ import com.gymops.application.run.AgentOutcome.LlmFigures;
 import com.gymops.application.run.ClubPopulation;
 import com.gymops.application.run.ManagerMessages;
 import com.gymops.application.run.RunMode;
+import com.gymops.application.run.RunPlanner;
 import com.gymops.application.run.RunReport;
 import com.gymops.application.run.RunReportJson;
 import com.gymops.application.run.RunRequest;
@@ -83,6 +84,7 @@ class AgentCostTest {
             test.config(),
             test.stores(),
             executor,
+            new RunPlanner(test.stores(), MessageTemplates.defaults()),
             new ScopedRun(test.stores(), executor, test.clock()),
             new ManagerMessages(test.stores().outbox(), MessageTemplates.defaults()),
             new Audit(test.stores().audit(), test.clock()),
@@ -92,6 +94,7 @@ class AgentCostTest {
             test.config(),
             test.stores(),
             executor,
+            new RunPlanner(test.stores(), MessageTemplates.defaults()),
             new CsvReportWriter(directory.resolve("reports")),
             test.clock(),
             club.agent(),

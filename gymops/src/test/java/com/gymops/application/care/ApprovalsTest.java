@@ -10,6 +10,7 @@ import com.gymops.adapter.reports.CsvReportWriter;
 import com.gymops.application.run.ActionExecutor;
 import com.gymops.application.run.ManagerMessages;
 import com.gymops.application.run.RunMode;
+import com.gymops.application.run.RunPlanner;
 import com.gymops.application.run.RunReport;
 import com.gymops.application.run.RunRequest;
 import com.gymops.application.run.ScopedRun;
@@ -60,6 +61,7 @@ class ApprovalsTest {
             club.config(),
             club.stores(),
             new ActionExecutor(club.stores(), MessageTemplates.defaults()),
+            new RunPlanner(club.stores(), MessageTemplates.defaults()),
             new CsvReportWriter(directory.resolve("reports")),
             club.clock(),
             WorkflowRunner.NO_AGENT,
@@ -82,6 +84,7 @@ class ApprovalsTest {
         club.config(),
         club.stores(),
         executor,
+        new RunPlanner(club.stores(), MessageTemplates.defaults()),
         new ScopedRun(club.stores(), executor, club.clock()),
         new ManagerMessages(club.stores().outbox(), MessageTemplates.defaults()),
         new Audit(club.stores().audit(), club.clock()),

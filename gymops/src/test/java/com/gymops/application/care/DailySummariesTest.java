@@ -12,6 +12,7 @@ import com.gymops.application.run.ActionExecutor;
 import com.gymops.application.run.ManagerMessages;
 import com.gymops.application.run.Outcome;
 import com.gymops.application.run.RunMode;
+import com.gymops.application.run.RunPlanner;
 import com.gymops.application.run.RunRequest;
 import com.gymops.application.run.WorkflowRunner;
 import com.gymops.config.GymOpsConfig;
@@ -86,6 +87,7 @@ class DailySummariesTest {
             club.config(),
             club.stores(),
             new ActionExecutor(club.stores(), MessageTemplates.defaults()),
+            new RunPlanner(club.stores(), MessageTemplates.defaults()),
             new CsvReportWriter(directory.resolve("reports")),
             club.clock(),
             WorkflowRunner.NO_AGENT,
@@ -110,6 +112,7 @@ class DailySummariesTest {
         club.config(),
         club.stores(),
         executor,
+        new RunPlanner(club.stores(), MessageTemplates.defaults()),
         new com.gymops.application.run.ScopedRun(club.stores(), executor, club.clock()),
         new ManagerMessages(club.stores().outbox(), MessageTemplates.defaults()),
         new Audit(club.stores().audit(), club.clock()),

@@ -12,6 +12,7 @@ import com.gymops.application.run.ActionExecutor;
 import com.gymops.application.run.ClubPopulation;
 import com.gymops.application.run.ManagerMessages;
 import com.gymops.application.run.RunMode;
+import com.gymops.application.run.RunPlanner;
 import com.gymops.application.run.RunReport;
 import com.gymops.application.run.RunRequest;
 import com.gymops.application.run.ScopedRun;
@@ -61,6 +62,7 @@ class GatedApprovalsTest {
             club.config(),
             club.stores(),
             executor,
+            new RunPlanner(club.stores(), MessageTemplates.defaults()),
             new ScopedRun(club.stores(), executor, club.clock()),
             new ManagerMessages(club.stores().outbox(), MessageTemplates.defaults()),
             new Audit(club.stores().audit(), club.clock()),
@@ -71,6 +73,7 @@ class GatedApprovalsTest {
             club.config(),
             club.stores(),
             executor,
+            new RunPlanner(club.stores(), MessageTemplates.defaults()),
             reports,
             club.clock(),
             WorkflowRunner.NO_AGENT,

@@ -8,7 +8,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.gymops.adapter.config.ConfigLoader;
 import com.gymops.adapter.reports.CsvReportWriter;
-import com.gymops.application.port.DoorSystem;
 import com.gymops.config.ConfigException;
 import com.gymops.domain.DoorAccess;
 import com.gymops.domain.MemberId;
@@ -114,10 +113,10 @@ class LockWarningAndPayLinkTest {
         new WorkflowRunner(
             club.config(),
             club.stores(),
-            new ActionExecutor(
+            new ActionExecutor(club.stores(), MessageTemplates.defaults()),
+            new RunPlanner(
                 club.stores(),
                 MessageTemplates.defaults(),
-                DoorSystem.BUILTIN,
                 "https://pay.mainstreet.example/{club_id}/{member_id}"),
             new CsvReportWriter(directory.resolve("reports")),
             club.clock());

@@ -555,7 +555,7 @@ class ConsoleHttpTest {
                         com.gymops.domain.AttemptKind.FRIENDLY,
                         Channel.SMS,
                         com.gymops.domain.AttemptOutcome.SENT),
-                    "queued:attempt",
+                    com.gymops.application.run.EffectKeys.attempt("queued"),
                     "run-1")));
 
     HttpResponse<String> cancel =
