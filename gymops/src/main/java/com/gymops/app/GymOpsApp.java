@@ -70,6 +70,7 @@ import com.gymops.application.run.RunHistory;
 import com.gymops.application.run.ScopedRun;
 import com.gymops.application.run.WorkflowRunner;
 import com.gymops.application.sync.ClubSync;
+import com.gymops.application.tools.MemberRecords;
 import com.gymops.config.AgentSettings;
 import com.gymops.config.DoorSettings;
 import com.gymops.config.GymOpsConfig;
@@ -193,7 +194,15 @@ public final class GymOpsApp implements AutoCloseable {
     RunAgent runAgent =
         llm == null
             ? WorkflowRunner.NO_AGENT
-            : new AgentLoop(llm, agent, executor, stores, templates, clock);
+            : new AgentLoop(
+                llm,
+                agent,
+                executor,
+                stores.runs(),
+                new MemberRecords(
+                    stores.members(), stores.attempts(), stores.notes(), stores.referrals()),
+                templates,
+                clock);
     this.runner = new WorkflowRunner(config, stores, executor, reports, clock, runAgent, approvals);
     MessageGateway log = new LogMessageGateway(dataDir.resolve(MESSAGE_LOG), clock);
     MessageGateway sms = smsGateway(config.messaging(), log, health);

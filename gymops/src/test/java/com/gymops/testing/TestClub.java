@@ -13,6 +13,7 @@ import com.gymops.application.run.RunMode;
 import com.gymops.application.run.RunReport;
 import com.gymops.application.run.RunRequest;
 import com.gymops.application.run.WorkflowRunner;
+import com.gymops.application.tools.MemberRecords;
 import com.gymops.config.GymOpsConfig;
 import com.gymops.domain.AttemptKind;
 import com.gymops.domain.AttemptOutcome;
@@ -104,6 +105,12 @@ public final class TestClub implements AutoCloseable {
   /** The database itself, for the stores a test wires on its own. */
   public Database database() {
     return database;
+  }
+
+  /** The stores the agent's tools read, from this club's database. */
+  public MemberRecords memberRecords() {
+    return new MemberRecords(
+        stores.members(), stores.attempts(), stores.notes(), stores.referrals());
   }
 
   public Stores stores() {

@@ -69,7 +69,8 @@ final class AgentClub implements AutoCloseable {
         client,
         settings,
         new ActionExecutor(club.stores(), templates),
-        club.stores(),
+        club.stores().runs(),
+        club.memberRecords(),
         templates,
         club.clock());
   }
