@@ -51,6 +51,7 @@ import com.gymops.application.health.HealthRecordingGateway;
 import com.gymops.application.importing.ImportService;
 import com.gymops.application.inbound.DeliveryUpdates;
 import com.gymops.application.inbound.SmsReplies;
+import com.gymops.application.messaging.DispatchStores;
 import com.gymops.application.messaging.Dispatcher;
 import com.gymops.application.messaging.RetryPolicy;
 import com.gymops.application.messaging.SenderHealth;
@@ -209,7 +210,15 @@ public final class GymOpsApp implements AutoCloseable {
     this.dispatcher =
         new Dispatcher(
             config,
-            stores,
+            new DispatchStores(
+                stores.outbox(),
+                stores.members(),
+                stores.attempts(),
+                stores.inbound(),
+                stores.referrals(),
+                stores.runs(),
+                stores.senderPauses(),
+                stores.transactor()),
             sms,
             realEmail
                 ? new HealthRecordingGateway(
@@ -226,6 +235,7 @@ public final class GymOpsApp implements AutoCloseable {
                 stores.transactor(),
                 new SenderHealth(stores.senderPauses(), managerMessages, config),
                 sms.sender(),
+                TwilioSmsGateway::senderProblemOf,
                 clock),
             new PaymentService(stores.members(), stores.payments(), runner, clock),
             new DoorStateExport(stores.members()),

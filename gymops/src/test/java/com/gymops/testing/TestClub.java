@@ -4,6 +4,7 @@ import com.gymops.adapter.config.ConfigLoader;
 import com.gymops.adapter.persistence.Database;
 import com.gymops.adapter.persistence.Persistence;
 import com.gymops.adapter.reports.CsvReportWriter;
+import com.gymops.application.messaging.DispatchStores;
 import com.gymops.application.messaging.Dispatcher;
 import com.gymops.application.port.store.AttemptStore.KeyedAttempt;
 import com.gymops.application.port.store.Stores;
@@ -82,7 +83,7 @@ public final class TestClub implements AutoCloseable {
     this.dispatcher =
         new Dispatcher(
             config,
-            stores,
+            dispatchStores(),
             sms,
             email,
             new ManagerMessages(stores.outbox(), MessageTemplates.defaults()));
@@ -105,6 +106,19 @@ public final class TestClub implements AutoCloseable {
   /** The database itself, for the stores a test wires on its own. */
   public Database database() {
     return database;
+  }
+
+  /** The stores a {@link Dispatcher} works with, from this club's database. */
+  public DispatchStores dispatchStores() {
+    return new DispatchStores(
+        stores.outbox(),
+        stores.members(),
+        stores.attempts(),
+        stores.inbound(),
+        stores.referrals(),
+        stores.runs(),
+        stores.senderPauses(),
+        stores.transactor());
   }
 
   /** The stores the agent's tools read, from this club's database. */

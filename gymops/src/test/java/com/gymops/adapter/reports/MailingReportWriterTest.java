@@ -68,7 +68,7 @@ class MailingReportWriterTest {
     dispatcher =
         new Dispatcher(
             club.config(),
-            club.stores(),
+            club.dispatchStores(),
             club.sms(),
             new SmtpEmailGateway(smtp, club.clock()),
             manager);
