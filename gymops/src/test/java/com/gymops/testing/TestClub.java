@@ -160,7 +160,7 @@ public final class TestClub implements AutoCloseable {
   }
 
   /** A runner on this club whose agent and shadow runs use {@code agent}. */
-  public WorkflowRunner runner(com.gymops.application.port.RunAgent agent) {
+  public WorkflowRunner runner(com.gymops.application.run.RunAgent agent) {
     return new WorkflowRunner(
         config,
         stores,

@@ -1,8 +1,8 @@
 package com.gymops.application.agent;
 
 import com.gymops.adapter.llm.AnthropicLlmClient;
-import com.gymops.application.port.RunAgent;
 import com.gymops.application.run.ActionExecutor;
+import com.gymops.application.run.RunAgent;
 import com.gymops.application.run.RunMode;
 import com.gymops.application.run.RunReport;
 import com.gymops.application.run.RunRequest;
