@@ -1,6 +1,7 @@
 package com.gymops.app;
 
 import com.gymops.adapter.sms.TwilioAccountCheck;
+import com.gymops.adapter.sms.TwilioSmsGateway;
 import com.gymops.adapter.web.Webhooks;
 import com.gymops.application.messaging.SenderHealth;
 import com.gymops.application.port.store.SenderPauses;
@@ -115,7 +116,10 @@ public final class Doctor {
                     + pause.pausedAt()
                     + ": "
                     + pause.reason(),
-                SenderHealth.whatToFix(pause.errorCode())));
+                TwilioSmsGateway.senderProblemOf(Integer.toString(pause.errorCode()))
+                    .map(SenderHealth::whatToFix)
+                    .orElse(
+                        "Check the sending number or messaging service in the Twilio console.")));
       }
     } catch (RuntimeException e) {
       checks.add(

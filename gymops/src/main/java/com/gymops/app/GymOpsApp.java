@@ -52,6 +52,7 @@ import com.gymops.application.health.HealthRecordingGateway;
 import com.gymops.application.importing.ImportService;
 import com.gymops.application.inbound.DeliveryUpdates;
 import com.gymops.application.inbound.SmsReplies;
+import com.gymops.application.messaging.DispatchStores;
 import com.gymops.application.messaging.Dispatcher;
 import com.gymops.application.messaging.RetryPolicy;
 import com.gymops.application.messaging.SenderHealth;
@@ -60,18 +61,19 @@ import com.gymops.application.port.ClubSystem;
 import com.gymops.application.port.DoorSystem;
 import com.gymops.application.port.MessageGateway;
 import com.gymops.application.port.ReportWriter;
-import com.gymops.application.port.RunAgent;
 import com.gymops.application.port.store.AttemptStore.KeyedAttempt;
 import com.gymops.application.port.store.ConsoleReads;
 import com.gymops.application.port.store.Stores;
 import com.gymops.application.run.ActionExecutor;
 import com.gymops.application.run.DoorStateExport;
 import com.gymops.application.run.ManagerMessages;
+import com.gymops.application.run.RunAgent;
 import com.gymops.application.run.RunHistory;
 import com.gymops.application.run.RunPlanner;
 import com.gymops.application.run.ScopedRun;
 import com.gymops.application.run.WorkflowRunner;
 import com.gymops.application.sync.ClubSync;
+import com.gymops.application.tools.MemberRecords;
 import com.gymops.config.AgentSettings;
 import com.gymops.config.DoorSettings;
 import com.gymops.config.GymOpsConfig;
@@ -196,7 +198,15 @@ public final class GymOpsApp implements AutoCloseable {
     RunAgent runAgent =
         llm == null
             ? WorkflowRunner.NO_AGENT
-            : new AgentLoop(llm, agent, executor, stores, templates, clock);
+            : new AgentLoop(
+                llm,
+                agent,
+                executor,
+                stores.runs(),
+                new MemberRecords(
+                    stores.members(), stores.attempts(), stores.notes(), stores.referrals()),
+                templates,
+                clock);
     this.runner =
         new WorkflowRunner(config, stores, executor, planner, reports, clock, runAgent, approvals);
     MessageGateway log = new LogMessageGateway(dataDir.resolve(MESSAGE_LOG), clock);
@@ -204,7 +214,15 @@ public final class GymOpsApp implements AutoCloseable {
     this.dispatcher =
         new Dispatcher(
             config,
-            stores,
+            new DispatchStores(
+                stores.outbox(),
+                stores.members(),
+                stores.attempts(),
+                stores.inbound(),
+                stores.referrals(),
+                stores.runs(),
+                stores.senderPauses(),
+                stores.transactor()),
             sms,
             realEmail
                 ? new HealthRecordingGateway(
@@ -221,6 +239,7 @@ public final class GymOpsApp implements AutoCloseable {
                 stores.transactor(),
                 new SenderHealth(stores.senderPauses(), managerMessages, config),
                 sms.sender(),
+                TwilioSmsGateway::senderProblemOf,
                 clock),
             new PaymentService(stores.members(), stores.payments(), runner, clock),
             new DoorStateExport(stores.members()),

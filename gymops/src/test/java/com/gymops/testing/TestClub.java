@@ -4,6 +4,7 @@ import com.gymops.adapter.config.ConfigLoader;
 import com.gymops.adapter.persistence.Database;
 import com.gymops.adapter.persistence.Persistence;
 import com.gymops.adapter.reports.CsvReportWriter;
+import com.gymops.application.messaging.DispatchStores;
 import com.gymops.application.messaging.Dispatcher;
 import com.gymops.application.port.store.AttemptStore.KeyedAttempt;
 import com.gymops.application.port.store.Stores;
@@ -14,6 +15,7 @@ import com.gymops.application.run.RunPlanner;
 import com.gymops.application.run.RunReport;
 import com.gymops.application.run.RunRequest;
 import com.gymops.application.run.WorkflowRunner;
+import com.gymops.application.tools.MemberRecords;
 import com.gymops.config.GymOpsConfig;
 import com.gymops.domain.AttemptKind;
 import com.gymops.domain.AttemptOutcome;
@@ -83,7 +85,7 @@ public final class TestClub implements AutoCloseable {
     this.dispatcher =
         new Dispatcher(
             config,
-            stores,
+            dispatchStores(),
             sms,
             email,
             new ManagerMessages(stores.outbox(), MessageTemplates.defaults()));
@@ -106,6 +108,25 @@ public final class TestClub implements AutoCloseable {
   /** The database itself, for the stores a test wires on its own. */
   public Database database() {
     return database;
+  }
+
+  /** The stores a {@link Dispatcher} works with, from this club's database. */
+  public DispatchStores dispatchStores() {
+    return new DispatchStores(
+        stores.outbox(),
+        stores.members(),
+        stores.attempts(),
+        stores.inbound(),
+        stores.referrals(),
+        stores.runs(),
+        stores.senderPauses(),
+        stores.transactor());
+  }
+
+  /** The stores the agent's tools read, from this club's database. */
+  public MemberRecords memberRecords() {
+    return new MemberRecords(
+        stores.members(), stores.attempts(), stores.notes(), stores.referrals());
   }
 
   public Stores stores() {
@@ -141,7 +162,7 @@ public final class TestClub implements AutoCloseable {
   }
 
   /** A runner on this club whose agent and shadow runs use {@code agent}. */
-  public WorkflowRunner runner(com.gymops.application.port.RunAgent agent) {
+  public WorkflowRunner runner(com.gymops.application.run.RunAgent agent) {
     return new WorkflowRunner(
         config,
         stores,

@@ -3,13 +3,17 @@ package com.gymops.adapter.llm;
 import com.anthropic.client.AnthropicClient;
 import com.anthropic.client.okhttp.AnthropicOkHttpClient;
 import com.anthropic.errors.AnthropicException;
+import com.anthropic.errors.AnthropicInvalidDataException;
+import com.anthropic.errors.AnthropicIoException;
 import com.anthropic.errors.AnthropicServiceException;
 import com.anthropic.errors.NotFoundException;
 import com.anthropic.models.messages.Message;
-import com.anthropic.models.messages.MessageCreateParams;
 import com.anthropic.models.models.ModelInfo;
 import com.gymops.application.port.LlmClient;
+import com.gymops.application.port.LlmRequest;
+import com.gymops.application.port.LlmResponse;
 import com.gymops.application.port.LlmUnavailableException;
+import com.gymops.application.port.LlmUnavailableException.Reason;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -20,7 +24,8 @@ import java.util.Optional;
  * {@link LlmClient} on the Anthropic Java SDK. Retries (408, 409, 429, 5xx including 529
  * overloaded, connection errors, honouring retry-after) and the timeout are set here, explicitly,
  * rather than left to the SDK's defaults, because they bound how long a scheduled run can wait.
- * Thread-safe; close it to release the connection pool.
+ * GymOps's records go to and come from the SDK's types in {@link MessagesMapping}; no SDK type
+ * leaves this package. Thread-safe; close it to release the connection pool.
  */
 public final class AnthropicLlmClient implements LlmClient, AutoCloseable {
   private final AnthropicClient client;
@@ -39,15 +44,35 @@ public final class AnthropicLlmClient implements LlmClient, AutoCloseable {
   }
 
   @Override
-  public Message create(MessageCreateParams params) {
+  public LlmResponse create(LlmRequest request) {
+    Message message;
     try {
-      return client.messages().create(params);
+      message = client.messages().create(MessagesMapping.params(request));
     } catch (AnthropicServiceException e) {
       throw new LlmUnavailableException(
-          e.statusCode(), "HTTP " + e.statusCode() + ": " + e.getMessage(), e);
+          reason(e.statusCode()),
+          e.statusCode(),
+          "HTTP " + e.statusCode() + ": " + e.getMessage(),
+          e);
+    } catch (AnthropicInvalidDataException e) {
+      throw new LlmUnavailableException(Reason.UNREADABLE_ANSWER, 0, e.getMessage(), e);
+    } catch (AnthropicIoException e) {
+      throw new LlmUnavailableException(Reason.NO_ANSWER, 0, e.getMessage(), e);
     } catch (AnthropicException e) {
-      throw new LlmUnavailableException(0, e.getMessage(), e);
+      throw new LlmUnavailableException(Reason.NO_ANSWER, 0, e.getMessage(), e);
     }
+    return MessagesMapping.response(message);
+  }
+
+  /** The SDK has already retried 408, 409, 429 and 5xx by the time one of them arrives here. */
+  static Reason reason(int status) {
+    if (status == 429 || status == 529) {
+      return Reason.OVERLOADED;
+    }
+    if (status == 408) {
+      return Reason.NO_ANSWER;
+    }
+    return status >= 500 ? Reason.PROVIDER_ERROR : Reason.REJECTED;
   }
 
   /**

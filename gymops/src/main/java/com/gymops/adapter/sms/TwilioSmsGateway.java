@@ -2,9 +2,9 @@ package com.gymops.adapter.sms;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.gymops.adapter.Sleeper;
-import com.gymops.application.messaging.SenderHealth;
 import com.gymops.application.port.MessageGateway;
 import com.gymops.application.port.SendResult;
+import com.gymops.application.port.SenderProblem;
 import com.gymops.config.TwilioSettings;
 import com.gymops.domain.OutboundMessage;
 import java.io.IOException;
@@ -132,8 +132,9 @@ public final class TwilioSmsGateway implements MessageGateway {
     if (status >= 500) {
       return SendResult.retry(error.describe());
     }
-    if (SenderHealth.SENDER_ERRORS.contains(error.code())) {
-      return SendResult.senderBlocked(error.code(), error.describe());
+    Optional<SenderProblem> senderProblem = TwilioError.senderProblem(error.code());
+    if (senderProblem.isPresent()) {
+      return SendResult.senderBlocked(senderProblem.get(), error.code(), error.describe());
     }
     return switch (error.code()) {
       case TwilioError.UNSUBSCRIBED_RECIPIENT -> SendResult.optedOut(error.describe());
@@ -141,6 +142,20 @@ public final class TwilioSmsGateway implements MessageGateway {
           SendResult.unusableAddress(error.describe());
       default -> SendResult.rejected(error.describe());
     };
+  }
+
+  /**
+   * What Twilio's error code (as its status callbacks send it, text) says about the sender: the
+   * callbacks report sender refusals with the same codes as its API.
+   */
+  public static Optional<SenderProblem> senderProblemOf(String twilioErrorCode) {
+    try {
+      return twilioErrorCode == null
+          ? Optional.empty()
+          : TwilioError.senderProblem(Integer.parseInt(twilioErrorCode.trim()));
+    } catch (NumberFormatException e) {
+      return Optional.empty();
+    }
   }
 
   @Override

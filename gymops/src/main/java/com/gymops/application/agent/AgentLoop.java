@@ -1,21 +1,16 @@
 package com.gymops.application.agent;
 
-import com.anthropic.core.ObjectMappers;
-import com.anthropic.models.messages.CacheControlEphemeral;
-import com.anthropic.models.messages.ContentBlock;
-import com.anthropic.models.messages.Message;
-import com.anthropic.models.messages.MessageCreateParams;
-import com.anthropic.models.messages.StopReason;
-import com.anthropic.models.messages.TextBlockParam;
-import com.anthropic.models.messages.Tool;
-import com.anthropic.models.messages.ToolResultBlockParam;
-import com.anthropic.models.messages.ToolUseBlock;
-import com.anthropic.models.messages.Usage;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.gymops.application.port.LlmClient;
+import com.gymops.application.port.LlmContent;
+import com.gymops.application.port.LlmContent.ToolResult;
+import com.gymops.application.port.LlmContent.ToolUse;
+import com.gymops.application.port.LlmRequest;
+import com.gymops.application.port.LlmResponse;
+import com.gymops.application.port.LlmTool;
 import com.gymops.application.port.LlmUnavailableException;
-import com.gymops.application.port.RunAgent;
-import com.gymops.application.port.store.Stores;
+import com.gymops.application.port.LlmUsage;
+import com.gymops.application.port.store.RunStore;
 import com.gymops.application.run.ActionExecutor;
 import com.gymops.application.run.AgentOutcome;
 import com.gymops.application.run.AgentOutcome.BlockedCall;
@@ -24,10 +19,11 @@ import com.gymops.application.run.AgentOutcome.LlmFigures;
 import com.gymops.application.run.DeferredReview;
 import com.gymops.application.run.PlanLedger;
 import com.gymops.application.run.PlannedRun;
+import com.gymops.application.run.RunAgent;
 import com.gymops.application.run.RunContext;
+import com.gymops.application.tools.MemberRecords;
 import com.gymops.application.tools.PlanExceptions;
 import com.gymops.application.tools.ToolCatalog;
-import com.gymops.application.tools.ToolResult;
 import com.gymops.application.tools.ToolSession;
 import com.gymops.config.AgentSettings;
 import com.gymops.domain.MemberId;
@@ -88,7 +84,8 @@ public final class AgentLoop implements RunAgent {
   private final LlmClient llm;
   private final AgentSettings settings;
   private final ActionExecutor executor;
-  private final Stores stores;
+  private final RunStore runs;
+  private final MemberRecords records;
   private final MessageTemplates templates;
   private final Clock clock;
 
@@ -96,20 +93,22 @@ public final class AgentLoop implements RunAgent {
       LlmClient llm,
       AgentSettings settings,
       ActionExecutor executor,
-      Stores stores,
+      RunStore runs,
+      MemberRecords records,
       MessageTemplates templates,
       Clock clock) {
     this.llm = llm;
     this.settings = settings;
     this.executor = executor;
-    this.stores = stores;
+    this.runs = runs;
+    this.records = records;
     this.templates = templates;
     this.clock = clock;
   }
 
   @Override
   public AgentOutcome drive(PlannedRun run, PlanLedger ledger) {
-    ToolSession session = new ToolSession(ledger, executor, stores, templates);
+    ToolSession session = new ToolSession(ledger, executor, records, templates);
     WorkflowId workflow = run.context().workflow();
     List<com.gymops.application.tools.Tool> offered =
         ToolCatalog.offered(workflow, settings.tools());
@@ -126,14 +125,10 @@ public final class AgentLoop implements RunAgent {
     if (!decision.ask()) {
       return AgentOutcome.notAsked(decision.why(), transcript.entries());
     }
-    List<Tool> tools = ToolDefinitions.of(offered);
+    List<LlmTool> tools = ToolDefinitions.of(offered);
     // Tools come before the system prompt in the cached prefix: one breakpoint covers both.
-    List<TextBlockParam> system =
-        List.of(
-            TextBlockParam.builder()
-                .text(Prompts.system(run.context().club().name()))
-                .cacheControl(CacheControlEphemeral.builder().build())
-                .build());
+    List<LlmContent.Text> system =
+        List.of(new LlmContent.Text(Prompts.system(run.context().club().name()), true));
     Conversation conversation = new Conversation(Prompts.task(workflow));
     Instant started = clock.instant();
     Figures figures = new Figures(ModelPrices.of(settings.model()));
@@ -147,17 +142,16 @@ public final class AgentLoop implements RunAgent {
         fallback = "over budget: " + over;
         break;
       }
-      MessageCreateParams.Builder params =
-          MessageCreateParams.builder()
-              .model(settings.model())
-              .maxTokens(settings.maxOutputTokens())
-              .systemOfTextBlockParams(system)
-              .messages(conversation.forRequest());
-      tools.forEach(params::addTool);
-      MessageCreateParams request = params.build();
+      LlmRequest request =
+          new LlmRequest(
+              settings.model(),
+              system,
+              conversation.forRequest(),
+              tools,
+              settings.maxOutputTokens());
       figures.requestBytes += transcript.request(request);
       figures.requests++;
-      Message message;
+      LlmResponse message;
       try {
         message = llm.create(request);
       } catch (LlmUnavailableException e) {
@@ -168,16 +162,12 @@ public final class AgentLoop implements RunAgent {
       }
       transcript.response(message);
       figures.add(message.usage());
-      stop = message.stopReason().map(StopReason::asString).orElse("none");
+      stop = message.stopReason();
       String text = FinalText.of(message, stop.equals("end_turn"));
       if (!text.isBlank()) {
         finalText = text;
       }
-      List<ToolUseBlock> calls =
-          message.content().stream()
-              .filter(ContentBlock::isToolUse)
-              .map(ContentBlock::asToolUse)
-              .toList();
+      List<ToolUse> calls = message.toolUses();
       if (stop.equals("tool_use")) {
         if (figures.toolCalls + calls.size() > settings.maxToolCalls()) {
           stop = "budget";
@@ -193,7 +183,7 @@ public final class AgentLoop implements RunAgent {
         results(calls, session, conversation);
       } else if (stop.equals("max_tokens") && !calls.isEmpty()) {
         conversation.assistant(message);
-        List<ToolResultBlockParam> cut = cutOff(calls);
+        List<ToolResult> cut = cutOff(calls);
         conversation.results(cut, cut);
       } else if (stop.equals("pause_turn")) {
         conversation.assistant(message);
@@ -245,9 +235,7 @@ public final class AgentLoop implements RunAgent {
     return new ReviewDecision.Day() {
       @Override
       public Optional<ReviewDecision.EarlierReview> earlierReview() {
-        return stores
-            .runs()
-            .firstAskedBetween(
+        return runs.firstAskedBetween(
                 context.club().id(),
                 context.workflow(),
                 day.atStartOfDay(zone).toInstant(),
@@ -302,14 +290,14 @@ public final class AgentLoop implements RunAgent {
    * Every result of the turn in one user message, in the order of the calls; a tool's summary for
    * later turns goes with it.
    */
-  private static void results(
-      List<ToolUseBlock> calls, ToolSession session, Conversation conversation) {
-    List<ToolResultBlockParam> now = new ArrayList<>(calls.size());
-    List<ToolResultBlockParam> later = new ArrayList<>(calls.size());
-    for (ToolUseBlock call : calls) {
-      JsonNode input = ObjectMappers.jsonMapper().convertValue(call._input(), JsonNode.class);
-      ToolResult result = ToolCatalog.call(call.name(), input, session);
-      ToolResultBlockParam full = result(call, result.content().toString(), result.isError());
+  private static void results(List<ToolUse> calls, ToolSession session, Conversation conversation) {
+    List<ToolResult> now = new ArrayList<>(calls.size());
+    List<ToolResult> later = new ArrayList<>(calls.size());
+    for (ToolUse call : calls) {
+      JsonNode input = MessagesJson.parse(call.inputJson());
+      com.gymops.application.tools.ToolResult result =
+          ToolCatalog.call(call.name(), input, session);
+      ToolResult full = result(call, result.content().toString(), result.isError());
       now.add(full);
       later.add(
           result.summarisedLater()
@@ -319,7 +307,7 @@ public final class AgentLoop implements RunAgent {
     conversation.results(now, later);
   }
 
-  private static List<ToolResultBlockParam> cutOff(List<ToolUseBlock> calls) {
+  private static List<ToolResult> cutOff(List<ToolUse> calls) {
     return calls.stream()
         .map(
             call ->
@@ -331,12 +319,8 @@ public final class AgentLoop implements RunAgent {
         .toList();
   }
 
-  private static ToolResultBlockParam result(ToolUseBlock call, String content, boolean isError) {
-    return ToolResultBlockParam.builder()
-        .toolUseId(call.id())
-        .content(content)
-        .isError(isError)
-        .build();
+  private static ToolResult result(ToolUse call, String content, boolean isError) {
+    return new ToolResult(call.id(), content, isError);
   }
 
   /** The run's running totals. */
@@ -355,12 +339,10 @@ public final class AgentLoop implements RunAgent {
     }
 
     /** The API's input_tokens are the uncached ones; the cache figures come beside them. */
-    void add(Usage usage) {
-      long created = usage.cacheCreationInputTokens().orElse(0L);
-      long read = usage.cacheReadInputTokens().orElse(0L);
-      inputTokens += usage.inputTokens() + created + read;
-      cacheCreationInputTokens += created;
-      cacheReadInputTokens += read;
+    void add(LlmUsage usage) {
+      inputTokens += usage.allInputTokens();
+      cacheCreationInputTokens += usage.cacheCreationInputTokens();
+      cacheReadInputTokens += usage.cacheReadInputTokens();
       outputTokens += usage.outputTokens();
     }
 

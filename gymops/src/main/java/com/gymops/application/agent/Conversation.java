@@ -1,10 +1,9 @@
 package com.gymops.application.agent;
 
-import com.anthropic.models.messages.CacheControlEphemeral;
-import com.anthropic.models.messages.ContentBlockParam;
-import com.anthropic.models.messages.Message;
-import com.anthropic.models.messages.MessageParam;
-import com.anthropic.models.messages.ToolResultBlockParam;
+import com.gymops.application.port.LlmContent;
+import com.gymops.application.port.LlmContent.ToolResult;
+import com.gymops.application.port.LlmMessage;
+import com.gymops.application.port.LlmResponse;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,8 +23,7 @@ import java.util.List;
  * Not thread-safe: one run, one thread.
  */
 final class Conversation {
-  private record Turn(
-      MessageParam message, List<ToolResultBlockParam> results, List<ToolResultBlockParam> later) {
+  private record Turn(LlmMessage message, List<ToolResult> results, List<ToolResult> later) {
     boolean summarised() {
       return later != null;
     }
@@ -34,18 +32,19 @@ final class Conversation {
   private final List<Turn> turns = new ArrayList<>();
 
   Conversation(String task) {
-    turns.add(new Turn(MessageParam.ofUser(task), null, null));
+    turns.add(new Turn(LlmMessage.user(task), null, null));
   }
 
-  void assistant(Message message) {
-    turns.add(new Turn(message.toParam(), null, null));
+  /** The answer goes back exactly as it came: thinking blocks keep their signatures. */
+  void assistant(LlmResponse response) {
+    turns.add(new Turn(new LlmMessage(LlmMessage.Role.ASSISTANT, response.content()), null, null));
   }
 
   /**
    * @param later per result, what later requests send instead; the same list when nothing is
    *     summarised
    */
-  void results(List<ToolResultBlockParam> results, List<ToolResultBlockParam> later) {
+  void results(List<ToolResult> results, List<ToolResult> later) {
     boolean summarised = !later.equals(results);
     turns.add(new Turn(null, List.copyOf(results), summarised ? List.copyOf(later) : null));
   }
@@ -55,8 +54,8 @@ final class Conversation {
   }
 
   /** The messages of the next request. */
-  List<MessageParam> forRequest() {
-    List<MessageParam> messages = new ArrayList<>(turns.size());
+  List<LlmMessage> forRequest() {
+    List<LlmMessage> messages = new ArrayList<>(turns.size());
     int last = turns.size() - 1;
     for (int i = 0; i <= last; i++) {
       Turn turn = turns.get(i);
@@ -71,15 +70,12 @@ final class Conversation {
     return messages;
   }
 
-  private static MessageParam user(List<ToolResultBlockParam> results, boolean breakpoint) {
-    List<ContentBlockParam> blocks = new ArrayList<>(results.size());
+  private static LlmMessage user(List<ToolResult> results, boolean breakpoint) {
+    List<LlmContent> blocks = new ArrayList<>(results.size());
     for (int i = 0; i < results.size(); i++) {
-      ToolResultBlockParam result = results.get(i);
-      if (breakpoint && i == results.size() - 1) {
-        result = result.toBuilder().cacheControl(CacheControlEphemeral.builder().build()).build();
-      }
-      blocks.add(ContentBlockParam.ofToolResult(result));
+      ToolResult result = results.get(i);
+      blocks.add(breakpoint && i == results.size() - 1 ? result.withCacheBreakpoint() : result);
     }
-    return MessageParam.ofUserOfContentBlockParams(blocks);
+    return new LlmMessage(LlmMessage.Role.USER, blocks);
   }
 }

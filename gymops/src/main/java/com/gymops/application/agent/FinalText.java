@@ -1,7 +1,7 @@
 package com.gymops.application.agent;
 
-import com.anthropic.models.messages.ContentBlock;
-import com.anthropic.models.messages.Message;
+import com.gymops.application.port.LlmContent;
+import com.gymops.application.port.LlmResponse;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -14,19 +14,19 @@ import java.util.stream.Collectors;
 final class FinalText {
   private FinalText() {}
 
-  static String of(Message message, boolean endOfTurn) {
+  static String of(LlmResponse response, boolean endOfTurn) {
     String text =
-        message.content().stream()
-            .filter(ContentBlock::isText)
-            .map(block -> block.asText().text())
+        response.content().stream()
+            .filter(LlmContent.Text.class::isInstance)
+            .map(block -> ((LlmContent.Text) block).text())
             .collect(Collectors.joining("\n"));
     if (!text.isBlank() || !endOfTurn) {
       return text;
     }
     List<String> thoughts =
-        message.content().stream()
-            .filter(ContentBlock::isThinking)
-            .map(block -> block.asThinking().thinking())
+        response.content().stream()
+            .filter(LlmContent.Thinking.class::isInstance)
+            .map(block -> ((LlmContent.Thinking) block).thinking())
             .filter(words -> !words.isBlank())
             .toList();
     return thoughts.isEmpty() ? "" : thoughts.get(thoughts.size() - 1);

@@ -1,24 +1,16 @@
 package com.gymops.application.agent;
 
-import com.anthropic.core.ObjectMappers;
-import com.anthropic.models.messages.Tool;
+import com.gymops.application.port.LlmTool;
+import com.gymops.application.tools.Tool;
 import java.util.List;
 
-/** Catalog tools as the Messages API takes them: name, description, schema. */
+/** Catalog tools as the model is offered them: name, description, schema. */
 final class ToolDefinitions {
   private ToolDefinitions() {}
 
-  static List<Tool> of(List<com.gymops.application.tools.Tool> offered) {
+  static List<LlmTool> of(List<Tool> offered) {
     return offered.stream()
-        .map(
-            tool ->
-                Tool.builder()
-                    .name(tool.name())
-                    .description(tool.description())
-                    .inputSchema(
-                        ObjectMappers.jsonMapper()
-                            .convertValue(tool.inputSchema(), Tool.InputSchema.class))
-                    .build())
+        .map(tool -> new LlmTool(tool.name(), tool.description(), tool.inputSchema().toString()))
         .toList();
   }
 }

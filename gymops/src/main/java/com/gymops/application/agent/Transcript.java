@@ -1,14 +1,11 @@
 package com.gymops.application.agent;
 
-import com.anthropic.core.ObjectMappers;
-import com.anthropic.models.messages.Message;
-import com.anthropic.models.messages.MessageCreateParams;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.gymops.application.port.LlmRequest;
+import com.gymops.application.port.LlmResponse;
 import com.gymops.domain.TranscriptEntry;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -35,8 +32,8 @@ final class Transcript {
   }
 
   /** Records the request and returns the size of its body as sent, in bytes. */
-  long request(MessageCreateParams params) {
-    JsonNode body = ObjectMappers.jsonMapper().valueToTree(params._body());
+  long request(LlmRequest request) {
+    JsonNode body = MessagesJson.request(request);
     long bytes = write(body).getBytes(StandardCharsets.UTF_8).length;
     ObjectNode stored = ((ObjectNode) body).deepCopy();
     ArrayNode messages = (ArrayNode) stored.get("messages");
@@ -69,7 +66,7 @@ final class Transcript {
 
   /** Why the model is or is not asked in this run: the transcript's first entry. */
   void decision(ReviewDecision decision) {
-    ObjectNode node = ObjectMappers.jsonMapper().createObjectNode();
+    ObjectNode node = MessagesJson.JSON.createObjectNode();
     node.put("model_asked", decision.ask());
     node.put("review_when", decision.reviewWhen());
     node.put("review_every", decision.reviewEvery());
@@ -85,12 +82,12 @@ final class Transcript {
     add("decision", write(node));
   }
 
-  void response(Message message) {
-    add("response", write(ObjectMappers.jsonMapper().valueToTree(message)));
+  void response(LlmResponse response) {
+    add("response", write(MessagesJson.response(response)));
   }
 
   void error(String text) {
-    ObjectNode node = ObjectMappers.jsonMapper().createObjectNode();
+    ObjectNode node = MessagesJson.JSON.createObjectNode();
     node.put("error", text);
     add("error", write(node));
   }
@@ -116,10 +113,6 @@ final class Transcript {
   }
 
   private static String write(JsonNode node) {
-    try {
-      return ObjectMappers.jsonMapper().writeValueAsString(node);
-    } catch (JsonProcessingException e) {
-      throw new UncheckedIOException(e);
-    }
+    return MessagesJson.write(node);
   }
 }

@@ -1,9 +1,9 @@
 package com.gymops.application.care;
 
-import com.gymops.application.port.ApprovalDesk;
 import com.gymops.application.port.ReportWriter;
 import com.gymops.application.port.store.Stores;
 import com.gymops.application.run.ActionExecutor;
+import com.gymops.application.run.ApprovalDesk;
 import com.gymops.application.run.EffectCodec;
 import com.gymops.application.run.ManagerMessages;
 import com.gymops.application.run.PlannedRun;

@@ -1,6 +1,8 @@
 package com.gymops.application.inbound;
 
 import com.gymops.application.messaging.SenderHealth;
+import com.gymops.application.port.SenderErrorCodes;
+import com.gymops.application.port.SenderProblem;
 import com.gymops.application.port.store.AttemptStore;
 import com.gymops.application.port.store.Outbox;
 import com.gymops.application.port.store.Transactor;
@@ -19,9 +21,9 @@ import java.util.Optional;
  * escalation rule). {@code queued}, {@code sending}, {@code sent} and anything else say nothing
  * final and change nothing.
  *
- * <p>An undelivered text with an error of the sender itself (30034 unregistered 10DLC, 30032
- * unverified toll-free, 30007 carrier filtering), which Twilio mostly reports here rather than when
- * it accepts the text, pauses the sender ({@link SenderHealth}): the texts after it wait.
+ * <p>An undelivered text with an error of the sender itself ({@link SenderErrorCodes} reads
+ * Twilio's codes), which Twilio mostly reports here rather than when it accepts the text, pauses
+ * the sender ({@link SenderHealth}): the texts after it wait.
  *
  * <p>Callbacks may come twice and out of order. Only a SENT message changes, so a repeat is a no-op
  * and a late {@code sent} never turns DELIVERED back; the attempt changes only with its message.
@@ -32,10 +34,12 @@ public final class DeliveryUpdates {
   private final Transactor transactor;
   private final SenderHealth senderHealth;
   private final String sender;
+  private final SenderErrorCodes codes;
   private final Clock clock;
 
   /**
    * @param sender the SMS gateway's sender (number or messaging service) that the texts left from
+   * @param codes what the callbacks' error codes say about that sender
    */
   public DeliveryUpdates(
       Outbox outbox,
@@ -43,12 +47,14 @@ public final class DeliveryUpdates {
       Transactor transactor,
       SenderHealth senderHealth,
       String sender,
+      SenderErrorCodes codes,
       Clock clock) {
     this.outbox = outbox;
     this.attempts = attempts;
     this.transactor = transactor;
     this.senderHealth = senderHealth;
     this.sender = sender;
+    this.codes = codes;
     this.clock = clock;
   }
 
@@ -76,12 +82,17 @@ public final class DeliveryUpdates {
       return Update.NOT_FINAL;
     }
     boolean delivered = outcome.get() == AttemptOutcome.DELIVERED;
-    senderErrorCode(errorCode)
-        .filter(code -> !delivered)
-        .ifPresent(
-            code ->
-                senderHealth.refused(
-                    sender, code, "twilio " + code + ": " + status, clock.instant()));
+    Optional<SenderProblem> senderProblem =
+        delivered ? Optional.empty() : codes.senderProblem(errorCode);
+    if (senderProblem.isPresent()) {
+      String code = errorCode.trim();
+      senderHealth.refused(
+          sender,
+          senderProblem.get(),
+          numeric(code),
+          "twilio " + code + ": " + status,
+          clock.instant());
+    }
     String error =
         delivered
             ? null
@@ -104,12 +115,12 @@ public final class DeliveryUpdates {
         });
   }
 
-  private static Optional<Integer> senderErrorCode(String errorCode) {
+  /** The provider's code as the pause keeps it; 0 when it is not a number. */
+  private static int numeric(String code) {
     try {
-      int code = errorCode == null ? 0 : Integer.parseInt(errorCode.trim());
-      return SenderHealth.SENDER_ERRORS.contains(code) ? Optional.of(code) : Optional.empty();
+      return Integer.parseInt(code);
     } catch (NumberFormatException e) {
-      return Optional.empty();
+      return 0;
     }
   }
 

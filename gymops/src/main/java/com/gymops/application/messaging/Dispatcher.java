@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.gymops.application.port.MessageGateway;
 import com.gymops.application.port.SendResult;
-import com.gymops.application.port.store.Stores;
 import com.gymops.application.run.EffectKeys;
 import com.gymops.application.run.ManagerMessages;
 import com.gymops.config.ClubSettings;
@@ -74,7 +73,7 @@ public final class Dispatcher {
           + " again";
 
   private final GymOpsConfig config;
-  private final Stores stores;
+  private final DispatchStores stores;
   private final MessageGateway sms;
   private final MessageGateway email;
   private final ManagerMessages manager;
@@ -84,7 +83,7 @@ public final class Dispatcher {
   /** A dispatcher whose retry waits are exact ({@link RetryPolicy#EXACT}). */
   public Dispatcher(
       GymOpsConfig config,
-      Stores stores,
+      DispatchStores stores,
       MessageGateway sms,
       MessageGateway email,
       ManagerMessages manager) {
@@ -93,7 +92,7 @@ public final class Dispatcher {
 
   public Dispatcher(
       GymOpsConfig config,
-      Stores stores,
+      DispatchStores stores,
       MessageGateway sms,
       MessageGateway email,
       ManagerMessages manager,
@@ -275,7 +274,8 @@ public final class Dispatcher {
         return Delivery.SENT;
       }
       case SENDER_BLOCKED -> {
-        senderHealth.refused(sms.sender(), result.errorCode(), result.error(), now);
+        senderHealth.refused(
+            sms.sender(), result.senderProblem(), result.providerCode(), result.error(), now);
         pass.paused = true;
         pass.testSent = true;
         stores.outbox().defer(message.id(), now.plus(PAUSED_RETRY));

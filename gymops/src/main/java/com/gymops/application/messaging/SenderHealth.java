@@ -1,24 +1,21 @@
 package com.gymops.application.messaging;
 
+import com.gymops.application.port.SenderProblem;
 import com.gymops.application.port.store.SenderPauses;
 import com.gymops.application.run.ManagerMessages;
 import com.gymops.config.GymOpsConfig;
 import com.gymops.domain.Club;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.Set;
 
 /**
- * Whether the SMS provider accepts our sender at all. An error of the sender itself (Twilio 30034
- * unregistered 10DLC, 30032 unverified toll-free, 30007 carrier filtering, 21606 a From number that
- * cannot send) would fail every following text the same way, so the sender is paused: texts stay
- * queued, one per dispatch pass goes out as the test send, and the first one accepted lifts the
- * pause. Each club's manager is told once, with what to fix.
+ * Whether the SMS provider accepts our sender at all. A refusal of the sender itself ({@link
+ * SenderProblem}, which the gateway reads from its provider's codes) would fail every following
+ * text the same way, so the sender is paused: texts stay queued, one per dispatch pass goes out as
+ * the test send, and the first one accepted lifts the pause. Each club's manager is told once, with
+ * what to fix.
  */
 public final class SenderHealth {
-  /** Twilio's errors of the sender, not of one message: every text would fail the same way. */
-  public static final Set<Integer> SENDER_ERRORS = Set.of(30007, 30032, 30034, 21606);
-
   private final SenderPauses pauses;
   private final ManagerMessages manager;
   private final GymOpsConfig config;
@@ -33,9 +30,14 @@ public final class SenderHealth {
     return pauses.find(sender);
   }
 
-  /** Records the refusal; alerts the managers only when the sender was not paused yet. */
-  public void refused(String sender, int errorCode, String error, Instant now) {
-    SenderPauses.Pause pause = new SenderPauses.Pause(sender, errorCode, error, now);
+  /**
+   * Records the refusal; alerts the managers only when the sender was not paused yet.
+   *
+   * @param providerCode the provider's code of the refusal, kept with the pause for the record
+   */
+  public void refused(
+      String sender, SenderProblem problem, int providerCode, String error, Instant now) {
+    SenderPauses.Pause pause = new SenderPauses.Pause(sender, providerCode, error, now);
     if (!pauses.pause(pause)) {
       return;
     }
@@ -45,7 +47,7 @@ public final class SenderHealth {
             + " ("
             + error
             + "). "
-            + whatToFix(errorCode)
+            + whatToFix(problem)
             + " Queued texts wait and leave once a test send succeeds.";
     for (var settings : config.clubs()) {
       Club club = settings.club();
@@ -70,17 +72,22 @@ public final class SenderHealth {
     pauses.release(sender);
   }
 
-  /** What the club must do about a sender refused with {@code errorCode}. */
-  public static String whatToFix(int errorCode) {
-    return switch (errorCode) {
-      case 30034 ->
+  /**
+   * What the club must do about its sender. The words name Twilio's console: it is the one SMS
+   * provider GymOps speaks to (docs/COMPLIANCE.md).
+   */
+  public static String whatToFix(SenderProblem problem) {
+    return switch (problem) {
+      case UNREGISTERED_CAMPAIGN ->
           "Register the brand and an A2P 10DLC campaign for this number in the Twilio console"
               + " (use case Account Notifications for dues, Marketing for campaigns).";
-      case 30032 -> "Verify the toll-free number in the Twilio console (Toll-Free Verification).";
-      case 30007 ->
+      case UNVERIFIED_TOLL_FREE ->
+          "Verify the toll-free number in the Twilio console (Toll-Free Verification).";
+      case CARRIER_FILTERED ->
           "Carriers filter these texts: check the campaign's registration and the message content,"
               + " and ask Twilio support which filter applies.";
-      default -> "Check the sending number or messaging service in the Twilio console.";
+      case SENDER_NOT_ALLOWED ->
+          "Check the sending number or messaging service in the Twilio console.";
     };
   }
 }

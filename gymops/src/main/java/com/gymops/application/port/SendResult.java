@@ -9,26 +9,34 @@ import java.util.Objects;
  * @param providerId the provider's id for an accepted message (Twilio's SID), else null
  * @param error the provider's code and message, kept on the message, else null
  * @param retryAfter how long the provider asked us to wait ({@code Retry-After}), or null
+ * @param senderProblem what is wrong with the sender, for {@link Status#SENDER_BLOCKED} only
+ * @param providerCode the provider's own code of a sender refusal (Twilio's 30034), kept with the
+ *     pause for the record; nothing decides on it
  */
 public record SendResult(
-    Status status, String providerId, String error, Duration retryAfter, int errorCode) {
+    Status status,
+    String providerId,
+    String error,
+    Duration retryAfter,
+    SenderProblem senderProblem,
+    int providerCode) {
   public enum Status {
     ACCEPTED,
     /** The provider refused it for good (other 4xx): the message fails with its error. */
     REJECTED,
     /**
-     * The recipient opted out at the provider or carrier (Twilio 21610): the message is suppressed,
-     * not failed (the opt-out works as it should), and the member is opted out of all texts.
+     * The recipient opted out at the provider or carrier: the message is suppressed, not failed
+     * (the opt-out works as it should), and the member is opted out of all texts.
      */
     OPTED_OUT,
     /**
-     * The provider refuses the sender itself ({@link #errorCode}: Twilio 30034, 30032, 30007,
-     * 21606): the message stays queued and the sender is paused ({@link SenderHealth}).
+     * The provider refuses the sender itself ({@link #senderProblem} says why): the message stays
+     * queued and the sender is paused.
      */
     SENDER_BLOCKED,
     /**
-     * The address can never take this channel (Twilio 21211 invalid, 21614 not mobile): the message
-     * fails and the member's phone is marked unusable.
+     * The address can never take this channel (an invalid number, a number that is not mobile): the
+     * message fails and the member's phone is marked unusable.
      */
     UNUSABLE_ADDRESS,
     /** Worth another try later (rate limit, provider down, nothing reached it). */
@@ -45,18 +53,22 @@ public record SendResult(
     if (retryAfter != null && retryAfter.isNegative()) {
       throw new IllegalArgumentException("retryAfter must not be negative");
     }
+    if ((status == Status.SENDER_BLOCKED) != (senderProblem != null)) {
+      throw new IllegalArgumentException(
+          "a sender problem goes with SENDER_BLOCKED, and only there");
+    }
   }
 
   public SendResult(Status status, String providerId, String error, Duration retryAfter) {
-    this(status, providerId, error, retryAfter, 0);
+    this(status, providerId, error, retryAfter, null, 0);
   }
 
   public SendResult(Status status, String providerId, String error) {
     this(status, providerId, error, null);
   }
 
-  public static SendResult senderBlocked(int errorCode, String error) {
-    return new SendResult(Status.SENDER_BLOCKED, null, error, null, errorCode);
+  public static SendResult senderBlocked(SenderProblem problem, int providerCode, String error) {
+    return new SendResult(Status.SENDER_BLOCKED, null, error, null, problem, providerCode);
   }
 
   public static SendResult accepted(String providerId) {

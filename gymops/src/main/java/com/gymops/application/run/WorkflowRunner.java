@@ -1,8 +1,6 @@
 package com.gymops.application.run;
 
-import com.gymops.application.port.ApprovalDesk;
 import com.gymops.application.port.ReportWriter;
-import com.gymops.application.port.RunAgent;
 import com.gymops.application.port.store.Stores;
 import com.gymops.application.run.RunReport.ReportedAction;
 import com.gymops.config.ClubSettings;

@@ -39,7 +39,7 @@ final class GetCollectionAttempts extends CatalogTool {
     int daysBack = input.hasNonNull("days_back") ? input.get("days_back").asInt() : 30;
     Instant since = session.context().now().minus(Duration.ofDays(daysBack));
     List<CollectionAttempt> attempts =
-        session.stores().attempts().ofMember(id).stream()
+        session.records().attempts().ofMember(id).stream()
             .filter(a -> a.attemptedAt().isAfter(since))
             .sorted((a, b) -> b.attemptedAt().compareTo(a.attemptedAt()))
             .toList();

@@ -51,7 +51,7 @@ final class GetMemberProfile extends CatalogTool {
     profile.put("failed_reminders_30d", facts.failedReminders30d());
     profile.put("last_contact", facts.lastContact().map(Object::toString).orElse(null));
     snapshot.openReferral().ifPresent(r -> profile.put("referred_on", r.referredOn().toString()));
-    List<Note> notes = session.stores().notes().ofMember(id);
+    List<Note> notes = session.records().notes().ofMember(id);
     ArrayNode recent = profile.putArray("recent_notes");
     // Newest first: the store keeps them oldest first.
     for (int i = notes.size() - 1; i >= Math.max(0, notes.size() - NOTES_SHOWN); i--) {
@@ -69,12 +69,12 @@ final class GetMemberProfile extends CatalogTool {
 
   private static MemberSnapshot loaded(ToolSession session, Member member) {
     Optional<Referral> open =
-        session.stores().referrals().ofMember(member.id()).stream()
+        session.records().referrals().ofMember(member.id()).stream()
             .filter(Referral::isOpen)
             .findFirst();
     return new MemberSnapshot(
         member,
-        session.stores().attempts().ofMember(member.id()),
+        session.records().attempts().ofMember(member.id()),
         MarketingHistory.NONE,
         open,
         Optional.empty());

@@ -18,7 +18,7 @@ final class MemberLookup {
       return seen;
     }
     return session
-        .stores()
+        .records()
         .members()
         .find(id)
         .filter(member -> member.clubId().equals(session.context().club().id()));

@@ -67,7 +67,7 @@ public final class PlanExceptions {
     Map<MemberId, List<Note>> staffNotes = new LinkedHashMap<>();
     for (Note note :
         session
-            .stores()
+            .records()
             .notes()
             .inClubAfter(session.context().club().id(), notesSince, ActionExecutor.AUTHOR)) {
       staffNotes.computeIfAbsent(note.memberId(), id -> new ArrayList<>()).add(note);

@@ -2,7 +2,6 @@ package com.gymops.application.tools;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.gymops.application.port.store.Stores;
 import com.gymops.application.run.ActionExecutor;
 import com.gymops.application.run.EffectKeys;
 import com.gymops.application.run.Outcome;
@@ -49,7 +48,7 @@ public final class ToolSession {
   private final PlannedRun run;
   private final PlanLedger ledger;
   private final ActionExecutor executor;
-  private final Stores stores;
+  private final MemberRecords records;
   private final MessageTemplates templates;
   private final Map<MemberId, MemberSnapshot> members = new LinkedHashMap<>();
   private final List<GuardBlock> blocks = new ArrayList<>();
@@ -58,8 +57,8 @@ public final class ToolSession {
   private java.util.Set<String> offered;
 
   public ToolSession(
-      PlannedRun run, ActionExecutor executor, Stores stores, MessageTemplates templates) {
-    this(new PlanLedger(run, executor), executor, stores, templates);
+      PlannedRun run, ActionExecutor executor, MemberRecords records, MessageTemplates templates) {
+    this(new PlanLedger(run, executor), executor, records, templates);
   }
 
   /**
@@ -67,12 +66,15 @@ public final class ToolSession {
    * dry-run ledger (a shadow run) nothing is executed, not even the note of a hold.
    */
   public ToolSession(
-      PlanLedger ledger, ActionExecutor executor, Stores stores, MessageTemplates templates) {
+      PlanLedger ledger,
+      ActionExecutor executor,
+      MemberRecords records,
+      MessageTemplates templates) {
     PlannedRun run = ledger.run();
     this.run = run;
     this.ledger = ledger;
     this.executor = executor;
-    this.stores = stores;
+    this.records = records;
     this.templates = templates;
     for (MemberSnapshot member : run.snapshot().members()) {
       members.put(member.member().id(), member);
@@ -99,8 +101,8 @@ public final class ToolSession {
     return ledger;
   }
 
-  public Stores stores() {
-    return stores;
+  public MemberRecords records() {
+    return records;
   }
 
   public MessageTemplates templates() {

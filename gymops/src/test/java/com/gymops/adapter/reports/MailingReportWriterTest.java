@@ -70,7 +70,7 @@ class MailingReportWriterTest {
     dispatcher =
         new Dispatcher(
             club.config(),
-            club.stores(),
+            club.dispatchStores(),
             club.sms(),
             new SmtpEmailGateway(smtp, club.clock()),
             manager);

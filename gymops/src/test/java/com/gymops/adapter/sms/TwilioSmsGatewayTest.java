@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.gymops.application.port.SendResult;
 import com.gymops.application.port.SendResult.Status;
+import com.gymops.application.port.SenderProblem;
 import com.gymops.config.TwilioSettings;
 import com.gymops.domain.Channel;
 import com.gymops.domain.ClubId;
@@ -142,6 +143,38 @@ class TwilioSmsGatewayTest {
 
     assertThat(result.status()).isEqualTo(Status.OPTED_OUT);
     assertThat(result.error()).startsWith("twilio 21610: Attempt to send to unsubscribed");
+  }
+
+  @Test
+  void a_refused_sender_is_reported_with_what_is_wrong_with_it_and_twilios_code_kept() {
+    twilio.script(
+        ANA,
+        Answer.error(400, 30034, "Message from an Unregistered Number"),
+        Answer.error(400, 30032, "Toll-Free Number Has Not Been Verified"),
+        Answer.error(400, 30007, "Message filtered"),
+        Answer.error(400, 21606, "The From phone number is not a valid, SMS-capable number"));
+
+    SendResult unregistered = gateway().send(text(ANA, "Hi"));
+    assertThat(unregistered.status()).isEqualTo(Status.SENDER_BLOCKED);
+    assertThat(unregistered.senderProblem()).isEqualTo(SenderProblem.UNREGISTERED_CAMPAIGN);
+    assertThat(unregistered.providerCode()).isEqualTo(30034);
+    assertThat(gateway().send(text(ANA, "Hi")).senderProblem())
+        .isEqualTo(SenderProblem.UNVERIFIED_TOLL_FREE);
+    assertThat(gateway().send(text(ANA, "Hi")).senderProblem())
+        .isEqualTo(SenderProblem.CARRIER_FILTERED);
+    assertThat(gateway().send(text(ANA, "Hi")).senderProblem())
+        .isEqualTo(SenderProblem.SENDER_NOT_ALLOWED);
+  }
+
+  @Test
+  void a_status_callbacks_error_code_says_the_same_about_the_sender() {
+    assertThat(TwilioSmsGateway.senderProblemOf("30034"))
+        .contains(SenderProblem.UNREGISTERED_CAMPAIGN);
+    assertThat(TwilioSmsGateway.senderProblemOf(" 21606 "))
+        .contains(SenderProblem.SENDER_NOT_ALLOWED);
+    assertThat(TwilioSmsGateway.senderProblemOf("30003")).isEmpty();
+    assertThat(TwilioSmsGateway.senderProblemOf(null)).isEmpty();
+    assertThat(TwilioSmsGateway.senderProblemOf("unreachable")).isEmpty();
   }
 
   @Test

@@ -1,8 +1,8 @@
 package com.gymops.application.agent;
 
 import com.gymops.adapter.llm.AnthropicLlmClient;
-import com.gymops.application.port.RunAgent;
 import com.gymops.application.run.ActionExecutor;
+import com.gymops.application.run.RunAgent;
 import com.gymops.application.run.RunMode;
 import com.gymops.application.run.RunReport;
 import com.gymops.application.run.RunRequest;
@@ -69,7 +69,8 @@ final class AgentClub implements AutoCloseable {
         client,
         settings,
         new ActionExecutor(club.stores(), templates),
-        club.stores(),
+        club.stores().runs(),
+        club.memberRecords(),
         templates,
         club.clock());
   }

@@ -313,7 +313,7 @@ class DispatcherTest {
     Dispatcher jittered =
         new Dispatcher(
             club.config(),
-            club.stores(),
+            club.dispatchStores(),
             club.sms(),
             club.email(),
             new ManagerMessages(club.stores().outbox(), MessageTemplates.defaults()),

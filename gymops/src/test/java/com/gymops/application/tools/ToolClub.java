@@ -125,7 +125,7 @@ final class ToolClub implements AutoCloseable {
                 ClubPolicy.DEFAULTS.withApprovals(com.gymops.policy.ApprovalGates.NONE),
                 NOW),
         new ActionExecutor(stores, templates),
-        stores,
+        new MemberRecords(stores.members(), stores.attempts(), stores.notes(), stores.referrals()),
         templates);
   }
 

@@ -1,8 +1,4 @@
-package com.gymops.application.port;
-
-import com.gymops.application.run.AgentOutcome;
-import com.gymops.application.run.PlanLedger;
-import com.gymops.application.run.PlannedRun;
+package com.gymops.application.run;
 
 /**
  * The agent of agent and shadow runs (docs/ARCHITECTURE.md, Agent mode): a model that drives a

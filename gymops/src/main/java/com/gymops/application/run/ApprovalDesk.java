@@ -1,6 +1,5 @@
-package com.gymops.application.port;
+package com.gymops.application.run;
 
-import com.gymops.application.run.PlannedRun;
 import com.gymops.policy.Plan;
 
 /**
