@@ -6,12 +6,6 @@ import com.gymops.adapter.door.HttpDoorSystem;
 import com.gymops.adapter.email.SmtpEmailGateway;
 import com.gymops.adapter.llm.AnthropicLlmClient;
 import com.gymops.adapter.persistence.Database;
-import com.gymops.adapter.persistence.JdbiConsoleReads;
-import com.gymops.adapter.persistence.JdbiConsoleSessionStore;
-import com.gymops.adapter.persistence.JdbiConsoleUserStore;
-import com.gymops.adapter.persistence.JdbiIntegrationHealth;
-import com.gymops.adapter.persistence.JdbiLoginThrottleStore;
-import com.gymops.adapter.persistence.JdbiSummaryReads;
 import com.gymops.adapter.persistence.Persistence;
 import com.gymops.adapter.persistence.StoreErrors;
 import com.gymops.adapter.reports.CsvReportWriter;
@@ -161,7 +155,7 @@ public final class GymOpsApp implements AutoCloseable {
     boolean realEmail = config.messaging().emailProvider().equals("smtp");
     CsvReportWriter files = new CsvReportWriter(dataDir.resolve(REPORTS));
     // Where each integration is called, its answers are recorded for the Settings page.
-    HealthRecorder health = new HealthRecorder(new JdbiIntegrationHealth(database.jdbi()), clock);
+    HealthRecorder health = new HealthRecorder(Persistence.integrationHealth(database), clock);
     ActionExecutor executor =
         new ActionExecutor(
             stores, templates, doorSystem(config.door(), health), config.messaging().payLink());
@@ -185,7 +179,7 @@ public final class GymOpsApp implements AutoCloseable {
     this.summaries =
         new DailySummaries(
             config,
-            new JdbiSummaryReads(database.jdbi()),
+            Persistence.summaryReads(database),
             stores.approvals(),
             stores.outbox(),
             managerMessages,
@@ -240,9 +234,9 @@ public final class GymOpsApp implements AutoCloseable {
             stores.payLinks());
     this.accounts =
         new Accounts(
-            new JdbiConsoleUserStore(database.jdbi()),
-            new JdbiConsoleSessionStore(database.jdbi()),
-            new JdbiLoginThrottleStore(database.jdbi()),
+            Persistence.consoleUsers(database),
+            Persistence.consoleSessions(database),
+            Persistence.loginThrottle(database),
             Argon2idPasswords.OWASP,
             new SessionTimeouts(config.server().sessionIdle(), config.server().sessionMaxAge()),
             config.clubs().stream().map(c -> c.club().id()).collect(Collectors.toSet()),
@@ -399,7 +393,7 @@ public final class GymOpsApp implements AutoCloseable {
 
   /** What the manager console on {@code serve} calls. */
   public ConsoleServices console() {
-    ConsoleReads reads = new JdbiConsoleReads(database.jdbi());
+    ConsoleReads reads = Persistence.consoleReads(database);
     ApprovalsQuery approvalsQuery = new ApprovalsQuery(config, approvals());
     return new ConsoleServices(
         accounts,
@@ -407,7 +401,7 @@ public final class GymOpsApp implements AutoCloseable {
         new RunsQuery(config, reads, runHistory(), stores.outbox()),
         new MembersQuery(config, reads, stores, holds),
         new OutboxQuery(config, reads, clock),
-        new SettingsQuery(config, stores.syncState(), new JdbiIntegrationHealth(database.jdbi())),
+        new SettingsQuery(config, stores.syncState(), Persistence.integrationHealth(database)),
         new RunNow(runner, config, new Audit(stores.audit(), clock), clock),
         new ConsoleActions(
             stores.members(),

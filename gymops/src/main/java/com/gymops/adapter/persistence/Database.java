@@ -170,7 +170,7 @@ public final class Database implements AutoCloseable {
     return dataSource;
   }
 
-  public Vendor vendor() {
+  Vendor vendor() {
     return vendor;
   }
 

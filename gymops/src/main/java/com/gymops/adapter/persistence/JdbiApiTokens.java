@@ -11,12 +11,12 @@ import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 
 /** The {@code api_token} table. */
-public final class JdbiApiTokens implements ApiTokens {
+final class JdbiApiTokens implements ApiTokens {
   private static final String COLUMNS = "token_id, name, club_id, created_at, revoked_at";
 
   private final Jdbi jdbi;
 
-  public JdbiApiTokens(Jdbi jdbi) {
+  JdbiApiTokens(Jdbi jdbi) {
     this.jdbi = jdbi;
   }
 

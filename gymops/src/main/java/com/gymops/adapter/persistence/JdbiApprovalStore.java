@@ -17,14 +17,14 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.PreparedBatch;
 
 /** The {@code approval} and {@code approval_action} tables. */
-public final class JdbiApprovalStore implements ApprovalStore {
+final class JdbiApprovalStore implements ApprovalStore {
   private static final String COLUMNS =
       "approval_id, club_id, kind, workflow, summary, requested_by, run_id, created_at,"
           + " expires_at, status, decided_by, decided_at, reason, executed_at, execution_run";
 
   private final Jdbi jdbi;
 
-  public JdbiApprovalStore(Jdbi jdbi) {
+  JdbiApprovalStore(Jdbi jdbi) {
     this.jdbi = jdbi;
   }
 

@@ -18,11 +18,11 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.StatementContext;
 
 /** Collection attempts in the {@code collection_attempt} table. */
-public final class JdbiAttemptStore implements AttemptStore {
+final class JdbiAttemptStore implements AttemptStore {
   private static final String COLUMNS = "member_id, attempted_at, kind, channel, outcome";
   private final Jdbi jdbi;
 
-  public JdbiAttemptStore(Jdbi jdbi) {
+  JdbiAttemptStore(Jdbi jdbi) {
     this.jdbi = jdbi;
   }
 

@@ -9,13 +9,13 @@ import java.util.List;
 import org.jdbi.v3.core.Jdbi;
 
 /** The {@code audit_log} table. */
-public final class JdbiAuditLog implements AuditLog {
+final class JdbiAuditLog implements AuditLog {
   private static final String COLUMNS =
       "audit_id, recorded_at, actor, club_id, action, target, before_state, after_state, reason";
 
   private final Jdbi jdbi;
 
-  public JdbiAuditLog(Jdbi jdbi) {
+  JdbiAuditLog(Jdbi jdbi) {
     this.jdbi = jdbi;
   }
 

@@ -24,7 +24,7 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.Query;
 
 /** The console's queries over the workflow tables, in portable SQL. */
-public final class JdbiConsoleReads implements ConsoleReads {
+final class JdbiConsoleReads implements ConsoleReads {
   private static final String UNKNOWN_PREFIX = "outcome unknown%";
 
   /** A run's columns with a null in place of its report. */
@@ -33,7 +33,7 @@ public final class JdbiConsoleReads implements ConsoleReads {
 
   private final Jdbi jdbi;
 
-  public JdbiConsoleReads(Jdbi jdbi) {
+  JdbiConsoleReads(Jdbi jdbi) {
     this.jdbi = jdbi;
   }
 

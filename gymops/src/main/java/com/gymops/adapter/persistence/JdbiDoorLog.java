@@ -7,10 +7,10 @@ import java.time.Instant;
 import org.jdbi.v3.core.Jdbi;
 
 /** Door changes in the {@code door_change} table, applied to {@code member} in one transaction. */
-public final class JdbiDoorLog implements DoorLog {
+final class JdbiDoorLog implements DoorLog {
   private final Jdbi jdbi;
 
-  public JdbiDoorLog(Jdbi jdbi) {
+  JdbiDoorLog(Jdbi jdbi) {
     this.jdbi = jdbi;
   }
 

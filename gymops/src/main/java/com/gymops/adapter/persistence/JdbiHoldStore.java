@@ -14,13 +14,13 @@ import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 
 /** Holds in the {@code collection_hold} table. */
-public final class JdbiHoldStore implements HoldStore {
+final class JdbiHoldStore implements HoldStore {
   private static final String COLUMNS =
       "member_id, club_id, hold_until, reason, created_by, created_at, released_by, released_at";
 
   private final Jdbi jdbi;
 
-  public JdbiHoldStore(Jdbi jdbi) {
+  JdbiHoldStore(Jdbi jdbi) {
     this.jdbi = jdbi;
   }
 

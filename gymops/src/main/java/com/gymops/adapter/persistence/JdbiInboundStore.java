@@ -16,12 +16,12 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.StatementContext;
 
 /** Inbound texts in {@code inbound_message}, purpose opt-outs in {@code member_purpose_opt_out}. */
-public final class JdbiInboundStore implements InboundStore {
+final class JdbiInboundStore implements InboundStore {
   private static final int MAX_BODY = 1600;
 
   private final Jdbi jdbi;
 
-  public JdbiInboundStore(Jdbi jdbi) {
+  JdbiInboundStore(Jdbi jdbi) {
     this.jdbi = jdbi;
   }
 

@@ -24,7 +24,7 @@ import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.StatementContext;
 
 /** Members in the {@code member} table. */
-public final class JdbiMemberStore implements MemberStore {
+final class JdbiMemberStore implements MemberStore {
   private static final int CHUNK = 1_000;
 
   /** Every member query selects these, in this order: {@link #map} reads them by position. */
@@ -35,7 +35,7 @@ public final class JdbiMemberStore implements MemberStore {
 
   private final Jdbi jdbi;
 
-  public JdbiMemberStore(Jdbi jdbi) {
+  JdbiMemberStore(Jdbi jdbi) {
     this.jdbi = jdbi;
   }
 

@@ -16,10 +16,10 @@ import org.jdbi.v3.core.statement.SqlStatement;
 import org.jdbi.v3.core.statement.StatementContext;
 
 /** Notes in the {@code member_note} table. */
-public final class JdbiNoteStore implements NoteStore {
+final class JdbiNoteStore implements NoteStore {
   private final Jdbi jdbi;
 
-  public JdbiNoteStore(Jdbi jdbi) {
+  JdbiNoteStore(Jdbi jdbi) {
     this.jdbi = jdbi;
   }
 

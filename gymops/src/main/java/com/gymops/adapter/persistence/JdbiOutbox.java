@@ -21,7 +21,7 @@ import org.jdbi.v3.core.statement.SqlStatement;
 import org.jdbi.v3.core.statement.StatementContext;
 
 /** The outbox in the {@code outbound_message} table. */
-public final class JdbiOutbox implements Outbox {
+final class JdbiOutbox implements Outbox {
   static final String COLUMNS =
       "id, idempotency_key, club_id, member_id, channel, recipient, purpose, template_key,"
           + " subject, body, segments, status, created_at, not_before, sent_at, error, run_id,"
@@ -44,7 +44,7 @@ public final class JdbiOutbox implements Outbox {
 
   private final Jdbi jdbi;
 
-  public JdbiOutbox(Jdbi jdbi) {
+  JdbiOutbox(Jdbi jdbi) {
     this.jdbi = jdbi;
   }
 

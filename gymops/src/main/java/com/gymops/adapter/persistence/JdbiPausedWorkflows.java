@@ -9,10 +9,10 @@ import java.util.List;
 import org.jdbi.v3.core.Jdbi;
 
 /** The {@code paused_workflow} table. */
-public final class JdbiPausedWorkflows implements PausedWorkflows {
+final class JdbiPausedWorkflows implements PausedWorkflows {
   private final Jdbi jdbi;
 
-  public JdbiPausedWorkflows(Jdbi jdbi) {
+  JdbiPausedWorkflows(Jdbi jdbi) {
     this.jdbi = jdbi;
   }
 

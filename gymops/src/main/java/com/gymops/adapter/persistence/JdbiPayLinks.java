@@ -12,12 +12,12 @@ import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 
 /** The {@code member_pay_link} table. */
-public final class JdbiPayLinks implements PayLinks {
+final class JdbiPayLinks implements PayLinks {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Jdbi jdbi;
 
-  public JdbiPayLinks(Jdbi jdbi) {
+  JdbiPayLinks(Jdbi jdbi) {
     this.jdbi = jdbi;
   }
 

@@ -11,10 +11,10 @@ import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 
 /** Payments in the {@code payment} table; balances in {@code member}. */
-public final class JdbiPaymentStore implements PaymentStore {
+final class JdbiPaymentStore implements PaymentStore {
   private final Jdbi jdbi;
 
-  public JdbiPaymentStore(Jdbi jdbi) {
+  JdbiPaymentStore(Jdbi jdbi) {
     this.jdbi = jdbi;
   }
 

@@ -14,12 +14,12 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.StatementContext;
 
 /** Referrals in the {@code referral} table. */
-public final class JdbiReferralStore implements ReferralStore {
+final class JdbiReferralStore implements ReferralStore {
   private static final String COLUMNS =
       "member_id, club_id, referred_on, amount_cents, attempts, closed_on, run_id";
   private final Jdbi jdbi;
 
-  public JdbiReferralStore(Jdbi jdbi) {
+  JdbiReferralStore(Jdbi jdbi) {
     this.jdbi = jdbi;
   }
 

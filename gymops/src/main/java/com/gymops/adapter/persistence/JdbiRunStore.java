@@ -16,14 +16,14 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.StatementContext;
 
 /** Runs in {@code workflow_run}, events in {@code run_event}. */
-public final class JdbiRunStore implements RunStore {
+final class JdbiRunStore implements RunStore {
   static final String COLUMNS =
       "run_id, workflow, club_id, mode, mode_used, dry_run, status, clock_at, started_at,"
           + " finished_at, report_json, error";
   private static final int MAX_TEXT = 4000;
   private final Jdbi jdbi;
 
-  public JdbiRunStore(Jdbi jdbi) {
+  JdbiRunStore(Jdbi jdbi) {
     this.jdbi = jdbi;
   }
 

@@ -9,10 +9,10 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.StatementContext;
 
 /** Paused senders in {@code sms_sender_pause}. */
-public final class JdbiSenderPauses implements SenderPauses {
+final class JdbiSenderPauses implements SenderPauses {
   private final Jdbi jdbi;
 
-  public JdbiSenderPauses(Jdbi jdbi) {
+  JdbiSenderPauses(Jdbi jdbi) {
     this.jdbi = jdbi;
   }
 

@@ -6,10 +6,10 @@ import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 
 /** Watermarks in the {@code sync_state} table. */
-public final class JdbiSyncStateStore implements SyncStateStore {
+final class JdbiSyncStateStore implements SyncStateStore {
   private final Jdbi jdbi;
 
-  public JdbiSyncStateStore(Jdbi jdbi) {
+  JdbiSyncStateStore(Jdbi jdbi) {
     this.jdbi = jdbi;
   }
 
