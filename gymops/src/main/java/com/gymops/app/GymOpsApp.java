@@ -216,9 +216,9 @@ public final class GymOpsApp implements AutoCloseable {
             new DoorStateExport(stores.members()),
             config.webhooks(),
             config.messaging().publicBaseUrl());
-    this.holds = new CollectionHolds(config, stores, audit, clock);
+    this.holds = new CollectionHolds(config, stores.members(), stores.holds(), audit, clock);
     this.manualActions = new ManualActions(config, stores, scopedRun, audit, clock);
-    this.pauses = new WorkflowPauses(config, stores, audit, clock);
+    this.pauses = new WorkflowPauses(config, stores.paused(), audit, clock);
     this.apiAccess = new ApiAccess(config, stores.tokens(), new SecureRandom(), clock);
     this.clubSync =
         new ClubSync(
@@ -363,7 +363,16 @@ public final class GymOpsApp implements AutoCloseable {
   }
 
   public MemberProfiles memberProfiles() {
-    return new MemberProfiles(stores);
+    return new MemberProfiles(
+        stores.members(),
+        stores.attempts(),
+        stores.outbox(),
+        stores.notes(),
+        stores.doors(),
+        stores.payments(),
+        stores.holds(),
+        stores.payLinks(),
+        stores.audit());
   }
 
   public WorkflowPauses pauses() {
@@ -399,7 +408,15 @@ public final class GymOpsApp implements AutoCloseable {
         accounts,
         new TodayQuery(config, reads, pauses, clock),
         new RunsQuery(config, reads, runHistory(), stores.outbox()),
-        new MembersQuery(config, reads, stores, holds),
+        new MembersQuery(
+            config,
+            reads,
+            stores.members(),
+            stores.attempts(),
+            stores.outbox(),
+            stores.notes(),
+            stores.audit(),
+            holds),
         new OutboxQuery(config, reads, clock),
         new SettingsQuery(config, stores.syncState(), Persistence.integrationHealth(database)),
         new RunNow(runner, config, new Audit(stores.audit(), clock), clock),
@@ -409,7 +426,13 @@ public final class GymOpsApp implements AutoCloseable {
             manualActions,
             pauses,
             stores.outbox(),
-            new OutboxActions(stores, new Audit(stores.audit(), clock), clock)),
+            new OutboxActions(
+                stores.outbox(),
+                stores.attempts(),
+                stores.members(),
+                stores.transactor(),
+                new Audit(stores.audit(), clock),
+                clock)),
         new AuditQuery(stores.audit()),
         approvalsQuery,
         config.server().secureCookies());
