@@ -1,5 +1,7 @@
 package com.gymops.adapter.persistence;
 
+import com.gymops.application.port.store.DoorLog;
+import com.gymops.application.port.store.PausedWorkflows;
 import com.gymops.application.port.store.SenderPauses;
 import com.gymops.domain.ApiToken;
 import com.gymops.domain.Approval;
@@ -27,10 +29,12 @@ import com.gymops.domain.Note;
 import com.gymops.domain.NoteCategory;
 import com.gymops.domain.NotePriority;
 import com.gymops.domain.OutboundMessage;
+import com.gymops.domain.Payment;
 import com.gymops.domain.Referral;
 import com.gymops.domain.RunStatus;
 import com.gymops.domain.UsState;
 import com.gymops.domain.WorkflowId;
+import com.gymops.domain.WorkflowPause;
 import com.gymops.domain.WorkflowRun;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -66,6 +70,9 @@ final class RowMappers {
     jdbi.registerRowMapper(Note.class, RowMappers::note);
     jdbi.registerRowMapper(Approval.class, RowMappers::approval);
     jdbi.registerRowMapper(ApprovalAction.class, RowMappers::approvalAction);
+    jdbi.registerRowMapper(DoorLog.Change.class, RowMappers::doorChange);
+    jdbi.registerRowMapper(WorkflowPause.class, RowMappers::pausedWorkflow);
+    jdbi.registerRowMapper(Payment.class, RowMappers::payment);
   }
 
   /**
@@ -263,5 +270,35 @@ final class RowMappers {
         rs.getString("effect_json"),
         rs.getString("rendered"),
         rs.getString("outcome"));
+  }
+
+  private static DoorLog.Change doorChange(ResultSet rs, StatementContext context)
+      throws SQLException {
+    String reason = rs.getString("lock_reason");
+    return new DoorLog.Change(
+        Columns.instant(rs, "changed_at"),
+        new DoorAccess(
+            DoorState.valueOf(rs.getString("new_state")),
+            reason == null ? null : LockReason.valueOf(reason)),
+        rs.getString("run_id"));
+  }
+
+  /** A pause of every club is stored under {@link PausedWorkflows#ALL_CLUBS}; its club is null. */
+  private static WorkflowPause pausedWorkflow(ResultSet rs, StatementContext context)
+      throws SQLException {
+    String club = rs.getString("club_id");
+    return new WorkflowPause(
+        WorkflowId.fromId(rs.getString("workflow")),
+        PausedWorkflows.ALL_CLUBS.equals(club) ? null : new ClubId(club),
+        rs.getString("paused_by"),
+        Columns.instant(rs, "paused_at"));
+  }
+
+  private static Payment payment(ResultSet rs, StatementContext context) throws SQLException {
+    return new Payment(
+        rs.getString("payment_id"),
+        new MemberId(rs.getString("member_id")),
+        Money.ofCents(rs.getLong("amount_cents")),
+        Columns.instant(rs, "paid_at"));
   }
 }
