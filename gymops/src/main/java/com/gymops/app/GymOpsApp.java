@@ -6,12 +6,6 @@ import com.gymops.adapter.door.HttpDoorSystem;
 import com.gymops.adapter.email.SmtpEmailGateway;
 import com.gymops.adapter.llm.AnthropicLlmClient;
 import com.gymops.adapter.persistence.Database;
-import com.gymops.adapter.persistence.JdbiConsoleReads;
-import com.gymops.adapter.persistence.JdbiConsoleSessionStore;
-import com.gymops.adapter.persistence.JdbiConsoleUserStore;
-import com.gymops.adapter.persistence.JdbiIntegrationHealth;
-import com.gymops.adapter.persistence.JdbiLoginThrottleStore;
-import com.gymops.adapter.persistence.JdbiSummaryReads;
 import com.gymops.adapter.persistence.Persistence;
 import com.gymops.adapter.persistence.StoreErrors;
 import com.gymops.adapter.reports.CsvReportWriter;
@@ -165,7 +159,7 @@ public final class GymOpsApp implements AutoCloseable {
     boolean realEmail = config.messaging().emailProvider().equals("smtp");
     CsvReportWriter files = new CsvReportWriter(dataDir.resolve(REPORTS));
     // Where each integration is called, its answers are recorded for the Settings page.
-    HealthRecorder health = new HealthRecorder(new JdbiIntegrationHealth(database.jdbi()), clock);
+    HealthRecorder health = new HealthRecorder(Persistence.integrationHealth(database), clock);
     ActionExecutor executor =
         new ActionExecutor(stores, managerMessages, doorSystem(config.door(), health));
     RunPlanner planner = new RunPlanner(stores, templates, config.messaging().payLink());
@@ -190,7 +184,7 @@ public final class GymOpsApp implements AutoCloseable {
     this.summaries =
         new DailySummaries(
             config,
-            new JdbiSummaryReads(database.jdbi()),
+            Persistence.summaryReads(database),
             stores.approvals(),
             stores.outbox(),
             managerMessages,
@@ -245,9 +239,9 @@ public final class GymOpsApp implements AutoCloseable {
             new DoorStateExport(stores.members()),
             config.webhooks(),
             config.messaging().publicBaseUrl());
-    this.holds = new CollectionHolds(config, stores, audit, clock);
+    this.holds = new CollectionHolds(config, stores.members(), stores.holds(), audit, clock);
     this.manualActions = new ManualActions(config, stores, scopedRun, audit, clock);
-    this.pauses = new WorkflowPauses(config, stores, audit, clock);
+    this.pauses = new WorkflowPauses(config, stores.paused(), audit, clock);
     this.apiAccess = new ApiAccess(config, stores.tokens(), new SecureRandom(), clock);
     this.clubSync =
         new ClubSync(
@@ -263,9 +257,9 @@ public final class GymOpsApp implements AutoCloseable {
             stores.payLinks());
     this.accounts =
         new Accounts(
-            new JdbiConsoleUserStore(database.jdbi()),
-            new JdbiConsoleSessionStore(database.jdbi()),
-            new JdbiLoginThrottleStore(database.jdbi()),
+            Persistence.consoleUsers(database),
+            Persistence.consoleSessions(database),
+            Persistence.loginThrottle(database),
             Argon2idPasswords.OWASP,
             new SessionTimeouts(config.server().sessionIdle(), config.server().sessionMaxAge()),
             config.clubs().stream().map(c -> c.club().id()).collect(Collectors.toSet()),
@@ -398,7 +392,16 @@ public final class GymOpsApp implements AutoCloseable {
   }
 
   public MemberProfiles memberProfiles() {
-    return new MemberProfiles(stores);
+    return new MemberProfiles(
+        stores.members(),
+        stores.attempts(),
+        stores.outbox(),
+        stores.notes(),
+        stores.doors(),
+        stores.payments(),
+        stores.holds(),
+        stores.payLinks(),
+        stores.audit());
   }
 
   public WorkflowPauses pauses() {
@@ -428,15 +431,23 @@ public final class GymOpsApp implements AutoCloseable {
 
   /** What the manager console on {@code serve} calls. */
   public ConsoleServices console() {
-    ConsoleReads reads = new JdbiConsoleReads(database.jdbi());
+    ConsoleReads reads = Persistence.consoleReads(database);
     ApprovalsQuery approvalsQuery = new ApprovalsQuery(config, approvals());
     return new ConsoleServices(
         accounts,
         new TodayQuery(config, reads, pauses, new ScheduledFireCalendar(config), clock),
         new RunsQuery(config, reads, runHistory(), stores.outbox()),
-        new MembersQuery(config, reads, stores, holds),
+        new MembersQuery(
+            config,
+            reads,
+            stores.members(),
+            stores.attempts(),
+            stores.outbox(),
+            stores.notes(),
+            stores.audit(),
+            holds),
         new OutboxQuery(config, reads, clock),
-        new SettingsQuery(config, stores.syncState(), new JdbiIntegrationHealth(database.jdbi())),
+        new SettingsQuery(config, stores.syncState(), Persistence.integrationHealth(database)),
         new RunNow(runner, config, new Audit(stores.audit(), clock), clock),
         new ConsoleActions(
             stores.members(),
@@ -444,7 +455,13 @@ public final class GymOpsApp implements AutoCloseable {
             manualActions,
             pauses,
             stores.outbox(),
-            new OutboxActions(stores, new Audit(stores.audit(), clock), clock)),
+            new OutboxActions(
+                stores.outbox(),
+                stores.attempts(),
+                stores.members(),
+                stores.transactor(),
+                new Audit(stores.audit(), clock),
+                clock)),
         new AuditQuery(stores.audit()),
         approvalsQuery,
         config.server().secureCookies());

@@ -1,7 +1,7 @@
 package com.gymops.app;
 
 import com.gymops.adapter.persistence.Database;
-import com.gymops.adapter.persistence.JdbiFireLog;
+import com.gymops.adapter.persistence.Persistence;
 import com.gymops.adapter.schedule.ClubSyncTick;
 import com.gymops.adapter.schedule.ClubWorkflow;
 import com.gymops.adapter.schedule.DispatchTick;
@@ -55,7 +55,7 @@ public final class GymOpsServer implements AutoCloseable {
         new GymOpsTasks(
             new WorkflowFire(
                 app.runner(),
-                new JdbiFireLog(database.jdbi()),
+                Persistence.fireLog(database),
                 metrics,
                 node,
                 app.clock(),

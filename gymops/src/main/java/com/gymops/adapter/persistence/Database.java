@@ -53,6 +53,7 @@ public final class Database implements AutoCloseable {
       jdbi.registerArgument(new SqliteTime.InstantArgument());
       jdbi.registerArgument(new SqliteTime.DateArgument());
     }
+    RowMappers.register(jdbi);
   }
 
   /** Opens the configured database, or the embedded one under {@code dataDir}, and migrates it. */
@@ -170,7 +171,7 @@ public final class Database implements AutoCloseable {
     return dataSource;
   }
 
-  public Vendor vendor() {
+  Vendor vendor() {
     return vendor;
   }
 

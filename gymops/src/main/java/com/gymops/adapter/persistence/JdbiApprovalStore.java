@@ -4,10 +4,6 @@ import com.gymops.application.port.store.ApprovalStore;
 import com.gymops.domain.Approval;
 import com.gymops.domain.ApprovalAction;
 import com.gymops.domain.ClubId;
-import com.gymops.domain.MemberId;
-import com.gymops.domain.WorkflowId;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,14 +13,14 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.PreparedBatch;
 
 /** The {@code approval} and {@code approval_action} tables. */
-public final class JdbiApprovalStore implements ApprovalStore {
+final class JdbiApprovalStore implements ApprovalStore {
   private static final String COLUMNS =
       "approval_id, club_id, kind, workflow, summary, requested_by, run_id, created_at,"
           + " expires_at, status, decided_by, decided_at, reason, executed_at, execution_run";
 
   private final Jdbi jdbi;
 
-  public JdbiApprovalStore(Jdbi jdbi) {
+  JdbiApprovalStore(Jdbi jdbi) {
     this.jdbi = jdbi;
   }
 
@@ -87,7 +83,7 @@ public final class JdbiApprovalStore implements ApprovalStore {
             handle
                 .createQuery("SELECT " + COLUMNS + " FROM approval WHERE approval_id = :id")
                 .bind("id", id)
-                .map((rs, context) -> approval(rs))
+                .mapTo(Approval.class)
                 .findOne()
                 .map(approval -> approval.withActions(actions(handle, approval.id()))));
   }
@@ -220,7 +216,7 @@ public final class JdbiApprovalStore implements ApprovalStore {
           if (now != null) {
             query.bind("now", now);
           }
-          List<Approval> approvals = query.map((rs, context) -> approval(rs)).list();
+          List<Approval> approvals = query.mapTo(Approval.class).list();
           List<Approval> full = new ArrayList<>(approvals.size());
           for (Approval approval : approvals) {
             full.add(approval.withActions(actions(handle, approval.id())));
@@ -235,41 +231,8 @@ public final class JdbiApprovalStore implements ApprovalStore {
             "SELECT seq, member_id, action, detail, rule_id, inputs_json, effect_json, rendered,"
                 + " outcome FROM approval_action WHERE approval_id = :id ORDER BY seq")
         .bind("id", id)
-        .map(
-            (rs, context) ->
-                new ApprovalAction(
-                    rs.getInt("seq"),
-                    rs.getString("member_id") == null
-                        ? null
-                        : new MemberId(rs.getString("member_id")),
-                    rs.getString("action"),
-                    rs.getString("detail"),
-                    rs.getString("rule_id"),
-                    rs.getString("inputs_json"),
-                    rs.getString("effect_json"),
-                    rs.getString("rendered"),
-                    rs.getString("outcome")))
+        .mapTo(ApprovalAction.class)
         .list();
-  }
-
-  private static Approval approval(ResultSet rs) throws SQLException {
-    return new Approval(
-        rs.getString("approval_id"),
-        new ClubId(rs.getString("club_id")),
-        Approval.Kind.valueOf(rs.getString("kind")),
-        WorkflowId.fromId(rs.getString("workflow")),
-        rs.getString("summary"),
-        rs.getString("requested_by"),
-        rs.getString("run_id"),
-        Columns.instant(rs, "created_at"),
-        Columns.instant(rs, "expires_at"),
-        Approval.Status.valueOf(rs.getString("status")),
-        rs.getString("decided_by"),
-        Columns.instant(rs, "decided_at"),
-        rs.getString("reason"),
-        Columns.instant(rs, "executed_at"),
-        rs.getString("execution_run"),
-        List.of());
   }
 
   private static String clip(String text, int max) {

@@ -7,23 +7,22 @@ import com.gymops.domain.Channel;
 import com.gymops.domain.ClubId;
 import com.gymops.domain.CollectionAttempt;
 import com.gymops.domain.MemberId;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.statement.StatementContext;
 
 /** Collection attempts in the {@code collection_attempt} table. */
-public final class JdbiAttemptStore implements AttemptStore {
+final class JdbiAttemptStore implements AttemptStore {
   private static final String COLUMNS = "member_id, attempted_at, kind, channel, outcome";
   private final Jdbi jdbi;
+  private final Queries queries;
 
-  public JdbiAttemptStore(Jdbi jdbi) {
+  JdbiAttemptStore(Jdbi jdbi) {
     this.jdbi = jdbi;
+    this.queries = new Queries(jdbi);
   }
 
   @Override
@@ -147,55 +146,32 @@ public final class JdbiAttemptStore implements AttemptStore {
 
   @Override
   public List<CollectionAttempt> ofMember(MemberId member) {
-    return jdbi.withHandle(
-        handle ->
-            handle
-                .createQuery(
-                    "SELECT "
-                        + COLUMNS
-                        + " FROM collection_attempt WHERE member_id = :member ORDER BY attempted_at, id")
-                .bind("member", member.value())
-                .map(JdbiAttemptStore::map)
-                .list());
+    return queries.list(
+        CollectionAttempt.class,
+        "SELECT "
+            + COLUMNS
+            + " FROM collection_attempt WHERE member_id = ? ORDER BY attempted_at, id",
+        member.value());
   }
 
   @Override
   public boolean discard(String idempotencyKey) {
-    return jdbi.withHandle(
-            handle ->
-                handle
-                    .createUpdate("DELETE FROM collection_attempt WHERE idempotency_key = :key")
-                    .bind("key", idempotencyKey)
-                    .execute())
+    return queries.update(
+            "DELETE FROM collection_attempt WHERE idempotency_key = ?", idempotencyKey)
         == 1;
   }
 
   @Override
   public boolean setOutcome(String idempotencyKey, AttemptOutcome outcome) {
-    return jdbi.withHandle(
-            handle ->
-                handle
-                    .createUpdate(
-                        "UPDATE collection_attempt SET outcome = :outcome WHERE idempotency_key = :key")
-                    .bind("outcome", outcome.name())
-                    .bind("key", idempotencyKey)
-                    .execute())
+    return queries.update(
+            "UPDATE collection_attempt SET outcome = ? WHERE idempotency_key = ?",
+            outcome.name(),
+            idempotencyKey)
         == 1;
   }
 
   @Override
   public long count() {
-    return jdbi.withHandle(
-        handle ->
-            handle.createQuery("SELECT COUNT(*) FROM collection_attempt").mapTo(Long.class).one());
-  }
-
-  static CollectionAttempt map(ResultSet rs, StatementContext context) throws SQLException {
-    return new CollectionAttempt(
-        new MemberId(rs.getString("member_id")),
-        Columns.instant(rs, "attempted_at"),
-        AttemptKind.valueOf(rs.getString("kind")),
-        Channel.valueOf(rs.getString("channel")),
-        AttemptOutcome.valueOf(rs.getString("outcome")));
+    return queries.count("SELECT COUNT(*) FROM collection_attempt");
   }
 }

@@ -24,7 +24,7 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.Query;
 
 /** The console's queries over the workflow tables, in portable SQL. */
-public final class JdbiConsoleReads implements ConsoleReads {
+final class JdbiConsoleReads implements ConsoleReads {
   private static final String UNKNOWN_PREFIX = "outcome unknown%";
 
   /** A run's columns with a null in place of its report. */
@@ -32,9 +32,11 @@ public final class JdbiConsoleReads implements ConsoleReads {
       JdbiRunStore.COLUMNS.replace("report_json", "NULL AS report_json");
 
   private final Jdbi jdbi;
+  private final Queries queries;
 
-  public JdbiConsoleReads(Jdbi jdbi) {
+  JdbiConsoleReads(Jdbi jdbi) {
     this.jdbi = jdbi;
+    this.queries = new Queries(jdbi);
   }
 
   @Override
@@ -53,7 +55,7 @@ public final class JdbiConsoleReads implements ConsoleReads {
                         + " AND dry_run = FALSE ORDER BY started_at DESC LIMIT 1")
                 .bind("club", club.value())
                 .bind("workflow", workflow.id())
-                .map(JdbiRunStore::map)
+                .mapTo(WorkflowRun.class)
                 .findOne()
                 .ifPresent(run -> last.put(workflow, run));
           }
@@ -63,15 +65,10 @@ public final class JdbiConsoleReads implements ConsoleReads {
 
   @Override
   public Optional<String> report(String runId) {
-    return jdbi.withHandle(
-        handle ->
-            handle
-                .createQuery(
-                    "SELECT report_json FROM workflow_run WHERE run_id = :run"
-                        + " AND report_json IS NOT NULL")
-                .bind("run", runId)
-                .mapTo(String.class)
-                .findOne());
+    return queries.findOne(
+        String.class,
+        "SELECT report_json FROM workflow_run WHERE run_id = ? AND report_json IS NOT NULL",
+        runId);
   }
 
   @Override
@@ -103,16 +100,10 @@ public final class JdbiConsoleReads implements ConsoleReads {
 
   @Override
   public long pendingApprovals(ClubId club, Instant now) {
-    return jdbi.withHandle(
-        handle ->
-            handle
-                .createQuery(
-                    "SELECT COUNT(*) FROM approval WHERE club_id = :club AND status = 'PENDING'"
-                        + " AND expires_at > :now")
-                .bind("club", club.value())
-                .bind("now", now)
-                .mapTo(Long.class)
-                .one());
+    return queries.count(
+        "SELECT COUNT(*) FROM approval WHERE club_id = ? AND status = 'PENDING' AND expires_at > ?",
+        club.value(),
+        now);
   }
 
   @Override
@@ -152,41 +143,30 @@ public final class JdbiConsoleReads implements ConsoleReads {
           if (filter.member() != null) {
             query.bind("member", filter.member().value());
           }
-          return query.map(JdbiRunStore::map).list();
+          return query.mapTo(WorkflowRun.class).list();
         });
   }
 
   @Override
   public long failedMessagesSince(ClubId club, Instant since) {
-    return jdbi.withHandle(
-        handle ->
-            handle
-                .createQuery(
-                    "SELECT COUNT(*) FROM outbound_message WHERE status = 'FAILED'"
-                        + " AND club_id = :club AND created_at >= :since")
-                .bind("club", club.value())
-                .bind("since", since)
-                .mapTo(Long.class)
-                .one());
+    return queries.count(
+        "SELECT COUNT(*) FROM outbound_message WHERE status = 'FAILED' AND club_id = ?"
+            + " AND created_at >= ?",
+        club.value(),
+        since);
   }
 
   @Override
   public Money paymentsReceivedSince(ClubId club, Instant since) {
-    long cents =
-        jdbi.withHandle(
-            handle ->
-                handle
-                    .createQuery(
-                        // From today's payments (index payment_received) to their members:
-                        // joined the other way round, SQLite probed every member of the club.
-                        "SELECT COALESCE(SUM(p.amount_cents), 0) FROM payment p"
-                            + " WHERE p.received_at >= :since AND EXISTS (SELECT 1 FROM member m"
-                            + " WHERE m.member_id = p.member_id AND m.club_id = :club)")
-                    .bind("club", club.value())
-                    .bind("since", since)
-                    .mapTo(Long.class)
-                    .one());
-    return Money.ofCents(cents);
+    // From today's payments (index payment_received) to their members: joined the other way
+    // round, SQLite probed every member of the club.
+    return Money.ofCents(
+        queries.count(
+            "SELECT COALESCE(SUM(p.amount_cents), 0) FROM payment p WHERE p.received_at >= ?"
+                + " AND EXISTS (SELECT 1 FROM member m WHERE m.member_id = p.member_id"
+                + " AND m.club_id = ?)",
+            since,
+            club.value()));
   }
 
   @Override
@@ -215,7 +195,7 @@ public final class JdbiConsoleReads implements ConsoleReads {
           if (byPhone) {
             query.bind("phone", "%" + digits + "%");
           }
-          return query.map(JdbiMemberStore::map).list();
+          return query.mapTo(Member.class).list();
         });
   }
 
@@ -256,7 +236,7 @@ public final class JdbiConsoleReads implements ConsoleReads {
             case FAILED, UNKNOWN -> query.bind("unknown", UNKNOWN_PREFIX);
             case SENT -> {}
           }
-          return query.map(JdbiOutbox::map).list();
+          return query.mapTo(OutboundMessage.class).list();
         });
   }
 

@@ -7,10 +7,10 @@ import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 
 /** Sessions in {@code console_session}. */
-public final class JdbiConsoleSessionStore implements ConsoleSessionStore {
+final class JdbiConsoleSessionStore implements ConsoleSessionStore {
   private final Jdbi jdbi;
 
-  public JdbiConsoleSessionStore(Jdbi jdbi) {
+  JdbiConsoleSessionStore(Jdbi jdbi) {
     this.jdbi = jdbi;
   }
 

@@ -14,13 +14,13 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /** Users in {@code console_user}, their clubs in {@code console_user_club}. */
-public final class JdbiConsoleUserStore implements ConsoleUserStore {
+final class JdbiConsoleUserStore implements ConsoleUserStore {
   private static final String COLUMNS =
       "SELECT email, role, all_clubs, password_hash, disabled, created_at FROM console_user";
 
   private final Jdbi jdbi;
 
-  public JdbiConsoleUserStore(Jdbi jdbi) {
+  JdbiConsoleUserStore(Jdbi jdbi) {
     this.jdbi = jdbi;
   }
 

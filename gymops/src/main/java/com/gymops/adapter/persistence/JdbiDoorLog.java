@@ -7,11 +7,13 @@ import java.time.Instant;
 import org.jdbi.v3.core.Jdbi;
 
 /** Door changes in the {@code door_change} table, applied to {@code member} in one transaction. */
-public final class JdbiDoorLog implements DoorLog {
+final class JdbiDoorLog implements DoorLog {
   private final Jdbi jdbi;
+  private final Queries queries;
 
-  public JdbiDoorLog(Jdbi jdbi) {
+  JdbiDoorLog(Jdbi jdbi) {
     this.jdbi = jdbi;
+    this.queries = new Queries(jdbi);
   }
 
   @Override
@@ -50,42 +52,22 @@ public final class JdbiDoorLog implements DoorLog {
 
   @Override
   public boolean isRecorded(String idempotencyKey) {
-    return jdbi.withHandle(
-        handle ->
-            handle
-                    .createQuery("SELECT COUNT(*) FROM door_change WHERE idempotency_key = :key")
-                    .bind("key", idempotencyKey)
-                    .mapTo(Long.class)
-                    .one()
-                > 0);
+    return queries.count(
+            "SELECT COUNT(*) FROM door_change WHERE idempotency_key = ?", idempotencyKey)
+        > 0;
   }
 
   @Override
   public java.util.List<Change> ofMember(MemberId member) {
-    return jdbi.withHandle(
-        handle ->
-            handle
-                .createQuery(
-                    "SELECT changed_at, new_state, lock_reason, run_id FROM door_change"
-                        + " WHERE member_id = :member ORDER BY changed_at, id")
-                .bind("member", member.value())
-                .map(
-                    (rs, context) ->
-                        new Change(
-                            Columns.instant(rs, "changed_at"),
-                            new com.gymops.domain.DoorAccess(
-                                com.gymops.domain.DoorState.valueOf(rs.getString("new_state")),
-                                rs.getString("lock_reason") == null
-                                    ? null
-                                    : com.gymops.domain.LockReason.valueOf(
-                                        rs.getString("lock_reason"))),
-                            rs.getString("run_id")))
-                .list());
+    return queries.list(
+        Change.class,
+        "SELECT changed_at, new_state, lock_reason, run_id FROM door_change"
+            + " WHERE member_id = ? ORDER BY changed_at, id",
+        member.value());
   }
 
   @Override
   public long count() {
-    return jdbi.withHandle(
-        handle -> handle.createQuery("SELECT COUNT(*) FROM door_change").mapTo(Long.class).one());
+    return queries.count("SELECT COUNT(*) FROM door_change");
   }
 }

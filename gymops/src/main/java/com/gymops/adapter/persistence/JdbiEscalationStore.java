@@ -13,10 +13,10 @@ import java.util.stream.Collectors;
 import org.jdbi.v3.core.Jdbi;
 
 /** Escalations in the {@code escalation} table; reasons are stored sorted, comma-separated. */
-public final class JdbiEscalationStore implements EscalationStore {
+final class JdbiEscalationStore implements EscalationStore {
   private final Jdbi jdbi;
 
-  public JdbiEscalationStore(Jdbi jdbi) {
+  JdbiEscalationStore(Jdbi jdbi) {
     this.jdbi = jdbi;
   }
 

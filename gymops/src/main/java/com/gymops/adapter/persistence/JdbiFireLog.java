@@ -8,10 +8,10 @@ import java.util.List;
 import org.jdbi.v3.core.Jdbi;
 
 /** The fire log in {@code schedule_fire}; the unique key decides the first attempt. */
-public final class JdbiFireLog implements FireLog {
+final class JdbiFireLog implements FireLog {
   private final Jdbi jdbi;
 
-  public JdbiFireLog(Jdbi jdbi) {
+  JdbiFireLog(Jdbi jdbi) {
     this.jdbi = jdbi;
   }
 

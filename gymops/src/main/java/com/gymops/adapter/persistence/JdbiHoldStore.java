@@ -4,24 +4,23 @@ import com.gymops.application.port.store.HoldStore;
 import com.gymops.domain.ClubId;
 import com.gymops.domain.CollectionHold;
 import com.gymops.domain.MemberId;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 
 /** Holds in the {@code collection_hold} table. */
-public final class JdbiHoldStore implements HoldStore {
+final class JdbiHoldStore implements HoldStore {
   private static final String COLUMNS =
       "member_id, club_id, hold_until, reason, created_by, created_at, released_by, released_at";
 
   private final Jdbi jdbi;
+  private final Queries queries;
 
-  public JdbiHoldStore(Jdbi jdbi) {
+  JdbiHoldStore(Jdbi jdbi) {
     this.jdbi = jdbi;
+    this.queries = new Queries(jdbi);
   }
 
   /** Delete and insert in one transaction: portable where an upsert is not. */
@@ -53,63 +52,33 @@ public final class JdbiHoldStore implements HoldStore {
 
   @Override
   public boolean release(MemberId member, String by, Instant at) {
-    return jdbi.withHandle(
-            handle ->
-                handle
-                    .createUpdate(
-                        "UPDATE collection_hold SET released_by = :by, released_at = :at"
-                            + " WHERE member_id = :member AND released_at IS NULL")
-                    .bind("by", by)
-                    .bind("at", at)
-                    .bind("member", member.value())
-                    .execute())
+    return queries.update(
+            "UPDATE collection_hold SET released_by = ?, released_at = ?"
+                + " WHERE member_id = ? AND released_at IS NULL",
+            by,
+            at,
+            member.value())
         == 1;
   }
 
   @Override
   public Optional<CollectionHold> of(MemberId member) {
-    return jdbi.withHandle(
-        handle ->
-            handle
-                .createQuery("SELECT " + COLUMNS + " FROM collection_hold WHERE member_id = :m")
-                .bind("m", member.value())
-                .map((rs, context) -> hold(rs))
-                .findOne());
+    return queries.findOne(
+        CollectionHold.class,
+        "SELECT " + COLUMNS + " FROM collection_hold WHERE member_id = ?",
+        member.value());
   }
 
   @Override
   public Map<MemberId, CollectionHold> standingInClub(ClubId club) {
     Map<MemberId, CollectionHold> holds = new LinkedHashMap<>();
     for (CollectionHold hold :
-        query(
-            "SELECT "
-                + COLUMNS
-                + " FROM collection_hold WHERE club_id = :club AND released_at IS NULL",
-            club)) {
+        queries.list(
+            CollectionHold.class,
+            "SELECT " + COLUMNS + " FROM collection_hold WHERE club_id = ? AND released_at IS NULL",
+            club.value())) {
       holds.put(hold.memberId(), hold);
     }
     return holds;
-  }
-
-  private List<CollectionHold> query(String sql, ClubId club) {
-    return jdbi.withHandle(
-        handle ->
-            handle
-                .createQuery(sql)
-                .bind("club", club.value())
-                .map((rs, context) -> hold(rs))
-                .list());
-  }
-
-  private static CollectionHold hold(ResultSet rs) throws SQLException {
-    return new CollectionHold(
-        new MemberId(rs.getString("member_id")),
-        new ClubId(rs.getString("club_id")),
-        Columns.date(rs, "hold_until"),
-        rs.getString("reason"),
-        rs.getString("created_by"),
-        Columns.instant(rs, "created_at"),
-        rs.getString("released_by"),
-        Columns.instant(rs, "released_at"));
   }
 }

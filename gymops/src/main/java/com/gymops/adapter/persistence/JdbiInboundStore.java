@@ -1,28 +1,25 @@
 package com.gymops.adapter.persistence;
 
 import com.gymops.application.port.store.InboundStore;
-import com.gymops.domain.InboundMeaning;
 import com.gymops.domain.InboundText;
 import com.gymops.domain.MemberId;
 import com.gymops.domain.MessagePurpose;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.statement.StatementContext;
 
 /** Inbound texts in {@code inbound_message}, purpose opt-outs in {@code member_purpose_opt_out}. */
-public final class JdbiInboundStore implements InboundStore {
+final class JdbiInboundStore implements InboundStore {
   private static final int MAX_BODY = 1600;
 
   private final Jdbi jdbi;
+  private final Queries queries;
 
-  public JdbiInboundStore(Jdbi jdbi) {
+  JdbiInboundStore(Jdbi jdbi) {
     this.jdbi = jdbi;
+    this.queries = new Queries(jdbi);
   }
 
   @Override
@@ -55,84 +52,44 @@ public final class JdbiInboundStore implements InboundStore {
 
   @Override
   public List<InboundText> from(String phone) {
-    return jdbi.withHandle(
-        handle ->
-            handle
-                .createQuery(
-                    "SELECT * FROM inbound_message WHERE from_phone = :phone"
-                        + " ORDER BY received_at DESC, message_key")
-                .bind("phone", phone)
-                .map(JdbiInboundStore::map)
-                .list());
+    return queries.list(
+        InboundText.class,
+        "SELECT * FROM inbound_message WHERE from_phone = ? ORDER BY received_at DESC, message_key",
+        phone);
   }
 
   @Override
   public Optional<MessagePurpose> lastPurposeSentTo(String phone) {
-    return jdbi.withHandle(
-        handle ->
-            handle
-                .createQuery(
-                    "SELECT purpose FROM outbound_message WHERE recipient = :phone"
-                        + " AND sent_at IS NOT NULL AND purpose <> 'MANAGER'"
-                        + " ORDER BY sent_at DESC, id DESC LIMIT 1")
-                .bind("phone", phone)
-                .mapTo(String.class)
-                .findOne()
-                .map(MessagePurpose::valueOf));
+    return queries
+        .findOne(
+            String.class,
+            "SELECT purpose FROM outbound_message WHERE recipient = ? AND sent_at IS NOT NULL"
+                + " AND purpose <> 'MANAGER' ORDER BY sent_at DESC, id DESC LIMIT 1",
+            phone)
+        .map(MessagePurpose::valueOf);
   }
 
   @Override
   public void optOutOf(MemberId member, MessagePurpose purpose, Instant at) {
-    jdbi.useHandle(
-        handle ->
-            handle
-                .createUpdate(
-                    "INSERT INTO member_purpose_opt_out (member_id, purpose, opted_out_at)"
-                        + " VALUES (:member, :purpose, :at) ON CONFLICT DO NOTHING")
-                .bind("member", member.value())
-                .bind("purpose", purpose.name())
-                .bind("at", at)
-                .execute());
+    queries.update(
+        "INSERT INTO member_purpose_opt_out (member_id, purpose, opted_out_at) VALUES (?, ?, ?)"
+            + " ON CONFLICT DO NOTHING",
+        member.value(),
+        purpose.name(),
+        at);
   }
 
   @Override
   public void clearOptOuts(MemberId member) {
-    jdbi.useHandle(
-        handle ->
-            handle
-                .createUpdate("DELETE FROM member_purpose_opt_out WHERE member_id = :member")
-                .bind("member", member.value())
-                .execute());
+    queries.update("DELETE FROM member_purpose_opt_out WHERE member_id = ?", member.value());
   }
 
   @Override
   public boolean isOptedOutOf(MemberId member, MessagePurpose purpose) {
-    return jdbi.withHandle(
-        handle ->
-            handle
-                    .createQuery(
-                        "SELECT COUNT(*) FROM member_purpose_opt_out"
-                            + " WHERE member_id = :member AND purpose = :purpose")
-                    .bind("member", member.value())
-                    .bind("purpose", purpose.name())
-                    .mapTo(Long.class)
-                    .one()
-                > 0);
-  }
-
-  private static InboundText map(ResultSet rs, StatementContext context) throws SQLException {
-    String scope = rs.getString("scope");
-    String members = rs.getString("member_ids");
-    return new InboundText(
-        rs.getString("message_key"),
-        Columns.instant(rs, "received_at"),
-        rs.getString("from_phone"),
-        rs.getString("to_phone"),
-        rs.getString("body"),
-        InboundMeaning.valueOf(rs.getString("meaning")),
-        scope == null ? null : MessagePurpose.valueOf(scope),
-        members.isEmpty()
-            ? List.of()
-            : Arrays.stream(members.split(",")).map(MemberId::new).toList());
+    return queries.count(
+            "SELECT COUNT(*) FROM member_purpose_opt_out WHERE member_id = ? AND purpose = ?",
+            member.value(),
+            purpose.name())
+        > 0;
   }
 }

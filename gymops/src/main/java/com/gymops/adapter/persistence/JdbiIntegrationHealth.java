@@ -7,12 +7,12 @@ import java.util.List;
 import org.jdbi.v3.core.Jdbi;
 
 /** {@code integration_health} in portable SQL: update, else insert. */
-public final class JdbiIntegrationHealth implements IntegrationHealthStore {
+final class JdbiIntegrationHealth implements IntegrationHealthStore {
   private static final int MAX_ERROR = 1000;
 
   private final Jdbi jdbi;
 
-  public JdbiIntegrationHealth(Jdbi jdbi) {
+  JdbiIntegrationHealth(Jdbi jdbi) {
     this.jdbi = jdbi;
   }
 

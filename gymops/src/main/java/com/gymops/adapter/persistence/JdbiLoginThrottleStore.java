@@ -7,10 +7,10 @@ import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 
 /** Counters in {@code login_throttle}. */
-public final class JdbiLoginThrottleStore implements LoginThrottleStore {
+final class JdbiLoginThrottleStore implements LoginThrottleStore {
   private final Jdbi jdbi;
 
-  public JdbiLoginThrottleStore(Jdbi jdbi) {
+  JdbiLoginThrottleStore(Jdbi jdbi) {
     this.jdbi = jdbi;
   }
 

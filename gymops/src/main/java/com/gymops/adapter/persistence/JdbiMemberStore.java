@@ -3,15 +3,9 @@ package com.gymops.adapter.persistence;
 import com.gymops.application.port.store.MemberStore;
 import com.gymops.domain.ClubId;
 import com.gymops.domain.DoorAccess;
-import com.gymops.domain.DoorState;
-import com.gymops.domain.LockReason;
 import com.gymops.domain.Member;
 import com.gymops.domain.MemberId;
-import com.gymops.domain.MemberStatus;
 import com.gymops.domain.Money;
-import com.gymops.domain.UsState;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashSet;
@@ -21,22 +15,23 @@ import java.util.Set;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.PreparedBatch;
-import org.jdbi.v3.core.statement.StatementContext;
 
 /** Members in the {@code member} table. */
-public final class JdbiMemberStore implements MemberStore {
+final class JdbiMemberStore implements MemberStore {
   private static final int CHUNK = 1_000;
 
-  /** Every member query selects these, in this order: {@link #map} reads them by position. */
+  /** Every member query selects these, in this order: {@link RowMappers} reads them by position. */
   static final String COLUMNS =
       "member_id, club_id, first_name, last_name, phone, email, status, joined_on,"
           + " past_due_cents, past_due_since, sms_consent, sms_opted_out, door_state, lock_reason,"
           + " phone_unusable, state";
 
   private final Jdbi jdbi;
+  private final Queries queries;
 
-  public JdbiMemberStore(Jdbi jdbi) {
+  JdbiMemberStore(Jdbi jdbi) {
     this.jdbi = jdbi;
+    this.queries = new Queries(jdbi);
   }
 
   /**
@@ -154,13 +149,8 @@ public final class JdbiMemberStore implements MemberStore {
 
   @Override
   public Optional<Member> find(MemberId id) {
-    return jdbi.withHandle(
-        handle ->
-            handle
-                .createQuery("SELECT " + COLUMNS + " FROM member WHERE member_id = :id")
-                .bind("id", id.value())
-                .map(JdbiMemberStore::map)
-                .findOne());
+    return queries.findOne(
+        Member.class, "SELECT " + COLUMNS + " FROM member WHERE member_id = ?", id.value());
   }
 
   @Override
@@ -191,84 +181,60 @@ public final class JdbiMemberStore implements MemberStore {
 
   @Override
   public List<Member> inClub(ClubId club) {
-    return jdbi.withHandle(
-        handle ->
-            handle
-                .createQuery(
-                    "SELECT " + COLUMNS + " FROM member WHERE club_id = :club ORDER BY member_id")
-                .bind("club", club.value())
-                .map(JdbiMemberStore::map)
-                .list());
+    return queries.list(
+        Member.class,
+        "SELECT " + COLUMNS + " FROM member WHERE club_id = ? ORDER BY member_id",
+        club.value());
   }
 
   @Override
   public List<Member> pastDue(ClubId club, Money minimum) {
-    return jdbi.withHandle(
-        handle ->
-            handle
-                .createQuery(
-                    "SELECT "
-                        + COLUMNS
-                        + " FROM member WHERE club_id = :club AND past_due_cents >= :minimum"
-                        + " ORDER BY member_id")
-                .bind("club", club.value())
-                .bind("minimum", Math.max(1, minimum.cents()))
-                .map(JdbiMemberStore::map)
-                .list());
+    return queries.list(
+        Member.class,
+        "SELECT "
+            + COLUMNS
+            + " FROM member WHERE club_id = ? AND past_due_cents >= ? ORDER BY member_id",
+        club.value(),
+        Math.max(1, minimum.cents()));
   }
 
   @Override
   public List<Member> pastDueOrLocked(ClubId club) {
-    return jdbi.withHandle(
-        handle ->
-            handle
-                // Two index ranges instead of one OR, which both stores answer by walking every
-                // member of the club: those who owe, and those locked who owe nothing.
-                .createQuery(
-                    "SELECT "
-                        + COLUMNS
-                        + " FROM member WHERE club_id = :club AND past_due_cents > 0"
-                        + " UNION ALL SELECT "
-                        + COLUMNS
-                        + " FROM member WHERE club_id = :club AND door_state = 'LOCKED'"
-                        + " AND past_due_cents = 0 ORDER BY member_id")
-                .bind("club", club.value())
-                .map(JdbiMemberStore::map)
-                .list());
+    // Two index ranges instead of one OR, which both stores answer by walking every member of the
+    // club: those who owe, and those locked who owe nothing.
+    return queries.list(
+        Member.class,
+        "SELECT "
+            + COLUMNS
+            + " FROM member WHERE club_id = ? AND past_due_cents > 0"
+            + " UNION ALL SELECT "
+            + COLUMNS
+            + " FROM member WHERE club_id = ? AND door_state = 'LOCKED'"
+            + " AND past_due_cents = 0 ORDER BY member_id",
+        club.value(),
+        club.value());
   }
 
   @Override
   public long count() {
-    return jdbi.withHandle(
-        handle -> handle.createQuery("SELECT COUNT(*) FROM member").mapTo(Long.class).one());
+    return queries.count("SELECT COUNT(*) FROM member");
   }
 
   @Override
   public List<Member> withPhone(String phone) {
-    return jdbi.withHandle(
-        handle ->
-            handle
-                .createQuery(
-                    "SELECT " + COLUMNS + " FROM member WHERE phone = :phone ORDER BY member_id")
-                .bind("phone", phone)
-                .map(JdbiMemberStore::map)
-                .list());
+    return queries.list(
+        Member.class,
+        "SELECT " + COLUMNS + " FROM member WHERE phone = ? ORDER BY member_id",
+        phone);
   }
 
   @Override
   public List<Member> pageAfter(MemberId after, int limit) {
-    return jdbi.withHandle(
-        handle ->
-            handle
-                .createQuery(
-                    "SELECT "
-                        + COLUMNS
-                        + " FROM member WHERE member_id > :after ORDER BY member_id"
-                        + " LIMIT :limit")
-                .bind("after", after == null ? "" : after.value())
-                .bind("limit", limit)
-                .map(JdbiMemberStore::map)
-                .list());
+    return queries.list(
+        Member.class,
+        "SELECT " + COLUMNS + " FROM member WHERE member_id > ? ORDER BY member_id LIMIT ?",
+        after == null ? "" : after.value(),
+        limit);
   }
 
   @Override
@@ -289,59 +255,22 @@ public final class JdbiMemberStore implements MemberStore {
 
   @Override
   public boolean setSmsOptedOut(MemberId id, boolean optedOut, Instant now) {
-    return jdbi.withHandle(
-            handle ->
-                handle
-                    .createUpdate(
-                        "UPDATE member SET sms_opted_out = :opted_out, updated_at = :now"
-                            + " WHERE member_id = :id")
-                    .bind("opted_out", optedOut)
-                    .bind("now", now)
-                    .bind("id", id.value())
-                    .execute())
+    return queries.update(
+            "UPDATE member SET sms_opted_out = ?, updated_at = ? WHERE member_id = ?",
+            optedOut,
+            now,
+            id.value())
         == 1;
   }
 
   @Override
   public boolean setPhoneUnusable(MemberId id, String phone, Instant now) {
-    return jdbi.withHandle(
-            handle ->
-                handle
-                    .createUpdate(
-                        "UPDATE member SET phone_unusable = TRUE, updated_at = :now"
-                            + " WHERE member_id = :id AND phone = :phone")
-                    .bind("now", now)
-                    .bind("id", id.value())
-                    .bind("phone", phone)
-                    .execute())
+    return queries.update(
+            "UPDATE member SET phone_unusable = TRUE, updated_at = ?"
+                + " WHERE member_id = ? AND phone = ?",
+            now,
+            id.value(),
+            phone)
         == 1;
-  }
-
-  /**
-   * Reads a row of {@link #COLUMNS} by position (every query of a member selects exactly those
-   * columns, in that order): a run reads tens of thousands of members, and looking each column up
-   * by name was a fifth of the read.
-   */
-  static Member map(ResultSet rs, StatementContext context) throws SQLException {
-    String lockReason = rs.getString(14);
-    String state = rs.getString(16);
-    return new Member(
-        new MemberId(rs.getString(1)),
-        new ClubId(rs.getString(2)),
-        rs.getString(3),
-        rs.getString(4),
-        rs.getString(5),
-        rs.getString(6),
-        MemberStatus.valueOf(rs.getString(7)),
-        Columns.date(rs, 8),
-        Money.ofCents(rs.getLong(9)),
-        Columns.date(rs, 10),
-        rs.getBoolean(11),
-        rs.getBoolean(12),
-        new DoorAccess(
-            DoorState.valueOf(rs.getString(13)),
-            lockReason == null ? null : LockReason.valueOf(lockReason)),
-        rs.getBoolean(15),
-        state == null ? null : new UsState(state));
   }
 }

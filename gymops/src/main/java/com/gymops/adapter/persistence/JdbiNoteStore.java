@@ -4,23 +4,20 @@ import com.gymops.application.port.store.NoteStore;
 import com.gymops.domain.ClubId;
 import com.gymops.domain.MemberId;
 import com.gymops.domain.Note;
-import com.gymops.domain.NoteCategory;
-import com.gymops.domain.NotePriority;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.SqlStatement;
-import org.jdbi.v3.core.statement.StatementContext;
 
 /** Notes in the {@code member_note} table. */
-public final class JdbiNoteStore implements NoteStore {
+final class JdbiNoteStore implements NoteStore {
   private final Jdbi jdbi;
+  private final Queries queries;
 
-  public JdbiNoteStore(Jdbi jdbi) {
+  JdbiNoteStore(Jdbi jdbi) {
     this.jdbi = jdbi;
+    this.queries = new Queries(jdbi);
   }
 
   private static final String INSERT =
@@ -67,47 +64,28 @@ public final class JdbiNoteStore implements NoteStore {
 
   @Override
   public List<Note> ofMember(MemberId member) {
-    return jdbi.withHandle(
-        handle ->
-            handle
-                .createQuery(
-                    "SELECT member_id, created_at, priority, category, note_text, author"
-                        + " FROM member_note WHERE member_id = :member ORDER BY created_at, id")
-                .bind("member", member.value())
-                .map(JdbiNoteStore::note)
-                .list());
+    return queries.list(
+        Note.class,
+        "SELECT member_id, created_at, priority, category, note_text, author FROM member_note"
+            + " WHERE member_id = ? ORDER BY created_at, id",
+        member.value());
   }
 
   @Override
   public List<Note> inClubAfter(ClubId club, Instant after, String exceptAuthor) {
-    return jdbi.withHandle(
-        handle ->
-            handle
-                .createQuery(
-                    "SELECT n.member_id, n.created_at, n.priority, n.category, n.note_text,"
-                        + " n.author FROM member_note n JOIN member m ON m.member_id ="
-                        + " n.member_id WHERE m.club_id = :club AND n.created_at > :after"
-                        + " AND n.author <> :author ORDER BY n.member_id, n.created_at, n.id")
-                .bind("club", club.value())
-                .bind("after", after)
-                .bind("author", exceptAuthor)
-                .map(JdbiNoteStore::note)
-                .list());
-  }
-
-  private static Note note(ResultSet rs, StatementContext context) throws SQLException {
-    return new Note(
-        new MemberId(rs.getString("member_id")),
-        Columns.instant(rs, "created_at"),
-        NotePriority.valueOf(rs.getString("priority")),
-        NoteCategory.valueOf(rs.getString("category")),
-        rs.getString("note_text"),
-        rs.getString("author"));
+    return queries.list(
+        Note.class,
+        "SELECT n.member_id, n.created_at, n.priority, n.category, n.note_text, n.author"
+            + " FROM member_note n JOIN member m ON m.member_id = n.member_id"
+            + " WHERE m.club_id = ? AND n.created_at > ? AND n.author <> ?"
+            + " ORDER BY n.member_id, n.created_at, n.id",
+        club.value(),
+        after,
+        exceptAuthor);
   }
 
   @Override
   public long count() {
-    return jdbi.withHandle(
-        handle -> handle.createQuery("SELECT COUNT(*) FROM member_note").mapTo(Long.class).one());
+    return queries.count("SELECT COUNT(*) FROM member_note");
   }
 }

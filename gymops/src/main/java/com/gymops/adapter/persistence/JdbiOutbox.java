@@ -1,15 +1,10 @@
 package com.gymops.adapter.persistence;
 
 import com.gymops.application.port.store.Outbox;
-import com.gymops.domain.Attachment;
-import com.gymops.domain.Channel;
 import com.gymops.domain.ClubId;
 import com.gymops.domain.MemberId;
-import com.gymops.domain.MessagePurpose;
 import com.gymops.domain.MessageStatus;
 import com.gymops.domain.OutboundMessage;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -18,10 +13,9 @@ import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.SqlStatement;
-import org.jdbi.v3.core.statement.StatementContext;
 
 /** The outbox in the {@code outbound_message} table. */
-public final class JdbiOutbox implements Outbox {
+final class JdbiOutbox implements Outbox {
   static final String COLUMNS =
       "id, idempotency_key, club_id, member_id, channel, recipient, purpose, template_key,"
           + " subject, body, segments, status, created_at, not_before, sent_at, error, run_id,"
@@ -43,9 +37,11 @@ public final class JdbiOutbox implements Outbox {
           + " 'QUEUED', ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING";
 
   private final Jdbi jdbi;
+  private final Queries queries;
 
-  public JdbiOutbox(Jdbi jdbi) {
+  JdbiOutbox(Jdbi jdbi) {
     this.jdbi = jdbi;
+    this.queries = new Queries(jdbi);
   }
 
   /**
@@ -123,53 +119,36 @@ public final class JdbiOutbox implements Outbox {
 
   @Override
   public Optional<OutboundMessage> find(long id) {
-    return jdbi.withHandle(
-        handle ->
-            handle
-                .createQuery("SELECT " + COLUMNS + " FROM outbound_message WHERE id = :id")
-                .bind("id", id)
-                .map(JdbiOutbox::map)
-                .findOne());
+    return queries.findOne(
+        OutboundMessage.class, "SELECT " + COLUMNS + " FROM outbound_message WHERE id = ?", id);
   }
 
   @Override
   public Optional<OutboundMessage> findByKey(String idempotencyKey) {
-    return jdbi.withHandle(
-        handle ->
-            handle
-                .createQuery(
-                    "SELECT " + COLUMNS + " FROM outbound_message WHERE idempotency_key = :key")
-                .bind("key", idempotencyKey)
-                .map(JdbiOutbox::map)
-                .findOne());
+    return queries.findOne(
+        OutboundMessage.class,
+        "SELECT " + COLUMNS + " FROM outbound_message WHERE idempotency_key = ?",
+        idempotencyKey);
   }
 
   @Override
   public List<OutboundMessage> due(Instant now, int limit) {
-    return jdbi.withHandle(
-        handle ->
-            handle
-                .createQuery(
-                    "SELECT "
-                        + COLUMNS
-                        + " FROM outbound_message WHERE status = 'QUEUED' AND not_before <= :now"
-                        + " ORDER BY not_before, id LIMIT :limit")
-                .bind("now", now)
-                .bind("limit", limit)
-                .map(JdbiOutbox::map)
-                .list());
+    return queries.list(
+        OutboundMessage.class,
+        "SELECT "
+            + COLUMNS
+            + " FROM outbound_message WHERE status = 'QUEUED' AND not_before <= ?"
+            + " ORDER BY not_before, id LIMIT ?",
+        now,
+        limit);
   }
 
   @Override
   public Optional<OutboundMessage> findByProviderId(String providerId) {
-    return jdbi.withHandle(
-        handle ->
-            handle
-                .createQuery(
-                    "SELECT " + COLUMNS + " FROM outbound_message WHERE provider_id = :provider_id")
-                .bind("provider_id", providerId)
-                .map(JdbiOutbox::map)
-                .findFirst());
+    return queries.findFirst(
+        OutboundMessage.class,
+        "SELECT " + COLUMNS + " FROM outbound_message WHERE provider_id = ?",
+        providerId);
   }
 
   @Override
@@ -233,29 +212,19 @@ public final class JdbiOutbox implements Outbox {
         id,
         null,
         error);
-    return jdbi.withHandle(
-        handle ->
-            handle
-                .createQuery("SELECT send_attempts FROM outbound_message WHERE id = :id")
-                .bind("id", id)
-                .mapTo(Integer.class)
-                .one());
+    return (int) queries.count("SELECT send_attempts FROM outbound_message WHERE id = ?", id);
   }
 
   @Override
   public List<OutboundMessage> failStuckSending(Instant claimedBefore, Instant at, String error) {
     List<OutboundMessage> stuck =
-        jdbi.withHandle(
-            handle ->
-                handle
-                    .createQuery(
-                        "SELECT "
-                            + COLUMNS
-                            + " FROM outbound_message WHERE status = 'SENDING'"
-                            + " AND (claimed_at IS NULL OR claimed_at < :before) ORDER BY id")
-                    .bind("before", claimedBefore)
-                    .map(JdbiOutbox::map)
-                    .list());
+        queries.list(
+            OutboundMessage.class,
+            "SELECT "
+                + COLUMNS
+                + " FROM outbound_message WHERE status = 'SENDING'"
+                + " AND (claimed_at IS NULL OR claimed_at < ?) ORDER BY id",
+            claimedBefore);
     // Conditional per row: a message another node has just finished stays as it finished.
     return stuck.stream()
         .filter(
@@ -371,28 +340,18 @@ public final class JdbiOutbox implements Outbox {
 
   @Override
   public List<OutboundMessage> ofMember(MemberId member) {
-    return jdbi.withHandle(
-        handle ->
-            handle
-                .createQuery(
-                    "SELECT "
-                        + COLUMNS
-                        + " FROM outbound_message WHERE member_id = :member ORDER BY id")
-                .bind("member", member.value())
-                .map(JdbiOutbox::map)
-                .list());
+    return queries.list(
+        OutboundMessage.class,
+        "SELECT " + COLUMNS + " FROM outbound_message WHERE member_id = ? ORDER BY id",
+        member.value());
   }
 
   @Override
   public List<OutboundMessage> ofRun(String runId) {
-    return jdbi.withHandle(
-        handle ->
-            handle
-                .createQuery(
-                    "SELECT " + COLUMNS + " FROM outbound_message WHERE run_id = :run ORDER BY id")
-                .bind("run", runId)
-                .map(JdbiOutbox::map)
-                .list());
+    return queries.list(
+        OutboundMessage.class,
+        "SELECT " + COLUMNS + " FROM outbound_message WHERE run_id = ? ORDER BY id",
+        runId);
   }
 
   @Override
@@ -408,29 +367,5 @@ public final class JdbiOutbox implements Outbox {
               .forEach(ignored -> {});
           return counts;
         });
-  }
-
-  static OutboundMessage map(ResultSet rs, StatementContext context) throws SQLException {
-    String member = rs.getString("member_id");
-    String attachment = rs.getString("attachment_name");
-    return new OutboundMessage(
-        rs.getLong("id"),
-        rs.getString("idempotency_key"),
-        new ClubId(rs.getString("club_id")),
-        member == null ? null : new MemberId(member),
-        Channel.valueOf(rs.getString("channel")),
-        rs.getString("recipient"),
-        MessagePurpose.valueOf(rs.getString("purpose")),
-        rs.getString("template_key"),
-        rs.getString("subject"),
-        rs.getString("body"),
-        rs.getInt("segments"),
-        MessageStatus.valueOf(rs.getString("status")),
-        Columns.instant(rs, "created_at"),
-        Columns.instant(rs, "not_before"),
-        Columns.instant(rs, "sent_at"),
-        rs.getString("error"),
-        rs.getString("run_id"),
-        attachment == null ? null : new Attachment(attachment, rs.getString("attachment_text")));
   }
 }

@@ -9,75 +9,47 @@ import java.util.List;
 import org.jdbi.v3.core.Jdbi;
 
 /** The {@code paused_workflow} table. */
-public final class JdbiPausedWorkflows implements PausedWorkflows {
-  private final Jdbi jdbi;
+final class JdbiPausedWorkflows implements PausedWorkflows {
+  private final Queries queries;
 
-  public JdbiPausedWorkflows(Jdbi jdbi) {
-    this.jdbi = jdbi;
+  JdbiPausedWorkflows(Jdbi jdbi) {
+    this.queries = new Queries(jdbi);
   }
 
   @Override
   public boolean pause(WorkflowId workflow, String club, String by, Instant at) {
-    return jdbi.withHandle(
-            handle ->
-                handle
-                    .createUpdate(
-                        "INSERT INTO paused_workflow (workflow, club_id, paused_by, paused_at)"
-                            + " VALUES (:workflow, :club, :by, :at) ON CONFLICT DO NOTHING")
-                    .bind("workflow", workflow.id())
-                    .bind("club", club)
-                    .bind("by", by)
-                    .bind("at", at)
-                    .execute())
+    return queries.update(
+            "INSERT INTO paused_workflow (workflow, club_id, paused_by, paused_at)"
+                + " VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
+            workflow.id(),
+            club,
+            by,
+            at)
         == 1;
   }
 
   @Override
   public boolean resume(WorkflowId workflow, String club) {
-    return jdbi.withHandle(
-            handle ->
-                handle
-                    .createUpdate(
-                        "DELETE FROM paused_workflow WHERE workflow = :workflow AND club_id = :club")
-                    .bind("workflow", workflow.id())
-                    .bind("club", club)
-                    .execute())
+    return queries.update(
+            "DELETE FROM paused_workflow WHERE workflow = ? AND club_id = ?", workflow.id(), club)
         == 1;
   }
 
   @Override
   public boolean isPaused(WorkflowId workflow, ClubId club) {
-    return jdbi.withHandle(
-        handle ->
-            handle
-                    .createQuery(
-                        "SELECT COUNT(*) FROM paused_workflow WHERE workflow = :workflow"
-                            + " AND club_id IN (:club, :all)")
-                    .bind("workflow", workflow.id())
-                    .bind("club", club.value())
-                    .bind("all", ALL_CLUBS)
-                    .mapTo(Long.class)
-                    .one()
-                > 0);
+    return queries.count(
+            "SELECT COUNT(*) FROM paused_workflow WHERE workflow = ? AND club_id IN (?, ?)",
+            workflow.id(),
+            club.value(),
+            ALL_CLUBS)
+        > 0;
   }
 
   @Override
   public List<WorkflowPause> all() {
-    return jdbi.withHandle(
-        handle ->
-            handle
-                .createQuery(
-                    "SELECT workflow, club_id, paused_by, paused_at FROM paused_workflow"
-                        + " ORDER BY workflow, club_id")
-                .map(
-                    (rs, context) ->
-                        new WorkflowPause(
-                            WorkflowId.fromId(rs.getString("workflow")),
-                            ALL_CLUBS.equals(rs.getString("club_id"))
-                                ? null
-                                : new ClubId(rs.getString("club_id")),
-                            rs.getString("paused_by"),
-                            Columns.instant(rs, "paused_at")))
-                .list());
+    return queries.list(
+        WorkflowPause.class,
+        "SELECT workflow, club_id, paused_by, paused_at FROM paused_workflow"
+            + " ORDER BY workflow, club_id");
   }
 }

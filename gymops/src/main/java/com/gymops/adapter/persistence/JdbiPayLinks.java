@@ -12,13 +12,15 @@ import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 
 /** The {@code member_pay_link} table. */
-public final class JdbiPayLinks implements PayLinks {
+final class JdbiPayLinks implements PayLinks {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Jdbi jdbi;
+  private final Queries queries;
 
-  public JdbiPayLinks(Jdbi jdbi) {
+  JdbiPayLinks(Jdbi jdbi) {
     this.jdbi = jdbi;
+    this.queries = new Queries(jdbi);
   }
 
   @Override
@@ -54,13 +56,8 @@ public final class JdbiPayLinks implements PayLinks {
 
   @Override
   public Optional<String> of(MemberId member) {
-    return jdbi.withHandle(
-        handle ->
-            handle
-                .createQuery("SELECT url FROM member_pay_link WHERE member_id = :member")
-                .bind("member", member.value())
-                .mapTo(String.class)
-                .findOne());
+    return queries.findOne(
+        String.class, "SELECT url FROM member_pay_link WHERE member_id = ?", member.value());
   }
 
   @Override

@@ -11,11 +11,13 @@ import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 
 /** Payments in the {@code payment} table; balances in {@code member}. */
-public final class JdbiPaymentStore implements PaymentStore {
+final class JdbiPaymentStore implements PaymentStore {
   private final Jdbi jdbi;
+  private final Queries queries;
 
-  public JdbiPaymentStore(Jdbi jdbi) {
+  JdbiPaymentStore(Jdbi jdbi) {
     this.jdbi = jdbi;
+    this.queries = new Queries(jdbi);
   }
 
   /**
@@ -75,46 +77,24 @@ public final class JdbiPaymentStore implements PaymentStore {
   }
 
   @Override
-  public java.util.List<Payment> ofMember(com.gymops.domain.MemberId member) {
-    return jdbi.withHandle(
-        handle ->
-            handle
-                .createQuery(
-                    "SELECT payment_id, member_id, amount_cents, paid_at FROM payment"
-                        + " WHERE member_id = :member ORDER BY paid_at, payment_id")
-                .bind("member", member.value())
-                .map(
-                    (rs, context) ->
-                        new Payment(
-                            rs.getString("payment_id"),
-                            new com.gymops.domain.MemberId(rs.getString("member_id")),
-                            Money.ofCents(rs.getLong("amount_cents")),
-                            Columns.instant(rs, "paid_at")))
-                .list());
+  public java.util.List<Payment> ofMember(MemberId member) {
+    return queries.list(
+        Payment.class,
+        "SELECT payment_id, member_id, amount_cents, paid_at FROM payment"
+            + " WHERE member_id = ? ORDER BY paid_at, payment_id",
+        member.value());
   }
 
   @Override
   public long count() {
-    return jdbi.withHandle(
-        handle -> handle.createQuery("SELECT COUNT(*) FROM payment").mapTo(Long.class).one());
+    return queries.count("SELECT COUNT(*) FROM payment");
   }
 
   @Override
   public Optional<Payment> find(String paymentId) {
-    return jdbi.withHandle(
-        handle ->
-            handle
-                .createQuery(
-                    "SELECT payment_id, member_id, amount_cents, paid_at FROM payment"
-                        + " WHERE payment_id = :id")
-                .bind("id", paymentId)
-                .map(
-                    (rs, context) ->
-                        new Payment(
-                            rs.getString("payment_id"),
-                            new MemberId(rs.getString("member_id")),
-                            Money.ofCents(rs.getLong("amount_cents")),
-                            Columns.instant(rs, "paid_at")))
-                .findOne());
+    return queries.findOne(
+        Payment.class,
+        "SELECT payment_id, member_id, amount_cents, paid_at FROM payment WHERE payment_id = ?",
+        paymentId);
   }
 }

@@ -3,24 +3,22 @@ package com.gymops.adapter.persistence;
 import com.gymops.application.port.store.ReferralStore;
 import com.gymops.domain.ClubId;
 import com.gymops.domain.MemberId;
-import com.gymops.domain.Money;
 import com.gymops.domain.Referral;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.statement.StatementContext;
 
 /** Referrals in the {@code referral} table. */
-public final class JdbiReferralStore implements ReferralStore {
+final class JdbiReferralStore implements ReferralStore {
   private static final String COLUMNS =
       "member_id, club_id, referred_on, amount_cents, attempts, closed_on, run_id";
   private final Jdbi jdbi;
+  private final Queries queries;
 
-  public JdbiReferralStore(Jdbi jdbi) {
+  JdbiReferralStore(Jdbi jdbi) {
     this.jdbi = jdbi;
+    this.queries = new Queries(jdbi);
   }
 
   @Override
@@ -47,41 +45,24 @@ public final class JdbiReferralStore implements ReferralStore {
 
   @Override
   public Map<MemberId, Referral> openInClub(ClubId club) {
-    return jdbi.withHandle(
-        handle -> {
-          Map<MemberId, Referral> open = new HashMap<>();
-          handle
-              .createQuery(
-                  "SELECT "
-                      + COLUMNS
-                      + " FROM referral WHERE club_id = :club AND closed_on IS NULL ORDER BY id")
-              .bind("club", club.value())
-              .map(JdbiReferralStore::map)
-              .forEach(referral -> open.put(referral.memberId(), referral));
-          return open;
-        });
+    Map<MemberId, Referral> open = new HashMap<>();
+    for (Referral referral :
+        queries.list(
+            Referral.class,
+            "SELECT "
+                + COLUMNS
+                + " FROM referral WHERE club_id = ? AND closed_on IS NULL ORDER BY id",
+            club.value())) {
+      open.put(referral.memberId(), referral);
+    }
+    return open;
   }
 
   @Override
   public List<Referral> ofMember(MemberId member) {
-    return jdbi.withHandle(
-        handle ->
-            handle
-                .createQuery(
-                    "SELECT " + COLUMNS + " FROM referral WHERE member_id = :member ORDER BY id")
-                .bind("member", member.value())
-                .map(JdbiReferralStore::map)
-                .list());
-  }
-
-  static Referral map(ResultSet rs, StatementContext context) throws SQLException {
-    return new Referral(
-        new MemberId(rs.getString("member_id")),
-        new ClubId(rs.getString("club_id")),
-        Columns.date(rs, "referred_on"),
-        Money.ofCents(rs.getLong("amount_cents")),
-        rs.getInt("attempts"),
-        Columns.date(rs, "closed_on"),
-        rs.getString("run_id"));
+    return queries.list(
+        Referral.class,
+        "SELECT " + COLUMNS + " FROM referral WHERE member_id = ? ORDER BY id",
+        member.value());
   }
 }

@@ -7,24 +7,23 @@ import com.gymops.domain.RunEvent;
 import com.gymops.domain.RunStatus;
 import com.gymops.domain.WorkflowId;
 import com.gymops.domain.WorkflowRun;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.statement.StatementContext;
 
 /** Runs in {@code workflow_run}, events in {@code run_event}. */
-public final class JdbiRunStore implements RunStore {
+final class JdbiRunStore implements RunStore {
   static final String COLUMNS =
       "run_id, workflow, club_id, mode, mode_used, dry_run, status, clock_at, started_at,"
           + " finished_at, report_json, error";
   private static final int MAX_TEXT = 4000;
   private final Jdbi jdbi;
+  private final Queries queries;
 
-  public JdbiRunStore(Jdbi jdbi) {
+  JdbiRunStore(Jdbi jdbi) {
     this.jdbi = jdbi;
+    this.queries = new Queries(jdbi);
   }
 
   @Override
@@ -108,42 +107,27 @@ public final class JdbiRunStore implements RunStore {
 
   @Override
   public Optional<WorkflowRun> find(String runId) {
-    return jdbi.withHandle(
-        handle ->
-            handle
-                .createQuery("SELECT " + COLUMNS + " FROM workflow_run WHERE run_id = :run_id")
-                .bind("run_id", runId)
-                .map(JdbiRunStore::map)
-                .findOne());
+    return queries.findOne(
+        WorkflowRun.class, "SELECT " + COLUMNS + " FROM workflow_run WHERE run_id = ?", runId);
   }
 
   @Override
   public List<WorkflowRun> latest(int limit) {
-    return jdbi.withHandle(
-        handle ->
-            handle
-                .createQuery(
-                    "SELECT "
-                        + COLUMNS
-                        + " FROM workflow_run ORDER BY started_at DESC, run_id DESC LIMIT :limit")
-                .bind("limit", limit)
-                .map(JdbiRunStore::map)
-                .list());
+    return queries.list(
+        WorkflowRun.class,
+        "SELECT " + COLUMNS + " FROM workflow_run ORDER BY started_at DESC, run_id DESC LIMIT ?",
+        limit);
   }
 
   @Override
   public Optional<String> eventInputs(String runId, MemberId member, String action) {
-    return jdbi.withHandle(
-        handle ->
-            handle
-                .createQuery(
-                    "SELECT inputs_json FROM run_event WHERE run_id = :run_id"
-                        + " AND member_id = :member AND action = :action ORDER BY seq")
-                .bind("run_id", runId)
-                .bind("member", member.value())
-                .bind("action", action)
-                .mapTo(String.class)
-                .findFirst());
+    return queries.findFirst(
+        String.class,
+        "SELECT inputs_json FROM run_event WHERE run_id = ? AND member_id = ? AND action = ?"
+            + " ORDER BY seq",
+        runId,
+        member.value(),
+        action);
   }
 
   @Override
@@ -191,21 +175,5 @@ public final class JdbiRunStore implements RunStore {
                           rs.getString("outcome"));
                     })
                 .list());
-  }
-
-  static WorkflowRun map(ResultSet rs, StatementContext context) throws SQLException {
-    return new WorkflowRun(
-        rs.getString("run_id"),
-        WorkflowId.fromId(rs.getString("workflow")),
-        new ClubId(rs.getString("club_id")),
-        rs.getString("mode"),
-        rs.getString("mode_used"),
-        rs.getBoolean("dry_run"),
-        RunStatus.valueOf(rs.getString("status")),
-        Columns.instant(rs, "clock_at"),
-        Columns.instant(rs, "started_at"),
-        Columns.instant(rs, "finished_at"),
-        rs.getString("report_json"),
-        rs.getString("error"));
   }
 }

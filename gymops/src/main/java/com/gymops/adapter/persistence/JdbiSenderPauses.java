@@ -1,19 +1,18 @@
 package com.gymops.adapter.persistence;
 
 import com.gymops.application.port.store.SenderPauses;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.statement.StatementContext;
 
 /** Paused senders in {@code sms_sender_pause}. */
-public final class JdbiSenderPauses implements SenderPauses {
+final class JdbiSenderPauses implements SenderPauses {
   private final Jdbi jdbi;
+  private final Queries queries;
 
-  public JdbiSenderPauses(Jdbi jdbi) {
+  JdbiSenderPauses(Jdbi jdbi) {
     this.jdbi = jdbi;
+    this.queries = new Queries(jdbi);
   }
 
   @Override
@@ -34,41 +33,16 @@ public final class JdbiSenderPauses implements SenderPauses {
 
   @Override
   public Optional<Pause> find(String sender) {
-    return jdbi.withHandle(
-        handle ->
-            handle
-                .createQuery("SELECT * FROM sms_sender_pause WHERE sender = :sender")
-                .bind("sender", sender)
-                .map(JdbiSenderPauses::map)
-                .findOne());
+    return queries.findOne(Pause.class, "SELECT * FROM sms_sender_pause WHERE sender = ?", sender);
   }
 
   @Override
   public List<Pause> all() {
-    return jdbi.withHandle(
-        handle ->
-            handle
-                .createQuery("SELECT * FROM sms_sender_pause ORDER BY sender")
-                .map(JdbiSenderPauses::map)
-                .list());
+    return queries.list(Pause.class, "SELECT * FROM sms_sender_pause ORDER BY sender");
   }
 
   @Override
   public boolean release(String sender) {
-    return jdbi.withHandle(
-            handle ->
-                handle
-                    .createUpdate("DELETE FROM sms_sender_pause WHERE sender = :sender")
-                    .bind("sender", sender)
-                    .execute())
-        == 1;
-  }
-
-  private static Pause map(ResultSet rs, StatementContext context) throws SQLException {
-    return new Pause(
-        rs.getString("sender"),
-        rs.getInt("error_code"),
-        rs.getString("reason"),
-        Columns.instant(rs, "paused_at"));
+    return queries.update("DELETE FROM sms_sender_pause WHERE sender = ?", sender) == 1;
   }
 }

@@ -14,10 +14,10 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /** The daily summary's figures in portable SQL: one handle, six aggregate queries. */
-public final class JdbiSummaryReads implements SummaryReads {
+final class JdbiSummaryReads implements SummaryReads {
   private final Jdbi jdbi;
 
-  public JdbiSummaryReads(Jdbi jdbi) {
+  JdbiSummaryReads(Jdbi jdbi) {
     this.jdbi = jdbi;
   }
 

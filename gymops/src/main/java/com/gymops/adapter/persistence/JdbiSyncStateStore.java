@@ -6,22 +6,18 @@ import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 
 /** Watermarks in the {@code sync_state} table. */
-public final class JdbiSyncStateStore implements SyncStateStore {
+final class JdbiSyncStateStore implements SyncStateStore {
   private final Jdbi jdbi;
+  private final Queries queries;
 
-  public JdbiSyncStateStore(Jdbi jdbi) {
+  JdbiSyncStateStore(Jdbi jdbi) {
     this.jdbi = jdbi;
+    this.queries = new Queries(jdbi);
   }
 
   @Override
   public Optional<Instant> watermark(String name) {
-    return jdbi.withHandle(
-        handle ->
-            handle
-                .createQuery("SELECT watermark FROM sync_state WHERE name = :name")
-                .bind("name", name)
-                .map((rs, ctx) -> Columns.instant(rs, "watermark"))
-                .findOne());
+    return queries.findOne(Instant.class, "SELECT watermark FROM sync_state WHERE name = ?", name);
   }
 
   /** Update, else insert: portable on SQLite and PostgreSQL, and one node pulls at a time. */

@@ -5,10 +5,10 @@ import java.util.function.Supplier;
 import org.jdbi.v3.core.Jdbi;
 
 /** Jdbi reuses the transaction's handle for every {@code withHandle} on the same thread. */
-public final class JdbiTransactor implements Transactor {
+final class JdbiTransactor implements Transactor {
   private final Jdbi jdbi;
 
-  public JdbiTransactor(Jdbi jdbi) {
+  JdbiTransactor(Jdbi jdbi) {
     this.jdbi = jdbi;
   }
 

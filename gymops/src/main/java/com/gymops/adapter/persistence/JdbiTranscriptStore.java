@@ -7,7 +7,7 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.PreparedBatch;
 
 /** Transcripts in {@code agent_transcript}. */
-public final class JdbiTranscriptStore implements TranscriptStore {
+final class JdbiTranscriptStore implements TranscriptStore {
   /** The column's size; a longer body is cut and says so. */
   static final int MAX_BODY = 1_000_000;
 
@@ -15,7 +15,7 @@ public final class JdbiTranscriptStore implements TranscriptStore {
 
   private final Jdbi jdbi;
 
-  public JdbiTranscriptStore(Jdbi jdbi) {
+  JdbiTranscriptStore(Jdbi jdbi) {
     this.jdbi = jdbi;
   }
 

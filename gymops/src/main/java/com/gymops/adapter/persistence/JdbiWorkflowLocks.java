@@ -15,14 +15,14 @@ import org.jdbi.v3.core.Jdbi;
  * Leases in {@code workflow_lock}. The primary key decides who wins a race to insert; an expired
  * lease is taken over by a conditional update, which only one contender can win.
  */
-public final class JdbiWorkflowLocks implements WorkflowLocks {
+final class JdbiWorkflowLocks implements WorkflowLocks {
   static final String INTERRUPTED_ERROR =
       "interrupted: the process running it stopped before the run finished (killed, crashed or"
           + " powered off); the effects it committed stand, and a rerun of the period does the rest";
 
   private final Jdbi jdbi;
 
-  public JdbiWorkflowLocks(Jdbi jdbi) {
+  JdbiWorkflowLocks(Jdbi jdbi) {
     this.jdbi = jdbi;
   }
 

@@ -1,11 +1,20 @@
 package com.gymops.adapter.persistence;
 
+import com.gymops.application.port.store.ConsoleReads;
+import com.gymops.application.port.store.ConsoleSessionStore;
+import com.gymops.application.port.store.ConsoleUserStore;
+import com.gymops.application.port.store.FireLog;
+import com.gymops.application.port.store.IntegrationHealthStore;
+import com.gymops.application.port.store.LoginThrottleStore;
 import com.gymops.application.port.store.Stores;
+import com.gymops.application.port.store.SummaryReads;
 import com.gymops.application.port.store.WorkflowLocks;
 
 /**
  * The one way into this package: the store ports on a database, each a Jdbi implementation that
- * nothing outside this package names.
+ * nothing outside this package names. The ports a run uses come together in {@link Stores}; the
+ * console's, the scheduler's and the health page's come one by one, to the one service that uses
+ * each.
  */
 public final class Persistence {
   private Persistence() {}
@@ -39,5 +48,37 @@ public final class Persistence {
         new JdbiPausedWorkflows(jdbi),
         new JdbiApiTokens(jdbi),
         new JdbiApprovalStore(jdbi));
+  }
+
+  /** The console's pages: filtered, paged reads across the stores. */
+  public static ConsoleReads consoleReads(Database database) {
+    return new JdbiConsoleReads(database.jdbi());
+  }
+
+  public static ConsoleUserStore consoleUsers(Database database) {
+    return new JdbiConsoleUserStore(database.jdbi());
+  }
+
+  public static ConsoleSessionStore consoleSessions(Database database) {
+    return new JdbiConsoleSessionStore(database.jdbi());
+  }
+
+  public static LoginThrottleStore loginThrottle(Database database) {
+    return new JdbiLoginThrottleStore(database.jdbi());
+  }
+
+  /** What each integration last answered, for the Settings page. */
+  public static IntegrationHealthStore integrationHealth(Database database) {
+    return new JdbiIntegrationHealth(database.jdbi());
+  }
+
+  /** The daily summary's figures. */
+  public static SummaryReads summaryReads(Database database) {
+    return new JdbiSummaryReads(database.jdbi());
+  }
+
+  /** The scheduler's record of the fires it ran. */
+  public static FireLog fireLog(Database database) {
+    return new JdbiFireLog(database.jdbi());
   }
 }

@@ -7,7 +7,7 @@ import java.util.Locale;
  * The two databases GymOps runs on. Repository code is the same on both; what differs lives here,
  * in {@link SqliteTime} and in the per-vendor migration folders ({@code db/vendor/<vendor>}).
  */
-public enum Vendor {
+enum Vendor {
   /** The production and cluster store: row locks, {@code SKIP LOCKED}, many nodes. */
   POSTGRESQL(" FOR UPDATE", "SELECT jsonb_array_elements_text(CAST(:ids AS jsonb))"),
   /**
@@ -43,7 +43,7 @@ public enum Vendor {
   }
 
   /** The folder name under {@code db/vendor} holding this vendor's own migrations. */
-  public String folder() {
+  String folder() {
     return name().toLowerCase(Locale.ROOT);
   }
 

@@ -1,6 +1,7 @@
 package com.gymops.application.care;
 
-import com.gymops.application.port.store.Stores;
+import com.gymops.application.port.store.HoldStore;
+import com.gymops.application.port.store.MemberStore;
 import com.gymops.config.GymOpsConfig;
 import com.gymops.domain.CollectionHold;
 import com.gymops.domain.Member;
@@ -15,13 +16,16 @@ import java.util.Optional;
  */
 public final class CollectionHolds {
   private final GymOpsConfig config;
-  private final Stores stores;
+  private final MemberStore members;
+  private final HoldStore holds;
   private final Audit audit;
   private final Clock clock;
 
-  public CollectionHolds(GymOpsConfig config, Stores stores, Audit audit, Clock clock) {
+  public CollectionHolds(
+      GymOpsConfig config, MemberStore members, HoldStore holds, Audit audit, Clock clock) {
     this.config = config;
-    this.stores = stores;
+    this.members = members;
+    this.holds = holds;
     this.audit = audit;
     this.clock = clock;
   }
@@ -32,7 +36,7 @@ public final class CollectionHolds {
    * @throws IllegalArgumentException when the date is not after today or the reason is blank
    */
   public CollectionHold hold(Actor actor, MemberId id, LocalDate until, String reason) {
-    Member member = Members.find(stores, id);
+    Member member = Members.find(members, id);
     actor.mustReach(member.clubId());
     if (reason == null || reason.isBlank()) {
       throw new IllegalArgumentException("a hold needs a reason (e.g. 'payment plan')");
@@ -42,11 +46,11 @@ public final class CollectionHolds {
       throw new IllegalArgumentException(
           "the hold must end after today (" + today + " at club " + member.clubId() + ")");
     }
-    Optional<CollectionHold> before = stores.holds().of(id);
+    Optional<CollectionHold> before = holds.of(id);
     CollectionHold hold =
         new CollectionHold(
             id, member.clubId(), until, reason.strip(), actor.name(), clock.instant(), null, null);
-    stores.holds().put(hold);
+    holds.put(hold);
     audit.record(
         actor,
         member.clubId(),
@@ -64,13 +68,13 @@ public final class CollectionHolds {
    * @throws IllegalStateException when the member has no standing hold
    */
   public void release(Actor actor, MemberId id) {
-    Member member = Members.find(stores, id);
+    Member member = Members.find(members, id);
     actor.mustReach(member.clubId());
-    Optional<CollectionHold> before = stores.holds().of(id);
+    Optional<CollectionHold> before = holds.of(id);
     if (before.isEmpty() || !before.get().holdsOn(today(member))) {
       throw new IllegalStateException("member " + id + " has no collection hold to release");
     }
-    stores.holds().release(id, actor.name(), clock.instant());
+    holds.release(id, actor.name(), clock.instant());
     audit.record(
         actor,
         member.clubId(),
@@ -84,7 +88,7 @@ public final class CollectionHolds {
   /** The member's hold if it still stands today. */
   public Optional<CollectionHold> standing(Member member) {
     LocalDate today = today(member);
-    return stores.holds().of(member.id()).filter(h -> h.holdsOn(today));
+    return holds.of(member.id()).filter(h -> h.holdsOn(today));
   }
 
   private LocalDate today(Member member) {

@@ -52,7 +52,7 @@ public final class ManualActions {
    * @throws IllegalStateException when the door is locked already, or the door system failed
    */
   public DoorResult lock(Actor actor, MemberId id, String reason) {
-    Member member = Members.find(stores, id);
+    Member member = Members.find(stores.members(), id);
     actor.mustReach(member.clubId());
     requireReason(reason, "lock");
     if (member.door().isLocked()) {
@@ -68,7 +68,7 @@ public final class ManualActions {
    * @throws IllegalStateException when the door is not locked, or the door system failed
    */
   public DoorResult unlock(Actor actor, MemberId id, String reason) {
-    Member member = Members.find(stores, id);
+    Member member = Members.find(stores.members(), id);
     actor.mustReach(member.clubId());
     requireReason(reason, "unlock");
     if (!member.door().isLocked()) {
@@ -122,7 +122,7 @@ public final class ManualActions {
 
   /** Adds a staff note to the member's account. */
   public void note(Actor actor, MemberId id, String text) {
-    Member member = Members.find(stores, id);
+    Member member = Members.find(stores.members(), id);
     actor.mustReach(member.clubId());
     if (text == null || text.isBlank()) {
       throw new IllegalArgumentException("the note is empty");
@@ -148,7 +148,7 @@ public final class ManualActions {
    * @return whether it changed anything
    */
   public boolean setOptedOut(Actor actor, MemberId id, boolean optedOut) {
-    Member member = Members.find(stores, id);
+    Member member = Members.find(stores.members(), id);
     actor.mustReach(member.clubId());
     if (member.smsOptedOut() == optedOut) {
       return false;

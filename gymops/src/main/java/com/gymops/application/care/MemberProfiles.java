@@ -3,8 +3,15 @@ package com.gymops.application.care;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.gymops.application.port.store.AttemptStore;
+import com.gymops.application.port.store.AuditLog;
 import com.gymops.application.port.store.DoorLog;
-import com.gymops.application.port.store.Stores;
+import com.gymops.application.port.store.HoldStore;
+import com.gymops.application.port.store.MemberStore;
+import com.gymops.application.port.store.NoteStore;
+import com.gymops.application.port.store.Outbox;
+import com.gymops.application.port.store.PayLinks;
+import com.gymops.application.port.store.PaymentStore;
 import com.gymops.domain.AuditEntry;
 import com.gymops.domain.CollectionAttempt;
 import com.gymops.domain.CollectionHold;
@@ -21,10 +28,35 @@ import java.util.Optional;
 public final class MemberProfiles {
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final Stores stores;
+  private final MemberStore members;
+  private final AttemptStore attempts;
+  private final Outbox outbox;
+  private final NoteStore notes;
+  private final DoorLog doors;
+  private final PaymentStore payments;
+  private final HoldStore holds;
+  private final PayLinks payLinks;
+  private final AuditLog audit;
 
-  public MemberProfiles(Stores stores) {
-    this.stores = stores;
+  public MemberProfiles(
+      MemberStore members,
+      AttemptStore attempts,
+      Outbox outbox,
+      NoteStore notes,
+      DoorLog doors,
+      PaymentStore payments,
+      HoldStore holds,
+      PayLinks payLinks,
+      AuditLog audit) {
+    this.members = members;
+    this.attempts = attempts;
+    this.outbox = outbox;
+    this.notes = notes;
+    this.doors = doors;
+    this.payments = payments;
+    this.holds = holds;
+    this.payLinks = payLinks;
+    this.audit = audit;
   }
 
   /** One member's account as it stands. */
@@ -40,18 +72,18 @@ public final class MemberProfiles {
       List<AuditEntry> audit) {}
 
   public Profile show(Actor actor, MemberId id) {
-    Member member = Members.find(stores, id);
+    Member member = Members.find(members, id);
     actor.mustReach(member.clubId());
     return new Profile(
         member,
-        stores.attempts().ofMember(id),
-        stores.outbox().ofMember(id),
-        stores.notes().ofMember(id),
-        stores.doors().ofMember(id),
-        stores.payments().ofMember(id),
-        stores.holds().of(id),
-        stores.payLinks().of(id),
-        stores.audit().about(Audit.member(id)));
+        attempts.ofMember(id),
+        outbox.ofMember(id),
+        notes.ofMember(id),
+        doors.ofMember(id),
+        payments.ofMember(id),
+        holds.of(id),
+        payLinks.of(id),
+        audit.about(Audit.member(id)));
   }
 
   /** The profile as the CLI's {@code --json} and the API print it. */

@@ -1,6 +1,6 @@
 package com.gymops.application.care;
 
-import com.gymops.application.port.store.Stores;
+import com.gymops.application.port.store.MemberStore;
 import com.gymops.domain.Member;
 import com.gymops.domain.MemberId;
 
@@ -8,10 +8,7 @@ import com.gymops.domain.MemberId;
 final class Members {
   private Members() {}
 
-  static Member find(Stores stores, MemberId id) {
-    return stores
-        .members()
-        .find(id)
-        .orElseThrow(() -> new NotFoundException("no member '" + id + "'"));
+  static Member find(MemberStore members, MemberId id) {
+    return members.find(id).orElseThrow(() -> new NotFoundException("no member '" + id + "'"));
   }
 }

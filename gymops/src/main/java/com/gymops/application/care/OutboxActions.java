@@ -1,7 +1,9 @@
 package com.gymops.application.care;
 
+import com.gymops.application.port.store.AttemptStore;
+import com.gymops.application.port.store.MemberStore;
 import com.gymops.application.port.store.Outbox;
-import com.gymops.application.port.store.Stores;
+import com.gymops.application.port.store.Transactor;
 import com.gymops.application.run.EffectKeys;
 import com.gymops.domain.AttemptOutcome;
 import com.gymops.domain.Channel;
@@ -27,12 +29,24 @@ import java.util.Optional;
 public final class OutboxActions {
   private static final String CARRIER_OPT_OUT = "21610";
 
-  private final Stores stores;
+  private final Outbox outbox;
+  private final AttemptStore attempts;
+  private final MemberStore members;
+  private final Transactor transactor;
   private final Audit audit;
   private final Clock clock;
 
-  public OutboxActions(Stores stores, Audit audit, Clock clock) {
-    this.stores = stores;
+  public OutboxActions(
+      Outbox outbox,
+      AttemptStore attempts,
+      MemberStore members,
+      Transactor transactor,
+      Audit audit,
+      Clock clock) {
+    this.outbox = outbox;
+    this.attempts = attempts;
+    this.members = members;
+    this.transactor = transactor;
     this.audit = audit;
     this.clock = clock;
   }
@@ -72,18 +86,14 @@ public final class OutboxActions {
     OutboundMessage message = find(actor, id);
     String by = "cancelled by " + actor.name();
     Instant now = clock.instant();
-    stores
-        .transactor()
-        .inTransaction(
-            () -> {
-              if (!stores.outbox().cancelQueued(id, now, by)) {
-                throw new IllegalStateException(
-                    "message " + id + " is no longer queued: " + state(id));
-              }
-              attempt(message, AttemptOutcome.SUPPRESSED);
-              audit.record(
-                  actor, message.clubId(), "cancel", target(id), "queued", "suppressed", by);
-            });
+    transactor.inTransaction(
+        () -> {
+          if (!outbox.cancelQueued(id, now, by)) {
+            throw new IllegalStateException("message " + id + " is no longer queued: " + state(id));
+          }
+          attempt(message, AttemptOutcome.SUPPRESSED);
+          audit.record(actor, message.clubId(), "cancel", target(id), "queued", "suppressed", by);
+        });
   }
 
   /**
@@ -99,32 +109,23 @@ public final class OutboxActions {
       throw new IllegalStateException("message " + id + " is not retried: " + refused.get());
     }
     Instant now = clock.instant();
-    stores
-        .transactor()
-        .inTransaction(
-            () -> {
-              if (!stores.outbox().requeueFailed(id, now)) {
-                throw new IllegalStateException(
-                    "message " + id + " is not retried: it is " + state(id));
-              }
-              attempt(message, AttemptOutcome.SENT);
-              audit.record(
-                  actor,
-                  message.clubId(),
-                  "retry",
-                  target(id),
-                  "failed",
-                  "queued",
-                  message.error());
-            });
+    transactor.inTransaction(
+        () -> {
+          if (!outbox.requeueFailed(id, now)) {
+            throw new IllegalStateException(
+                "message " + id + " is not retried: it is " + state(id));
+          }
+          attempt(message, AttemptOutcome.SENT);
+          audit.record(
+              actor, message.clubId(), "retry", target(id), "failed", "queued", message.error());
+        });
   }
 
   private Optional<String> optedOut(OutboundMessage message) {
     if (message.channel() != Channel.SMS || message.memberId() == null) {
       return Optional.empty();
     }
-    return stores
-        .members()
+    return members
         .find(message.memberId())
         .filter(Member::smsOptedOut)
         .map(m -> "the member has opted out of texts");
@@ -132,8 +133,7 @@ public final class OutboxActions {
 
   private OutboundMessage find(Actor actor, long id) {
     OutboundMessage message =
-        stores
-            .outbox()
+        outbox
             .find(id)
             .orElseThrow(() -> new NotFoundException("no message " + id + " in the outbox"));
     actor.mustReach(message.clubId());
@@ -143,16 +143,12 @@ public final class OutboxActions {
   /** A reminder's or invoice's attempt follows its text: suppressed when cancelled, sent again. */
   private void attempt(OutboundMessage message, AttemptOutcome outcome) {
     if (message.purpose().isCollection()) {
-      stores.attempts().setOutcome(EffectKeys.attempt(message.idempotencyKey()), outcome);
+      attempts.setOutcome(EffectKeys.attempt(message.idempotencyKey()), outcome);
     }
   }
 
   private String state(long id) {
-    return stores
-        .outbox()
-        .find(id)
-        .map(m -> m.status().name().toLowerCase(Locale.ROOT))
-        .orElse("gone");
+    return outbox.find(id).map(m -> m.status().name().toLowerCase(Locale.ROOT)).orElse("gone");
   }
 
   private static String target(long id) {

@@ -1,7 +1,6 @@
 package com.gymops.application.care;
 
 import com.gymops.application.port.store.PausedWorkflows;
-import com.gymops.application.port.store.Stores;
 import com.gymops.config.GymOpsConfig;
 import com.gymops.domain.ClubId;
 import com.gymops.domain.WorkflowId;
@@ -15,13 +14,13 @@ import java.util.List;
  */
 public final class WorkflowPauses {
   private final GymOpsConfig config;
-  private final Stores stores;
+  private final PausedWorkflows paused;
   private final Audit audit;
   private final Clock clock;
 
-  public WorkflowPauses(GymOpsConfig config, Stores stores, Audit audit, Clock clock) {
+  public WorkflowPauses(GymOpsConfig config, PausedWorkflows paused, Audit audit, Clock clock) {
     this.config = config;
-    this.stores = stores;
+    this.paused = paused;
     this.audit = audit;
     this.clock = clock;
   }
@@ -33,17 +32,17 @@ public final class WorkflowPauses {
    */
   public boolean pause(Actor actor, WorkflowId workflow, ClubId club) {
     String scope = scope(actor, club);
-    boolean paused = stores.paused().pause(workflow, scope, actor.name(), clock.instant());
-    if (paused) {
+    boolean added = paused.pause(workflow, scope, actor.name(), clock.instant());
+    if (added) {
       audit.record(actor, club, "pause", target(workflow, scope), "running", "paused", null);
     }
-    return paused;
+    return added;
   }
 
   /** Returns false when it was not paused (for that scope). */
   public boolean resume(Actor actor, WorkflowId workflow, ClubId club) {
     String scope = scope(actor, club);
-    boolean resumed = stores.paused().resume(workflow, scope);
+    boolean resumed = paused.resume(workflow, scope);
     if (resumed) {
       audit.record(actor, club, "resume", target(workflow, scope), "paused", "running", null);
     }
@@ -51,11 +50,11 @@ public final class WorkflowPauses {
   }
 
   public boolean isPaused(WorkflowId workflow, ClubId club) {
-    return stores.paused().isPaused(workflow, club);
+    return paused.isPaused(workflow, club);
   }
 
   public List<WorkflowPause> all() {
-    return stores.paused().all();
+    return paused.all();
   }
 
   private String scope(Actor actor, ClubId club) {

@@ -2,8 +2,12 @@ package com.gymops.application.console;
 
 import com.gymops.application.care.Audit;
 import com.gymops.application.care.CollectionHolds;
+import com.gymops.application.port.store.AttemptStore;
+import com.gymops.application.port.store.AuditLog;
 import com.gymops.application.port.store.ConsoleReads;
-import com.gymops.application.port.store.Stores;
+import com.gymops.application.port.store.MemberStore;
+import com.gymops.application.port.store.NoteStore;
+import com.gymops.application.port.store.Outbox;
 import com.gymops.config.GymOpsConfig;
 import com.gymops.domain.ClubId;
 import com.gymops.domain.ConsoleUser;
@@ -26,15 +30,30 @@ public final class MembersQuery {
 
   private final GymOpsConfig config;
   private final ConsoleReads reads;
-  private final Stores stores;
+  private final MemberStore members;
+  private final AttemptStore attempts;
+  private final Outbox outbox;
+  private final NoteStore notes;
+  private final AuditLog audit;
   private final CollectionHolds holds;
 
   public MembersQuery(
-      GymOpsConfig config, ConsoleReads reads, Stores stores, CollectionHolds holds) {
+      GymOpsConfig config,
+      ConsoleReads reads,
+      MemberStore members,
+      AttemptStore attempts,
+      Outbox outbox,
+      NoteStore notes,
+      AuditLog audit,
+      CollectionHolds holds) {
     this.config = config;
-    this.holds = holds;
     this.reads = reads;
-    this.stores = stores;
+    this.members = members;
+    this.attempts = attempts;
+    this.outbox = outbox;
+    this.notes = notes;
+    this.audit = audit;
+    this.holds = holds;
   }
 
   public List<MemberRow> search(ConsoleUser user, String text) {
@@ -57,7 +76,7 @@ public final class MembersQuery {
   }
 
   public Optional<MemberTimeline> timeline(ConsoleUser user, MemberId id) {
-    Optional<Member> found = stores.members().find(id).filter(m -> user.sees(m.clubId()));
+    Optional<Member> found = members.find(id).filter(m -> user.sees(m.clubId()));
     if (found.isEmpty()) {
       return Optional.empty();
     }
@@ -74,8 +93,7 @@ public final class MembersQuery {
                         "payment",
                         "paid " + p.amount() + ": balance " + p.before() + " → " + p.after(),
                         "")));
-    stores
-        .attempts()
+    attempts
         .ofMember(id)
         .forEach(
             a ->
@@ -85,8 +103,7 @@ public final class MembersQuery {
                         "attempt",
                         lower(a.kind().name()) + " reminder by " + lower(a.channel().name()),
                         lower(a.outcome().name()))));
-    stores
-        .outbox()
+    outbox
         .ofMember(id)
         .forEach(
             m ->
@@ -97,8 +114,7 @@ public final class MembersQuery {
                         lower(m.channel().name()) + ": " + m.body(),
                         lower(m.status().name())
                             + (m.error() == null ? "" : " (" + m.error() + ")"))));
-    stores
-        .notes()
+    notes
         .ofMember(id)
         .forEach(
             n ->
@@ -123,8 +139,7 @@ public final class MembersQuery {
                             + r.attempts()
                             + " attempts",
                         r.closedOn() == null ? "open" : "closed " + r.closedOn())));
-    stores
-        .audit()
+    audit
         .about(Audit.member(id))
         .forEach(
             a ->

@@ -6,7 +6,7 @@ import com.github.kagkarlsson.scheduler.testhelper.SettableClock;
 import com.github.kagkarlsson.scheduler.testhelper.TestHelper;
 import com.github.kagkarlsson.scheduler.testhelper.TestHelper.ManualSchedulerBuilder;
 import com.gymops.adapter.config.ConfigLoader;
-import com.gymops.adapter.persistence.JdbiFireLog;
+import com.gymops.adapter.persistence.Persistence;
 import com.gymops.app.GymOpsApp;
 import com.gymops.application.port.store.FireLog;
 import com.gymops.config.GymOpsConfig;
@@ -32,7 +32,7 @@ final class SchedulerNode implements AutoCloseable {
   private SchedulerNode(GymOpsApp app, String name, boolean lockAndFetch) {
     this.app = app;
     RunMetrics metrics = new RunMetrics(meters);
-    this.fireLog = new JdbiFireLog(app.database().jdbi());
+    this.fireLog = Persistence.fireLog(app.database());
     this.tasks =
         new GymOpsTasks(
             new WorkflowFire(

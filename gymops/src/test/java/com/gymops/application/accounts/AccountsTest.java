@@ -4,10 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.gymops.adapter.persistence.Database;
-import com.gymops.adapter.persistence.JdbiAuditLog;
-import com.gymops.adapter.persistence.JdbiConsoleSessionStore;
-import com.gymops.adapter.persistence.JdbiConsoleUserStore;
-import com.gymops.adapter.persistence.JdbiLoginThrottleStore;
+import com.gymops.adapter.persistence.Persistence;
 import com.gymops.application.care.Actor;
 import com.gymops.application.care.Audit;
 import com.gymops.domain.ClubId;
@@ -42,13 +39,13 @@ class AccountsTest {
     database = TestDatabases.embedded(directory);
     accounts =
         new Accounts(
-            new JdbiConsoleUserStore(database.jdbi()),
-            new JdbiConsoleSessionStore(database.jdbi()),
-            new JdbiLoginThrottleStore(database.jdbi()),
+            Persistence.consoleUsers(database),
+            Persistence.consoleSessions(database),
+            Persistence.loginThrottle(database),
             new Argon2idPasswords(1024, 1, 1),
             new SessionTimeouts(Duration.ofMinutes(30), Duration.ofHours(12)),
             Set.of(MAIN),
-            new Audit(new JdbiAuditLog(database.jdbi()), clock),
+            new Audit(Persistence.stores(database).audit(), clock),
             clock);
     accounts.add(BY, "Ana@Example.com", ConsoleRole.MANAGER, Set.of(MAIN), PASSWORD.toCharArray());
   }

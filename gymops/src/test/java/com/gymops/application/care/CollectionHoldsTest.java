@@ -48,7 +48,8 @@ class CollectionHoldsTest {
     holds =
         new CollectionHolds(
             club.config(),
-            club.stores(),
+            club.stores().members(),
+            club.stores().holds(),
             new Audit(club.stores().audit(), club.clock()),
             club.clock());
     ClubPopulation.seed(club);

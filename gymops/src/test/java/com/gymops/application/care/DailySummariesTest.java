@@ -6,7 +6,7 @@ import static com.gymops.testing.MemberBuilder.aMember;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.gymops.adapter.config.ConfigLoader;
-import com.gymops.adapter.persistence.JdbiSummaryReads;
+import com.gymops.adapter.persistence.Persistence;
 import com.gymops.adapter.reports.CsvReportWriter;
 import com.gymops.application.run.ActionExecutor;
 import com.gymops.application.run.ManagerMessages;
@@ -60,7 +60,7 @@ class DailySummariesTest {
   private DailySummaries summaries(GymOpsConfig config) {
     return new DailySummaries(
         config,
-        new JdbiSummaryReads(club.database().jdbi()),
+        Persistence.summaryReads(club.database()),
         club.stores().approvals(),
         club.stores().outbox(),
         new ManagerMessages(club.stores().outbox(), MessageTemplates.defaults()),

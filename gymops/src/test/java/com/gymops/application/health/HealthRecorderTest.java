@@ -3,7 +3,8 @@ package com.gymops.application.health;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.gymops.adapter.persistence.Database;
-import com.gymops.adapter.persistence.JdbiIntegrationHealth;
+import com.gymops.adapter.persistence.Persistence;
+import com.gymops.application.port.store.IntegrationHealthStore;
 import com.gymops.domain.IntegrationHealth;
 import com.gymops.testing.MutableClock;
 import com.gymops.testing.TestDatabases;
@@ -23,13 +24,13 @@ class HealthRecorderTest {
   @TempDir Path directory;
   private final MutableClock clock = new MutableClock(NOW, ZoneOffset.UTC);
   private Database database;
-  private JdbiIntegrationHealth store;
+  private IntegrationHealthStore store;
   private HealthRecorder health;
 
   @BeforeEach
   void open() {
     database = TestDatabases.embedded(directory);
-    store = new JdbiIntegrationHealth(database.jdbi());
+    store = Persistence.integrationHealth(database);
     health = new HealthRecorder(store, clock);
   }
 

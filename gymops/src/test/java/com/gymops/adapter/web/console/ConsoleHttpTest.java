@@ -661,7 +661,7 @@ class ConsoleHttpTest {
   @Test
   void settings_show_each_integrations_last_success_and_last_error() throws Exception {
     ConsoleClient client = start();
-    var health = new com.gymops.adapter.persistence.JdbiIntegrationHealth(app.database().jdbi());
+    var health = com.gymops.adapter.persistence.Persistence.integrationHealth(app.database());
     health.succeeded("door", NOW.minusSeconds(120));
     health.failed("door", NOW.minusSeconds(60), "503 from the door system");
     client.login("staff@example.com", PASSWORD);
