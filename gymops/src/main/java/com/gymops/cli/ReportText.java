@@ -2,6 +2,7 @@ package com.gymops.cli;
 
 import com.gymops.application.run.RunReport;
 import com.gymops.application.run.RunReport.ReportedAction;
+import com.gymops.application.run.SummaryText;
 import com.gymops.domain.Plural;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
@@ -72,7 +73,9 @@ final class ReportText {
           shadow.agentWouldHold(),
           shadow.agentWouldLeave());
     }
-    report.summary().forEach((key, value) -> printEntry(out, key, value));
+    for (SummaryText.Line line : SummaryText.lines(report.summary(), report.dryRun())) {
+      printLine(out, line);
+    }
     Map<String, Long> byAction =
         report.actions().stream()
             .collect(
@@ -100,36 +103,18 @@ final class ReportText {
     }
   }
 
-  private static void printEntry(PrintWriter out, String key, Object value) {
-    String label = key.replace('_', ' ');
-    if (value instanceof Map<?, ?> map) {
-      out.printf("  %-26s %s%n", label, join(map));
-    } else if (value instanceof List<?> list) {
-      out.printf("  %-26s %d%n", label, list.size());
-      if (!list.isEmpty() && list.get(0) instanceof Map<?, ?> first) {
-        out.printf("      %s%n", header(first));
-      }
-      list.stream().limit(ROWS_SHOWN).forEach(row -> out.printf("      %s%n", row(row)));
-      if (list.size() > ROWS_SHOWN) {
-        out.printf("      ... and %d more%n", list.size() - ROWS_SHOWN);
-      }
-    } else {
-      out.printf("  %-26s %s%n", label, format(value));
+  /** A figure; the rows behind it (a header, then the first {@value #ROWS_SHOWN}) below it. */
+  static void printLine(PrintWriter out, SummaryText.Line line) {
+    out.printf("  %-26s %s%n", line.label(), line.value());
+    List<String> table = line.table();
+    if (table.isEmpty()) {
+      return;
     }
-  }
-
-  /** The column names of a list of rows, in the words of the CSV report: {@code past due since}. */
-  private static String header(Map<?, ?> row) {
-    return row.keySet().stream()
-        .map(key -> key.toString().replace('_', ' '))
-        .collect(Collectors.joining(" | "));
-  }
-
-  private static String row(Object row) {
-    if (row instanceof Map<?, ?> map) {
-      return map.values().stream().map(ReportText::format).collect(Collectors.joining(" | "));
+    table.stream().limit(ROWS_SHOWN + 1L).forEach(row -> out.printf("      %s%n", row));
+    int rows = table.size() - 1;
+    if (rows > ROWS_SHOWN) {
+      out.printf("      ... and %d more%n", rows - ROWS_SHOWN);
     }
-    return format(row);
   }
 
   private static String join(Map<?, ?> map) {

@@ -1,10 +1,13 @@
 package com.gymops.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.gymops.app.GymOpsApp;
+import com.gymops.application.run.SummaryJson;
+import com.gymops.application.run.SummaryText;
 import com.gymops.domain.Plural;
 import com.gymops.domain.RunEvent;
 import com.gymops.domain.TranscriptEntry;
@@ -125,7 +128,13 @@ final class RunsCommand implements Callable<Integer> {
         if (json) {
           ObjectNode node = summary(run);
           if (run.reportJson() != null) {
-            node.set("report", JSON.readTree(run.reportJson()));
+            JsonNode report = JSON.readTree(run.reportJson());
+            // A report stored before the summaries said "queued" shows under today's keys.
+            if (report instanceof ObjectNode stored) {
+              SummaryJson.read(run.workflow(), stored.get("summary"))
+                  .ifPresent(summary -> stored.set("summary", SummaryJson.write(summary)));
+            }
+            node.set("report", report);
           }
           ArrayNode array = node.putArray("events");
           for (RunEvent event : events) {
@@ -161,9 +170,11 @@ final class RunsCommand implements Callable<Integer> {
           if (run.error() != null) {
             out.println("  error: " + run.error());
           }
-          if (run.reportJson() != null) {
-            out.println("  summary: " + JSON.readTree(run.reportJson()).get("summary"));
-          }
+          SummaryJson.ofReport(run.workflow(), run.reportJson())
+              .ifPresent(
+                  summary ->
+                      SummaryText.lines(summary, run.dryRun())
+                          .forEach(line -> ReportText.printLine(out, line)));
           out.println("  " + Plural.of(events.size(), "event", "events"));
           for (RunEvent event : events) {
             out.printf(

@@ -2,6 +2,7 @@ package com.gymops.policy;
 
 import com.gymops.domain.Approval;
 import com.gymops.domain.MemberId;
+import com.gymops.domain.Money;
 import com.gymops.domain.Plural;
 import com.gymops.domain.WorkflowId;
 import java.util.ArrayList;
@@ -56,13 +57,10 @@ public record ApprovalGates(int campaignRecipients, boolean referralList, boolea
     if (campaignRecipients == 0 || texts <= campaignRecipients) {
       return plan;
     }
-    Map<String, Object> summary = new LinkedHashMap<>(plan.summary());
-    summary.put("total_sent", 0);
-    summary.put("withheld_for_approval", texts);
     return withheld(
         plan,
         List.of(),
-        summary,
+        CampaignSummary.of(List.of(), texts),
         Map.of(CAMPAIGN_WITHHELD, texts),
         List.of(
             new Plan.Withheld(
@@ -83,18 +81,15 @@ public record ApprovalGates(int campaignRecipients, boolean referralList, boolea
     if (!referralList || plan.actions().isEmpty()) {
       return plan;
     }
-    Object members = plan.summary().getOrDefault("members_referred", 0);
-    Object total = plan.summary().get("total_referred");
-    Map<String, Object> summary = new LinkedHashMap<>(plan.summary());
-    summary.put("members_referred", 0);
-    summary.put("total_referred", java.math.BigDecimal.ZERO.setScale(2));
-    summary.put("referrals", List.of());
-    summary.put("withheld_for_approval", members);
-    int count = members instanceof Number n ? n.intValue() : 0;
+    if (!(plan.summary() instanceof ReferralSummary referrals)) {
+      return plan;
+    }
+    int count = referrals.membersReferred();
+    Money total = referrals.totalReferred();
     return withheld(
         plan,
         List.of(),
-        summary,
+        referrals.waitingForApproval(),
         Map.of(REFERRAL_WITHHELD, count),
         List.of(
             new Plan.Withheld(
@@ -140,22 +135,17 @@ public record ApprovalGates(int campaignRecipients, boolean referralList, boolea
                     Approval.Kind.LOCK,
                     "lock member " + member.value() + " (approvals.every_lock)",
                     actions)));
-    Map<String, Object> summary = new LinkedHashMap<>(plan.summary());
-    Object lockedCount = summary.get("members_locked");
-    if (lockedCount instanceof Number n) {
-      summary.put("members_locked", n.intValue() - byMember.size());
-    }
-    if (summary.get("notifications_sent") instanceof Number n) {
-      summary.put("notifications_sent", n.intValue() - byMember.size());
-    }
-    summary.put("locks_withheld_for_approval", byMember.size());
+    RunSummary summary =
+        plan.summary() instanceof DoorAccessSummary door
+            ? door.awaitingApproval(kept, byMember.size())
+            : plan.summary().recount(kept);
     return withheld(plan, kept, summary, Map.of(LOCK_WITHHELD, byMember.size()), approvals);
   }
 
   private static Plan withheld(
       Plan plan,
       List<Action> kept,
-      Map<String, Object> summary,
+      RunSummary summary,
       Map<String, Integer> moreSkipped,
       List<Plan.Withheld> more) {
     Map<String, Integer> skipped = new LinkedHashMap<>(plan.skipped());

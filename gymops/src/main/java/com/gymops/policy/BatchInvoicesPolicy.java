@@ -14,7 +14,6 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,9 +55,6 @@ public final class BatchInvoicesPolicy implements WorkflowPolicy {
 
     List<Action> actions = new ArrayList<>();
     Map<String, Integer> skipped = new LinkedHashMap<>();
-    Map<InvoiceAmountRange, Money> amounts = new EnumMap<>(InvoiceAmountRange.class);
-    Map<InvoiceAmountRange, Integer> counts = new EnumMap<>(InvoiceAmountRange.class);
-    Money total = Money.ZERO;
 
     for (MemberSnapshot candidate : snapshot.members()) {
       Member member = candidate.member();
@@ -108,26 +104,9 @@ public final class BatchInvoicesPolicy implements WorkflowPolicy {
                   "Monthly invoice sent - Amount: $" + amount),
               RULE_MONTHLY_INVOICE,
               inputs));
-
-      InvoiceAmountRange range = InvoiceAmountRange.of(amount);
-      counts.merge(range, 1, Integer::sum);
-      amounts.merge(range, amount, Money::plus);
-      total = total.plus(amount);
     }
 
-    Map<String, Object> byRange = new LinkedHashMap<>();
-    for (InvoiceAmountRange range : InvoiceAmountRange.values()) {
-      Map<String, Object> figures = new LinkedHashMap<>();
-      figures.put("count", counts.getOrDefault(range, 0));
-      figures.put("amount", amounts.getOrDefault(range, Money.ZERO).toBigDecimal());
-      byRange.put(range.label(), figures);
-    }
-    Map<String, Object> summary = new LinkedHashMap<>();
-    summary.put("total_invoices", counts.values().stream().mapToInt(Integer::intValue).sum());
-    summary.put("total_amount", total.toBigDecimal());
-    summary.put("failed_sends", 0);
-    summary.put("by_amount_range", byRange);
-    return new Plan(actions, summary, skipped);
+    return new Plan(actions, InvoiceSummary.of(actions), skipped);
   }
 
   private static Optional<Instant> lastInvoice(List<CollectionAttempt> attempts) {

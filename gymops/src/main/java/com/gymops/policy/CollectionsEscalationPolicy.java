@@ -39,7 +39,7 @@ public final class CollectionsEscalationPolicy implements WorkflowPolicy {
     List<Action> actions = new ArrayList<>();
     Map<String, Integer> skipped = new LinkedHashMap<>();
     List<CollectionCase> cases = new ArrayList<>();
-    List<Map<String, Object>> caseRows = new ArrayList<>();
+    List<EscalationSummary.Case> caseRows = new ArrayList<>();
     Set<EscalationReason> allReasons = EnumSet.noneOf(EscalationReason.class);
     Money totalAtRisk = Money.ZERO;
 
@@ -99,13 +99,11 @@ public final class CollectionsEscalationPolicy implements WorkflowPolicy {
       actions.add(new Action(null, new Effect.NotifyManager(text), RULE_SUMMARY, inputs));
     }
 
-    Map<String, Object> summary = new LinkedHashMap<>();
-    summary.put("escalation_cases", cases.size());
-    summary.put("total_at_risk", totalAtRisk.toBigDecimal());
-    summary.put("cases", caseRows);
-    summary.put(
-        "recommended_actions",
-        allReasons.stream().map(EscalationReason::recommendedAction).toList());
+    EscalationSummary summary =
+        new EscalationSummary(
+            caseRows,
+            totalAtRisk,
+            allReasons.stream().map(EscalationReason::recommendedAction).toList());
     return new Plan(actions, summary, skipped);
   }
 
@@ -128,18 +126,17 @@ public final class CollectionsEscalationPolicy implements WorkflowPolicy {
         + escalationCase.lastContact();
   }
 
-  private static Map<String, Object> caseRow(
+  private static EscalationSummary.Case caseRow(
       CollectionCase escalationCase, Set<EscalationReason> reasons) {
     CollectionFacts facts = escalationCase.facts();
-    Map<String, Object> row = new LinkedHashMap<>();
-    row.put("member_id", escalationCase.member().id().value());
-    row.put("name", escalationCase.member().fullName());
-    row.put("amount", facts.amount().toBigDecimal());
-    row.put("attempts_30d", facts.attempts30d());
-    row.put("days_past_due", facts.daysPastDue());
-    row.put("reasons", codes(reasons));
-    row.put("last_contact", escalationCase.lastContact());
-    return row;
+    return new EscalationSummary.Case(
+        escalationCase.member().id().value(),
+        escalationCase.member().fullName(),
+        facts.amount(),
+        facts.attempts30d(),
+        facts.daysPastDue(),
+        codes(reasons),
+        escalationCase.lastContact());
   }
 
   private static Map<String, String> inputs(

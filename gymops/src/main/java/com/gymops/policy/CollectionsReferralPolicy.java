@@ -35,7 +35,7 @@ public final class CollectionsReferralPolicy implements WorkflowPolicy {
     List<Action> actions = new ArrayList<>();
     Map<String, Integer> skipped = new LinkedHashMap<>();
     List<CollectionCase> referred = new ArrayList<>();
-    List<Map<String, Object>> rows = new ArrayList<>();
+    List<ReferralSummary.Referral> rows = new ArrayList<>();
     Money total = Money.ZERO;
 
     for (MemberSnapshot memberSnapshot : snapshot.members()) {
@@ -101,12 +101,7 @@ public final class CollectionsReferralPolicy implements WorkflowPolicy {
       actions.add(new Action(null, new Effect.NotifyManager(text), RULE_SUMMARY, inputs));
     }
 
-    Map<String, Object> summary = new LinkedHashMap<>();
-    summary.put("members_referred", referred.size());
-    summary.put("total_referred", total.toBigDecimal());
-    summary.put("referrals", rows);
-    summary.put("date_referred", today.toString());
-    return new Plan(actions, summary, skipped);
+    return new Plan(actions, ReferralSummary.of(actions, rows, today), skipped);
   }
 
   static boolean qualifies(CollectionFacts facts, ReferralRules rules) {
@@ -115,18 +110,17 @@ public final class CollectionsReferralPolicy implements WorkflowPolicy {
         && facts.amount().isAtLeast(rules.minAmount());
   }
 
-  private static Map<String, Object> row(CollectionCase referral) {
+  private static ReferralSummary.Referral row(CollectionCase referral) {
     Member member = referral.member();
     CollectionFacts facts = referral.facts();
-    Map<String, Object> row = new LinkedHashMap<>();
-    row.put("member_id", member.id().value());
-    row.put("name", member.fullName());
-    row.put("amount", facts.amount().toBigDecimal());
-    row.put("attempts", facts.attempts());
-    row.put("phone", member.phoneNumber().orElse(""));
-    row.put("email", member.emailAddress().orElse(""));
-    row.put("past_due_since", String.valueOf(facts.pastDueSince()));
-    row.put("last_contact", referral.lastContact());
-    return row;
+    return new ReferralSummary.Referral(
+        member.id().value(),
+        member.fullName(),
+        facts.amount(),
+        facts.attempts(),
+        member.phoneNumber().orElse(""),
+        member.emailAddress().orElse(""),
+        facts.pastDueSince(),
+        referral.lastContact());
   }
 }

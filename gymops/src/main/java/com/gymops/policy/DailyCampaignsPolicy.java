@@ -46,15 +46,9 @@ public final class DailyCampaignsPolicy implements WorkflowPolicy {
   public static final String SKIP_SENT_TODAY = "marketing sent today";
 
   private enum Audience {
-    PROSPECTS("prospects"),
-    GREEN("green"),
-    PPV("ppv");
-
-    private final String category;
-
-    Audience(String category) {
-      this.category = category;
-    }
+    PROSPECTS,
+    GREEN,
+    PPV
   }
 
   @Override
@@ -66,10 +60,6 @@ public final class DailyCampaignsPolicy implements WorkflowPolicy {
 
     List<Action> actions = new ArrayList<>();
     Map<String, Integer> skipped = new LinkedHashMap<>();
-    Map<String, Integer> byCategory = new LinkedHashMap<>();
-    for (Audience audience : Audience.values()) {
-      byCategory.put(audience.category, 0);
-    }
 
     for (MemberSnapshot candidate : snapshot.members()) {
       Member member = candidate.member();
@@ -93,14 +83,9 @@ public final class DailyCampaignsPolicy implements WorkflowPolicy {
         continue;
       }
       actions.add(action.get());
-      byCategory.merge(audience.get().category, 1, Integer::sum);
     }
 
-    Map<String, Object> summary = new LinkedHashMap<>();
-    summary.put("total_sent", actions.size());
-    summary.put("failed", 0);
-    summary.put("by_category", byCategory);
-    return new Plan(actions, summary, skipped);
+    return new Plan(actions, CampaignSummary.of(actions, 0), skipped);
   }
 
   private static Optional<Audience> audienceOf(

@@ -51,7 +51,6 @@ public final class DoorAccessPolicy implements WorkflowPolicy {
     List<Action> warnings = new ArrayList<>();
     Map<String, Integer> skipped = new LinkedHashMap<>();
     int lockCount = 0;
-    int unlockCount = 0;
     for (MemberSnapshot snapshotOfMember : snapshot.members()) {
       Member member = snapshotOfMember.member();
       CollectionFacts facts = CollectionFacts.of(snapshotOfMember, now, zone);
@@ -66,7 +65,6 @@ public final class DoorAccessPolicy implements WorkflowPolicy {
         }
       } else if (mayUnlock(member, rules)) {
         addUnlock(unlocks, member, facts, composer);
-        unlockCount++;
       } else if (mustWarn(member, facts, rules)
           && !snapshot.onHold(member.id(), LocalDate.ofInstant(now, zone))) {
         warnings.add(warning(member, facts, rules, composer));
@@ -80,7 +78,6 @@ public final class DoorAccessPolicy implements WorkflowPolicy {
       // A billing feed that suddenly shows everyone past due must not lock the whole club out: a
       // person confirms first. Unlocks are never risky and still go.
       withheld = lockCount;
-      lockCount = 0;
       skipped.merge(WITHHELD, withheld, Integer::sum);
       actions.add(breakerNotice(withheld, rules.maxLocksPerRun()));
       approvals.add(
@@ -97,15 +94,7 @@ public final class DoorAccessPolicy implements WorkflowPolicy {
     actions.addAll(unlocks);
     actions.addAll(warnings);
 
-    Map<String, Object> summary = new LinkedHashMap<>();
-    summary.put("members_locked", lockCount);
-    summary.put("members_unlocked", unlockCount);
-    summary.put("notifications_sent", lockCount + unlockCount);
-    summary.put("locks_withheld_by_breaker", withheld);
-    summary.put("lock_warnings", warnings.size());
-    // Errors happen while executing the plan; the runner fills this in.
-    summary.put("errors", 0);
-    return new Plan(actions, summary, skipped, approvals);
+    return new Plan(actions, DoorAccessSummary.of(actions, withheld, 0), skipped, approvals);
   }
 
   static boolean mustLock(Member member, CollectionFacts facts, AccessRules rules) {

@@ -11,7 +11,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,12 +44,7 @@ public final class PastDueMonitoringPolicy implements WorkflowPolicy {
 
     List<Action> actions = new ArrayList<>();
     Map<String, Integer> skipped = new LinkedHashMap<>();
-    Map<ReminderTier, Integer> remindersSent = new EnumMap<>(ReminderTier.class);
-    for (ReminderTier tier : ReminderTier.values()) {
-      remindersSent.put(tier, 0);
-    }
     int processed = 0;
-    int doorsLocked = 0;
     int urgentCases = 0;
     Money totalPastDue = Money.ZERO;
 
@@ -85,10 +79,6 @@ public final class PastDueMonitoringPolicy implements WorkflowPolicy {
           lockDue = true;
           if (lockAllowedNow) {
             addLock(actions, person, facts, inputs, composer, blocked.isEmpty() ? tier : null);
-            doorsLocked++;
-            if (blocked.isEmpty()) {
-              remindersSent.merge(tier, 1, Integer::sum);
-            }
           } else {
             skipped.merge(LockWindow.DEFERRED, 1, Integer::sum);
             // A final notice overnight would promise an access the morning's lock takes away.
@@ -106,21 +96,11 @@ public final class PastDueMonitoringPolicy implements WorkflowPolicy {
                 new Effect.SendReminder(tier, composer.toMember(person, template).orElse(null)),
                 RULE_TIER_PREFIX + tier.code(),
                 inputs));
-        remindersSent.merge(tier, 1, Integer::sum);
       }
     }
 
-    Map<String, Integer> byTier = new LinkedHashMap<>();
-    remindersSent.forEach((tier, count) -> byTier.put(tier.code(), count));
-    Map<String, Object> summary = new LinkedHashMap<>();
-    summary.put("members_processed", processed);
-    summary.put("reminders_sent", byTier);
-    summary.put("doors_locked", doorsLocked);
-    summary.put("total_past_due", totalPastDue.toBigDecimal());
-    // Urgent cases are the members over both lock thresholds, whether locked in this run, already
-    // locked, or waiting for the window: each one needs a person to look at it.
-    summary.put("urgent_cases", urgentCases);
-    return new Plan(actions, summary, skipped);
+    return new Plan(
+        actions, PastDueSummary.of(processed, totalPastDue, urgentCases, actions), skipped);
   }
 
   /**

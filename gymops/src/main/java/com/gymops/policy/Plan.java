@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * What a policy decided for one run: the actions to take, and the figures of the seed's summary for
- * that workflow (counts, totals), which the runner reports whether or not it executes.
+ * What a policy decided for one run: the actions to take, and the workflow's summary (counts,
+ * totals), which the runner reports counted again from the actions it carried out.
  *
  * @param skipped members the rules looked at and deliberately left alone, by reason (e.g. {@code
  *     interval: 12}, {@code lock deferred to sending window: 3}); part of the report
@@ -15,7 +15,7 @@ import java.util.Objects;
  */
 public record Plan(
     List<Action> actions,
-    Map<String, Object> summary,
+    RunSummary summary,
     Map<String, Integer> skipped,
     List<Withheld> withheld) {
   /**
@@ -31,14 +31,14 @@ public record Plan(
   }
 
   /** A plan that withholds nothing. */
-  public Plan(List<Action> actions, Map<String, Object> summary, Map<String, Integer> skipped) {
+  public Plan(List<Action> actions, RunSummary summary, Map<String, Integer> skipped) {
     this(actions, summary, skipped, List.of());
   }
 
   public Plan {
     actions = List.copyOf(actions);
     withheld = List.copyOf(withheld);
-    summary = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(summary));
+    Objects.requireNonNull(summary, "summary");
     skipped = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(skipped));
     Objects.requireNonNull(actions);
   }

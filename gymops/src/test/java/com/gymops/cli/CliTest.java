@@ -309,6 +309,30 @@ class CliTest {
   }
 
   @Test
+  void a_dry_run_says_what_it_would_queue_and_a_run_what_it_queued_and_neither_says_sent()
+      throws Exception {
+    importAnaOwingSixty();
+
+    CliRun dry =
+        CliRun.in(work, "run", "past-due-monitoring", "--dry-run", "--at", "2026-11-25T15:00:00Z");
+    CliRun real = CliRun.in(work, "run", "past-due-monitoring", "--at", "2026-11-25T15:00:00Z");
+
+    assertThat(dry.exitCode()).as(dry.err()).isZero();
+    assertThat(dry.out())
+        .contains(
+            String.format("%-26s %s", "reminders it would queue", "friendly 0, firm 1, final 0"))
+        .contains(String.format("%-26s %s", "doors it would lock", "0"))
+        .doesNotContainPattern("\\bsent\\b");
+    assertThat(real.exitCode()).as(real.err()).isZero();
+    String queued = String.format("%-26s %s", "reminders queued", "friendly 0, firm 1, final 0");
+    assertThat(real.out()).contains(queued).doesNotContainPattern("\\bsent\\b");
+    java.util.regex.Matcher runId =
+        java.util.regex.Pattern.compile("run (run-\\S+),").matcher(real.out());
+    assertThat(runId.find()).isTrue();
+    assertThat(CliRun.in(work, "runs", "show", runId.group(1)).out()).contains(queued);
+  }
+
+  @Test
   void the_escalation_list_on_screen_has_column_headers() throws Exception {
     Files.writeString(
         work.resolve("members.csv"),

@@ -15,7 +15,6 @@ import com.gymops.domain.Money;
 import com.gymops.domain.NoteCategory;
 import com.gymops.domain.NotePriority;
 import com.gymops.domain.Referral;
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -291,12 +290,9 @@ class BatchInvoicesPolicyTest {
 
     Plan plan = plan(snapshot(owing(amount)));
 
-    @SuppressWarnings("unchecked")
-    Map<String, Map<String, Object>> byRange =
-        (Map<String, Map<String, Object>>) plan.summary().get("by_amount_range");
-    assertThat(byRange.get(range))
-        .containsEntry("count", 1)
-        .containsEntry("amount", new BigDecimal(amount));
+    InvoiceSummary summary = (InvoiceSummary) plan.summary();
+    assertThat(summary.byAmountRange().get(InvoiceAmountRange.of(Money.parse(amount))))
+        .isEqualTo(new InvoiceSummary.Band(1, Money.parse(amount)));
   }
 
   @Test
@@ -308,16 +304,16 @@ class BatchInvoicesPolicyTest {
             snapshot(owing("150.00")),
             snapshot(owing("0.00")));
 
-    assertThat(plan.summary())
-        .containsEntry("total_invoices", 3)
-        .containsEntry("total_amount", new BigDecimal("209.99"))
-        .containsEntry("failed_sends", 0);
-    assertThat(plan.summary().get("by_amount_range"))
-        .isEqualTo(
-            Map.of(
-                "0.01-49.99", Map.of("count", 2, "amount", new BigDecimal("59.99")),
-                "50.00-99.99", Map.of("count", 0, "amount", new BigDecimal("0.00")),
-                "100.00-199.99", Map.of("count", 1, "amount", new BigDecimal("150.00")),
-                "200.00+", Map.of("count", 0, "amount", new BigDecimal("0.00"))));
+    InvoiceSummary summary = (InvoiceSummary) plan.summary();
+    assertThat(summary.invoicesQueued()).isEqualTo(3);
+    assertThat(summary.totalAmount()).isEqualTo(Money.parse("209.99"));
+    assertThat(summary.byAmountRange())
+        .containsExactly(
+            Map.entry(
+                InvoiceAmountRange.UNDER_50, new InvoiceSummary.Band(2, Money.parse("59.99"))),
+            Map.entry(InvoiceAmountRange.UNDER_100, InvoiceSummary.Band.NONE),
+            Map.entry(
+                InvoiceAmountRange.UNDER_200, new InvoiceSummary.Band(1, Money.parse("150.00"))),
+            Map.entry(InvoiceAmountRange.FROM_200, InvoiceSummary.Band.NONE));
   }
 }

@@ -7,12 +7,11 @@ import static com.gymops.policy.CollectionsClub.snapshot;
 import static com.gymops.policy.PastDueMemberBuilder.aPastDueMember;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.gymops.domain.Money;
 import com.gymops.domain.NoteCategory;
 import com.gymops.domain.NotePriority;
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -37,9 +36,12 @@ class CollectionsEscalationPolicyTest {
     return member;
   }
 
-  @SuppressWarnings("unchecked")
-  private static List<Map<String, Object>> cases(Plan plan) {
-    return (List<Map<String, Object>>) plan.summary().get("cases");
+  private static EscalationSummary summary(Plan plan) {
+    return (EscalationSummary) plan.summary();
+  }
+
+  private static List<EscalationSummary.Case> cases(Plan plan) {
+    return summary(plan).cases();
   }
 
   @ParameterizedTest(name = "${0}, {1} days, {2} attempts, {3} failed -> [{4}]")
@@ -63,11 +65,11 @@ class CollectionsEscalationPolicyTest {
 
     if (reasons.isEmpty()) {
       assertThat(plan.actions()).isEmpty();
-      assertThat(plan.summary()).containsEntry("escalation_cases", 0);
+      assertThat(summary(plan).escalationCases()).isZero();
     } else {
       assertThat(cases(plan))
           .singleElement()
-          .satisfies(c -> assertThat(c).containsEntry("reasons", List.of(reasons.split(","))));
+          .satisfies(c -> assertThat(c.reasons()).isEqualTo(List.of(reasons.split(","))));
     }
   }
 
@@ -110,7 +112,7 @@ class CollectionsEscalationPolicyTest {
     assertThat(plan.actions())
         .filteredOn(a -> a.effect() instanceof Effect.AddNote)
         .hasSize(noted ? 1 : 0);
-    assertThat(plan.summary()).containsEntry("escalation_cases", 1);
+    assertThat(summary(plan).escalationCases()).isEqualTo(1);
     assertThat(plan.actions())
         .filteredOn(a -> a.effect() instanceof Effect.NotifyManager)
         .hasSize(1);
@@ -151,11 +153,7 @@ class CollectionsEscalationPolicyTest {
     Plan plan = plan(aPastDueMember().owing("60.00").build());
 
     assertThat(plan.actions()).isEmpty();
-    assertThat(plan.summary())
-        .containsEntry("escalation_cases", 0)
-        .containsEntry("total_at_risk", new BigDecimal("0.00"))
-        .containsEntry("cases", List.of())
-        .containsEntry("recommended_actions", List.of());
+    assertThat(plan.summary()).isEqualTo(new EscalationSummary(List.of(), Money.ZERO, List.of()));
   }
 
   @Test
@@ -168,26 +166,18 @@ class CollectionsEscalationPolicyTest {
                 .withReminderAt(CollectionsClub.at(TODAY.minusDays(9).atTime(10, 0)))
                 .build());
 
-    assertThat(plan.summary()).containsEntry("total_at_risk", new BigDecimal("120.00"));
+    assertThat(summary(plan).totalAtRisk()).isEqualTo(Money.parse("120.00"));
     assertThat(cases(plan))
         .containsExactly(
-            Map.of(
-                "member_id",
+            new EscalationSummary.Case(
                 "M-7",
-                "name",
                 "Kim Park",
-                "amount",
-                new BigDecimal("120.00"),
-                "attempts_30d",
+                Money.parse("120.00"),
                 1,
-                "days_past_due",
                 10L,
-                "reasons",
                 List.of("failed_reminders"),
-                "last_contact",
                 "2026-03-11"));
-    assertThat(plan.summary())
-        .containsEntry(
-            "recommended_actions", List.of(EscalationReason.FAILED_REMINDERS.recommendedAction()));
+    assertThat(summary(plan).recommendedActions())
+        .containsExactly(EscalationReason.FAILED_REMINDERS.recommendedAction());
   }
 }

@@ -10,9 +10,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.gymops.domain.Money;
 import com.gymops.domain.NoteCategory;
 import com.gymops.domain.NotePriority;
-import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -40,7 +39,7 @@ class CollectionsReferralPolicyTest {
     assertThat(plan.actions())
         .filteredOn(a -> a.effect() instanceof Effect.ReferToCollections)
         .hasSize(referred ? 1 : 0);
-    assertThat(plan.summary()).containsEntry("members_referred", referred ? 1 : 0);
+    assertThat(((ReferralSummary) plan.summary()).membersReferred()).isEqualTo(referred ? 1 : 0);
   }
 
   @Test
@@ -94,21 +93,22 @@ class CollectionsReferralPolicyTest {
             aPastDueMember().owing("75.00").build());
 
     assertThat(plan.summary())
-        .containsEntry("members_referred", 1)
-        .containsEntry("total_referred", new BigDecimal("75.00"))
-        .containsEntry("date_referred", "2026-03-20")
-        .containsEntry(
-            "referrals",
-            List.of(
-                Map.of(
-                    "member_id", "M-42",
-                    "name", "Sam Diaz",
-                    "amount", new BigDecimal("75.00"),
-                    "attempts", 3,
-                    "phone", "+14155550123",
-                    "email", "sam@example.com",
-                    "past_due_since", "2026-02-18",
-                    "last_contact", "2026-02-18")));
+        .isEqualTo(
+            new ReferralSummary(
+                1,
+                Money.parse("75.00"),
+                List.of(
+                    new ReferralSummary.Referral(
+                        "M-42",
+                        "Sam Diaz",
+                        Money.parse("75.00"),
+                        3,
+                        "+14155550123",
+                        "sam@example.com",
+                        LocalDate.parse("2026-02-18"),
+                        "2026-02-18")),
+                LocalDate.parse("2026-03-20"),
+                0));
   }
 
   @Test
@@ -116,8 +116,8 @@ class CollectionsReferralPolicyTest {
     Plan plan = plan(aPastDueMember().owing("75.00").build());
 
     assertThat(plan.actions()).isEmpty();
-    assertThat(plan.summary())
-        .containsEntry("members_referred", 0)
-        .containsEntry("total_referred", new BigDecimal("0.00"));
+    assertThat((ReferralSummary) plan.summary())
+        .extracting(ReferralSummary::membersReferred, ReferralSummary::totalReferred)
+        .containsExactly(0, Money.ZERO);
   }
 }

@@ -323,7 +323,7 @@ class DailyCampaignsPolicyTest {
   }
 
   @Test
-  void summarises_sends_by_category() {
+  void summarises_the_texts_it_queues_by_category() {
     Plan plan =
         plan(
             snapshot(prospect()),
@@ -333,10 +333,8 @@ class DailyCampaignsPolicyTest {
             snapshot(aMember().withStatus(MemberStatus.PPV).withConsent(false).build()),
             snapshot(aMember().build()));
 
-    assertThat(plan.summary())
-        .containsEntry("total_sent", 4)
-        .containsEntry("failed", 0)
-        .containsEntry("by_category", Map.of("prospects", 2, "green", 1, "ppv", 1));
+    assertThat(plan.summary()).isEqualTo(new CampaignSummary(2, 1, 1, 0));
+    assertThat(((CampaignSummary) plan.summary()).textsQueued()).isEqualTo(4);
     assertThat(plan.skipped()).containsExactly(Map.entry("no consent", 1));
   }
 
@@ -345,9 +343,7 @@ class DailyCampaignsPolicyTest {
     Plan plan = plan();
 
     assertThat(plan.actions()).isEmpty();
-    assertThat(plan.summary())
-        .containsEntry("total_sent", 0)
-        .containsEntry("by_category", Map.of("prospects", 0, "green", 0, "ppv", 0));
+    assertThat(plan.summary()).isEqualTo(new CampaignSummary(0, 0, 0, 0));
   }
 
   @Test

@@ -95,7 +95,7 @@ class DailyCampaignsProperties {
                             member, LocalDate.ofInstant(NOW, NEW_YORK), CampaignRules.DEFAULTS))
             .count();
     assertThat(plan.actions().size() + skipped).isEqualTo(audience);
-    assertThat(plan.summary()).containsEntry("total_sent", plan.actions().size());
+    assertThat(((CampaignSummary) plan.summary()).textsQueued()).isEqualTo(plan.actions().size());
   }
 
   private static Plan plan(List<MemberSnapshot> members) {

@@ -9,15 +9,14 @@ import static com.gymops.policy.PastDueMemberBuilder.aPastDueMember;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.gymops.domain.DoorAccess;
+import com.gymops.domain.Money;
 import com.gymops.domain.NoteCategory;
 import com.gymops.domain.NotePriority;
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -131,7 +130,7 @@ class PastDueMonitoringPolicyTest {
     Plan plan = plan(aPastDueMember().owing(amount).withReminders(attempts).build());
 
     assertThat(rules(plan).contains("past-due.lock")).isEqualTo(locked);
-    assertThat(plan.summary()).containsEntry("doors_locked", locked ? 1 : 0);
+    assertThat(summary(plan).doorsLocked()).isEqualTo(locked ? 1 : 0);
   }
 
   @Test
@@ -151,8 +150,9 @@ class PastDueMonitoringPolicyTest {
     assertThat(((Effect.SendReminder) plan.actions().get(1).effect()).message().templateKey())
         .as("the same text as door-access, not a final notice that promises to keep access")
         .isEqualTo(MessageTemplates.ACCESS_LOCKED);
-    assertThat(plan.summary().get("reminders_sent"))
-        .isEqualTo(Map.of("friendly", 0, "firm", 0, "final", 1));
+    assertThat(summary(plan))
+        .extracting(PastDueSummary::friendly, PastDueSummary::firm, PastDueSummary::finalNotices)
+        .containsExactly(0, 0, 1);
   }
 
   @Test
@@ -182,7 +182,9 @@ class PastDueMonitoringPolicyTest {
     assertThat(plan.skipped())
         .containsEntry(LockWindow.DEFERRED, 1)
         .containsEntry(PastDueMonitoringPolicy.LOCK_DUE, 1);
-    assertThat(plan.summary()).containsEntry("doors_locked", 0).containsEntry("urgent_cases", 1);
+    assertThat(summary(plan))
+        .extracting(PastDueSummary::doorsLocked, PastDueSummary::urgentCases)
+        .containsExactly(0, 1);
   }
 
   @Test
@@ -252,7 +254,7 @@ class PastDueMonitoringPolicyTest {
                 .build());
 
     assertThat(rules(plan)).containsExactly("past-due.tier.final");
-    assertThat(plan.summary()).containsEntry("urgent_cases", 1);
+    assertThat(summary(plan).urgentCases()).isEqualTo(1);
   }
 
   @Test
@@ -261,7 +263,7 @@ class PastDueMonitoringPolicyTest {
 
     assertThat(plan.actions()).isEmpty();
     assertThat(plan.skipped()).containsEntry(PastDueMonitoringPolicy.OPEN_REFERRAL, 1);
-    assertThat(plan.summary()).containsEntry("members_processed", 0);
+    assertThat(summary(plan).membersProcessed()).isZero();
   }
 
   @Test
@@ -274,11 +276,10 @@ class PastDueMonitoringPolicyTest {
             aPaidUpMember().build());
 
     assertThat(plan.summary())
-        .containsExactly(
-            Map.entry("members_processed", 3),
-            Map.entry("reminders_sent", Map.of("friendly", 1, "firm", 1, "final", 1)),
-            Map.entry("doors_locked", 1),
-            Map.entry("total_past_due", new BigDecimal("1234.50")),
-            Map.entry("urgent_cases", 1));
+        .isEqualTo(new PastDueSummary(3, 1, 1, 1, 1, Money.parse("1234.50"), 1));
+  }
+
+  private static PastDueSummary summary(Plan plan) {
+    return (PastDueSummary) plan.summary();
   }
 }

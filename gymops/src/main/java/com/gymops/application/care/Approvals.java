@@ -7,6 +7,7 @@ import com.gymops.application.run.ApprovalDesk;
 import com.gymops.application.run.EffectCodec;
 import com.gymops.application.run.ManagerMessages;
 import com.gymops.application.run.PlannedRun;
+import com.gymops.application.run.ReportRows;
 import com.gymops.application.run.RunPlanner;
 import com.gymops.application.run.RunReportJson;
 import com.gymops.application.run.ScopedRun;
@@ -360,7 +361,6 @@ public final class Approvals implements ApprovalDesk {
    * The agency file of an approved referral list, written only now, with the members it referred: a
    * member dropped at execution is not on it.
    */
-  @SuppressWarnings("unchecked")
   private String referralFile(
       Approval approval, ClubSettings club, PlannedRun fresh, List<Action> executed) {
     if (reports == null || approval.workflow() != WorkflowId.COLLECTIONS_REFERRAL) {
@@ -372,15 +372,9 @@ public final class Approvals implements ApprovalDesk {
         referred.add(action.member().value());
       }
     }
-    if (!(fresh.plan().summary().get("referrals") instanceof List<?> rows) || referred.isEmpty()) {
+    List<Map<String, Object>> kept = ReportRows.referred(fresh.plan().summary(), referred);
+    if (kept.isEmpty()) {
       return null;
-    }
-    List<Map<String, Object>> kept = new ArrayList<>();
-    for (Object row : rows) {
-      Map<String, Object> map = (Map<String, Object>) row;
-      if (referred.contains(String.valueOf(map.get("member_id")))) {
-        kept.add(map);
-      }
     }
     return reports.write(approval.workflow(), club.club().id(), fresh.context().localDate(), kept);
   }

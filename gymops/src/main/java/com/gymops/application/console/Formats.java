@@ -2,13 +2,12 @@ package com.gymops.application.console;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.gymops.application.run.SummaryJson;
+import com.gymops.application.run.SummaryText;
+import com.gymops.domain.WorkflowId;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.List;
-import java.util.Map;
 
 /** How the console writes instants and a report's summary for a person to read. */
 final class Formats {
@@ -22,35 +21,21 @@ final class Formats {
     return instant == null ? "-" : LOCAL.format(instant.atZone(zone));
   }
 
-  /** A value in a line: lists by their size, so a card stays a card on a large club. */
-  private static String brief(JsonNode value) {
-    if (value.isValueNode()) {
-      return value.asText();
-    }
-    if (value.isArray()) {
-      return value.size() + " listed";
-    }
-    List<String> parts = new ArrayList<>();
-    value.properties().forEach(f -> parts.add(f.getKey() + " " + brief(f.getValue())));
-    return String.join(", ", parts);
-  }
-
-  /** A report's {@code summary} as "members checked: 12, reminders queued: 3". */
-  static String summary(String reportJson) {
+  /**
+   * A stored report's summary on one line, in the words of {@link SummaryText} ("members processed:
+   * 12; reminders queued: friendly 3, firm 1, final 0; ..."); lists by their size, so a card stays
+   * a card on a large club. "" for a run without a report.
+   */
+  static String summary(WorkflowId workflow, String reportJson) {
     if (reportJson == null) {
       return "";
     }
     try {
-      JsonNode summary = JSON.readTree(reportJson).path("summary");
-      List<String> parts = new ArrayList<>();
-      Iterator<Map.Entry<String, JsonNode>> fields = summary.properties().iterator();
-      while (fields.hasNext()) {
-        Map.Entry<String, JsonNode> field = fields.next();
-        JsonNode value = field.getValue();
-        parts.add(field.getKey().replace('_', ' ') + ": " + brief(value));
-      }
-      return String.join(", ", parts);
-    } catch (java.io.IOException e) {
+      JsonNode report = JSON.readTree(reportJson);
+      return SummaryJson.read(workflow, report.get("summary"))
+          .map(summary -> SummaryText.sentence(summary, report.path("dry_run").asBoolean()))
+          .orElse("");
+    } catch (java.io.IOException | RuntimeException e) {
       return "";
     }
   }

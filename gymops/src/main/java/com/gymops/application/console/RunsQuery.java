@@ -92,7 +92,7 @@ public final class RunsQuery {
         run.modeUsed() != null ? run.modeUsed() : run.mode(),
         run.dryRun(),
         Formats.local(run.clockAt(), zoneOf(run.clubId())),
-        Formats.summary(run.reportJson()));
+        Formats.summary(run.workflow(), run.reportJson()));
   }
 
   private ZoneId zoneOf(ClubId club) {

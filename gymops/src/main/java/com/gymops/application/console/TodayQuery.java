@@ -113,7 +113,8 @@ public final class TodayQuery {
       return "";
     }
     return summaries.computeIfAbsent(
-        run.runId(), id -> reads.report(id).map(Formats::summary).orElse(""));
+        run.runId(),
+        id -> reads.report(id).map(json -> Formats.summary(run.workflow(), json)).orElse(""));
   }
 
   private WorkflowCard card(

@@ -86,7 +86,7 @@ public final class RunPlanner {
     }
     Map<String, Integer> skipped = new LinkedHashMap<>(plan.skipped());
     skipped.put(OUTSIDE_RULES, plan.actions().size() - kept.size());
-    return new Plan(kept, plan.summary(), skipped);
+    return new Plan(kept, plan.summary().recount(kept), skipped);
   }
 
   /**

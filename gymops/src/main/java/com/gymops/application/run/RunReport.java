@@ -4,6 +4,7 @@ import com.gymops.domain.ClubId;
 import com.gymops.domain.RunStatus;
 import com.gymops.domain.WorkflowId;
 import com.gymops.policy.PlannedMessage;
+import com.gymops.policy.RunSummary;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +14,8 @@ import java.util.Objects;
  * The result of one run, in the shape of the JSON contract of docs/ARCHITECTURE.md (see {@link
  * RunReportJson}).
  *
- * @param summary the seed's figures for the workflow
+ * @param summary the workflow's figures, counted from what the run carried out (for a dry run, what
+ *     it would have done)
  * @param skipped members the rules deliberately left alone, by reason
  * @param outcomes how many actions ended in each outcome (done, already done, failed, ...)
  * @param files report files written by the run, such as the referral CSV
@@ -30,7 +32,7 @@ public record RunReport(
     boolean dryRun,
     RunStatus status,
     Instant at,
-    Map<String, Object> summary,
+    RunSummary summary,
     List<ReportedAction> actions,
     Map<String, Integer> skipped,
     Map<String, Integer> outcomes,
@@ -41,7 +43,7 @@ public record RunReport(
     ShadowDiff shadow) {
   public RunReport {
     Objects.requireNonNull(runId, "runId");
-    summary = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(summary));
+    Objects.requireNonNull(summary, "summary");
     actions = List.copyOf(actions);
     skipped = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(skipped));
     outcomes = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(outcomes));

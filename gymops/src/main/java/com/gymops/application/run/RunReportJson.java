@@ -6,9 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.gymops.application.run.RunReport.ReportedAction;
-import com.gymops.domain.Money;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
 import java.util.Map;
 
 /**
@@ -53,7 +51,7 @@ public final class RunReportJson {
     root.put("dry_run", report.dryRun());
     root.put("status", report.status().name().toLowerCase(java.util.Locale.ROOT));
     root.put("at", report.at().toString());
-    root.set("summary", JSON.valueToTree(plain(report.summary())));
+    root.set("summary", SummaryJson.write(report.summary()));
     ArrayNode actions = root.putArray("actions");
     for (ReportedAction action : report.actions()) {
       ObjectNode node = actions.addObject();
@@ -139,24 +137,5 @@ public final class RunReportJson {
     } catch (JsonProcessingException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  /** Money becomes a decimal number with two places; everything else stays as it is. */
-  private static Object plain(Object value) {
-    if (value instanceof Money money) {
-      return new BigDecimal(money.toString());
-    }
-    if (value instanceof Map<?, ?> map) {
-      Map<String, Object> copy = new java.util.LinkedHashMap<>();
-      map.forEach((key, item) -> copy.put(String.valueOf(key), plain(item)));
-      return copy;
-    }
-    if (value instanceof java.util.List<?> list) {
-      return list.stream().map(RunReportJson::plain).toList();
-    }
-    if (value instanceof java.time.temporal.TemporalAccessor || value instanceof Enum<?>) {
-      return value.toString();
-    }
-    return value;
   }
 }

@@ -11,6 +11,7 @@ import com.gymops.policy.Action;
 import com.gymops.policy.ClubSnapshot;
 import com.gymops.policy.MemberSnapshot;
 import com.gymops.policy.Plan;
+import com.gymops.policy.RunSummary;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -70,7 +71,12 @@ public final class ScopedRun {
     ClubSnapshot snapshot =
         new ClubSnapshot(
             club.club(), club.policy(), members.stream().map(MemberSnapshot::of).toList());
-    PlannedRun planned = new PlannedRun(context, snapshot, new Plan(actions, Map.of(), Map.of()));
+    PlannedRun planned =
+        new PlannedRun(
+            context,
+            snapshot,
+            new Plan(
+                actions, RunSummary.counting(workflow, actions, context.localDate()), Map.of()));
     stores
         .runs()
         .start(

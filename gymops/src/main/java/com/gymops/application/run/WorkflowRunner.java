@@ -270,7 +270,7 @@ public final class WorkflowRunner {
         request.dryRun(),
         failures ? RunStatus.PARTIAL : RunStatus.SUCCEEDED,
         request.at(),
-        plan.summary(),
+        plan.summary().recount(carriedOut(ledger)),
         reported,
         plan.skipped(),
         outcomes,
@@ -350,21 +350,28 @@ public final class WorkflowRunner {
     }
   }
 
-  @SuppressWarnings("unchecked")
+  /**
+   * The actions whose effect happened in this run, or in a dry run would have: what the summary
+   * counts, so a rerun that found everything done says it queued nothing.
+   */
+  private static List<Action> carriedOut(PlanLedger ledger) {
+    return ledger.entries().stream()
+        .filter(e -> e.status() == PlanLedger.Status.EXECUTED)
+        .filter(
+            e ->
+                e.outcome().kind() == Outcome.Kind.DONE
+                    || e.outcome().kind() == Outcome.Kind.PLANNED)
+        .map(PlanLedger.Entry::action)
+        .toList();
+  }
+
   private List<String> writeReports(
       WorkflowId workflow, ClubSettings club, RunContext context, Plan plan) {
-    Object rows =
-        switch (workflow) {
-          case COLLECTIONS_REFERRAL -> plan.summary().get("referrals");
-          case COLLECTIONS_ESCALATION -> plan.summary().get("cases");
-          default -> null;
-        };
-    if (!(rows instanceof List<?> list) || list.isEmpty()) {
+    List<Map<String, Object>> rows = ReportRows.of(plan.summary());
+    if (rows.isEmpty()) {
       return List.of();
     }
-    return List.of(
-        reports.write(
-            workflow, club.club().id(), context.localDate(), (List<Map<String, Object>>) list));
+    return List.of(reports.write(workflow, club.club().id(), context.localDate(), rows));
   }
 
   private static String newRunId(Instant at) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.gymops.application.run.PlanLedger.Entry;
+import com.gymops.application.run.SummaryJson;
 import com.gymops.domain.Member;
 import com.gymops.domain.MemberId;
 import com.gymops.domain.Money;
@@ -76,12 +77,11 @@ final class ReviewPlan extends CatalogTool {
             .map(id -> session.member(id).map(m -> m.member().pastDue()).orElse(Money.ZERO))
             .reduce(Money.ZERO, Money::plus)
             .toBigDecimal());
-    ObjectNode summary = content.putObject("summary");
+    ObjectNode summary = SummaryJson.write(session.plan().summary());
     // Lists (referral rows, escalation cases) grow with the club: the exceptions page replaces
     // them.
-    session.plan().summary().entrySet().stream()
-        .filter(e -> !(e.getValue() instanceof List<?>))
-        .forEach(e -> summary.set(e.getKey(), JSON.valueToTree(e.getValue())));
+    summary.properties().removeIf(field -> field.getValue().isArray());
+    content.set("summary", summary);
     content.set("skipped", JSON.valueToTree(session.plan().skipped()));
     List<PlanExceptions.Concern> exceptions = PlanExceptions.of(session);
     ObjectNode page =

@@ -142,6 +142,32 @@ class DailySummariesTest {
   }
 
   @Test
+  void texts_a_run_only_queued_are_not_counted_as_sent_until_the_dispatcher_sends_them() {
+    club.seed(aMember().withId("Q1").withBalance("30.00", TODAY.minusDays(5)).build());
+    WorkflowRunner runner =
+        new WorkflowRunner(
+            club.config(),
+            club.stores(),
+            new ActionExecutor(club.stores(), MessageTemplates.defaults()),
+            new CsvReportWriter(directory.resolve("reports")),
+            club.clock(),
+            WorkflowRunner.NO_AGENT,
+            approvalsOn(club));
+    club.clock().set(TEN);
+    runner.run(
+        new RunRequest(WorkflowId.PAST_DUE_MONITORING, TestClub.MAIN, RunMode.RULES, false, TEN));
+    assertThat(club.count("SELECT COUNT(*) FROM outbound_message WHERE status = 'QUEUED'"))
+        .isPositive();
+
+    String queuedOnly = summaries(club.config()).preview(onlyClub(), TODAY).text();
+    club.dispatcher().dispatch(TEN.plusSeconds(60));
+    String afterDispatch = summaries(club.config()).preview(onlyClub(), TODAY).text();
+
+    assertThat(queuedOnly).contains("No messages to members.").doesNotContain("Sent ");
+    assertThat(afterDispatch).contains("Sent 1 text.");
+  }
+
+  @Test
   void the_fire_queues_the_summary_once_at_its_time_however_often_and_wherever_it_runs() {
     aBusyDay();
     DailySummaries node = summaries(club.config());

@@ -64,6 +64,9 @@ class WorkflowRunnerTest {
     RunReport sameInstant = club.run(workflow, ClubPopulation.scheduled(workflow));
     assertThat(club.effectCounts()).isEqualTo(afterFirst);
     assertThat(TestClub.outcomes(sameInstant)).doesNotContain("done");
+    assertThat(sameInstant.summary())
+        .as("a rerun whose actions were all done before queues, locks and refers nothing")
+        .isEqualTo(sameInstant.summary().recount(List.of()));
 
     RunReport later = club.run(workflow, ClubPopulation.laterInSamePeriod(workflow));
     assertThat(club.effectCounts()).isEqualTo(afterFirst);
@@ -135,6 +138,9 @@ class WorkflowRunnerTest {
 
     RunReport real = club.run(workflow, at);
     assertThat(withoutOutcomes(dry.actions())).isEqualTo(withoutOutcomes(real.actions()));
+    assertThat(dry.summary())
+        .as("what the dry run would queue is what the run queued")
+        .isEqualTo(real.summary());
   }
 
   private static List<List<String>> withoutOutcomes(List<ReportedAction> actions) {

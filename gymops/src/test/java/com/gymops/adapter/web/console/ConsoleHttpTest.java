@@ -276,6 +276,10 @@ class ConsoleHttpTest {
 
     HttpResponse<String> page = client.get(previewPage);
     assertThat(page.body()).contains("dry run: nothing was changed", "Run it for real?", "lock");
+    assertThat(summaryOf(page.body()))
+        .isEqualTo(
+            "members it would lock: 1; members it would unlock: 0; notifications it would queue:"
+                + " 1; lock warnings it would queue: 0");
 
     HttpResponse<String> real =
         client.post("/console/clubs/main/workflows/door-access/run", Map.of());
@@ -287,6 +291,18 @@ class ConsoleHttpTest {
     assertThat(done.runId()).isNotEqualTo(dry.runId());
     assertThat(app.stores().members().find(new MemberId("M1")).orElseThrow().door())
         .isEqualTo(DoorAccess.LOCKED_FOR_PAYMENT);
+    assertThat(summaryOf(client.get(realPage).body()))
+        .isEqualTo(
+            "members locked: 1; members unlocked: 0; notifications queued: 1; lock warnings"
+                + " queued: 0");
+  }
+
+  /** The run's summary paragraph of a page. */
+  private static String summaryOf(String page) {
+    java.util.regex.Matcher summary =
+        java.util.regex.Pattern.compile("<p class=\"summary\">([^<]*)</p>").matcher(page);
+    assertThat(summary.find()).as("a summary on the page").isTrue();
+    return summary.group(1);
   }
 
   @Test
@@ -330,7 +346,11 @@ class ConsoleHttpTest {
     app.dispatcher().dispatch(NOW);
     client.login("owner@example.com", PASSWORD);
 
-    assertThat(client.get("/console").body()).contains(runId, "succeeded");
+    assertThat(client.get("/console").body())
+        .contains(runId, "succeeded")
+        .contains("members locked: 1; members unlocked: 0; notifications queued: 1")
+        .contains("reminders queued: friendly ")
+        .doesNotContain("sent: ");
     assertThat(client.get("/console/runs?workflow=door-access&status=succeeded").body())
         .contains(runId);
     assertThat(client.get("/console/runs?member=M1").body()).contains(runId);

@@ -1,0 +1,47 @@
+package com.gymops.policy;
+
+import java.util.List;
+
+/**
+ * The daily-campaigns summary: campaign texts queued, by audience, and those waiting for a person
+ * to approve a large campaign ({@code approvals.campaign_recipients}).
+ */
+public record CampaignSummary(int prospects, int green, int ppv, int awaitingApproval)
+    implements RunSummary {
+  public CampaignSummary {
+    if (prospects < 0 || green < 0 || ppv < 0 || awaitingApproval < 0) {
+      throw new IllegalArgumentException("a campaign figure is negative");
+    }
+  }
+
+  /** The texts among {@code actions}, by the audience their template is written for. */
+  public static CampaignSummary of(List<Action> actions, int awaitingApproval) {
+    int prospects = 0;
+    int green = 0;
+    int ppv = 0;
+    for (Action action : actions) {
+      if (action.effect() instanceof Effect.SendCampaign campaign) {
+        switch (campaign.templateKey()) {
+          case MessageTemplates.GREEN_MEMBER_WELCOME -> green++;
+          case MessageTemplates.PPV_CONVERSION -> ppv++;
+          default -> prospects++;
+        }
+      }
+    }
+    return new CampaignSummary(prospects, green, ppv, awaitingApproval);
+  }
+
+  public int textsQueued() {
+    return prospects + green + ppv;
+  }
+
+  @Override
+  public CampaignSummary recount(List<Action> carriedOut) {
+    return of(carriedOut, awaitingApproval);
+  }
+
+  @Override
+  public <R> R accept(Visitor<R> visitor) {
+    return visitor.campaigns(this);
+  }
+}
