@@ -56,6 +56,11 @@ public final class BenchTable {
           rules.rows().events());
       line(
           text,
+          "  the floor read %d members in scope and %d attempts of the members who owe",
+          rules.floorReads().members(),
+          rules.floorReads().attempts());
+      line(
+          text,
           "  ratio %.2f (goal <= 2), %.0f members/s, peak heap %d MB (baseline %d MB)",
           rules.ratio(),
           rules.membersPerSecond(),

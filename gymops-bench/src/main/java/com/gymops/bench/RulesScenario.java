@@ -4,7 +4,7 @@ import com.gymops.app.GymOpsApp;
 import com.gymops.application.run.RunMode;
 import com.gymops.application.run.RunRequest;
 import com.gymops.config.ClubSettings;
-import com.gymops.domain.ClubId;
+import com.gymops.domain.Club;
 import com.gymops.domain.WorkflowId;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -39,11 +39,14 @@ final class RulesScenario {
     long runHeap = 0;
     long baselineHeap = 0;
     RunResult last = null;
+    FairFloor.Reads floorReads = null;
     for (int i = 0; i < settings.warmups() + settings.repetitions(); i++) {
       boolean recorded = i >= settings.warmups();
       last = run(template);
       long baseline = baseline(template, last.perClub());
-      long floor = floor(template, last.perClub());
+      FloorResult floorResult = floor(template, last.perClub());
+      long floor = floorResult.nanos();
+      floorReads = floorResult.reads();
       progress.accept(
           String.format(
               "rules %s %d/%d: run %.2f s, baseline %.2f s, fair floor %.2f s",
@@ -72,6 +75,7 @@ final class RulesScenario {
         last.actions(),
         last.outboxRows(),
         last.rows(),
+        floorReads,
         run,
         baseline,
         floor,
@@ -83,7 +87,7 @@ final class RulesScenario {
   }
 
   /** What a run wrote in one club: what that club's floor and baseline write. */
-  private record ClubRows(ClubId club, FairFloor.Rows rows) {}
+  private record ClubRows(Club club, FairFloor.Rows rows) {}
 
   private record RunResult(
       long nanos,
@@ -118,7 +122,7 @@ final class RulesScenario {
         }
         nanos += System.nanoTime() - started;
         FairFloor.Rows rows = FairFloor.Rows.count(app.database().dataSource()).minus(before);
-        perClub.add(new ClubRows(each.club().id(), rows));
+        perClub.add(new ClubRows(each.club(), rows));
         total = total.plus(rows);
       }
       long heap = HeapPeak.megabytes();
@@ -128,17 +132,24 @@ final class RulesScenario {
     }
   }
 
-  /** Each club's fair floor for the rows its runs wrote, timed together. */
-  private long floor(SeededClubs.Template template, List<ClubRows> perClub) {
+  private record FloorResult(long nanos, FairFloor.Reads reads) {}
+
+  /** Each club's fair floor for the rows its runs wrote, timed together, and what it read. */
+  private FloorResult floor(SeededClubs.Template template, List<ClubRows> perClub) {
     Path copy = clubs.copy(template);
     try (GymOpsApp app = clubs.open(copy)) {
       long nanos = 0;
+      long members = 0;
+      long attempts = 0;
       for (ClubRows each : perClub) {
         long started = System.nanoTime();
-        FairFloor.perform(app.database().dataSource(), each.club(), each.rows(), club.at());
+        FairFloor.Reads reads =
+            FairFloor.perform(app.database().dataSource(), each.club(), each.rows(), club.at());
         nanos += System.nanoTime() - started;
+        members += reads.members();
+        attempts += reads.attempts();
       }
-      return nanos;
+      return new FloorResult(nanos, new FairFloor.Reads(members, attempts));
     } finally {
       clubs.delete(copy);
     }
@@ -153,7 +164,7 @@ final class RulesScenario {
       for (ClubRows each : perClub) {
         long started = System.nanoTime();
         MinimalEffects.perform(
-            app.database().dataSource(), each.club(), (int) each.rows().outbox(), club.at());
+            app.database().dataSource(), each.club().id(), (int) each.rows().outbox(), club.at());
         nanos += System.nanoTime() - started;
       }
       return nanos;

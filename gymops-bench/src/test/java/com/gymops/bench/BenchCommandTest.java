@@ -74,6 +74,9 @@ class BenchCommandTest {
         .isEqualTo(rules.path("outbox_rows").asLong());
     assertThat(rules.path("rows").path("events").asLong())
         .isEqualTo(rules.path("actions").asLong());
+    assertThat(rules.path("floor_reads").path("members").asLong())
+        .isGreaterThanOrEqualTo(rules.path("past_due_members").asLong());
+    assertThat(rules.path("floor_reads").path("attempts").asLong()).isPositive();
     assertThat(rules.path("members_per_second").asDouble()).isPositive();
     assertThat(rules.path("run_peak_heap_mb").asLong()).isPositive();
 

@@ -61,11 +61,15 @@ final class ChildProcess {
         .collect(Collectors.joining(File.pathSeparator));
   }
 
+  long pid() {
+    return process.pid();
+  }
+
   boolean isAlive() {
     return process.isAlive();
   }
 
-  /** SIGKILL, then waits until the process is gone. */
+  /** SIGKILL (also of a stopped process), then waits until the process is gone. */
   void kill() {
     process.destroyForcibly();
     waitFor(60);

@@ -89,8 +89,54 @@ final class DrillDatabase {
   }
 
   List<List<String>> rows(String sql, Object... parameters) {
-    try (Connection connection = DriverManager.getConnection(url);
-        PreparedStatement statement = connection.prepareStatement(sql)) {
+    try (Connection connection = DriverManager.getConnection(url)) {
+      return rows(connection, sql, parameters);
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot read " + url + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * One connection for many quick reads, each in a transaction of its own (autocommit), so each
+   * sees what was committed before it: for polling, where connecting each time (a new server
+   * process on PostgreSQL) would cost more than the read.
+   */
+  final class Session implements AutoCloseable {
+    private final Connection connection;
+
+    private Session(Connection connection) {
+      this.connection = connection;
+    }
+
+    List<List<String>> rows(String sql, Object... parameters) {
+      try {
+        return DrillDatabase.rows(connection, sql, parameters);
+      } catch (SQLException e) {
+        throw new IllegalStateException("cannot read " + url + ": " + e.getMessage(), e);
+      }
+    }
+
+    @Override
+    public void close() {
+      try {
+        connection.close();
+      } catch (SQLException e) {
+        // nothing was written through it
+      }
+    }
+  }
+
+  Session session() {
+    try {
+      return new Session(DriverManager.getConnection(url));
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot connect to " + url + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static List<List<String>> rows(Connection connection, String sql, Object... parameters)
+      throws SQLException {
+    try (PreparedStatement statement = connection.prepareStatement(sql)) {
       for (int i = 0; i < parameters.length; i++) {
         statement.setObject(i + 1, parameters[i]);
       }
@@ -106,8 +152,6 @@ final class DrillDatabase {
         }
       }
       return rows;
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot read " + url + ": " + e.getMessage(), e);
     }
   }
 

@@ -14,23 +14,29 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 /**
  * A scheduled fire killed around its time: {@code gymops serve} with past-due-monitoring due once,
  * at the first whole minute at least {@value #LEAD_SECONDS} s away (every other workflow off), is
- * killed at seeded random moments before, during and after that fire — most often while its run
- * writes — and restarted each time; then it runs until the fire's run succeeded, and stops on
- * SIGTERM. Invariants: after every kill, until the fire's run succeeded, the execution is still due
- * at the fire (a kill never moves it to the next day's); the fire is logged once; no run is left
- * RUNNING; its effects are exactly those of an unkilled {@code gymops run past-due-monitoring} of
- * the same period on a fresh copy (by idempotency key); the fake Twilio received no text twice.
+ * killed at seeded random moments before the fire and after its run succeeded, and every attempt of
+ * the fire's run in between is killed mid-run, at a point the drill sees in the database (see
+ * {@link MidRunKiller}): the first once its actions have committed; each serve restarted after the
+ * kill. Then it runs until the fire's run succeeded, and stops on SIGTERM. Invariants: after every
+ * kill, until the fire's run succeeded, the execution is still due at the fire (a kill never moves
+ * it to the next day's); the fire is logged once; no run is left RUNNING; its effects are exactly
+ * those of an unkilled {@code gymops run past-due-monitoring} of the same period on a fresh copy
+ * (by idempotency key); the fake Twilio received no text twice. A drill in which no attempt was
+ * killed mid-run, or none after its actions committed, fails: it would not have exercised the
+ * takeover.
  *
  * <p>A dead node's picked fire is taken over after {@code server.missed_heartbeats} × {@code
  * server.heartbeat_interval} (set to 4 × 1 s here), and on PostgreSQL its run then waits for the
@@ -42,6 +48,12 @@ final class FireDrill {
 
   /** Kills go on this long after the fire, so some land in its retries. */
   private static final Duration AFTER_FIRE = Duration.ofSeconds(25);
+
+  /**
+   * How long a serve is watched for the fire's next attempt: on PostgreSQL a retry waits for the
+   * takeover (4 s) and for the killed run's lease (10 s).
+   */
+  private static final Duration WATCH = Duration.ofSeconds(30);
 
   /** How long the last serve may take to complete the fire. */
   private static final Duration SETTLE = Duration.ofSeconds(120);
@@ -96,26 +108,54 @@ final class FireDrill {
     Set<String> expected = DrillEffects.of(club.database(reference), false);
     int killed = 0;
     Instant end = fire.plus(AFTER_FIRE);
-    while (Instant.now().isBefore(end) || killed < kills) {
-      int port = ServeDrill.freePort();
-      long runsBefore = runs(club.database(data));
-      ChildProcess serve =
-          ChildProcess.start(
-              club.root(), log, env, args(config, data, "serve", "--port", String.valueOf(port)));
-      if (!ServeDrill.awaitHealth(serve, port)) {
-        violations.add("serve did not come up after kill " + killed + "; see " + log);
+    DrillDatabase db = club.database(data);
+    Tally tally = new Tally();
+    try (ProcessSignals signals = ProcessSignals.start()) {
+      MidRunKiller killer = new MidRunKiller(signals, WORKFLOW);
+      while (Instant.now().isBefore(end) || killed < kills) {
+        int port = ServeDrill.freePort();
+        Set<String> runsBefore = runIds(db);
+        ChildProcess serve =
+            ChildProcess.start(
+                club.root(), log, env, args(config, data, "serve", "--port", String.valueOf(port)));
+        // Watched from its start, not from its /health: the scheduler starts first, and a fire
+        // already due runs while the web server is still coming up.
+        CompletableFuture<Boolean> up =
+            CompletableFuture.supplyAsync(() -> ServeDrill.awaitHealth(serve, port));
+        Optional<MidRunKiller.Kill> kill =
+            awaitKill(db, serve, up, fire, runsBefore, killer, tally);
         serve.kill();
-        break;
+        killed++;
+        if (kill.isEmpty()) {
+          violations.add("serve did not come up after kill " + (killed - 1) + "; see " + log);
+          break;
+        }
+        tally.add(kill.get());
+        violations.addAll(check(data, target, fire, "after kill " + killed));
+        progress.accept(
+            "fire: kill "
+                + killed
+                + (kill.get().midRun()
+                    ? " mid-run, " + kill.get().actionsCommitted() + " actions committed"
+                    : "")
+                + " (fire at "
+                + fire
+                + "), "
+                + violations.size()
+                + " broken");
       }
-      awaitKillMoment(data, serve, fire, runsBefore);
-      serve.kill();
-      killed++;
-      violations.addAll(check(data, target, fire, "after kill " + killed));
-      progress.accept(
-          "fire: kill " + killed + " (fire at " + fire + "), " + violations.size() + " broken");
+    }
+    if (tally.killedMidRun == 0) {
+      violations.add(
+          "no attempt of the fire was killed mid-run ("
+              + tally.finishedUnkilled
+              + " ran to the end between two looks): the takeover went unexercised");
+    } else if (tally.killedWithActions == 0) {
+      violations.add(
+          "no attempt of the fire was killed after its actions committed: the rerun's"
+              + " exactly-once went unexercised");
     }
     violations.addAll(settle(config, data, env, log));
-    DrillDatabase db = club.database(data);
     long fires = db.count("SELECT COUNT(*) FROM schedule_fire WHERE workflow = ?", WORKFLOW);
     if (fires != 1) {
       violations.add("the fire at " + fire + " was logged " + fires + " times, not once");
@@ -143,6 +183,9 @@ final class FireDrill {
         db.count(
             "SELECT COUNT(*) FROM workflow_run WHERE workflow = ? AND status = 'INTERRUPTED'",
             WORKFLOW));
+    counts.put("runs_killed_mid_run", (long) tally.killedMidRun);
+    counts.put("runs_killed_with_actions_committed", (long) tally.killedWithActions);
+    counts.put("runs_finished_unkilled_while_watched", (long) tally.finishedUnkilled);
     counts.put(
         "fire_attempts",
         db.count(
@@ -176,46 +219,70 @@ final class FireDrill {
   }
 
   /**
-   * Waits for the moment to kill this serve. Before the fire, and after its run succeeded, a serve
-   * lives a few seconds. Once the fire is due and has no successful run, the serve is watched for
-   * the fire's next attempt: as soon as a run started in its life, it is killed within a tenth of a
-   * second, while it plans or writes (a run of 2,000 members takes one or two tenths).
+   * Waits for the moment to kill this serve; empty when it did not come up. Before the fire, and
+   * after its run succeeded, a serve lives a few seconds after it answers {@code /health}. Once the
+   * fire is due and has no successful run, the serve is stepped from then on until the fire's next
+   * attempt starts and killed mid-run (see {@link MidRunKiller}): the first attempt once its
+   * actions have committed, later ones there or as soon as they start, by the seed.
    */
-  private void awaitKillMoment(Path data, ChildProcess serve, Instant fire, long runsBefore) {
-    DrillDatabase db = club.database(data);
+  private Optional<MidRunKiller.Kill> awaitKill(
+      DrillDatabase db,
+      ChildProcess serve,
+      CompletableFuture<Boolean> up,
+      Instant fire,
+      Set<String> runsBefore,
+      MidRunKiller killer,
+      Tally tally) {
     long lifetime = 500 + random.nextInt(Instant.now().isBefore(fire) ? 4_000 : 2_000);
-    long killAt = System.nanoTime() + Duration.ofMillis(lifetime).toNanos();
-    boolean watching = false;
-    long watchUntil = 0;
+    long killAt = 0;
+    MidRunKiller.Kill none = new MidRunKiller.Kill(false, false, 0, 0);
     while (serve.isAlive()) {
-      if (!watching
-          && !Instant.now().isBefore(fire.minusSeconds(1))
-          && db.count(
-                  "SELECT COUNT(*) FROM workflow_run WHERE workflow = ? AND status = 'SUCCEEDED'",
-                  WORKFLOW)
-              == 0) {
-        watching = true;
-        watchUntil = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+      if (!Instant.now().isBefore(fire.minusSeconds(1)) && succeeded(db) == 0) {
+        MidRunKiller.Point point =
+            tally.killedWithActions == 0 || random.nextBoolean()
+                ? MidRunKiller.Point.ACTIONS_COMMITTED
+                : MidRunKiller.Point.STARTED;
+        return Optional.of(
+            killer.killNextRun(serve, db, runsBefore, point, System.nanoTime() + WATCH.toNanos()));
       }
-      if (watching) {
-        if (runs(db) > runsBefore) {
-          DispatchDrill.sleep(random.nextInt(60));
-          return;
+      if (up.isDone()) {
+        if (!up.join()) {
+          return Optional.empty();
         }
-        if (System.nanoTime() > watchUntil) {
-          return;
+        if (killAt == 0) {
+          killAt = System.nanoTime() + Duration.ofMillis(lifetime).toNanos();
+        } else if (System.nanoTime() > killAt) {
+          return Optional.of(none);
         }
-        DispatchDrill.sleep(5);
-      } else if (System.nanoTime() > killAt) {
-        return;
-      } else {
-        DispatchDrill.sleep(25);
+      }
+      DispatchDrill.sleep(25);
+    }
+    return up.join() ? Optional.of(none) : Optional.empty();
+  }
+
+  /** What the watched attempts came to. */
+  private static final class Tally {
+    int killedMidRun;
+    int killedWithActions;
+    int finishedUnkilled;
+
+    void add(MidRunKiller.Kill kill) {
+      if (kill.midRun()) {
+        killedMidRun++;
+        if (kill.actionsCommitted() > 0) {
+          killedWithActions++;
+        }
+      } else if (kill.runSeen()) {
+        finishedUnkilled++;
       }
     }
   }
 
-  private static long runs(DrillDatabase db) {
-    return db.count("SELECT COUNT(*) FROM workflow_run WHERE workflow = ?", WORKFLOW);
+  private static Set<String> runIds(DrillDatabase db) {
+    Set<String> ids = new HashSet<>();
+    db.rows("SELECT run_id FROM workflow_run WHERE workflow = ?", WORKFLOW)
+        .forEach(row -> ids.add(row.get(0)));
+    return ids;
   }
 
   /**

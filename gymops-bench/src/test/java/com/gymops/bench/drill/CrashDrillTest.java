@@ -37,11 +37,17 @@ class CrashDrillTest {
   }
 
   @Test
-  void a_scheduled_fire_killed_around_its_time_runs_once_with_exactly_an_unkilled_runs_effects() {
+  void
+      a_scheduled_fire_killed_mid_run_is_taken_over_and_runs_once_with_exactly_an_unkilled_runs_effects() {
     DrillResult result = drill("fire");
     assertKept(result);
     assertThat(result.counts().get("effects")).isPositive();
     assertThat(result.counts().get("fire_attempts")).isPositive();
+    assertThat(result.counts().get("runs_killed_mid_run")).isPositive();
+    assertThat(result.counts().get("runs_killed_with_actions_committed")).isPositive();
+    assertThat(result.counts().get("runs_marked_interrupted")).isPositive();
+    assertThat(result.counts().get("fire_attempts"))
+        .isGreaterThan(result.counts().get("runs_marked_interrupted"));
   }
 
   private DrillResult drill(String scenario) {
