@@ -27,6 +27,7 @@ import com.gymops.application.accounts.ApiAccess;
 import com.gymops.application.accounts.Argon2idPasswords;
 import com.gymops.application.accounts.SessionTimeouts;
 import com.gymops.application.agent.AgentLoop;
+import com.gymops.application.care.ApprovalFiling;
 import com.gymops.application.care.Approvals;
 import com.gymops.application.care.Audit;
 import com.gymops.application.care.CollectionHolds;
@@ -67,7 +68,8 @@ import com.gymops.application.run.ActionExecutor;
 import com.gymops.application.run.DoorStateExport;
 import com.gymops.application.run.ManagerMessages;
 import com.gymops.application.run.RunHistory;
-import com.gymops.application.run.ScopedRun;
+import com.gymops.application.run.RunPlanner;
+import com.gymops.application.run.SnapshotLoader;
 import com.gymops.application.run.WorkflowRunner;
 import com.gymops.application.sync.ClubSync;
 import com.gymops.config.AgentSettings;
@@ -176,12 +178,9 @@ public final class GymOpsApp implements AutoCloseable {
                         key, agent.baseUrl(), agent.maxRetries(), agent.requestTimeout()))
             .orElse(null);
     Audit audit = new Audit(stores.audit(), clock);
-    ScopedRun scopedRun = new ScopedRun(stores, executor, clock);
     // Report files reach the manager by email only when email really leaves.
     ReportWriter reports =
         realEmail ? new MailingReportWriter(files, config, managerMessages, clock) : files;
-    this.approvals =
-        new Approvals(config, stores, executor, scopedRun, managerMessages, audit, clock, reports);
     this.summaries =
         new DailySummaries(
             config,
@@ -194,7 +193,30 @@ public final class GymOpsApp implements AutoCloseable {
         llm == null
             ? WorkflowRunner.NO_AGENT
             : new AgentLoop(llm, agent, executor, stores, templates, clock);
-    this.runner = new WorkflowRunner(config, stores, executor, reports, clock, runAgent, approvals);
+    this.runner =
+        new WorkflowRunner(
+            config,
+            new RunPlanner(
+                new SnapshotLoader(
+                    stores.members(),
+                    stores.attempts(),
+                    stores.outbox(),
+                    stores.referrals(),
+                    stores.escalations(),
+                    stores.holds(),
+                    stores.payLinks(),
+                    templates,
+                    config.messaging().payLink())),
+            executor,
+            stores.runs(),
+            stores.locks(),
+            stores.approvals(),
+            stores.transcripts(),
+            reports,
+            clock,
+            runAgent,
+            new ApprovalFiling(config, stores.approvals(), managerMessages, clock));
+    this.approvals = new Approvals(config, stores.approvals(), runner, audit, clock, reports);
     MessageGateway log = new LogMessageGateway(dataDir.resolve(MESSAGE_LOG), clock);
     MessageGateway sms = smsGateway(config.messaging(), log, health);
     this.dispatcher =
@@ -223,7 +245,8 @@ public final class GymOpsApp implements AutoCloseable {
             config.webhooks(),
             config.messaging().publicBaseUrl());
     this.holds = new CollectionHolds(config, stores, audit, clock);
-    this.manualActions = new ManualActions(config, stores, scopedRun, audit, clock);
+    this.manualActions =
+        new ManualActions(config, stores.members(), stores.notes(), runner, audit, clock);
     this.pauses = new WorkflowPauses(config, stores, audit, clock);
     this.apiAccess = new ApiAccess(config, stores.tokens(), new SecureRandom(), clock);
     this.clubSync =

@@ -72,7 +72,7 @@ public final class TestClub implements AutoCloseable {
     this.stores = Persistence.stores(database);
     this.clock = new MutableClock(Instant.parse("2026-12-01T15:00:00Z"), ZONE);
     this.runner =
-        new WorkflowRunner(
+        Runners.runner(
             config,
             stores,
             new ActionExecutor(stores, MessageTemplates.defaults()),
@@ -140,7 +140,7 @@ public final class TestClub implements AutoCloseable {
 
   /** A runner on this club whose agent and shadow runs use {@code agent}. */
   public WorkflowRunner runner(com.gymops.application.port.RunAgent agent) {
-    return new WorkflowRunner(
+    return Runners.runner(
         config,
         stores,
         new ActionExecutor(stores, MessageTemplates.defaults()),

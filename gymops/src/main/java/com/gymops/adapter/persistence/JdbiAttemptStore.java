@@ -11,6 +11,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -197,5 +198,18 @@ public final class JdbiAttemptStore implements AttemptStore {
         AttemptKind.valueOf(rs.getString("kind")),
         Channel.valueOf(rs.getString("channel")),
         AttemptOutcome.valueOf(rs.getString("outcome")));
+  }
+
+  @Override
+  public Map<MemberId, List<CollectionAttempt>> ofMembersSince(
+      Collection<MemberId> members, Instant since) {
+    if (members.isEmpty()) {
+      return Map.of();
+    }
+    return byMember(
+        "SELECT a.member_id, a.attempted_at, a.kind, a.channel, a.outcome, a.id"
+            + " FROM collection_attempt a WHERE a.member_id IN (<ids_of_json>)"
+            + " AND a.attempted_at >= :since",
+        query -> query.bind("ids", MemberIdsJson.of(members)).bind("since", since));
   }
 }

@@ -7,6 +7,7 @@ import com.gymops.domain.MemberId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -111,5 +112,27 @@ public final class JdbiHoldStore implements HoldStore {
         Columns.instant(rs, "created_at"),
         rs.getString("released_by"),
         Columns.instant(rs, "released_at"));
+  }
+
+  @Override
+  public Map<MemberId, CollectionHold> standingOf(Collection<MemberId> members) {
+    if (members.isEmpty()) {
+      return Map.of();
+    }
+    List<CollectionHold> standing =
+        jdbi.withHandle(
+            handle ->
+                handle
+                    .createQuery(
+                        "SELECT "
+                            + COLUMNS
+                            + " FROM collection_hold WHERE member_id IN (<ids_of_json>)"
+                            + " AND released_at IS NULL")
+                    .bind("ids", MemberIdsJson.of(members))
+                    .map((rs, context) -> hold(rs))
+                    .list());
+    Map<MemberId, CollectionHold> holds = new LinkedHashMap<>();
+    standing.forEach(hold -> holds.put(hold.memberId(), hold));
+    return holds;
   }
 }

@@ -344,4 +344,21 @@ public final class JdbiMemberStore implements MemberStore {
         rs.getBoolean(15),
         state == null ? null : new UsState(state));
   }
+
+  @Override
+  public List<Member> findAll(Collection<MemberId> ids) {
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    return jdbi.withHandle(
+        handle ->
+            handle
+                .createQuery(
+                    "SELECT "
+                        + COLUMNS
+                        + " FROM member WHERE member_id IN (<ids_of_json>) ORDER BY member_id")
+                .bind("ids", MemberIdsJson.of(ids))
+                .map(JdbiMemberStore::map)
+                .list());
+  }
 }

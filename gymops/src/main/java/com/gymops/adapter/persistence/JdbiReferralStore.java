@@ -7,6 +7,7 @@ import com.gymops.domain.Money;
 import com.gymops.domain.Referral;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -83,5 +84,26 @@ public final class JdbiReferralStore implements ReferralStore {
         rs.getInt("attempts"),
         Columns.date(rs, "closed_on"),
         rs.getString("run_id"));
+  }
+
+  @Override
+  public Map<MemberId, Referral> openOf(Collection<MemberId> members) {
+    if (members.isEmpty()) {
+      return Map.of();
+    }
+    return jdbi.withHandle(
+        handle -> {
+          Map<MemberId, Referral> open = new HashMap<>();
+          handle
+              .createQuery(
+                  "SELECT "
+                      + COLUMNS
+                      + " FROM referral WHERE member_id IN (<ids_of_json>) AND closed_on IS NULL"
+                      + " ORDER BY id")
+              .bind("ids", MemberIdsJson.of(members))
+              .map(JdbiReferralStore::map)
+              .forEach(referral -> open.put(referral.memberId(), referral));
+          return open;
+        });
   }
 }

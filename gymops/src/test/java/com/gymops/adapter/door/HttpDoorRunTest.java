@@ -21,6 +21,7 @@ import com.gymops.domain.Payment;
 import com.gymops.domain.RunEvent;
 import com.gymops.domain.WorkflowId;
 import com.gymops.policy.MessageTemplates;
+import com.gymops.testing.Runners;
 import com.gymops.testing.TestClub;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -69,7 +70,7 @@ class HttpDoorRunTest {
             10,
             2);
     runner =
-        new WorkflowRunner(
+        Runners.runner(
             club.config(),
             club.stores(),
             new ActionExecutor(

@@ -14,6 +14,7 @@ import com.gymops.application.run.WorkflowRunner;
 import com.gymops.config.SmtpSettings;
 import com.gymops.domain.WorkflowId;
 import com.gymops.policy.MessageTemplates;
+import com.gymops.testing.Runners;
 import com.gymops.testing.TestClub;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
@@ -49,7 +50,7 @@ class MailingReportWriterTest {
     ManagerMessages manager =
         new ManagerMessages(club.stores().outbox(), MessageTemplates.defaults());
     runner =
-        new WorkflowRunner(
+        Runners.runner(
             club.config(),
             club.stores(),
             new ActionExecutor(club.stores(), MessageTemplates.defaults()),

@@ -22,6 +22,7 @@ import com.gymops.domain.OutboundMessage;
 import com.gymops.domain.Payment;
 import com.gymops.domain.WorkflowId;
 import com.gymops.policy.MessageTemplates;
+import com.gymops.testing.Runners;
 import com.gymops.testing.TestClub;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -80,16 +81,15 @@ class DailySummariesTest {
               .build());
     }
     club.seed(members.toArray(Member[]::new));
-    Approvals approvals = DailySummariesTest.approvalsOn(club);
     WorkflowRunner runner =
-        new WorkflowRunner(
+        Runners.runner(
             club.config(),
             club.stores(),
             new ActionExecutor(club.stores(), MessageTemplates.defaults()),
             new CsvReportWriter(directory.resolve("reports")),
             club.clock(),
             WorkflowRunner.NO_AGENT,
-            approvals);
+            Runners.filing(club.config(), club.stores(), club.clock()));
     club.clock().set(TEN);
     runner.run(
         new RunRequest(WorkflowId.PAST_DUE_MONITORING, TestClub.MAIN, RunMode.RULES, false, TEN));
@@ -102,18 +102,6 @@ class DailySummariesTest {
         .apply(
             new Payment("pay-1", new MemberId("L01"), Money.parse("30.00"), TEN),
             TEN.plusSeconds(120));
-  }
-
-  private static Approvals approvalsOn(TestClub club) {
-    ActionExecutor executor = new ActionExecutor(club.stores(), MessageTemplates.defaults());
-    return new Approvals(
-        club.config(),
-        club.stores(),
-        executor,
-        new com.gymops.application.run.ScopedRun(club.stores(), executor, club.clock()),
-        new ManagerMessages(club.stores().outbox(), MessageTemplates.defaults()),
-        new Audit(club.stores().audit(), club.clock()),
-        club.clock());
   }
 
   @Test
