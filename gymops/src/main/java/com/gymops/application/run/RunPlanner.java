@@ -7,7 +7,6 @@ import com.gymops.policy.AccessRules;
 import com.gymops.policy.Action;
 import com.gymops.policy.ClubPolicy;
 import com.gymops.policy.ClubSnapshot;
-import com.gymops.policy.MessageTemplates;
 import com.gymops.policy.Plan;
 import java.time.Clock;
 import java.time.Instant;
@@ -30,10 +29,6 @@ public final class RunPlanner {
 
   public RunPlanner(SnapshotLoader loader) {
     this.loader = loader;
-  }
-
-  MessageTemplates templates() {
-    return loader.templates();
   }
 
   /**

@@ -79,10 +79,6 @@ public final class SnapshotLoader {
     this.payLinks = new PayLinkSource(payLinks, payLinkTemplate);
   }
 
-  MessageTemplates templates() {
-    return templates;
-  }
-
   ClubSnapshot load(WorkflowId workflow, Club club, ClubPolicy policy, Instant now) {
     List<Member> concerned =
         switch (workflow) {
