@@ -22,6 +22,7 @@ import com.gymops.application.accounts.ApiAccess;
 import com.gymops.application.accounts.Argon2idPasswords;
 import com.gymops.application.accounts.SessionTimeouts;
 import com.gymops.application.agent.AgentLoop;
+import com.gymops.application.care.ApprovalFiling;
 import com.gymops.application.care.Approvals;
 import com.gymops.application.care.Audit;
 import com.gymops.application.care.CollectionHolds;
@@ -64,7 +65,7 @@ import com.gymops.application.run.ManagerMessages;
 import com.gymops.application.run.RunAgent;
 import com.gymops.application.run.RunHistory;
 import com.gymops.application.run.RunPlanner;
-import com.gymops.application.run.ScopedRun;
+import com.gymops.application.run.SnapshotLoader;
 import com.gymops.application.run.WorkflowRunner;
 import com.gymops.application.sync.ClubSync;
 import com.gymops.application.tools.MemberRecords;
@@ -162,7 +163,18 @@ public final class GymOpsApp implements AutoCloseable {
     HealthRecorder health = new HealthRecorder(Persistence.integrationHealth(database), clock);
     ActionExecutor executor =
         new ActionExecutor(stores, managerMessages, doorSystem(config.door(), health));
-    RunPlanner planner = new RunPlanner(stores, templates, config.messaging().payLink());
+    RunPlanner planner =
+        new RunPlanner(
+            new SnapshotLoader(
+                stores.members(),
+                stores.attempts(),
+                stores.outbox(),
+                stores.referrals(),
+                stores.escalations(),
+                stores.holds(),
+                stores.payLinks(),
+                templates,
+                config.messaging().payLink()));
     AgentSettings agent = config.agent();
     // No key, no client: agent and shadow runs then complete by the rules and say why.
     this.llm =
@@ -174,13 +186,9 @@ public final class GymOpsApp implements AutoCloseable {
                         key, agent.baseUrl(), agent.maxRetries(), agent.requestTimeout()))
             .orElse(null);
     Audit audit = new Audit(stores.audit(), clock);
-    ScopedRun scopedRun = new ScopedRun(stores, executor, clock);
     // Report files reach the manager by email only when email really leaves.
     ReportWriter reports =
         realEmail ? new MailingReportWriter(files, config, managerMessages, clock) : files;
-    this.approvals =
-        new Approvals(
-            config, stores, executor, planner, scopedRun, managerMessages, audit, clock, reports);
     this.summaries =
         new DailySummaries(
             config,
@@ -202,7 +210,19 @@ public final class GymOpsApp implements AutoCloseable {
                 templates,
                 clock);
     this.runner =
-        new WorkflowRunner(config, stores, executor, planner, reports, clock, runAgent, approvals);
+        new WorkflowRunner(
+            config,
+            planner,
+            executor,
+            stores.runs(),
+            stores.locks(),
+            stores.approvals(),
+            stores.transcripts(),
+            reports,
+            clock,
+            runAgent,
+            new ApprovalFiling(config, stores.approvals(), managerMessages, clock));
+    this.approvals = new Approvals(config, stores.approvals(), runner, audit, clock, reports);
     MessageGateway log = new LogMessageGateway(dataDir.resolve(MESSAGE_LOG), clock);
     MessageGateway sms = smsGateway(config.messaging(), log, health);
     this.dispatcher =
@@ -240,7 +260,8 @@ public final class GymOpsApp implements AutoCloseable {
             config.webhooks(),
             config.messaging().publicBaseUrl());
     this.holds = new CollectionHolds(config, stores.members(), stores.holds(), audit, clock);
-    this.manualActions = new ManualActions(config, stores, scopedRun, audit, clock);
+    this.manualActions =
+        new ManualActions(config, stores.members(), stores.notes(), runner, audit, clock);
     this.pauses = new WorkflowPauses(config, stores.paused(), audit, clock);
     this.apiAccess = new ApiAccess(config, stores.tokens(), new SecureRandom(), clock);
     this.clubSync =

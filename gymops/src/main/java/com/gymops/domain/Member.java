@@ -133,6 +133,26 @@ public record Member(
         state);
   }
 
+  /** The same member owing {@code owed}, as a payment leaves them. */
+  public Member withPastDue(PastDue owed) {
+    return new Member(
+        id,
+        clubId,
+        firstName,
+        lastName,
+        phone,
+        email,
+        status,
+        joinedOn,
+        owed.amount(),
+        owed.since(),
+        smsConsent,
+        smsOptedOut,
+        door,
+        phoneUnusable,
+        state);
+  }
+
   public String fullName() {
     return lastName.isEmpty() ? firstName : firstName + " " + lastName;
   }

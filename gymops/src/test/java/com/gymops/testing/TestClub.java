@@ -11,7 +11,6 @@ import com.gymops.application.port.store.Stores;
 import com.gymops.application.run.ActionExecutor;
 import com.gymops.application.run.ManagerMessages;
 import com.gymops.application.run.RunMode;
-import com.gymops.application.run.RunPlanner;
 import com.gymops.application.run.RunReport;
 import com.gymops.application.run.RunRequest;
 import com.gymops.application.run.WorkflowRunner;
@@ -75,11 +74,11 @@ public final class TestClub implements AutoCloseable {
     this.stores = Persistence.stores(database);
     this.clock = new MutableClock(Instant.parse("2026-12-01T15:00:00Z"), ZONE);
     this.runner =
-        new WorkflowRunner(
+        Runners.runner(
             config,
             stores,
             new ActionExecutor(stores, MessageTemplates.defaults()),
-            new RunPlanner(stores, MessageTemplates.defaults()),
+            Runners.planner(stores, MessageTemplates.defaults()),
             new CsvReportWriter(directory.resolve("reports")),
             clock);
     this.dispatcher =
@@ -163,11 +162,11 @@ public final class TestClub implements AutoCloseable {
 
   /** A runner on this club whose agent and shadow runs use {@code agent}. */
   public WorkflowRunner runner(com.gymops.application.run.RunAgent agent) {
-    return new WorkflowRunner(
+    return Runners.runner(
         config,
         stores,
         new ActionExecutor(stores, MessageTemplates.defaults()),
-        new RunPlanner(stores, MessageTemplates.defaults()),
+        Runners.planner(stores, MessageTemplates.defaults()),
         new CsvReportWriter(directory.resolve("reports")),
         clock,
         agent);

@@ -9,6 +9,7 @@ import com.gymops.domain.CollectionAttempt;
 import com.gymops.domain.MemberId;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -173,5 +174,18 @@ final class JdbiAttemptStore implements AttemptStore {
   @Override
   public long count() {
     return queries.count("SELECT COUNT(*) FROM collection_attempt");
+  }
+
+  @Override
+  public Map<MemberId, List<CollectionAttempt>> ofMembersSince(
+      Collection<MemberId> members, Instant since) {
+    if (members.isEmpty()) {
+      return Map.of();
+    }
+    return byMember(
+        "SELECT a.member_id, a.attempted_at, a.kind, a.channel, a.outcome, a.id"
+            + " FROM collection_attempt a WHERE a.member_id IN (<ids_of_json>)"
+            + " AND a.attempted_at >= :since",
+        query -> query.bind("ids", MemberIdsJson.of(members)).bind("since", since));
   }
 }

@@ -5,6 +5,7 @@ import com.gymops.domain.ClubId;
 import com.gymops.domain.MemberId;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -50,6 +51,33 @@ final class JdbiEscalationStore implements EscalationStore {
                       + " JOIN member m ON m.member_id = e.member_id WHERE m.club_id = :club"
                       + " ORDER BY e.escalated_on, e.id")
               .bind("club", club.value())
+              .map(
+                  (rs, context) ->
+                      Map.entry(
+                          new MemberId(rs.getString("member_id")),
+                          new LastEscalation(
+                              Columns.date(rs, "escalated_on"),
+                              Arrays.stream(rs.getString("reasons").split(","))
+                                  .filter(reason -> !reason.isEmpty())
+                                  .collect(Collectors.toUnmodifiableSet()))))
+              .forEach(entry -> latest.put(entry.getKey(), entry.getValue()));
+          return latest;
+        });
+  }
+
+  @Override
+  public Map<MemberId, LastEscalation> latestOf(Collection<MemberId> members) {
+    if (members.isEmpty()) {
+      return Map.of();
+    }
+    return jdbi.withHandle(
+        handle -> {
+          Map<MemberId, LastEscalation> latest = new HashMap<>();
+          handle
+              .createQuery(
+                  "SELECT member_id, escalated_on, reasons FROM escalation"
+                      + " WHERE member_id IN (<ids_of_json>) ORDER BY escalated_on, id")
+              .bind("ids", MemberIdsJson.of(members))
               .map(
                   (rs, context) ->
                       Map.entry(

@@ -5,7 +5,9 @@ import com.gymops.domain.ClubId;
 import com.gymops.domain.CollectionHold;
 import com.gymops.domain.MemberId;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
@@ -79,6 +81,28 @@ final class JdbiHoldStore implements HoldStore {
             club.value())) {
       holds.put(hold.memberId(), hold);
     }
+    return holds;
+  }
+
+  @Override
+  public Map<MemberId, CollectionHold> standingOf(Collection<MemberId> members) {
+    if (members.isEmpty()) {
+      return Map.of();
+    }
+    List<CollectionHold> standing =
+        jdbi.withHandle(
+            handle ->
+                handle
+                    .createQuery(
+                        "SELECT "
+                            + COLUMNS
+                            + " FROM collection_hold WHERE member_id IN (<ids_of_json>)"
+                            + " AND released_at IS NULL")
+                    .bind("ids", MemberIdsJson.of(members))
+                    .mapTo(CollectionHold.class)
+                    .list());
+    Map<MemberId, CollectionHold> holds = new LinkedHashMap<>();
+    standing.forEach(hold -> holds.put(hold.memberId(), hold));
     return holds;
   }
 }

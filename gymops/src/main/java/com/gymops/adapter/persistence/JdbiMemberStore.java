@@ -273,4 +273,21 @@ final class JdbiMemberStore implements MemberStore {
             phone)
         == 1;
   }
+
+  @Override
+  public List<Member> findAll(Collection<MemberId> ids) {
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    return jdbi.withHandle(
+        handle ->
+            handle
+                .createQuery(
+                    "SELECT "
+                        + COLUMNS
+                        + " FROM member WHERE member_id IN (<ids_of_json>) ORDER BY member_id")
+                .bind("ids", MemberIdsJson.of(ids))
+                .mapTo(Member.class)
+                .list());
+  }
 }

@@ -6,6 +6,7 @@ import com.gymops.domain.MemberId;
 import com.gymops.domain.MessageStatus;
 import com.gymops.domain.OutboundMessage;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -366,6 +367,36 @@ final class JdbiOutbox implements Outbox {
                       counts.put(MessageStatus.valueOf(rs.getString("status")), rs.getLong("n")))
               .forEach(ignored -> {});
           return counts;
+        });
+  }
+
+  @Override
+  public Map<MemberId, Map<String, Instant>> marketingHistoryOf(Collection<MemberId> members) {
+    if (members.isEmpty()) {
+      return Map.of();
+    }
+    return jdbi.withHandle(
+        handle -> {
+          Map<MemberId, Map<String, Instant>> history = new HashMap<>();
+          handle
+              .createQuery(
+                  "SELECT member_id, template_key, MAX(created_at) AS last_sent"
+                      + " FROM outbound_message WHERE member_id IN (<ids_of_json>)"
+                      + " AND purpose = 'MARKETING' AND status <> 'SUPPRESSED'"
+                      + " GROUP BY member_id, template_key")
+              .bind("ids", MemberIdsJson.of(members))
+              .map(
+                  (rs, context) ->
+                      Map.entry(
+                          new MemberId(rs.getString("member_id")),
+                          Map.entry(
+                              rs.getString("template_key"), Columns.instant(rs, "last_sent"))))
+              .forEach(
+                  row ->
+                      history
+                          .computeIfAbsent(row.getKey(), id -> new HashMap<>())
+                          .put(row.getValue().getKey(), row.getValue().getValue()));
+          return history;
         });
   }
 }

@@ -4,6 +4,7 @@ import com.gymops.application.port.store.ReferralStore;
 import com.gymops.domain.ClubId;
 import com.gymops.domain.MemberId;
 import com.gymops.domain.Referral;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,5 +65,26 @@ final class JdbiReferralStore implements ReferralStore {
         Referral.class,
         "SELECT " + COLUMNS + " FROM referral WHERE member_id = ? ORDER BY id",
         member.value());
+  }
+
+  @Override
+  public Map<MemberId, Referral> openOf(Collection<MemberId> members) {
+    if (members.isEmpty()) {
+      return Map.of();
+    }
+    return jdbi.withHandle(
+        handle -> {
+          Map<MemberId, Referral> open = new HashMap<>();
+          handle
+              .createQuery(
+                  "SELECT "
+                      + COLUMNS
+                      + " FROM referral WHERE member_id IN (<ids_of_json>) AND closed_on IS NULL"
+                      + " ORDER BY id")
+              .bind("ids", MemberIdsJson.of(members))
+              .mapTo(Referral.class)
+              .forEach(referral -> open.put(referral.memberId(), referral));
+          return open;
+        });
   }
 }

@@ -58,8 +58,7 @@ final class JdbiRunStore implements RunStore {
               PositionalBatch.prepare(
                   handle,
                   "INSERT INTO run_event (run_id, seq, member_id, action, detail, rule,"
-                      + " inputs_json, outcome) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
-                      + " ON CONFLICT DO NOTHING")) {
+                      + " inputs_json, outcome) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (RunEvent event : events) {
               batch
                   .text(runId)

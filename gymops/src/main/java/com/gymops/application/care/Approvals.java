@@ -1,66 +1,51 @@
 package com.gymops.application.care;
 
 import com.gymops.application.port.ReportWriter;
-import com.gymops.application.port.store.Stores;
-import com.gymops.application.run.ActionExecutor;
-import com.gymops.application.run.ApprovalDesk;
+import com.gymops.application.port.store.ApprovalStore;
 import com.gymops.application.run.EffectCodec;
-import com.gymops.application.run.ManagerMessages;
-import com.gymops.application.run.PlannedRun;
 import com.gymops.application.run.ReportRows;
-import com.gymops.application.run.RunPlanner;
-import com.gymops.application.run.RunReportJson;
-import com.gymops.application.run.ScopedRun;
+import com.gymops.application.run.RunIds;
+import com.gymops.application.run.RunReport;
+import com.gymops.application.run.RunReport.ReportedAction;
+import com.gymops.application.run.RunRequest;
+import com.gymops.application.run.RunScope;
+import com.gymops.application.run.WorkflowRunner;
 import com.gymops.config.ClubSettings;
 import com.gymops.config.GymOpsConfig;
 import com.gymops.domain.Approval;
 import com.gymops.domain.ApprovalAction;
 import com.gymops.domain.ClubId;
-import com.gymops.domain.Member;
-import com.gymops.domain.MemberId;
 import com.gymops.domain.Plural;
 import com.gymops.domain.WorkflowId;
-import com.gymops.policy.AccessRules;
-import com.gymops.policy.Action;
-import com.gymops.policy.ClubPolicy;
 import com.gymops.policy.Effect;
 import com.gymops.policy.LockWindow;
-import com.gymops.policy.Plan;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Objects;
 import java.util.Set;
-import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The approvals engine: files what a run withheld, lets a person approve or deny it, expires it
- * after {@code approvals.timeout}, and executes an approval's actions exactly once through the one
- * pipeline.
+ * The approvals engine: lets a person approve or deny what a run withheld, expires it after {@code
+ * approvals.timeout}, and executes an approval's actions exactly once through the one pipeline.
  *
  * <p>Exactly once: a decision is one conditional update (of two approvers at once, one wins); the
  * execution is claimed by a conditional update too, and every effect keeps the key the workflow run
  * would have used (a lock once per delinquency), so an execution a crash interrupted, completed by
- * {@link #settle} later, repeats nothing. Each covered action is checked against the member's state
- * at execution by planning the workflow again for the covered members, with the gate that withheld
+ * {@link #settle} later, repeats nothing. The execution is a run of the one {@link WorkflowRunner}
+ * for the covered members ({@link RunScope.Approved}), which checks each covered action against the
+ * member's state at execution by planning the workflow again for them, with the gate that withheld
  * them lifted: what the rules no longer plan (the member paid, is on hold, is locked already) is
- * dropped, and reported as such.
+ * dropped, and reported as such. Runs file their approvals at {@link ApprovalFiling}.
  */
-public final class Approvals implements ApprovalDesk {
+public final class Approvals {
   /** A claim older than this is a crashed execution's; another may take it over. */
   static final Duration STALE_CLAIM = Duration.ofMinutes(10);
 
@@ -68,15 +53,9 @@ public final class Approvals implements ApprovalDesk {
 
   private static final Logger LOG = LoggerFactory.getLogger(Approvals.class);
 
-  private static final DateTimeFormatter ID_TIME =
-      DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss").withZone(ZoneOffset.UTC);
-
   private final GymOpsConfig config;
-  private final Stores stores;
-  private final ActionExecutor executor;
-  private final RunPlanner planner;
-  private final ScopedRun runs;
-  private final ManagerMessages manager;
+  private final ApprovalStore approvals;
+  private final WorkflowRunner runner;
   private final Audit audit;
   private final Clock clock;
   private final ReportWriter reports;
@@ -84,110 +63,35 @@ public final class Approvals implements ApprovalDesk {
   /** Without a report writer: an approved referral list writes no agency file (tests). */
   public Approvals(
       GymOpsConfig config,
-      Stores stores,
-      ActionExecutor executor,
-      RunPlanner planner,
-      ScopedRun runs,
-      ManagerMessages manager,
+      ApprovalStore approvals,
+      WorkflowRunner runner,
       Audit audit,
       Clock clock) {
-    this(config, stores, executor, planner, runs, manager, audit, clock, null);
+    this(config, approvals, runner, audit, clock, null);
   }
 
   /**
+   * @param runner the runner an approval's execution is a run of, filing at an {@link
+   *     ApprovalFiling}
    * @param reports where an approved referral list's agency file goes, as a run's would
    */
   public Approvals(
       GymOpsConfig config,
-      Stores stores,
-      ActionExecutor executor,
-      RunPlanner planner,
-      ScopedRun runs,
-      ManagerMessages manager,
+      ApprovalStore approvals,
+      WorkflowRunner runner,
       Audit audit,
       Clock clock,
       ReportWriter reports) {
-    this.reports = reports;
     this.config = config;
-    this.stores = stores;
-    this.executor = executor;
-    this.planner = planner;
-    this.runs = runs;
-    this.manager = manager;
+    this.approvals = approvals;
+    this.runner = runner;
     this.audit = audit;
     this.clock = clock;
+    this.reports = reports;
   }
 
   /** What a decision did: the approval after it, and for an approval the execution's result. */
   public record Decision(Approval approval, String note) {}
-
-  @Override
-  public void file(PlannedRun planned, Plan.Withheld withheld, String requestedBy) {
-    if (withheld.kind() == Approval.Kind.LOCKS_OVER_LIMIT && !config.approvals().breaker()) {
-      return;
-    }
-    Instant now = clock.instant();
-    List<ApprovalAction> actions = new ArrayList<>();
-    for (Action action : withheld.actions()) {
-      actions.add(
-          new ApprovalAction(
-              actions.size() + 1,
-              action.member(),
-              action.name(),
-              action.detail(),
-              action.rule(),
-              RunReportJson.inputs(action.inputs()),
-              EffectCodec.write(action.effect()),
-              ActionExecutor.preview(action).orElse(null),
-              null));
-    }
-    Approval approval =
-        new Approval(
-            "apr-" + ID_TIME.format(now) + "-" + UUID.randomUUID().toString().substring(0, 8),
-            planned.context().club().id(),
-            withheld.kind(),
-            planned.context().workflow(),
-            withheld.summary(),
-            requestedBy,
-            planned.context().runId(),
-            now,
-            now.plus(config.approvals().timeout()),
-            Approval.Status.PENDING,
-            null,
-            null,
-            null,
-            null,
-            null,
-            actions);
-    // One approval per kind and set of actions per club-local day: the hourly runs that trip the
-    // breaker again over the same members file nothing new.
-    LocalDate day = planned.context().localDate();
-    String key =
-        withheld.kind().code() + ":" + approval.clubId() + ":" + day + ":" + fingerprint(actions);
-    if (stores.approvals().file(approval, key)) {
-      alertManager(approval);
-    }
-  }
-
-  /** At most one new-approval text per club per hour, whatever the number of approvals. */
-  private void alertManager(Approval approval) {
-    ClubSettings club = config.club(approval.clubId()).orElseThrow();
-    Instant hour = approval.createdAt().truncatedTo(ChronoUnit.HOURS);
-    manager.notify(
-        club.club(),
-        "alert:approval:" + club.club().id() + ":" + hour,
-        "Approval needed ("
-            + approval.kind().code()
-            + "): "
-            + approval.summary()
-            + ". Decide with: gymops approvals approve|deny "
-            + approval.id()
-            + " (expires "
-            + approval.expiresAt()
-            + ")",
-        approval.createdAt(),
-        approval.runId());
-  }
 
   /** The club's approvals (every club when null), newest first, after expiring those due. */
   public List<Approval> list(Actor actor, ClubId club, boolean pendingOnly) {
@@ -196,7 +100,7 @@ public final class Approvals implements ApprovalDesk {
     }
     expireDue();
     ClubId scope = club != null ? club : actor.club();
-    return stores.approvals().list(scope, pendingOnly);
+    return approvals.list(scope, pendingOnly);
   }
 
   /**
@@ -206,17 +110,14 @@ public final class Approvals implements ApprovalDesk {
   public List<Approval> inbox(Actor actor, ClubId club, int decidedLimit) {
     actor.mustReach(club);
     expireDue();
-    List<Approval> inbox = new ArrayList<>(stores.approvals().list(club, true));
-    inbox.addAll(stores.approvals().recentlyDecided(club, decidedLimit));
+    List<Approval> inbox = new ArrayList<>(approvals.list(club, true));
+    inbox.addAll(approvals.recentlyDecided(club, decidedLimit));
     return inbox;
   }
 
   public Approval find(Actor actor, String id) {
     Approval approval =
-        stores
-            .approvals()
-            .find(id)
-            .orElseThrow(() -> new NotFoundException("no approval '" + id + "'"));
+        approvals.find(id).orElseThrow(() -> new NotFoundException("no approval '" + id + "'"));
     actor.mustReach(approval.clubId());
     return approval;
   }
@@ -245,7 +146,7 @@ public final class Approvals implements ApprovalDesk {
   private Approval decide(Actor actor, String id, Approval.Status to, String reason) {
     Approval approval = find(actor, id);
     expireDue();
-    if (!stores.approvals().decide(id, to, actor.name(), clock.instant(), reason)) {
+    if (!approvals.decide(id, to, actor.name(), clock.instant(), reason)) {
       Approval now = reload(id);
       throw new IllegalStateException(
           "approval "
@@ -271,7 +172,7 @@ public final class Approvals implements ApprovalDesk {
    */
   public void settle() {
     expireDue();
-    for (Approval approval : stores.approvals().approvedUnexecuted()) {
+    for (Approval approval : approvals.approvedUnexecuted()) {
       try {
         LOG.info("approval {}: {}", approval.id(), execute(approval));
       } catch (RuntimeException e) {
@@ -284,8 +185,8 @@ public final class Approvals implements ApprovalDesk {
 
   private void expireDue() {
     Instant now = clock.instant();
-    for (Approval approval : stores.approvals().pendingExpiredAt(now)) {
-      if (stores.approvals().decide(approval.id(), Approval.Status.EXPIRED, "timeout", now, null)) {
+    for (Approval approval : approvals.pendingExpiredAt(now)) {
+      if (approvals.decide(approval.id(), Approval.Status.EXPIRED, "timeout", now, null)) {
         audit.record(
             new Actor("GymOps", null),
             approval.clubId(),
@@ -311,50 +212,47 @@ public final class Approvals implements ApprovalDesk {
     if (locks && !LockWindow.of(club.policy()).permitsLockAt(now, club.club().zone())) {
       return "approved; the locks happen when the lock window opens (serve executes it then)";
     }
-    String runId = ScopedRun.newRunId(now);
-    if (!stores.approvals().claim(approval.id(), runId, now, now.minus(STALE_CLAIM))) {
+    String runId = RunIds.next(now);
+    if (!approvals.claim(approval.id(), runId, now, now.minus(STALE_CLAIM))) {
       return "approved; another process is executing it";
     }
-    Set<MemberId> members = new LinkedHashSet<>();
-    approval.actions().forEach(a -> members.add(a.memberId()));
-    members.remove(null);
-    PlannedRun fresh =
-        planner.planFor(
-            runId, approval.workflow(), club.club(), ungated(club.policy()), now, members);
-    List<Action> keep = new ArrayList<>();
-    List<Integer> kept = new ArrayList<>();
-    for (ApprovalAction covered : approval.actions()) {
-      Optional<Action> still = stillPlanned(fresh, covered);
-      if (still.isPresent()) {
-        keep.add(still.get());
-        kept.add(covered.seq());
-      }
-    }
-    List<Member> current =
-        members.stream().map(id -> stores.members().find(id)).flatMap(Optional::stream).toList();
-    ScopedRun.Result result = runs.execute(approval.workflow(), club, current, keep, "approval");
+    RunReport run =
+        runner.run(
+            RunRequest.approved(
+                approval.workflow(), approval.clubId(), approval.actions(), now, runId));
+    // The run executed, in the covered order, the covered actions the rules still plan.
     List<String> outcomes = new ArrayList<>();
-    int done = 0;
+    List<ReportedAction> executed = run.actions();
+    List<ApprovalAction> kept = new ArrayList<>();
+    int next = 0;
     for (ApprovalAction covered : approval.actions()) {
-      int index = kept.indexOf(covered.seq());
-      if (index < 0) {
-        outcomes.add(DROPPED);
+      if (next < executed.size() && same(covered, executed.get(next))) {
+        outcomes.add(executed.get(next++).outcome());
+        kept.add(covered);
       } else {
-        outcomes.add(result.done().get(index).outcome().code());
-        done++;
+        outcomes.add(DROPPED);
       }
     }
-    stores.approvals().executed(approval.id(), result.runId(), clock.instant(), outcomes);
+    approvals.executed(approval.id(), run.runId(), clock.instant(), outcomes);
+    int done = next;
     int dropped = approval.actions().size() - done;
-    String file = referralFile(approval, club, fresh, keep);
+    String file = referralFile(approval, club, run, kept);
     return "executed "
         + done
         + " of "
         + Plural.of(approval.actions().size(), "action", "actions")
         + " in run "
-        + result.runId()
+        + run.runId()
         + (dropped == 0 ? "" : "; " + dropped + " dropped (no longer planned for the member now)")
         + (file == null ? "" : "; agency file " + file);
+  }
+
+  private static boolean same(ApprovalAction covered, ReportedAction executed) {
+    return Objects.equals(
+            covered.memberId() == null ? null : covered.memberId().value(), executed.memberId())
+        && covered.action().equals(executed.action())
+        && covered.detail().equals(executed.detail())
+        && covered.rule().equals(executed.rule());
   }
 
   /**
@@ -362,76 +260,29 @@ public final class Approvals implements ApprovalDesk {
    * member dropped at execution is not on it.
    */
   private String referralFile(
-      Approval approval, ClubSettings club, PlannedRun fresh, List<Action> executed) {
+      Approval approval, ClubSettings club, RunReport run, List<ApprovalAction> executed) {
     if (reports == null || approval.workflow() != WorkflowId.COLLECTIONS_REFERRAL) {
       return null;
     }
     Set<String> referred = new LinkedHashSet<>();
-    for (Action action : executed) {
-      if (action.effect() instanceof Effect.ReferToCollections && action.member() != null) {
-        referred.add(action.member().value());
+    for (ApprovalAction action : executed) {
+      if (EffectCodec.read(action.effectJson()) instanceof Effect.ReferToCollections
+          && action.memberId() != null) {
+        referred.add(action.memberId().value());
       }
     }
-    List<Map<String, Object>> kept = ReportRows.referred(fresh.plan().summary(), referred);
+    List<Map<String, Object>> kept = ReportRows.referred(run.summary(), referred);
     if (kept.isEmpty()) {
       return null;
     }
-    return reports.write(approval.workflow(), club.club().id(), fresh.context().localDate(), kept);
-  }
-
-  /** The fresh plan's action matching a covered one, if the rules still plan it. */
-  private static Optional<Action> stillPlanned(PlannedRun fresh, ApprovalAction covered) {
-    return fresh.plan().actions().stream()
-        .filter(
-            a ->
-                java.util.Objects.equals(a.member(), covered.memberId())
-                    && a.name().equals(covered.action())
-                    && a.detail().equals(covered.detail())
-                    && a.rule().equals(covered.rule()))
-        .findFirst();
-  }
-
-  /**
-   * The club's policy with the breaker and the approval gates lifted: a person approved the number
-   * of locks, the campaign or the list.
-   */
-  private static ClubPolicy ungated(ClubPolicy policy) {
-    AccessRules access = policy.access();
-    return new ClubPolicy(
-        policy.messaging(),
-        policy.reminders(),
-        new AccessRules(
-            access.minPastDueAmount(),
-            access.gracePeriodDays(),
-            Integer.MAX_VALUE,
-            access.lockOutsideWindow(),
-            access.warnDaysBeforeLock()),
-        policy.escalation(),
-        policy.referral(),
-        policy.campaigns());
+    return reports.write(
+        approval.workflow(),
+        club.club().id(),
+        LocalDate.ofInstant(run.at(), club.club().zone()),
+        kept);
   }
 
   private Approval reload(String id) {
-    return stores.approvals().find(id).orElseThrow();
-  }
-
-  private static String fingerprint(List<ApprovalAction> actions) {
-    StringBuilder all = new StringBuilder();
-    for (ApprovalAction action : actions) {
-      all.append(action.memberId())
-          .append('|')
-          .append(action.action())
-          .append('|')
-          .append(action.detail())
-          .append('\n');
-    }
-    try {
-      byte[] digest =
-          MessageDigest.getInstance("SHA-256")
-              .digest(all.toString().getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(digest, 0, 16);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("the JDK has no SHA-256", e);
-    }
+    return approvals.find(id).orElseThrow();
   }
 }

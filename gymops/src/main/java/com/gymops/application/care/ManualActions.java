@@ -1,9 +1,11 @@
 package com.gymops.application.care;
 
-import com.gymops.application.port.store.Stores;
+import com.gymops.application.port.store.MemberStore;
+import com.gymops.application.port.store.NoteStore;
 import com.gymops.application.run.Outcome;
-import com.gymops.application.run.ScopedRun;
-import com.gymops.config.ClubSettings;
+import com.gymops.application.run.RunReport;
+import com.gymops.application.run.RunRequest;
+import com.gymops.application.run.WorkflowRunner;
 import com.gymops.config.GymOpsConfig;
 import com.gymops.domain.Member;
 import com.gymops.domain.MemberId;
@@ -21,24 +23,29 @@ import java.util.UUID;
 
 /**
  * What a manager does to one member by hand: lock, unlock, note, opt out, opt in. Door changes go
- * through the one pipeline (a {@link ScopedRun} of door-access, so the door system is asked and the
- * run history shows it); every action is audited with its actor.
+ * through the one pipeline (a run of door-access for the member, {@link
+ * com.gymops.application.run.RunScope.Manual}, so the door system is asked and the run history
+ * shows it); every action is audited with its actor.
  */
 public final class ManualActions {
-  /** The run mode manual door changes are recorded under. */
-  public static final String MODE = "manual";
-
   private final GymOpsConfig config;
-  private final Stores stores;
-  private final ScopedRun runs;
+  private final MemberStore members;
+  private final NoteStore notes;
+  private final WorkflowRunner runner;
   private final Audit audit;
   private final Clock clock;
 
   public ManualActions(
-      GymOpsConfig config, Stores stores, ScopedRun runs, Audit audit, Clock clock) {
+      GymOpsConfig config,
+      MemberStore members,
+      NoteStore notes,
+      WorkflowRunner runner,
+      Audit audit,
+      Clock clock) {
     this.config = config;
-    this.stores = stores;
-    this.runs = runs;
+    this.members = members;
+    this.notes = notes;
+    this.runner = runner;
     this.audit = audit;
     this.clock = clock;
   }
@@ -52,7 +59,7 @@ public final class ManualActions {
    * @throws IllegalStateException when the door is locked already, or the door system failed
    */
   public DoorResult lock(Actor actor, MemberId id, String reason) {
-    Member member = Members.find(stores.members(), id);
+    Member member = find(id);
     actor.mustReach(member.clubId());
     requireReason(reason, "lock");
     if (member.door().isLocked()) {
@@ -68,7 +75,7 @@ public final class ManualActions {
    * @throws IllegalStateException when the door is not locked, or the door system failed
    */
   public DoorResult unlock(Actor actor, MemberId id, String reason) {
-    Member member = Members.find(stores.members(), id);
+    Member member = find(id);
     actor.mustReach(member.clubId());
     requireReason(reason, "unlock");
     if (!member.door().isLocked()) {
@@ -79,36 +86,34 @@ public final class ManualActions {
 
   private DoorResult changeDoor(
       Actor actor, Member member, Effect effect, String verb, String reason) {
-    ClubSettings club = club(member);
+    requireClub(member);
     Map<String, String> inputs = new LinkedHashMap<>();
     inputs.put("by", actor.name());
     inputs.put("reason", reason.strip());
     inputs.put("door", member.door().code());
-    ScopedRun.Result result =
-        runs.execute(
-            WorkflowId.DOOR_ACCESS,
-            club,
-            List.of(member),
-            List.of(new Action(member.id(), effect, "manual." + verb, inputs)),
-            MODE);
-    Outcome outcome = result.done().get(0).outcome();
+    RunReport result =
+        runner.run(
+            RunRequest.manual(
+                WorkflowId.DOOR_ACCESS,
+                member.clubId(),
+                List.of(new Action(member.id(), effect, "manual." + verb, inputs)),
+                clock.instant()));
+    Outcome outcome = result.actions().get(0).executed();
     if (outcome.kind() == Outcome.Kind.FAILED) {
       throw new IllegalStateException(
           "could not " + verb + " member " + member.id() + ": " + outcome.message());
     }
-    Member after = stores.members().find(member.id()).orElse(member);
-    stores
-        .notes()
-        .add(
-            new Note(
-                member.id(),
-                clock.instant(),
-                NotePriority.NORMAL,
-                NoteCategory.SERVICE,
-                "Access " + (verb.equals("lock") ? "locked" : "restored") + " by hand: " + reason,
-                actor.name()),
-            "manual:" + result.runId() + ":note",
-            result.runId());
+    Member after = members.find(member.id()).orElse(member);
+    notes.add(
+        new Note(
+            member.id(),
+            clock.instant(),
+            NotePriority.NORMAL,
+            NoteCategory.SERVICE,
+            "Access " + (verb.equals("lock") ? "locked" : "restored") + " by hand: " + reason,
+            actor.name()),
+        "manual:" + result.runId() + ":note",
+        result.runId());
     audit.record(
         actor,
         member.clubId(),
@@ -122,23 +127,21 @@ public final class ManualActions {
 
   /** Adds a staff note to the member's account. */
   public void note(Actor actor, MemberId id, String text) {
-    Member member = Members.find(stores.members(), id);
+    Member member = find(id);
     actor.mustReach(member.clubId());
     if (text == null || text.isBlank()) {
       throw new IllegalArgumentException("the note is empty");
     }
-    stores
-        .notes()
-        .add(
-            new Note(
-                id,
-                clock.instant(),
-                NotePriority.NORMAL,
-                NoteCategory.GENERAL,
-                text.strip(),
-                actor.name()),
-            "manual:note:" + UUID.randomUUID(),
-            null);
+    notes.add(
+        new Note(
+            id,
+            clock.instant(),
+            NotePriority.NORMAL,
+            NoteCategory.GENERAL,
+            text.strip(),
+            actor.name()),
+        "manual:note:" + UUID.randomUUID(),
+        null);
     audit.record(actor, member.clubId(), "note", Audit.member(id), null, text.strip(), null);
   }
 
@@ -148,12 +151,12 @@ public final class ManualActions {
    * @return whether it changed anything
    */
   public boolean setOptedOut(Actor actor, MemberId id, boolean optedOut) {
-    Member member = Members.find(stores.members(), id);
+    Member member = find(id);
     actor.mustReach(member.clubId());
     if (member.smsOptedOut() == optedOut) {
       return false;
     }
-    stores.members().setSmsOptedOut(id, optedOut, clock.instant());
+    members.setSmsOptedOut(id, optedOut, clock.instant());
     audit.record(
         actor,
         member.clubId(),
@@ -165,8 +168,12 @@ public final class ManualActions {
     return true;
   }
 
-  private ClubSettings club(Member member) {
-    return config
+  private Member find(MemberId id) {
+    return Members.find(members, id);
+  }
+
+  private void requireClub(Member member) {
+    config
         .club(member.clubId())
         .orElseThrow(
             () ->

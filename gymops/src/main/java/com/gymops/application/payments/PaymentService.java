@@ -2,14 +2,19 @@ package com.gymops.application.payments;
 
 import com.gymops.application.port.store.MemberStore;
 import com.gymops.application.port.store.PaymentStore;
+import com.gymops.application.run.Outcome;
 import com.gymops.application.run.RunReport;
 import com.gymops.application.run.RunRequest;
 import com.gymops.application.run.WorkflowRunner;
 import com.gymops.domain.ClubId;
+import com.gymops.domain.DoorAccess;
 import com.gymops.domain.Member;
+import com.gymops.domain.Money;
+import com.gymops.domain.PastDue;
 import com.gymops.domain.Payment;
 import com.gymops.domain.WorkflowId;
 import com.gymops.policy.DoorAccessPolicy;
+import com.gymops.policy.Effect;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -39,6 +44,10 @@ public final class PaymentService {
     this.clock = clock;
   }
 
+  /**
+   * Records the payment and evaluates the member's door. The member is read once: the door run gets
+   * them with the balance the payment left, and the door they have after it comes from its report.
+   */
   public PaymentResult receive(Payment payment) {
     Optional<Member> member = members.find(payment.memberId());
     if (member.isEmpty()) {
@@ -60,31 +69,42 @@ public final class PaymentService {
       // The payment system resends a payment it got no 2xx for. When the first delivery was
       // recorded but the process died before its door run, the member is still locked for a
       // debt they paid: the resend finishes the job (the run's keys make it a no-op otherwise).
-      Optional<Member> now = members.find(payment.memberId());
-      if (now.isPresent() && now.get().door().isLockedForPayment()) {
-        RunReport door = evaluateDoor(now.get());
+      // The member as read is after that first delivery.
+      if (member.get().door().isLockedForPayment()) {
+        DoorRun door = evaluateDoor(member.get());
         return new PaymentResult(
             payment.paymentId(),
             payment.memberId().value(),
             PaymentResult.Status.REPLAY,
             null,
             null,
-            doorNow(payment),
-            door.runId(),
-            actions(door));
+            door.after(),
+            door.report().runId(),
+            actions(door.report()));
       }
       return PaymentResult.replay(payment);
     }
-    RunReport door = evaluateDoor(member.get());
+    DoorRun door = evaluateDoor(paid(member.get(), applied.get().after()));
     return new PaymentResult(
         payment.paymentId(),
         payment.memberId().value(),
         PaymentResult.Status.RECORDED,
         applied.get().before(),
         applied.get().after(),
-        doorNow(payment),
-        door.runId(),
-        actions(door));
+        door.after(),
+        door.report().runId(),
+        actions(door.report()));
+  }
+
+  /**
+   * The member as the payment left them: a partial payment keeps the first day past due (see {@link
+   * com.gymops.domain.PastDue#afterPayment}).
+   */
+  private static Member paid(Member before, Money owed) {
+    return before.withPastDue(
+        owed.isPositive()
+            ? new PastDue(owed, before.pastDueSince())
+            : new PastDue(Money.ZERO, null));
   }
 
   /**
@@ -105,19 +125,27 @@ public final class PaymentService {
     return evaluated;
   }
 
-  private RunReport evaluateDoor(Member member) {
-    return runner.run(
-        RunRequest.forMember(
-            WorkflowId.DOOR_ACCESS, member.clubId(), member.id(), DOOR_RULES, clock.instant()));
+  /** A door run and the door the member has after it. */
+  private record DoorRun(RunReport report, String after) {}
+
+  private DoorRun evaluateDoor(Member member) {
+    RunReport report =
+        runner.run(
+            RunRequest.forMember(WorkflowId.DOOR_ACCESS, member, DOOR_RULES, clock.instant()));
+    boolean unlocked =
+        report.actions().stream()
+            .anyMatch(
+                a ->
+                    a.executed() != null
+                        && a.action().equals(new Effect.UnlockDoor().name())
+                        && (a.executed().kind() == Outcome.Kind.DONE
+                            || a.executed().kind() == Outcome.Kind.ALREADY_DONE));
+    return new DoorRun(report, (unlocked ? DoorAccess.OPEN : member.door()).code());
   }
 
   private static List<PaymentResult.DoorAction> actions(RunReport door) {
     return door.actions().stream()
         .map(a -> new PaymentResult.DoorAction(a.action(), a.detail(), a.outcome()))
         .toList();
-  }
-
-  private String doorNow(Payment payment) {
-    return members.find(payment.memberId()).map(Member::door).map(d -> d.code()).orElse(null);
   }
 }

@@ -55,6 +55,8 @@ public record RunReport(
    *
    * @param message for a member message, exactly what the plan queues (channel, text, not before);
    *     null for any other action and for a member no channel reaches
+   * @param executed what its execution gave, with its message (e.g. why a door change failed); null
+   *     for an action held for a person
    */
   public record ReportedAction(
       String memberId,
@@ -62,5 +64,6 @@ public record RunReport(
       String detail,
       String rule,
       String outcome,
-      PlannedMessage message) {}
+      PlannedMessage message,
+      Outcome executed) {}
 }

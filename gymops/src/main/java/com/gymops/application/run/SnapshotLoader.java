@@ -1,7 +1,13 @@
 package com.gymops.application.run;
 
+import com.gymops.application.port.store.AttemptStore;
+import com.gymops.application.port.store.EscalationStore;
 import com.gymops.application.port.store.EscalationStore.LastEscalation;
-import com.gymops.application.port.store.Stores;
+import com.gymops.application.port.store.HoldStore;
+import com.gymops.application.port.store.MemberStore;
+import com.gymops.application.port.store.Outbox;
+import com.gymops.application.port.store.PayLinks;
+import com.gymops.application.port.store.ReferralStore;
 import com.gymops.domain.Club;
 import com.gymops.domain.CollectionAttempt;
 import com.gymops.domain.CollectionHold;
@@ -23,13 +29,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Reads what a workflow's policy needs, with a handful of set-based queries whatever the number of
  * members: the members concerned, their attempts (only where the policy counts them, and only of
- * the members it looks at), marketing history, referrals, escalations.
+ * the members it looks at), marketing history, referrals, escalations, holds and pay links. A run
+ * for a few members reads those members' rows only, never the club's.
  */
-final class SnapshotLoader {
+public final class SnapshotLoader {
   /**
    * Attempt history kept in view: a year and a month, so 30-day and per-delinquency counts hold.
    */
@@ -38,87 +47,161 @@ final class SnapshotLoader {
   /** Who the collections policies look at: anyone who owes a cent. */
   private static final Money PAST_DUE = Money.ofCents(1);
 
-  private final Stores stores;
+  private final MemberStore members;
+  private final AttemptStore attempts;
+  private final Outbox outbox;
+  private final ReferralStore referrals;
+  private final EscalationStore escalations;
+  private final HoldStore holds;
   private final MessageTemplates templates;
   private final PayLinkSource payLinks;
 
   /**
    * @param payLinkTemplate {@code messaging.pay_link}, or null
    */
-  SnapshotLoader(Stores stores, MessageTemplates templates, String payLinkTemplate) {
-    this.stores = stores;
+  public SnapshotLoader(
+      MemberStore members,
+      AttemptStore attempts,
+      Outbox outbox,
+      ReferralStore referrals,
+      EscalationStore escalations,
+      HoldStore holds,
+      PayLinks payLinks,
+      MessageTemplates templates,
+      String payLinkTemplate) {
+    this.members = members;
+    this.attempts = attempts;
+    this.outbox = outbox;
+    this.referrals = referrals;
+    this.escalations = escalations;
+    this.holds = holds;
     this.templates = templates;
-    this.payLinks = new PayLinkSource(stores.payLinks(), payLinkTemplate);
+    this.payLinks = new PayLinkSource(payLinks, payLinkTemplate);
   }
 
   ClubSnapshot load(WorkflowId workflow, Club club, ClubPolicy policy, Instant now) {
-    List<Member> members =
+    List<Member> concerned =
         switch (workflow) {
-          case DAILY_CAMPAIGNS -> stores.members().inClub(club.id());
-          case DOOR_ACCESS -> stores.members().pastDueOrLocked(club.id());
-          default -> stores.members().pastDue(club.id(), PAST_DUE);
+          case DAILY_CAMPAIGNS -> members.inClub(club.id());
+          case DOOR_ACCESS -> members.pastDueOrLocked(club.id());
+          default -> members.pastDue(club.id(), PAST_DUE);
         };
     // Door access decides on balance and days past due alone; campaigns on marketing history.
-    Map<MemberId, List<CollectionAttempt>> attempts =
-        workflow == WorkflowId.DAILY_CAMPAIGNS || workflow == WorkflowId.DOOR_ACCESS
-            ? Map.of()
-            : stores
-                .attempts()
-                .ofPastDueInClubSince(club.id(), PAST_DUE, historyStart(members, club, now));
-    return snapshot(workflow, club, policy, members, attempts);
+    Map<MemberId, List<CollectionAttempt>> history =
+        countsAttempts(workflow)
+            ? attempts.ofPastDueInClubSince(club.id(), PAST_DUE, historyStart(concerned, club, now))
+            : Map.of();
+    Map<MemberId, Map<String, Instant>> marketing =
+        workflow == WorkflowId.DAILY_CAMPAIGNS ? outbox.marketingHistory(club.id()) : Map.of();
+    Map<MemberId, LastEscalation> escalated =
+        workflow == WorkflowId.COLLECTIONS_ESCALATION
+            ? escalations.latestInClub(club.id())
+            : Map.of();
+    // Campaigns are not collections: a hold does not stop them.
+    Map<MemberId, CollectionHold> standing =
+        workflow == WorkflowId.DAILY_CAMPAIGNS ? Map.of() : holds.standingInClub(club.id());
+    return snapshot(
+        workflow,
+        club,
+        policy,
+        concerned,
+        history,
+        marketing,
+        referrals.openInClub(club.id()),
+        escalated,
+        standing);
   }
 
   /**
-   * The snapshot of one member of the club, with the same history the club-wide snapshot would hold
-   * for them: empty when the member is unknown or of another club.
+   * The snapshot of only {@code ids} of the club, with what the club-wide snapshot would hold for
+   * them (a member it would not look at, or of another club, is not in it), read by member id.
    */
-  ClubSnapshot loadMember(WorkflowId workflow, Club club, ClubPolicy policy, MemberId memberId) {
-    List<Member> members =
-        stores.members().find(memberId).filter(m -> m.clubId().equals(club.id())).stream().toList();
-    Map<MemberId, List<CollectionAttempt>> attempts =
-        members.isEmpty()
-                || workflow == WorkflowId.DAILY_CAMPAIGNS
-                || workflow == WorkflowId.DOOR_ACCESS
-            ? Map.of()
-            : Map.of(memberId, stores.attempts().ofMember(memberId));
-    return snapshot(workflow, club, policy, members, attempts);
+  ClubSnapshot load(
+      WorkflowId workflow, Club club, ClubPolicy policy, Instant now, Set<MemberId> ids) {
+    return load(workflow, club, policy, now, members.findAll(ids));
+  }
+
+  /** {@link #load(WorkflowId, Club, ClubPolicy, Instant, Set)} of members the caller has read. */
+  ClubSnapshot load(
+      WorkflowId workflow, Club club, ClubPolicy policy, Instant now, List<Member> read) {
+    List<Member> concerned =
+        read.stream().filter(m -> m.clubId().equals(club.id()) && concerns(workflow, m)).toList();
+    Set<MemberId> found = concerned.stream().map(Member::id).collect(Collectors.toSet());
+    Map<MemberId, List<CollectionAttempt>> history =
+        countsAttempts(workflow) && !found.isEmpty()
+            ? attempts.ofMembersSince(found, historyStart(concerned, club, now))
+            : Map.of();
+    Map<MemberId, Map<String, Instant>> marketing =
+        workflow == WorkflowId.DAILY_CAMPAIGNS ? outbox.marketingHistoryOf(found) : Map.of();
+    Map<MemberId, LastEscalation> escalated =
+        workflow == WorkflowId.COLLECTIONS_ESCALATION ? escalations.latestOf(found) : Map.of();
+    Map<MemberId, CollectionHold> standing =
+        workflow == WorkflowId.DAILY_CAMPAIGNS ? Map.of() : holds.standingOf(found);
+    return snapshot(
+        workflow,
+        club,
+        policy,
+        concerned,
+        history,
+        marketing,
+        referrals.openOf(found),
+        escalated,
+        standing);
+  }
+
+  /**
+   * Only {@code ids} of the club as they are, with nothing else: the snapshot of actions a person
+   * decided, which no policy reads.
+   */
+  ClubSnapshot members(Club club, ClubPolicy policy, Set<MemberId> ids) {
+    return new ClubSnapshot(
+        club,
+        policy,
+        templates,
+        members.findAll(ids).stream()
+            .filter(m -> m.clubId().equals(club.id()))
+            .map(MemberSnapshot::of)
+            .toList());
+  }
+
+  /** The members the club-wide read of the workflow returns, as one member's test. */
+  private static boolean concerns(WorkflowId workflow, Member member) {
+    return switch (workflow) {
+      case DAILY_CAMPAIGNS -> true;
+      case DOOR_ACCESS -> member.pastDue().isPositive() || member.door().isLocked();
+      default -> member.pastDue().compareTo(PAST_DUE) >= 0;
+    };
+  }
+
+  private static boolean countsAttempts(WorkflowId workflow) {
+    return workflow != WorkflowId.DAILY_CAMPAIGNS && workflow != WorkflowId.DOOR_ACCESS;
   }
 
   private ClubSnapshot snapshot(
       WorkflowId workflow,
       Club club,
       ClubPolicy policy,
-      List<Member> members,
-      Map<MemberId, List<CollectionAttempt>> attempts) {
-    Map<MemberId, Map<String, Instant>> marketing =
-        workflow == WorkflowId.DAILY_CAMPAIGNS
-            ? stores.outbox().marketingHistory(club.id())
-            : Map.of();
-    Map<MemberId, Referral> referrals = stores.referrals().openInClub(club.id());
-    Map<MemberId, LastEscalation> escalations =
-        workflow == WorkflowId.COLLECTIONS_ESCALATION
-            ? stores.escalations().latestInClub(club.id())
-            : Map.of();
-    List<MemberSnapshot> snapshots = new ArrayList<>(members.size());
-    for (Member member : members) {
+      List<Member> concerned,
+      Map<MemberId, List<CollectionAttempt>> history,
+      Map<MemberId, Map<String, Instant>> marketing,
+      Map<MemberId, Referral> open,
+      Map<MemberId, LastEscalation> escalated,
+      Map<MemberId, CollectionHold> standing) {
+    List<MemberSnapshot> snapshots = new ArrayList<>(concerned.size());
+    for (Member member : concerned) {
       snapshots.add(
           new MemberSnapshot(
               member,
-              attempts.getOrDefault(member.id(), List.of()),
+              history.getOrDefault(member.id(), List.of()),
               new MarketingHistory(marketing.getOrDefault(member.id(), Map.of())),
-              Optional.ofNullable(referrals.get(member.id())),
-              Optional.ofNullable(escalations.get(member.id()))
+              Optional.ofNullable(open.get(member.id())),
+              Optional.ofNullable(escalated.get(member.id()))
                   .map(last -> new Escalation(last.on(), last.reasons()))));
     }
-    // Campaigns are not collections: a hold does not stop them.
-    Map<MemberId, CollectionHold> holds =
-        workflow == WorkflowId.DAILY_CAMPAIGNS
-            ? Map.of()
-            : stores.holds().standingInClub(club.id());
     // Marketing texts carry no pay link; everything else that asks for money may.
     Map<MemberId, String> links =
-        workflow == WorkflowId.DAILY_CAMPAIGNS ? Map.of() : payLinks.of(members);
-    return new ClubSnapshot(club, policy, templates, snapshots, holds, links);
+        workflow == WorkflowId.DAILY_CAMPAIGNS ? Map.of() : payLinks.of(concerned);
+    return new ClubSnapshot(club, policy, templates, snapshots, standing, links);
   }
 
   /** The earlier of a year-and-a-month ago and the start of the oldest delinquency in view. */

@@ -1,7 +1,10 @@
 package com.gymops.application.run;
 
 import com.gymops.application.port.ReportWriter;
-import com.gymops.application.port.store.Stores;
+import com.gymops.application.port.store.ApprovalStore;
+import com.gymops.application.port.store.RunStore;
+import com.gymops.application.port.store.TranscriptStore;
+import com.gymops.application.port.store.WorkflowLocks;
 import com.gymops.application.run.RunReport.ReportedAction;
 import com.gymops.config.ClubSettings;
 import com.gymops.config.GymOpsConfig;
@@ -15,20 +18,18 @@ import com.gymops.policy.Effect;
 import com.gymops.policy.Plan;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 /**
- * Runs one workflow for one club, or for one member of it: the one pipeline of every run, whoever
- * starts it (the schedule, {@code gymops run}, a payment). Takes the (workflow, club) lease, loads
- * the snapshot, plans, executes each action through the {@link PlanLedger} (or only reports it in a
- * dry run), records the run with one event per action, and returns the report.
+ * Runs one workflow for one club, or for a few members of it: the one lifecycle of every run,
+ * whoever starts it (the schedule, {@code gymops run}, a payment, an approval's execution, a manual
+ * lock). Takes the (workflow, club) lease for a club-wide run, records the run, loads the snapshot
+ * of its scope (see {@link RunScope}), plans, executes each action through the {@link PlanLedger}
+ * (or only reports it in a dry run), writes each action's event once (an executed action's with its
+ * effect, the others at the end), finishes the run's record, and returns the report.
  *
  * <p>In agent mode the {@link RunAgent} works on the ledger first; whatever it neither executed nor
  * held is then completed by the rules. In shadow mode the agent works on a dry-run ledger of its
@@ -49,62 +50,48 @@ public final class WorkflowRunner {
 
   static final String HELD = "held";
 
-  private static final DateTimeFormatter RUN_ID_TIME =
-      DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss").withZone(ZoneOffset.UTC);
-
   private final GymOpsConfig config;
-  private final Stores stores;
+  private final RunPlanner planner;
   private final ActionExecutor executor;
+  private final RunStore runs;
+  private final WorkflowLocks locks;
+  private final ApprovalStore filed;
+  private final TranscriptStore transcripts;
   private final ReportWriter reports;
   private final Clock clock;
-  private final RunPlanner planner;
   private final RunAgent agent;
   private final ApprovalDesk approvals;
 
-  /** Without an agent: agent and shadow runs complete by the rules and say so. */
-  public WorkflowRunner(
-      GymOpsConfig config,
-      Stores stores,
-      ActionExecutor executor,
-      RunPlanner planner,
-      ReportWriter reports,
-      Clock clock) {
-    this(config, stores, executor, planner, reports, clock, NO_AGENT);
-  }
-
-  public WorkflowRunner(
-      GymOpsConfig config,
-      Stores stores,
-      ActionExecutor executor,
-      RunPlanner planner,
-      ReportWriter reports,
-      Clock clock,
-      RunAgent agent) {
-    this(config, stores, executor, planner, reports, clock, agent, ApprovalDesk.NONE);
-  }
-
   /**
-   * @param planner plans each run, with the club's texts the composition root gave it
+   * @param filed the approvals filed so far, whose agent holds stand for the day (see {@link
+   *     KeptHolds})
+   * @param agent the agent of agent and shadow runs; {@link #NO_AGENT} completes them by the rules
    * @param approvals where the plan's withheld actions (the breaker's locks) and the agent's holds
    *     are filed for a person to approve
    */
   public WorkflowRunner(
       GymOpsConfig config,
-      Stores stores,
-      ActionExecutor executor,
       RunPlanner planner,
+      ActionExecutor executor,
+      RunStore runs,
+      WorkflowLocks locks,
+      ApprovalStore filed,
+      TranscriptStore transcripts,
       ReportWriter reports,
       Clock clock,
       RunAgent agent,
       ApprovalDesk approvals) {
-    this.approvals = approvals;
-    this.agent = agent;
     this.config = config;
-    this.stores = stores;
+    this.planner = planner;
     this.executor = executor;
+    this.runs = runs;
+    this.locks = locks;
+    this.filed = filed;
+    this.transcripts = transcripts;
     this.reports = reports;
     this.clock = clock;
-    this.planner = planner;
+    this.agent = agent;
+    this.approvals = approvals;
   }
 
   /**
@@ -119,59 +106,58 @@ public final class WorkflowRunner {
                 () ->
                     new IllegalArgumentException(
                         "no club '" + request.club() + "' in the configuration"));
-    String runId = newRunId(request.at());
-    // A run for one member (a payment's) takes no lease: a club-wide run in progress must not make
-    // a paying member wait for the next hour, and the idempotency keys, shared with the club-wide
-    // run of the same period, already make the two do each effect once.
-    boolean leased = !request.dryRun() && !request.forOneMember();
+    String runId = request.runId() != null ? request.runId() : RunIds.next(request.at());
+    // A run for a few members (a payment's, an approval's, a manual lock) takes no lease: a
+    // club-wide run in progress must not make a paying member or a manager wait for the next hour,
+    // and the idempotency keys, shared with the club-wide run of the same period, already make the
+    // two do each effect once.
+    boolean leased = !request.dryRun() && !request.scoped();
     if (leased
-        && !stores
-            .locks()
-            .acquire(request.workflow(), request.club(), runId, clock.instant(), lease())) {
+        && !locks.acquire(request.workflow(), request.club(), runId, clock.instant(), lease())) {
       throw new RunInProgressException(
-          request.workflow(),
-          request.club(),
-          stores.locks().expiry(request.workflow(), request.club()));
+          request.workflow(), request.club(), locks.expiry(request.workflow(), request.club()));
     }
     try {
-      stores
-          .runs()
-          .start(
-              new WorkflowRun(
-                  runId,
-                  request.workflow(),
-                  request.club(),
-                  request.mode().code(),
-                  null,
-                  request.dryRun(),
-                  RunStatus.RUNNING,
-                  request.at(),
-                  clock.instant(),
-                  null,
-                  null,
-                  null));
+      runs.start(
+          new WorkflowRun(
+              runId,
+              request.workflow(),
+              request.club(),
+              request.scope().recordedAs(request.mode()),
+              null,
+              request.dryRun(),
+              RunStatus.RUNNING,
+              request.at(),
+              clock.instant(),
+              null,
+              null,
+              null));
       RunReport report;
       try {
         report = execute(runId, request, club);
       } catch (RuntimeException e) {
         String error = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        stores.runs().finish(runId, RunStatus.FAILED, "rules", clock.instant(), null, error);
+        runs.finish(
+            runId,
+            RunStatus.FAILED,
+            request.scope().recordedAs(RunMode.RULES),
+            clock.instant(),
+            null,
+            error);
         tellManagerOfFailure(club, request, runId, error);
         throw e;
       }
-      stores
-          .runs()
-          .finish(
-              runId,
-              report.status(),
-              report.modeUsed(),
-              clock.instant(),
-              RunReportJson.stored(report),
-              report.error());
+      runs.finish(
+          runId,
+          report.status(),
+          report.modeUsed(),
+          clock.instant(),
+          RunReportJson.stored(report),
+          report.error());
       return report;
     } finally {
       if (leased) {
-        stores.locks().release(request.workflow(), request.club(), runId);
+        locks.release(request.workflow(), request.club(), runId);
       }
     }
   }
@@ -188,14 +174,7 @@ public final class WorkflowRunner {
   private RunReport execute(String runId, RunRequest request, ClubSettings club) {
     WorkflowId workflow = request.workflow();
     PlannedRun planned =
-        planner.plan(
-            runId,
-            workflow,
-            club.club(),
-            club.policy(),
-            request.at(),
-            request.member(),
-            request.rules());
+        planner.plan(runId, workflow, club.club(), club.policy(), request.at(), request.scope());
     Plan plan = planned.plan();
     RunContext context = planned.context();
     // The same ledger the agent's tools execute through: one path to every side effect.
@@ -204,11 +183,11 @@ public final class WorkflowRunner {
     AgentOutcome agentOutcome = null;
     ShadowDiff shadow = null;
     int completedByRules = 0;
-    String modeUsed = "rules";
+    String modeUsed = request.scope().recordedAs(RunMode.RULES);
     switch (request.mode()) {
       case RULES -> ledger.executeRemaining();
       case AGENT -> {
-        KeptHolds.apply(stores.approvals(), context, ledger);
+        KeptHolds.apply(filed, context, ledger);
         agentOutcome = drive(planned, ledger);
         completedByRules = ledger.executeRemaining().size();
         modeUsed =
@@ -225,7 +204,7 @@ public final class WorkflowRunner {
       }
     }
     if (agentOutcome != null) {
-      stores.transcripts().add(runId, agentOutcome.transcript());
+      transcripts.add(runId, agentOutcome.transcript());
     }
     List<RunEvent> events = new ArrayList<>(plan.actions().size());
     List<ReportedAction> reported = new ArrayList<>(plan.actions().size());
@@ -253,13 +232,19 @@ public final class WorkflowRunner {
               action.detail(),
               action.rule(),
               outcome,
-              action.effect() instanceof Effect.ToMember toMember ? toMember.message() : null));
+              action.effect() instanceof Effect.ToMember toMember ? toMember.message() : null,
+              entry.outcome()));
     }
-    stores.runs().addEvents(runId, events);
+    runs.addEvents(runId, events);
     if (!request.dryRun()) {
       fileApprovals(planned, ledger);
     }
-    List<String> files = request.dryRun() ? List.of() : writeReports(workflow, club, context, plan);
+    // A run for a few members writes no agency file: an approved list writes its own, of whom it
+    // referred.
+    List<String> files =
+        request.dryRun() || request.scoped()
+            ? List.of()
+            : writeReports(workflow, club, context, plan);
     boolean failures = outcomes.getOrDefault("failed", 0) > 0;
     return new RunReport(
         runId,
@@ -372,9 +357,5 @@ public final class WorkflowRunner {
       return List.of();
     }
     return List.of(reports.write(workflow, club.club().id(), context.localDate(), rows));
-  }
-
-  private static String newRunId(Instant at) {
-    return "run-" + RUN_ID_TIME.format(at) + "-" + UUID.randomUUID().toString().substring(0, 8);
   }
 }

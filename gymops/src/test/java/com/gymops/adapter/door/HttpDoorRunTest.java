@@ -8,7 +8,6 @@ import com.gymops.application.payments.PaymentResult;
 import com.gymops.application.payments.PaymentService;
 import com.gymops.application.run.ActionExecutor;
 import com.gymops.application.run.RunMode;
-import com.gymops.application.run.RunPlanner;
 import com.gymops.application.run.RunReport;
 import com.gymops.application.run.RunRequest;
 import com.gymops.application.run.WorkflowRunner;
@@ -22,6 +21,7 @@ import com.gymops.domain.Payment;
 import com.gymops.domain.RunEvent;
 import com.gymops.domain.WorkflowId;
 import com.gymops.policy.MessageTemplates;
+import com.gymops.testing.Runners;
 import com.gymops.testing.TestClub;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -70,14 +70,14 @@ class HttpDoorRunTest {
             10,
             2);
     runner =
-        new WorkflowRunner(
+        Runners.runner(
             club.config(),
             club.stores(),
             new ActionExecutor(
                 club.stores(),
                 MessageTemplates.defaults(),
                 new HttpDoorSystem(kisi, pause -> club.clock().advance(pause))),
-            new RunPlanner(club.stores(), MessageTemplates.defaults()),
+            Runners.planner(club.stores(), MessageTemplates.defaults()),
             new CsvReportWriter(club.reports()),
             club.clock());
     payments =

@@ -497,6 +497,86 @@ abstract class StoreContract {
   }
 
   @Test
+  void a_runs_event_is_written_once_and_a_second_under_the_same_sequence_number_fails() {
+    stores.runs().start(running("run-1", NOW, false));
+    RunEvent event = new RunEvent(1, new MemberId("M1"), "lock_door", "payment", "r", "{}", "done");
+    stores.runs().addEvents("run-1", List.of(event));
+
+    assertThatThrownBy(
+            () ->
+                stores
+                    .runs()
+                    .addEvents(
+                        "run-1",
+                        List.of(
+                            new RunEvent(
+                                1, event.memberId(), "lock_door", "payment", "r", "{}", "twice"))))
+        .isInstanceOf(RuntimeException.class);
+    assertThat(stores.runs().events("run-1")).containsExactly(event);
+  }
+
+  @Test
+  void reads_a_few_members_rows_by_id_and_nothing_of_the_clubs_other_members() {
+    LocalDate since = LocalDate.of(2026, 10, 1);
+    members.upsertAll(
+        List.of(
+            aMember().withId("M1").withBalance("50.00", since).build(),
+            aMember().withId("M2").withBalance("60.00", since).build(),
+            aMember().withId("M3").build()),
+        NOW);
+    MemberId m1 = new MemberId("M1");
+    MemberId m2 = new MemberId("M2");
+    MemberId m3 = new MemberId("M3");
+    stores
+        .attempts()
+        .addAll(
+            List.of(
+                attempt("M1", "2026-11-20T15:00:00Z", "a1"),
+                attempt("M1", "2026-10-01T15:00:00Z", "a-old"),
+                attempt("M2", "2026-11-20T15:00:00Z", "a2")));
+    for (MemberId id : List.of(m1, m2)) {
+      stores
+          .referrals()
+          .add(
+              new Referral(
+                  id, MAIN, LocalDate.of(2026, 11, 23), Money.parse("50.00"), 4, null, "r"),
+              "ref-" + id.value());
+      stores
+          .holds()
+          .put(
+              new com.gymops.domain.CollectionHold(
+                  id, MAIN, LocalDate.of(2026, 12, 20), "plan", "dana", NOW, null, null));
+      stores.escalations().add(id, LocalDate.of(2026, 11, 1), Set.of("amount"), "run-1", "e1" + id);
+      stores.outbox().enqueue(marketing("mk-" + id.value(), id.value(), "monthly_special", NOW));
+    }
+    stores
+        .escalations()
+        .add(m1, LocalDate.of(2026, 11, 20), Set.of("days_past_due"), "run-2", "e2");
+    List<MemberId> wanted = List.of(m3, m1, new MemberId("nobody"));
+
+    assertThat(members.findAll(wanted)).extracting(Member::id).containsExactly(m1, m3);
+    assertThat(stores.attempts().ofMembersSince(wanted, Instant.parse("2026-11-01T00:00:00Z")))
+        .containsOnlyKeys(m1)
+        .extractingByKey(m1)
+        .asList()
+        .hasSize(1);
+    assertThat(stores.referrals().openOf(wanted)).containsOnlyKeys(m1);
+    assertThat(stores.holds().standingOf(wanted)).containsOnlyKeys(m1);
+    assertThat(stores.escalations().latestOf(wanted))
+        .containsOnlyKeys(m1)
+        .extractingByKey(m1)
+        .extracting(last -> last.on())
+        .isEqualTo(LocalDate.of(2026, 11, 20));
+    assertThat(stores.outbox().marketingHistoryOf(wanted)).containsOnlyKeys(m1);
+    assertThat(members.findAll(List.of())).isEmpty();
+    assertThat(stores.attempts().ofMembersSince(List.of(), NOW)).isEmpty();
+    assertThat(stores.referrals().openOf(List.of())).isEmpty();
+    assertThat(stores.holds().standingOf(List.of())).isEmpty();
+    assertThat(stores.escalations().latestOf(List.of())).isEmpty();
+    assertThat(stores.outbox().marketingHistoryOf(List.of())).isEmpty();
+  }
+
+  @Test
   void the_first_run_of_a_day_whose_model_finished_its_review_is_found_by_clock_time() {
     Instant dayStart = Instant.parse("2026-11-25T05:00:00Z");
     Instant dayEnd = dayStart.plus(Duration.ofDays(1));

@@ -8,13 +8,13 @@ import com.gymops.application.messaging.Dispatcher;
 import com.gymops.application.run.ActionExecutor;
 import com.gymops.application.run.ManagerMessages;
 import com.gymops.application.run.RunMode;
-import com.gymops.application.run.RunPlanner;
 import com.gymops.application.run.RunReport;
 import com.gymops.application.run.RunRequest;
 import com.gymops.application.run.WorkflowRunner;
 import com.gymops.config.SmtpSettings;
 import com.gymops.domain.WorkflowId;
 import com.gymops.policy.MessageTemplates;
+import com.gymops.testing.Runners;
 import com.gymops.testing.TestClub;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
@@ -50,11 +50,11 @@ class MailingReportWriterTest {
     ManagerMessages manager =
         new ManagerMessages(club.stores().outbox(), MessageTemplates.defaults());
     runner =
-        new WorkflowRunner(
+        Runners.runner(
             club.config(),
             club.stores(),
             new ActionExecutor(club.stores(), MessageTemplates.defaults()),
-            new RunPlanner(club.stores(), MessageTemplates.defaults()),
+            Runners.planner(club.stores(), MessageTemplates.defaults()),
             new MailingReportWriter(
                 new CsvReportWriter(club.reports()), club.config(), manager, club.clock()),
             club.clock());

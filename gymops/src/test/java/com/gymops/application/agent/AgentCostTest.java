@@ -7,19 +7,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.gymops.adapter.llm.AnthropicLlmClient;
 import com.gymops.adapter.reports.CsvReportWriter;
-import com.gymops.application.care.Approvals;
-import com.gymops.application.care.Audit;
 import com.gymops.application.run.ActionExecutor;
 import com.gymops.application.run.AgentOutcome.LlmFigures;
+import com.gymops.application.run.ApprovalDesk;
 import com.gymops.application.run.ClubPopulation;
-import com.gymops.application.run.ManagerMessages;
 import com.gymops.application.run.RunMode;
-import com.gymops.application.run.RunPlanner;
 import com.gymops.application.run.RunReport;
 import com.gymops.application.run.RunReportJson;
 import com.gymops.application.run.RunRequest;
-import com.gymops.application.run.ScopedRun;
-import com.gymops.application.run.WorkflowRunner;
 import com.gymops.config.AgentSettings;
 import com.gymops.domain.Approval;
 import com.gymops.domain.DoorAccess;
@@ -31,6 +26,7 @@ import com.gymops.fakes.FakeMessagesApi;
 import com.gymops.fakes.ScriptedModel;
 import com.gymops.fakes.ScriptedModel.Answer;
 import com.gymops.policy.MessageTemplates;
+import com.gymops.testing.Runners;
 import com.gymops.testing.TestClub;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -79,22 +75,13 @@ class AgentCostTest {
   private RunReport runFilingApprovals(AgentClub club, WorkflowId workflow, Instant at) {
     TestClub test = club.club;
     ActionExecutor executor = new ActionExecutor(test.stores(), MessageTemplates.defaults());
-    Approvals desk =
-        new Approvals(
-            test.config(),
-            test.stores(),
-            executor,
-            new RunPlanner(test.stores(), MessageTemplates.defaults()),
-            new ScopedRun(test.stores(), executor, test.clock()),
-            new ManagerMessages(test.stores().outbox(), MessageTemplates.defaults()),
-            new Audit(test.stores().audit(), test.clock()),
-            test.clock());
+    ApprovalDesk desk = Runners.filing(test.config(), test.stores(), test.clock());
     test.clock().set(at);
-    return new WorkflowRunner(
+    return Runners.runner(
             test.config(),
             test.stores(),
             executor,
-            new RunPlanner(test.stores(), MessageTemplates.defaults()),
+            Runners.planner(test.stores(), MessageTemplates.defaults()),
             new CsvReportWriter(directory.resolve("reports")),
             test.clock(),
             club.agent(),

@@ -8,12 +8,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.gymops.adapter.reports.CsvReportWriter;
 import com.gymops.application.run.ActionExecutor;
-import com.gymops.application.run.ManagerMessages;
 import com.gymops.application.run.RunMode;
-import com.gymops.application.run.RunPlanner;
 import com.gymops.application.run.RunReport;
 import com.gymops.application.run.RunRequest;
-import com.gymops.application.run.ScopedRun;
 import com.gymops.application.run.WorkflowRunner;
 import com.gymops.domain.Approval;
 import com.gymops.domain.ApprovalAction;
@@ -24,6 +21,7 @@ import com.gymops.domain.Money;
 import com.gymops.domain.Payment;
 import com.gymops.domain.WorkflowId;
 import com.gymops.policy.MessageTemplates;
+import com.gymops.testing.Runners;
 import com.gymops.testing.TestClub;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -55,17 +53,8 @@ class ApprovalsTest {
   @BeforeEach
   void open() {
     club = TestClub.in(directory);
+    runner = runnerOn(club);
     approvals = approvalsOn(club);
-    runner =
-        new WorkflowRunner(
-            club.config(),
-            club.stores(),
-            new ActionExecutor(club.stores(), MessageTemplates.defaults()),
-            new RunPlanner(club.stores(), MessageTemplates.defaults()),
-            new CsvReportWriter(directory.resolve("reports")),
-            club.clock(),
-            WorkflowRunner.NO_AGENT,
-            approvals);
     List<Member> members = new ArrayList<>();
     for (int i = 1; i <= 12; i++) {
       members.add(
@@ -77,16 +66,25 @@ class ApprovalsTest {
     club.seed(members.toArray(Member[]::new));
   }
 
-  /** Another engine on the same database: a second process, or this one after a restart. */
-  private static Approvals approvalsOn(TestClub club) {
-    ActionExecutor executor = new ActionExecutor(club.stores(), MessageTemplates.defaults());
-    return new Approvals(
+  /** A runner filing its approvals on the club's desk, as in {@code serve}. */
+  private static WorkflowRunner runnerOn(TestClub club) {
+    return Runners.runner(
         club.config(),
         club.stores(),
-        executor,
-        new RunPlanner(club.stores(), MessageTemplates.defaults()),
-        new ScopedRun(club.stores(), executor, club.clock()),
-        new ManagerMessages(club.stores().outbox(), MessageTemplates.defaults()),
+        new ActionExecutor(club.stores(), MessageTemplates.defaults()),
+        Runners.planner(club.stores(), MessageTemplates.defaults()),
+        new CsvReportWriter(club.reports()),
+        club.clock(),
+        WorkflowRunner.NO_AGENT,
+        Runners.filing(club.config(), club.stores(), club.clock()));
+  }
+
+  /** Another engine on the same database: a second process, or this one after a restart. */
+  private static Approvals approvalsOn(TestClub club) {
+    return new Approvals(
+        club.config(),
+        club.stores().approvals(),
+        runnerOn(club),
         new Audit(club.stores().audit(), club.clock()),
         club.clock());
   }
@@ -289,24 +287,14 @@ class ApprovalsTest {
     club.stores().approvals().decide(approval.id(), Approval.Status.APPROVED, "dana", TEN, null);
     // The first process claimed it and executed the first member's three actions, then died.
     club.stores().approvals().claim(approval.id(), "run-dead", TEN, TEN);
-    ActionExecutor executor = new ActionExecutor(club.stores(), MessageTemplates.defaults());
-    Member first = club.stores().members().find(new MemberId("L01")).orElseThrow();
-    new ScopedRun(club.stores(), executor, club.clock())
-        .execute(
+    MemberId first = new MemberId("L01");
+    runner.run(
+        RunRequest.approved(
             WorkflowId.DOOR_ACCESS,
-            club.config().club(TestClub.MAIN).orElseThrow(),
-            List.of(first),
-            approval.actions().stream()
-                .filter(a -> a.memberId().equals(first.id()))
-                .map(
-                    a ->
-                        new com.gymops.policy.Action(
-                            a.memberId(),
-                            com.gymops.application.run.EffectCodec.read(a.effectJson()),
-                            a.rule(),
-                            java.util.Map.of()))
-                .toList(),
-            "approval");
+            TestClub.MAIN,
+            approval.actions().stream().filter(a -> a.memberId().equals(first)).toList(),
+            TEN,
+            "run-dead"));
     assertThat(locked()).isEqualTo(1);
 
     Approvals restarted = approvalsOn(club);
@@ -323,6 +311,6 @@ class ApprovalsTest {
             club.count(
                 "SELECT COUNT(*) FROM outbound_message WHERE template_key = 'access_locked'"))
         .isEqualTo(12);
-    assertThat(club.stores().notes().ofMember(first.id())).hasSize(1);
+    assertThat(club.stores().notes().ofMember(first)).hasSize(1);
   }
 }

@@ -12,7 +12,6 @@ import com.gymops.application.run.ActionExecutor;
 import com.gymops.application.run.ManagerMessages;
 import com.gymops.application.run.Outcome;
 import com.gymops.application.run.RunMode;
-import com.gymops.application.run.RunPlanner;
 import com.gymops.application.run.RunRequest;
 import com.gymops.application.run.WorkflowRunner;
 import com.gymops.config.GymOpsConfig;
@@ -23,6 +22,7 @@ import com.gymops.domain.OutboundMessage;
 import com.gymops.domain.Payment;
 import com.gymops.domain.WorkflowId;
 import com.gymops.policy.MessageTemplates;
+import com.gymops.testing.Runners;
 import com.gymops.testing.TestClub;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -81,17 +81,16 @@ class DailySummariesTest {
               .build());
     }
     club.seed(members.toArray(Member[]::new));
-    Approvals approvals = DailySummariesTest.approvalsOn(club);
     WorkflowRunner runner =
-        new WorkflowRunner(
+        Runners.runner(
             club.config(),
             club.stores(),
             new ActionExecutor(club.stores(), MessageTemplates.defaults()),
-            new RunPlanner(club.stores(), MessageTemplates.defaults()),
+            Runners.planner(club.stores(), MessageTemplates.defaults()),
             new CsvReportWriter(directory.resolve("reports")),
             club.clock(),
             WorkflowRunner.NO_AGENT,
-            approvals);
+            Runners.filing(club.config(), club.stores(), club.clock()));
     club.clock().set(TEN);
     runner.run(
         new RunRequest(WorkflowId.PAST_DUE_MONITORING, TestClub.MAIN, RunMode.RULES, false, TEN));
@@ -104,19 +103,6 @@ class DailySummariesTest {
         .apply(
             new Payment("pay-1", new MemberId("L01"), Money.parse("30.00"), TEN),
             TEN.plusSeconds(120));
-  }
-
-  private static Approvals approvalsOn(TestClub club) {
-    ActionExecutor executor = new ActionExecutor(club.stores(), MessageTemplates.defaults());
-    return new Approvals(
-        club.config(),
-        club.stores(),
-        executor,
-        new RunPlanner(club.stores(), MessageTemplates.defaults()),
-        new com.gymops.application.run.ScopedRun(club.stores(), executor, club.clock()),
-        new ManagerMessages(club.stores().outbox(), MessageTemplates.defaults()),
-        new Audit(club.stores().audit(), club.clock()),
-        club.clock());
   }
 
   @Test
@@ -145,14 +131,15 @@ class DailySummariesTest {
   void texts_a_run_only_queued_are_not_counted_as_sent_until_the_dispatcher_sends_them() {
     club.seed(aMember().withId("Q1").withBalance("30.00", TODAY.minusDays(5)).build());
     WorkflowRunner runner =
-        new WorkflowRunner(
+        Runners.runner(
             club.config(),
             club.stores(),
             new ActionExecutor(club.stores(), MessageTemplates.defaults()),
+            Runners.planner(club.stores(), MessageTemplates.defaults()),
             new CsvReportWriter(directory.resolve("reports")),
             club.clock(),
             WorkflowRunner.NO_AGENT,
-            approvalsOn(club));
+            Runners.filing(club.config(), club.stores(), club.clock()));
     club.clock().set(TEN);
     runner.run(
         new RunRequest(WorkflowId.PAST_DUE_MONITORING, TestClub.MAIN, RunMode.RULES, false, TEN));

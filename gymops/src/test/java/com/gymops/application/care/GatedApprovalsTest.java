@@ -10,12 +10,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.gymops.adapter.reports.CsvReportWriter;
 import com.gymops.application.run.ActionExecutor;
 import com.gymops.application.run.ClubPopulation;
-import com.gymops.application.run.ManagerMessages;
 import com.gymops.application.run.RunMode;
-import com.gymops.application.run.RunPlanner;
 import com.gymops.application.run.RunReport;
 import com.gymops.application.run.RunRequest;
-import com.gymops.application.run.ScopedRun;
 import com.gymops.application.run.WorkflowRunner;
 import com.gymops.domain.Approval;
 import com.gymops.domain.ApprovalAction;
@@ -25,6 +22,7 @@ import com.gymops.domain.MemberId;
 import com.gymops.domain.MemberStatus;
 import com.gymops.domain.WorkflowId;
 import com.gymops.policy.MessageTemplates;
+import com.gymops.testing.Runners;
 import com.gymops.testing.TestClub;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,27 +55,24 @@ class GatedApprovalsTest {
     club = TestClub.in(directory, moreConfig);
     ActionExecutor executor = new ActionExecutor(club.stores(), MessageTemplates.defaults());
     CsvReportWriter reports = new CsvReportWriter(club.reports());
-    approvals =
-        new Approvals(
-            club.config(),
-            club.stores(),
-            executor,
-            new RunPlanner(club.stores(), MessageTemplates.defaults()),
-            new ScopedRun(club.stores(), executor, club.clock()),
-            new ManagerMessages(club.stores().outbox(), MessageTemplates.defaults()),
-            new Audit(club.stores().audit(), club.clock()),
-            club.clock(),
-            reports);
     runner =
-        new WorkflowRunner(
+        Runners.runner(
             club.config(),
             club.stores(),
             executor,
-            new RunPlanner(club.stores(), MessageTemplates.defaults()),
+            Runners.planner(club.stores(), MessageTemplates.defaults()),
             reports,
             club.clock(),
             WorkflowRunner.NO_AGENT,
-            approvals);
+            Runners.filing(club.config(), club.stores(), club.clock()));
+    approvals =
+        new Approvals(
+            club.config(),
+            club.stores().approvals(),
+            runner,
+            new Audit(club.stores().audit(), club.clock()),
+            club.clock(),
+            reports);
   }
 
   @AfterEach

@@ -15,6 +15,7 @@ import com.gymops.policy.Effect;
 import com.gymops.policy.MessageTemplates;
 import com.gymops.policy.PlannedMessage;
 import com.gymops.policy.ReminderTier;
+import com.gymops.testing.Runners;
 import com.gymops.testing.TestClub;
 import java.nio.file.Path;
 import java.time.LocalTime;
@@ -82,7 +83,7 @@ class BatchedExecutionTest {
     Member first = owing("M1");
     Member second = owing("M2");
     club.seed(first, second);
-    RunPlanner planner = new RunPlanner(club.stores(), MessageTemplates.defaults());
+    RunPlanner planner = Runners.planner(club.stores(), MessageTemplates.defaults());
     var settings = club.config().clubs().get(0);
     PlannedRun planned =
         planner.plan(

@@ -16,6 +16,7 @@ import com.gymops.domain.WorkflowId;
 import com.gymops.policy.DoorAccessPolicy;
 import com.gymops.policy.DoorAccessSummary;
 import com.gymops.policy.MessageTemplates;
+import com.gymops.testing.Runners;
 import com.gymops.testing.TestClub;
 import java.nio.file.Path;
 import java.time.LocalTime;
@@ -111,11 +112,11 @@ class LockWarningAndPayLinkTest {
         aMember().withId("P 2").withBalance("80.00", TODAY.minusDays(1)).build(),
         aMember().withId("P3").withDoor(DoorAccess.LOCKED_FOR_PAYMENT).build());
     WorkflowRunner runner =
-        new WorkflowRunner(
+        Runners.runner(
             club.config(),
             club.stores(),
             new ActionExecutor(club.stores(), MessageTemplates.defaults()),
-            new RunPlanner(
+            Runners.planner(
                 club.stores(),
                 MessageTemplates.defaults(),
                 "https://pay.mainstreet.example/{club_id}/{member_id}"),

@@ -7,7 +7,6 @@ import com.gymops.adapter.persistence.Persistence;
 import com.gymops.application.port.store.AttemptStore.KeyedAttempt;
 import com.gymops.application.port.store.Stores;
 import com.gymops.application.run.ActionExecutor;
-import com.gymops.application.run.RunPlanner;
 import com.gymops.domain.AttemptKind;
 import com.gymops.domain.AttemptOutcome;
 import com.gymops.domain.Channel;
@@ -117,7 +116,7 @@ final class ToolClub implements AutoCloseable {
     }
     return new ToolSession(
         // The tools' own mechanics: nothing waits for approval (care/GatedApprovalsTest has that).
-        new RunPlanner(stores, templates)
+        com.gymops.testing.Runners.planner(stores, templates)
             .plan(
                 runId,
                 workflow,

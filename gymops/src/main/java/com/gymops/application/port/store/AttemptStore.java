@@ -4,6 +4,7 @@ import com.gymops.domain.ClubId;
 import com.gymops.domain.CollectionAttempt;
 import com.gymops.domain.MemberId;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
@@ -26,6 +27,10 @@ public interface AttemptStore {
       ClubId club, com.gymops.domain.Money minimum, Instant since);
 
   List<CollectionAttempt> ofMember(MemberId member);
+
+  /** The attempts of {@code members} since {@code since}, per member in time order. */
+  Map<MemberId, List<CollectionAttempt>> ofMembersSince(
+      Collection<MemberId> members, Instant since);
 
   /** Sets the outcome of the attempt with this key (delivery news); false when there is none. */
   boolean setOutcome(String idempotencyKey, com.gymops.domain.AttemptOutcome outcome);

@@ -3,6 +3,7 @@ package com.gymops.application.port.store;
 import com.gymops.domain.ClubId;
 import com.gymops.domain.MemberId;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.Map;
 import java.util.Set;
 
@@ -13,6 +14,9 @@ public interface EscalationStore {
 
   /** The latest escalation of each member of the club. */
   Map<MemberId, LastEscalation> latestInClub(ClubId club);
+
+  /** The latest escalation of each of {@code members} that has one. */
+  Map<MemberId, LastEscalation> latestOf(Collection<MemberId> members);
 
   record LastEscalation(LocalDate on, Set<String> reasons) {}
 }

@@ -4,6 +4,7 @@ import com.gymops.domain.ClubId;
 import com.gymops.domain.CollectionHold;
 import com.gymops.domain.MemberId;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
 
@@ -19,4 +20,7 @@ public interface HoldStore {
 
   /** The club's holds not released (some may have run out: the policies compare the date). */
   Map<MemberId, CollectionHold> standingInClub(ClubId club);
+
+  /** The holds of {@code members} not released, as {@link #standingInClub} has them. */
+  Map<MemberId, CollectionHold> standingOf(Collection<MemberId> members);
 }

@@ -5,6 +5,7 @@ import com.gymops.domain.MemberId;
 import com.gymops.domain.MessageStatus;
 import com.gymops.domain.OutboundMessage;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -97,6 +98,9 @@ public interface Outbox {
 
   /** The latest marketing message per template for each member of the club, queued or sent. */
   Map<MemberId, Map<String, Instant>> marketingHistory(ClubId club);
+
+  /** {@link #marketingHistory(ClubId)} of only {@code members}. */
+  Map<MemberId, Map<String, Instant>> marketingHistoryOf(Collection<MemberId> members);
 
   List<OutboundMessage> ofMember(MemberId member);
 

@@ -3,6 +3,7 @@ package com.gymops.application.port.store;
 import com.gymops.domain.ClubId;
 import com.gymops.domain.MemberId;
 import com.gymops.domain.Referral;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
@@ -13,6 +14,9 @@ public interface ReferralStore {
 
   /** Open referrals of the club's members, by member. */
   Map<MemberId, Referral> openInClub(ClubId club);
+
+  /** The open referrals of {@code members}. */
+  Map<MemberId, Referral> openOf(Collection<MemberId> members);
 
   List<Referral> ofMember(MemberId member);
 }

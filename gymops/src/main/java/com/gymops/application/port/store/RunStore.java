@@ -14,7 +14,11 @@ import java.util.Optional;
 public interface RunStore {
   void start(WorkflowRun run);
 
-  /** Adds events; one already recorded under the same run and sequence number is kept as it is. */
+  /**
+   * Adds events. Each event of a run is written once, where it happens (see {@code
+   * WorkflowRunner}): a second under the same run and sequence number fails (the store throws),
+   * rather than being dropped unseen.
+   */
   void addEvents(String runId, List<RunEvent> events);
 
   void finish(
