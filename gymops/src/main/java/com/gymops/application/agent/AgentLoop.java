@@ -114,7 +114,8 @@ public final class AgentLoop implements RunAgent {
     List<com.gymops.application.tools.Tool> offered =
         ToolCatalog.offered(workflow, settings.tools());
     session.offerOnly(offered.stream().map(com.gymops.application.tools.Tool::name).toList());
-    Transcript transcript = new Transcript(clock, new Redaction(settings.apiKey()));
+    Redaction redaction = new Redaction(settings.apiKey());
+    Transcript transcript = new Transcript(clock, redaction);
     ReviewDecision decision =
         ReviewDecision.of(
             settings.reviewWhen(),
@@ -171,7 +172,7 @@ public final class AgentLoop implements RunAgent {
       stop = message.stopReason().map(StopReason::asString).orElse("none");
       String text = FinalText.of(message, stop.equals("end_turn"));
       if (!text.isBlank()) {
-        finalText = text;
+        finalText = redaction.apply(text);
       }
       List<ToolUseBlock> calls =
           message.content().stream()
@@ -190,7 +191,7 @@ public final class AgentLoop implements RunAgent {
         }
         figures.toolCalls += calls.size();
         conversation.assistant(message);
-        results(calls, session, conversation);
+        results(calls, session, conversation, redaction);
       } else if (stop.equals("max_tokens") && !calls.isEmpty()) {
         conversation.assistant(message);
         List<ToolResultBlockParam> cut = cutOff(calls);
@@ -302,12 +303,17 @@ public final class AgentLoop implements RunAgent {
    * Every result of the turn in one user message, in the order of the calls; a tool's summary for
    * later turns goes with it.
    */
+  /** The model's inputs are redacted before a tool stores any of them (a note, a hold's reason). */
   private static void results(
-      List<ToolUseBlock> calls, ToolSession session, Conversation conversation) {
+      List<ToolUseBlock> calls,
+      ToolSession session,
+      Conversation conversation,
+      Redaction redaction) {
     List<ToolResultBlockParam> now = new ArrayList<>(calls.size());
     List<ToolResultBlockParam> later = new ArrayList<>(calls.size());
     for (ToolUseBlock call : calls) {
-      JsonNode input = ObjectMappers.jsonMapper().convertValue(call._input(), JsonNode.class);
+      JsonNode input =
+          redaction.apply(ObjectMappers.jsonMapper().convertValue(call._input(), JsonNode.class));
       ToolResult result = ToolCatalog.call(call.name(), input, session);
       ToolResultBlockParam full = result(call, result.content().toString(), result.isError());
       now.add(full);
