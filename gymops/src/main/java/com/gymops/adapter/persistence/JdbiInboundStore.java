@@ -135,4 +135,17 @@ public final class JdbiInboundStore implements InboundStore {
             ? List.of()
             : Arrays.stream(members.split(",")).map(MemberId::new).toList());
   }
+
+  @Override
+  public int purgeBodiesBefore(Instant cutoff, String replacement) {
+    return jdbi.withHandle(
+        handle ->
+            handle
+                .createUpdate(
+                    "UPDATE inbound_message SET body = :replacement"
+                        + " WHERE received_at < :cutoff AND body <> :replacement")
+                .bind("cutoff", cutoff)
+                .bind("replacement", replacement)
+                .execute());
+  }
 }

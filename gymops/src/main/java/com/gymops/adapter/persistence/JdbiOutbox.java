@@ -433,4 +433,17 @@ public final class JdbiOutbox implements Outbox {
         rs.getString("run_id"),
         attachment == null ? null : new Attachment(attachment, rs.getString("attachment_text")));
   }
+
+  @Override
+  public int purgeBodiesBefore(Instant cutoff, String replacement) {
+    return jdbi.withHandle(
+        handle ->
+            handle
+                .createUpdate(
+                    "UPDATE outbound_message SET body = :replacement, subject = NULL WHERE created_at"
+                        + " < :cutoff AND status NOT IN ('QUEUED', 'SENDING', 'FAILED') AND body <> :replacement")
+                .bind("cutoff", cutoff)
+                .bind("replacement", replacement)
+                .execute());
+  }
 }
