@@ -170,7 +170,9 @@ public final class Accounts {
           Actor.person(login), null, "login-refused", target(login), null, null, "from " + address);
       return new LoginResult.Refused(REFUSED, false);
     }
-    throttle.clear(accountKey);
+    // The attempt is given back rather than the count cleared: a success among guesses sent
+    // together must not open a fresh allowance for the guesses still in flight.
+    throttle.update(accountKey, c -> LoginThrottle.PER_ACCOUNT.afterSuccess(c, now));
     throttle.update(addressKey, c -> LoginThrottle.PER_ADDRESS.afterSuccess(c, now));
     String token = token();
     sessions.open(new ConsoleSession(hash(token), login, token(), address, now, now, null));

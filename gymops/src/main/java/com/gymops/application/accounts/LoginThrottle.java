@@ -9,7 +9,8 @@ import java.util.Optional;
  * The rule that slows password guessing: {@code maxFailures} login attempts within {@code window}
  * that did not succeed lock further attempts out for {@code lockout}. Applied per account and, with
  * a higher limit, per client address. Every attempt is counted before its password is checked, so
- * attempts sent at the same moment cannot all be evaluated (see docs/SECURITY.md). Pure.
+ * attempts sent at the same moment cannot all be evaluated; a successful login gives its own
+ * attempt back, so the count is of failures (see docs/SECURITY.md). Pure.
  */
 public record LoginThrottle(int maxFailures, Duration window, Duration lockout) {
   public static final LoginThrottle PER_ACCOUNT =
