@@ -139,7 +139,8 @@ public final class FakeMessagesApi implements AutoCloseable {
   /**
    * Serves the model at {@code GET /v1/models/{id}}.
    *
-   * @param lifecycle {@code active}, {@code deprecated} or {@code retired}
+   * @param lifecycle {@code active}, {@code deprecated} or {@code retired}; null leaves the field
+   *     out, as some answers do
    * @param retiresAt null when no retirement is announced
    */
   public FakeMessagesApi model(String id, String lifecycle, Instant retiresAt) {
@@ -148,7 +149,9 @@ public final class FakeMessagesApi implements AutoCloseable {
     info.put("id", id);
     info.put("display_name", id);
     info.put("created_at", "2026-06-30T00:00:00Z");
-    info.put("lifecycle", lifecycle);
+    if (lifecycle != null) {
+      info.put("lifecycle", lifecycle);
+    }
     if (retiresAt == null) {
       info.putNull("deprecated_at");
       info.putNull("retires_at");

@@ -30,6 +30,7 @@ import com.gymops.application.care.DailySummaries;
 import com.gymops.application.care.ManualActions;
 import com.gymops.application.care.MemberProfiles;
 import com.gymops.application.care.OutboxActions;
+import com.gymops.application.care.PersonalDataRetention;
 import com.gymops.application.care.WorkflowPauses;
 import com.gymops.application.console.ApprovalsQuery;
 import com.gymops.application.console.AuditQuery;
@@ -122,6 +123,7 @@ public final class GymOpsApp implements AutoCloseable {
   private final ApiAccess apiAccess;
   private final Approvals approvals;
   private final DailySummaries summaries;
+  private final PersonalDataRetention retention;
 
   /**
    * Asks the Models API about {@code agent.model} when a key is set: a warning when the model is
@@ -196,6 +198,13 @@ public final class GymOpsApp implements AutoCloseable {
             stores.approvals(),
             stores.outbox(),
             managerMessages,
+            clock);
+    this.retention =
+        new PersonalDataRetention(
+            stores.transcripts(),
+            stores.outbox(),
+            stores.inbound(),
+            config.server().retentionDays(),
             clock);
     RunAgent runAgent =
         llm == null
@@ -400,6 +409,11 @@ public final class GymOpsApp implements AutoCloseable {
   /** The manager's daily summary: previewed by {@code gymops summary}, sent by {@code serve}. */
   public DailySummaries summaries() {
     return summaries;
+  }
+
+  /** The purge of old transcripts and message texts; {@code serve} runs it daily. */
+  public PersonalDataRetention retention() {
+    return retention;
   }
 
   /** Payment plans and other collection holds. */

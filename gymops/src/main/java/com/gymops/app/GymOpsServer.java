@@ -69,6 +69,7 @@ public final class GymOpsServer implements AutoCloseable {
                   app.approvals().settle();
                   // Queued before the drain, the day's summary leaves in the same tick.
                   app.summaries().sendDue();
+                  app.retention().purgeIfDue();
                 }),
             new ClubSyncTick(
                 app.clubSync(),

@@ -16,6 +16,8 @@ import java.time.Duration;
  *     set; null for the default (10 minutes, or the agent's time budget plus 5 minutes when
  *     longer). On PostgreSQL a killed run's lease frees only when it expires, so it bounds how long
  *     the next run of that workflow for that club is refused; it must outlast the longest run
+ * @param retentionDays {@code server.retention_days}: transcripts, message texts and inbound texts
+ *     older than this many days are purged by {@code serve} (docs/SECURITY.md)
  */
 public record ServerSettings(
     int port,
@@ -25,7 +27,10 @@ public record ServerSettings(
     String publicUrl,
     Duration sessionIdle,
     Duration sessionMaxAge,
-    Duration runLease) {
+    Duration runLease,
+    int retentionDays) {
+  public static final int DEFAULT_RETENTION_DAYS = 90;
+
   public static final ServerSettings DEFAULTS =
       new ServerSettings(
           8080,
@@ -35,7 +40,8 @@ public record ServerSettings(
           null,
           Duration.ofMinutes(30),
           Duration.ofHours(12),
-          null);
+          null,
+          DEFAULT_RETENTION_DAYS);
 
   public ServerSettings {
     if (port < 0 || port > 65535) {
@@ -52,6 +58,9 @@ public record ServerSettings(
     }
     if (runLease != null && (runLease.isZero() || runLease.isNegative())) {
       throw new IllegalArgumentException("the run lease must be positive");
+    }
+    if (retentionDays < 1) {
+      throw new IllegalArgumentException("retention_days must be at least 1");
     }
   }
 
@@ -74,6 +83,7 @@ public record ServerSettings(
         publicUrl,
         sessionIdle,
         sessionMaxAge,
-        runLease);
+        runLease,
+        retentionDays);
   }
 }

@@ -150,6 +150,27 @@ class ClubSyncTest {
   }
 
   @Test
+  void the_sync_refuses_what_the_import_refuses_an_email_with_a_line_break_and_a_long_id() {
+    String longId = "M" + "9".repeat(299);
+    simulator
+        .put("M1", "main", "+14155550001", "0.00", null, T1)
+        .put("M2", "main", "+14155550002", "0.00", null, T1)
+        .with("M2", "email", "m2@example.com\r\nBcc: all@example.com")
+        .put(longId, "main", "+14155550003", "0.00", null, T1)
+        .put("q/../../clubs", "main", "+14155550004", "0.00", null, T1);
+
+    ClubSync.Result result = app.clubSync().pull();
+
+    assertThat(result.merged()).isEqualTo(1);
+    assertThat(result.problems())
+        .hasSize(3)
+        .anySatisfy(problem -> assertThat(problem).startsWith("M2: ").contains("email address"))
+        .anySatisfy(problem -> assertThat(problem).contains("300 characters long"))
+        .anySatisfy(problem -> assertThat(problem).contains("may hold only letters"));
+    assertThat(app.stores().members().count()).isEqualTo(1);
+  }
+
+  @Test
   void a_failed_pull_keeps_the_watermark_and_the_next_one_repeats_it() {
     simulator.put("M1", "main", "+14155550001", "0.00", null, T1);
     app.clubSync().pull();

@@ -198,6 +198,102 @@ class JsonApiTest {
   }
 
   @Test
+  void a_pause_naming_the_club_in_capitals_really_pauses_the_configured_club() throws Exception {
+    HttpResponse<String> pause =
+        call("POST", "/api/v1/workflows/door-access/pause", everyClub, "{\"club_id\": \"NORTH\"}");
+    HttpResponse<String> list = call("GET", "/api/v1/workflows", everyClub, null);
+
+    assertThat(pause.statusCode()).as(pause.body()).isEqualTo(200);
+    assertThat(app.pauses().isPaused(WorkflowId.DOOR_ACCESS, new ClubId("north"))).isTrue();
+    assertThat(JSON.readTree(list.body()).toString()).contains("\"club_id\":\"north\"");
+  }
+
+  @Test
+  void a_token_made_for_a_club_in_capitals_acts_on_that_club() throws Exception {
+    String northDesk = app.apiAccess().create("north-desk", new ClubId("NORTH")).secret();
+
+    HttpResponse<String> own =
+        call("POST", "/api/v1/members/N1/lock", northDesk, "{\"reason\": \"card shared\"}");
+
+    assertThat(own.statusCode()).as(own.body()).isEqualTo(200);
+    assertThat(doorOf(BEN)).isEqualTo(DoorAccess.LOCKED_OTHER);
+  }
+
+  @Test
+  void a_member_id_outside_the_documented_characters_is_a_bad_request() throws Exception {
+    HttpResponse<String> hostile =
+        call("POST", "/api/v1/members/M1%3F/notes", everyClub, "{\"text\": \"x\"}");
+
+    assertThat(hostile.statusCode()).isEqualTo(400);
+    assertThat(JSON.readTree(hostile.body()).get("error").asText()).contains("may hold only");
+  }
+
+  @Test
+  void api_answers_forbid_content_sniffing() throws Exception {
+    assertThat(
+            call("GET", "/api/v1/members/M1", everyClub, null)
+                .headers()
+                .firstValue("X-Content-Type-Options"))
+        .contains("nosniff");
+    assertThat(
+            call("GET", "/api/v1/members/M1", null, null)
+                .headers()
+                .firstValue("X-Content-Type-Options"))
+        .contains("nosniff");
+  }
+
+  @Test
+  void another_clubs_approval_is_not_found_like_an_unknown_one() throws Exception {
+    List<com.gymops.domain.Member> many = new java.util.ArrayList<>();
+    for (int i = 1; i <= 11; i++) {
+      many.add(
+          aMember()
+              .withId("B" + i)
+              .withBalance("25.00", java.time.LocalDate.of(2026, 11, 20))
+              .build());
+    }
+    app.stores().members().upsertAll(many, NOW);
+    app.runner()
+        .run(
+            new com.gymops.application.run.RunRequest(
+                WorkflowId.DOOR_ACCESS,
+                new ClubId("main"),
+                com.gymops.application.run.RunMode.RULES,
+                false,
+                NOW));
+    String id =
+        JSON.readTree(call("GET", "/api/v1/approvals", mainOnly, null).body())
+            .get(0)
+            .get("id")
+            .asText();
+    String northDesk = app.apiAccess().create("north-desk", new ClubId("north")).secret();
+
+    HttpResponse<String> other = call("GET", "/api/v1/approvals/" + id, northDesk, null);
+    HttpResponse<String> approve =
+        call("POST", "/api/v1/approvals/" + id + "/approve", northDesk, "");
+    HttpResponse<String> unknown = call("GET", "/api/v1/approvals/no-such-id", northDesk, null);
+
+    assertThat(unknown.statusCode()).isEqualTo(404);
+    assertThat(other.statusCode()).isEqualTo(404);
+    assertThat(approve.statusCode()).isEqualTo(404);
+    assertThat(JSON.readTree(other.body()).get("error").asText())
+        .isEqualTo("no approval '" + id + "'");
+  }
+
+  @Test
+  void a_hold_until_an_absurd_date_is_refused() throws Exception {
+    HttpResponse<String> hold =
+        call(
+            "POST",
+            "/api/v1/members/M1/hold",
+            everyClub,
+            "{\"until\": \"+99999-01-01\", \"reason\": \"payment plan\"}");
+
+    assertThat(hold.statusCode()).isEqualTo(400);
+    assertThat(app.stores().holds().of(ANA)).isEmpty();
+  }
+
+  @Test
   void an_approval_is_approved_through_the_api_and_audited_under_the_tokens_name()
       throws Exception {
     List<com.gymops.domain.Member> many = new java.util.ArrayList<>();

@@ -575,6 +575,50 @@ class WebhooksTest {
       assertThat(stores.payments().count()).isZero();
     }
 
+    @Test
+    void a_payment_in_another_currency_is_refused_with_the_reason_and_changes_nothing()
+        throws Exception {
+      String euros =
+          "{\"payment_id\": \"pay-e\", \"member_id\": \"p1\", \"amount\": 80.00,"
+              + " \"currency\": \"EUR\", \"paid_at\": \"2026-03-10T14:59:00Z\"}";
+
+      HttpResponse<String> response = pay(euros);
+
+      assertThat(response.statusCode()).isEqualTo(400);
+      assertThat(JSON.readTree(response.body()).get("error").asText())
+          .startsWith("currency \"EUR\" is not the clubs' currency");
+      assertThat(stores.payments().count()).isZero();
+      assertThat(member("p1").pastDue()).isEqualTo(Money.parse("80.00"));
+      assertThat(member("p1").door()).isEqualTo(DoorAccess.LOCKED_FOR_PAYMENT);
+    }
+
+    @Test
+    void a_payment_in_dollars_may_say_so_but_an_unknown_field_is_refused() throws Exception {
+      String dollars =
+          "{\"payment_id\": \"pay-u\", \"member_id\": \"p1\", \"amount\": 30.00,"
+              + " \"currency\": \"USD\", \"paid_at\": \"2026-03-10T14:59:00Z\"}";
+      String extra =
+          "{\"payment_id\": \"pay-x\", \"member_id\": \"p1\", \"amount\": 30.00,"
+              + " \"fx_rate\": 1.1, \"paid_at\": \"2026-03-10T14:59:00Z\"}";
+
+      assertThat(pay(dollars).statusCode()).isEqualTo(200);
+      HttpResponse<String> refused = pay(extra);
+
+      assertThat(refused.statusCode()).isEqualTo(400);
+      assertThat(JSON.readTree(refused.body()).get("error").asText())
+          .startsWith("unknown field fx_rate");
+      assertThat(member("p1").pastDue()).isEqualTo(Money.parse("50.00"));
+    }
+
+    @Test
+    void webhook_answers_forbid_content_sniffing() throws Exception {
+      HttpResponse<String> answer = pay(payment("pay-n", "p1", "10.00"));
+      HttpResponse<String> forbidden = post("/webhooks/payments", "{}", Map.of());
+
+      assertThat(answer.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+      assertThat(forbidden.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+    }
+
     private String payment(String paymentId, String memberId, String amount) {
       return "{\"payment_id\": \""
           + paymentId

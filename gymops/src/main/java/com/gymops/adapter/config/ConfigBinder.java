@@ -276,6 +276,7 @@ final class ConfigBinder {
     Duration idle = section.duration("session_idle_timeout", defaults.sessionIdle());
     Duration maxAge = section.duration("session_max_age", defaults.sessionMaxAge());
     Duration lease = section.duration("run_lease", null);
+    int retentionDays = section.integer("retention_days", defaults.retentionDays(), 1, 36_500);
     if (lease != null && lease.compareTo(agent.maxTime()) <= 0) {
       section.problemAt(
           "run_lease",
@@ -284,7 +285,9 @@ final class ConfigBinder {
               + "s): a run's lease must outlast the run, or another run could take it over");
     }
     return section.build(
-        () -> new ServerSettings(port, heartbeat, missed, threads, publicUrl, idle, maxAge, lease),
+        () ->
+            new ServerSettings(
+                port, heartbeat, missed, threads, publicUrl, idle, maxAge, lease, retentionDays),
         defaults);
   }
 

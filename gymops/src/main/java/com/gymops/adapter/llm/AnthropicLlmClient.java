@@ -94,8 +94,16 @@ public final class AnthropicLlmClient implements LlmClient, AutoCloseable {
     } catch (AnthropicException e) {
       return Optional.of("could not check agent.model '" + model + "': " + e.getMessage());
     }
-    Optional<Instant> retires = info.retiresAt().map(OffsetDateTime::toInstant);
-    String lifecycle = info.lifecycle().asString();
+    Optional<Instant> retires;
+    String lifecycle;
+    try {
+      retires = info.retiresAt().map(OffsetDateTime::toInstant);
+      // Optional in practice: an answer without it (or with a value this SDK does not know) says
+      // nothing about retirement, and must not stop serve from starting.
+      lifecycle = info._lifecycle().asKnown().map(known -> known.asString()).orElse("");
+    } catch (AnthropicException e) {
+      return Optional.of("could not check agent.model '" + model + "': " + e.getMessage());
+    }
     if (lifecycle.equals("retired") || retires.filter(at -> !at.isAfter(now)).isPresent()) {
       return Optional.of(
           "agent.model '" + model + "' is retired: agent runs will fall back to the rules");

@@ -92,4 +92,17 @@ final class JdbiInboundStore implements InboundStore {
             purpose.name())
         > 0;
   }
+
+  @Override
+  public int purgeBodiesBefore(Instant cutoff, String replacement) {
+    return jdbi.withHandle(
+        handle ->
+            handle
+                .createUpdate(
+                    "UPDATE inbound_message SET body = :replacement"
+                        + " WHERE received_at < :cutoff AND body <> :replacement")
+                .bind("cutoff", cutoff)
+                .bind("replacement", replacement)
+                .execute());
+  }
 }

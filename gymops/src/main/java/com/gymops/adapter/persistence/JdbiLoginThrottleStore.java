@@ -4,6 +4,7 @@ import com.gymops.application.port.store.LoginThrottleStore;
 import com.gymops.domain.ThrottleCounter;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Function;
 import org.jdbi.v3.core.Jdbi;
 
 /** Counters in {@code login_throttle}. */
@@ -32,34 +33,55 @@ final class JdbiLoginThrottleStore implements LoginThrottleStore {
                 .findOne());
   }
 
-  /** Update, else insert: portable, and a lost race only loses one count of a failure. */
+  /**
+   * Compare-and-set on the counter read, retried until no other writer came between: portable to
+   * SQLite and PostgreSQL without locking hints.
+   */
   @Override
-  public void save(String key, ThrottleCounter counter) {
-    jdbi.useTransaction(
-        handle -> {
-          int updated =
-              handle
-                  .createUpdate(
-                      "UPDATE login_throttle SET failures = :failures, window_start = :start,"
-                          + " locked_until = :locked WHERE throttle_key = :key")
-                  .bind("failures", counter.failures())
-                  .bind("start", counter.windowStart())
-                  .bindByType("locked", counter.lockedUntil(), Instant.class)
-                  .bind("key", key)
-                  .execute();
-          if (updated == 0) {
-            handle
-                .createUpdate(
-                    "INSERT INTO login_throttle (throttle_key, failures, window_start,"
-                        + " locked_until) VALUES (:key, :failures, :start, :locked)"
-                        + " ON CONFLICT DO NOTHING")
-                .bind("failures", counter.failures())
-                .bind("start", counter.windowStart())
-                .bindByType("locked", counter.lockedUntil(), Instant.class)
-                .bind("key", key)
-                .execute();
-          }
-        });
+  public ThrottleCounter update(
+      String key, Function<Optional<ThrottleCounter>, ThrottleCounter> change) {
+    while (true) {
+      Optional<ThrottleCounter> current = find(key);
+      ThrottleCounter next = change.apply(current);
+      boolean written = current.isPresent() ? replace(key, current.get(), next) : insert(key, next);
+      if (written) {
+        return next;
+      }
+    }
+  }
+
+  private boolean replace(String key, ThrottleCounter expected, ThrottleCounter next) {
+    return jdbi.withHandle(
+            handle ->
+                handle
+                    .createUpdate(
+                        "UPDATE login_throttle SET failures = :failures, window_start = :start,"
+                            + " locked_until = :locked WHERE throttle_key = :key"
+                            + " AND failures = :expectedFailures AND window_start = :expectedStart")
+                    .bind("failures", next.failures())
+                    .bind("start", next.windowStart())
+                    .bindByType("locked", next.lockedUntil(), Instant.class)
+                    .bind("key", key)
+                    .bind("expectedFailures", expected.failures())
+                    .bind("expectedStart", expected.windowStart())
+                    .execute())
+        == 1;
+  }
+
+  private boolean insert(String key, ThrottleCounter next) {
+    return jdbi.withHandle(
+            handle ->
+                handle
+                    .createUpdate(
+                        "INSERT INTO login_throttle (throttle_key, failures, window_start,"
+                            + " locked_until) VALUES (:key, :failures, :start, :locked)"
+                            + " ON CONFLICT DO NOTHING")
+                    .bind("failures", next.failures())
+                    .bind("start", next.windowStart())
+                    .bindByType("locked", next.lockedUntil(), Instant.class)
+                    .bind("key", key)
+                    .execute())
+        == 1;
   }
 
   @Override

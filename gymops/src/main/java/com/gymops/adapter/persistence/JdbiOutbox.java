@@ -399,4 +399,17 @@ final class JdbiOutbox implements Outbox {
           return history;
         });
   }
+
+  @Override
+  public int purgeBodiesBefore(Instant cutoff, String replacement) {
+    return jdbi.withHandle(
+        handle ->
+            handle
+                .createUpdate(
+                    "UPDATE outbound_message SET body = :replacement, subject = NULL WHERE created_at"
+                        + " < :cutoff AND status NOT IN ('QUEUED', 'SENDING', 'FAILED') AND body <> :replacement")
+                .bind("cutoff", cutoff)
+                .bind("replacement", replacement)
+                .execute());
+  }
 }

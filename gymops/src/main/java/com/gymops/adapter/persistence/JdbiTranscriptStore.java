@@ -2,6 +2,7 @@ package com.gymops.adapter.persistence;
 
 import com.gymops.application.port.store.TranscriptStore;
 import com.gymops.domain.TranscriptEntry;
+import java.time.Instant;
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.PreparedBatch;
@@ -64,5 +65,15 @@ final class JdbiTranscriptStore implements TranscriptStore {
 
   private static String fit(String body) {
     return body.length() <= MAX_BODY ? body : body.substring(0, MAX_BODY - CUT.length()) + CUT;
+  }
+
+  @Override
+  public int purgeBefore(Instant cutoff) {
+    return jdbi.withHandle(
+        handle ->
+            handle
+                .createUpdate("DELETE FROM" + " agent_transcript WHERE recorded_at < :cutoff")
+                .bind("cutoff", cutoff)
+                .execute());
   }
 }

@@ -70,13 +70,15 @@ public final class CsvReportWriter implements ReportWriter {
   }
 
   /**
-   * RFC 4180 quoting; a leading =, +, - or @ is neutralised so spreadsheets do not run it, except
-   * in a plain signed number such as an E.164 phone number, which no spreadsheet runs and which the
-   * agency must receive intact.
+   * RFC 4180 quoting; a leading =, +, -, @, tab or carriage return is neutralised so spreadsheets
+   * do not run it, except in a plain signed number such as an E.164 phone number, which no
+   * spreadsheet runs and which the agency must receive intact.
    */
   private static String quote(String value) {
     String safe =
-        !value.isEmpty() && "=+-@".indexOf(value.charAt(0)) >= 0 && !value.matches("[-+]?[0-9.]+")
+        !value.isEmpty()
+                && "=+-@\t\r".indexOf(value.charAt(0)) >= 0
+                && !value.matches("[-+]?[0-9.]+")
             ? "'" + value
             : value;
     if (safe.contains(",") || safe.contains("\"") || safe.contains("\n") || safe.contains("\r")) {

@@ -12,6 +12,7 @@ import com.gymops.application.care.ManualActions.DoorResult;
 import com.gymops.application.care.MemberProfiles;
 import com.gymops.application.care.NotFoundException;
 import com.gymops.application.care.NotPermittedException;
+import com.gymops.application.importing.MemberValidator;
 import com.gymops.domain.ClubId;
 import com.gymops.domain.CollectionHold;
 import com.gymops.domain.MemberId;
@@ -221,11 +222,13 @@ final class JsonApi {
   }
 
   private static MemberId member(Context ctx) {
-    try {
-      return new MemberId(ctx.pathParam("id"));
-    } catch (IllegalArgumentException e) {
-      throw new BadRequest(e.getMessage());
-    }
+    String id = ctx.pathParam("id");
+    MemberValidator.idProblem(id)
+        .ifPresent(
+            problem -> {
+              throw new BadRequest(problem);
+            });
+    return new MemberId(id);
   }
 
   private static WorkflowId workflow(Context ctx) {

@@ -3,8 +3,11 @@ package com.gymops.adapter.web;
 import com.gymops.adapter.web.console.ConsoleRoutes;
 import com.gymops.adapter.web.console.ConsoleServices;
 import io.javalin.Javalin;
+import io.javalin.http.Context;
+import jakarta.servlet.ServletException;
 import java.util.List;
 import java.util.function.Supplier;
+import org.eclipse.jetty.http.BadMessageException;
 
 /**
  * The HTTP side of {@code gymops serve}: {@code /health} (the process answers), {@code /ready} (it
@@ -74,6 +77,9 @@ public final class OpsServer implements AutoCloseable {
               config.startup.showJavalinBanner = false;
               config.startup.showOldJavalinVersionWarning = false;
               config.jetty.port = port;
+              // No answer of GymOps is to be read as anything but its declared type.
+              config.routes.before(ctx -> ctx.header("X-Content-Type-Options", "nosniff"));
+              config.routes.exception(ServletException.class, OpsServer::malformed);
               config.routes.get("/health", ctx -> ctx.result("ok\n"));
               config.routes.get(
                   "/ready",
@@ -103,6 +109,20 @@ public final class OpsServer implements AutoCloseable {
             });
     javalin.start();
     return new OpsServer(javalin);
+  }
+
+  /**
+   * A body the server cannot parse (a broken multipart form) is the client's fault: its 4xx, not a
+   * 500 that reads as a GymOps bug. Any other servlet failure stays a 500.
+   */
+  private static void malformed(ServletException e, Context ctx) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof BadMessageException bad && bad.getCode() >= 400 && bad.getCode() < 500) {
+        ctx.status(bad.getCode()).result("bad request: the body cannot be read\n");
+        return;
+      }
+    }
+    ctx.status(500).result("Server Error\n");
   }
 
   public int port() {

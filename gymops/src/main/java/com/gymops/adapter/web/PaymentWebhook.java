@@ -18,19 +18,30 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * {@code POST /webhooks/payments}: the payment system reports a payment as JSON {@code
  * {"payment_id", "member_id", "amount", "paid_at"}}, signed with {@code GYMOPS_PAYMENTS_SECRET}
  * (see {@link PaymentSignature}). 200 with what changed (also for a replay, which changes nothing);
- * 403 unsigned or forged; 400 for a body that is not such a payment (an amount of $100,000 or more
- * included); 409 for a payment id already recorded for another member or amount; 422 for a member
- * GymOps does not know (fix the import, then redeliver).
+ * 403 unsigned or forged; 400 for a body that is not such a payment (an amount of $100,000 or more,
+ * a field not listed here, or a {@code currency} other than the clubs' {@code USD} included); 409
+ * for a payment id already recorded for another member or amount; 422 for a member GymOps does not
+ * know (fix the import, then redeliver).
  */
 final class PaymentWebhook {
   static final String JSON = "application/json";
   private static final ObjectMapper MAPPER =
       new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+
+  /**
+   * The clubs' currency: balances are dollars, so a payment in another is refused, not converted.
+   */
+  static final String CURRENCY = "USD";
+
+  private static final Set<String> FIELDS =
+      Set.of("payment_id", "member_id", "amount", "paid_at", "currency");
 
   /** A gym balance is under $100,000: anything larger is a bug or an attack, never a payment. */
   static final BigDecimal MAX_AMOUNT = new BigDecimal(100_000);
@@ -83,6 +94,26 @@ final class PaymentWebhook {
     }
     if (root == null || !root.isObject()) {
       throw new IllegalArgumentException("the body is not a JSON object");
+    }
+    Set<String> unknown = new TreeSet<>();
+    root.fieldNames().forEachRemaining(unknown::add);
+    unknown.removeAll(FIELDS);
+    if (!unknown.isEmpty()) {
+      throw new IllegalArgumentException(
+          "unknown field "
+              + String.join(", ", unknown)
+              + ": a payment has payment_id, member_id, amount, paid_at and, optionally, currency");
+    }
+    JsonNode currency = root.get("currency");
+    if (currency != null
+        && !currency.isNull()
+        && !(currency.isTextual() && currency.asText().equalsIgnoreCase(CURRENCY))) {
+      throw new IllegalArgumentException(
+          "currency "
+              + currency
+              + " is not the clubs' currency: balances are in "
+              + CURRENCY
+              + ", and a payment is never converted");
     }
     String paymentId = text(root, "payment_id");
     String memberId = text(root, "member_id");

@@ -9,6 +9,7 @@ import com.gymops.domain.ClubId;
 import com.gymops.domain.ConsoleRole;
 import com.gymops.domain.ConsoleSession;
 import com.gymops.domain.ConsoleUser;
+import com.gymops.domain.ThrottleCounter;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -151,20 +152,28 @@ public final class Accounts {
     String login = normalise(email);
     String accountKey = "account:" + login;
     String addressKey = "address:" + address;
-    if (LoginThrottle.PER_ACCOUNT.isLocked(throttle.find(accountKey), now)
-        || LoginThrottle.PER_ADDRESS.isLocked(throttle.find(addressKey), now)) {
+    // Counted before the password is checked: of attempts sent together, only as many as the
+    // throttle allows reach the (slow) check, whatever their order.
+    ThrottleCounter byAccount =
+        throttle.update(accountKey, c -> LoginThrottle.PER_ACCOUNT.afterAttempt(c, now));
+    ThrottleCounter byAddress =
+        throttle.update(addressKey, c -> LoginThrottle.PER_ADDRESS.afterAttempt(c, now));
+    if (LoginThrottle.PER_ACCOUNT.refuses(byAccount)
+        || LoginThrottle.PER_ADDRESS.refuses(byAddress)) {
       return new LoginResult.Refused(THROTTLED, true);
     }
     Optional<ConsoleUser> user = users.find(login).filter(u -> !u.disabled());
     boolean matches =
         passwords.matches(password, user.map(ConsoleUser::passwordHash).orElseGet(this::decoyHash));
     if (user.isEmpty() || !matches) {
-      recordFailure(accountKey, addressKey, now);
       audit.record(
           Actor.person(login), null, "login-refused", target(login), null, null, "from " + address);
       return new LoginResult.Refused(REFUSED, false);
     }
-    throttle.clear(accountKey);
+    // The attempt is given back rather than the count cleared: a success among guesses sent
+    // together must not open a fresh allowance for the guesses still in flight.
+    throttle.update(accountKey, c -> LoginThrottle.PER_ACCOUNT.afterSuccess(c, now));
+    throttle.update(addressKey, c -> LoginThrottle.PER_ADDRESS.afterSuccess(c, now));
     String token = token();
     sessions.open(new ConsoleSession(hash(token), login, token(), address, now, now, null));
     audit.record(
@@ -185,13 +194,6 @@ public final class Accounts {
       decoyHash = hash;
     }
     return hash;
-  }
-
-  private void recordFailure(String accountKey, String addressKey, Instant now) {
-    throttle.save(
-        accountKey, LoginThrottle.PER_ACCOUNT.afterFailure(throttle.find(accountKey), now));
-    throttle.save(
-        addressKey, LoginThrottle.PER_ADDRESS.afterFailure(throttle.find(addressKey), now));
   }
 
   /** The live session of the cookie's token and its enabled user; empty otherwise. */

@@ -44,13 +44,15 @@ public final class ApiAccess {
    * @param club the only club the token may act on; {@code null} for every club
    * @throws IllegalArgumentException for a blank or taken name or an unknown club
    */
-  public Created create(String name, ClubId club) {
+  public Created create(String name, ClubId named) {
     if (name == null || name.isBlank()) {
       throw new IllegalArgumentException("a token needs a --name");
     }
-    if (club != null && config.club(club).isEmpty()) {
-      throw new IllegalArgumentException("no club '" + club + "' in the configuration");
+    if (named != null && config.club(named).isEmpty()) {
+      throw new IllegalArgumentException("no club '" + named + "' in the configuration");
     }
+    // Stored as the configuration spells it: the token's scope is compared by that spelling.
+    ClubId club = named == null ? null : config.club(named).orElseThrow().club().id();
     byte[] bytes = new byte[32];
     random.nextBytes(bytes);
     String secret = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);

@@ -113,7 +113,8 @@ public final class AgentLoop implements RunAgent {
     List<com.gymops.application.tools.Tool> offered =
         ToolCatalog.offered(workflow, settings.tools());
     session.offerOnly(offered.stream().map(com.gymops.application.tools.Tool::name).toList());
-    Transcript transcript = new Transcript(clock, new Redaction(settings.apiKey()));
+    Redaction redaction = new Redaction(settings.apiKey());
+    Transcript transcript = new Transcript(clock, redaction);
     ReviewDecision decision =
         ReviewDecision.of(
             settings.reviewWhen(),
@@ -165,7 +166,7 @@ public final class AgentLoop implements RunAgent {
       stop = message.stopReason();
       String text = FinalText.of(message, stop.equals("end_turn"));
       if (!text.isBlank()) {
-        finalText = text;
+        finalText = redaction.apply(text);
       }
       List<ToolUse> calls = message.toolUses();
       if (stop.equals("tool_use")) {
@@ -180,7 +181,7 @@ public final class AgentLoop implements RunAgent {
         }
         figures.toolCalls += calls.size();
         conversation.assistant(message);
-        results(calls, session, conversation);
+        results(calls, session, conversation, redaction);
       } else if (stop.equals("max_tokens") && !calls.isEmpty()) {
         conversation.assistant(message);
         List<ToolResult> cut = cutOff(calls);
@@ -290,11 +291,13 @@ public final class AgentLoop implements RunAgent {
    * Every result of the turn in one user message, in the order of the calls; a tool's summary for
    * later turns goes with it.
    */
-  private static void results(List<ToolUse> calls, ToolSession session, Conversation conversation) {
+  /** The model's inputs are redacted before a tool stores any of them (a note, a hold's reason). */
+  private static void results(
+      List<ToolUse> calls, ToolSession session, Conversation conversation, Redaction redaction) {
     List<ToolResult> now = new ArrayList<>(calls.size());
     List<ToolResult> later = new ArrayList<>(calls.size());
     for (ToolUse call : calls) {
-      JsonNode input = MessagesJson.parse(call.inputJson());
+      JsonNode input = redaction.apply(MessagesJson.parse(call.inputJson()));
       com.gymops.application.tools.ToolResult result =
           ToolCatalog.call(call.name(), input, session);
       ToolResult full = result(call, result.content().toString(), result.isError());

@@ -8,6 +8,7 @@ import com.gymops.domain.Member;
 import com.gymops.domain.MemberId;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.Period;
 import java.util.Optional;
 
 /**
@@ -15,6 +16,9 @@ import java.util.Optional;
  * the club system set them; the policies read them from the snapshot.
  */
 public final class CollectionHolds {
+  /** The furthest a hold may reach: longer than any payment plan, short of a typo's year 99999. */
+  public static final Period LONGEST = Period.ofYears(2);
+
   private final GymOpsConfig config;
   private final MemberStore members;
   private final HoldStore holds;
@@ -33,7 +37,8 @@ public final class CollectionHolds {
   /**
    * Holds collections for the member until {@code until} (on that club-local day they resume).
    *
-   * @throws IllegalArgumentException when the date is not after today or the reason is blank
+   * @throws IllegalArgumentException when the date is not after today, is more than {@link
+   *     #LONGEST} ahead, or the reason is blank
    */
   public CollectionHold hold(Actor actor, MemberId id, LocalDate until, String reason) {
     Member member = Members.find(members, id);
@@ -45,6 +50,10 @@ public final class CollectionHolds {
     if (!until.isAfter(today)) {
       throw new IllegalArgumentException(
           "the hold must end after today (" + today + " at club " + member.clubId() + ")");
+    }
+    if (until.isAfter(today.plus(LONGEST))) {
+      throw new IllegalArgumentException(
+          "the hold must end by " + today.plus(LONGEST) + " (at most two years from today)");
     }
     Optional<CollectionHold> before = holds.of(id);
     CollectionHold hold =

@@ -30,7 +30,8 @@ public final class WorkflowPauses {
    *
    * @return false when it was paused already
    */
-  public boolean pause(Actor actor, WorkflowId workflow, ClubId club) {
+  public boolean pause(Actor actor, WorkflowId workflow, ClubId named) {
+    ClubId club = configured(named);
     String scope = scope(actor, club);
     boolean added = paused.pause(workflow, scope, actor.name(), clock.instant());
     if (added) {
@@ -40,7 +41,8 @@ public final class WorkflowPauses {
   }
 
   /** Returns false when it was not paused (for that scope). */
-  public boolean resume(Actor actor, WorkflowId workflow, ClubId club) {
+  public boolean resume(Actor actor, WorkflowId workflow, ClubId named) {
+    ClubId club = configured(named);
     String scope = scope(actor, club);
     boolean resumed = paused.resume(workflow, scope);
     if (resumed) {
@@ -57,6 +59,22 @@ public final class WorkflowPauses {
     return paused.all();
   }
 
+  /**
+   * The club as the configuration spells it: a pause is matched to fires by that spelling, so one
+   * stored as {@code NORTH} would never stop {@code north}'s fires. Null stays null (every club).
+   *
+   * @throws NotFoundException for a club not in the configuration
+   */
+  public ClubId configured(ClubId named) {
+    if (named == null) {
+      return null;
+    }
+    return config
+        .club(named)
+        .map(settings -> settings.club().id())
+        .orElseThrow(() -> new NotFoundException("no club '" + named + "' in the configuration"));
+  }
+
   private String scope(Actor actor, ClubId club) {
     if (club == null) {
       if (actor.club() != null) {
@@ -64,9 +82,6 @@ public final class WorkflowPauses {
             actor.name() + " may act on club " + actor.club() + " only, not on every club");
       }
       return PausedWorkflows.ALL_CLUBS;
-    }
-    if (config.club(club).isEmpty()) {
-      throw new NotFoundException("no club '" + club + "' in the configuration");
     }
     actor.mustReach(club);
     return club.value();

@@ -106,6 +106,10 @@ public final class ApprovalsQuery {
 
   private Actor actorFor(ConsoleUser user, String id) {
     ClubId club = approvals.find(Actor.person(user.email()), id).clubId();
+    if (!user.sees(club)) {
+      // As for an unknown id: another club's approval ids are not confirmed to exist.
+      throw new NotFoundException("no approval '" + id + "'");
+    }
     return ConsoleActions.actorFor(user, club);
   }
 

@@ -87,11 +87,13 @@ public final class ConsoleActions {
     manual.setOptedOut(actorFor(user, id), id, optedOut);
   }
 
-  public void pause(ConsoleUser user, WorkflowId workflow, ClubId club) {
+  public void pause(ConsoleUser user, WorkflowId workflow, ClubId named) {
+    ClubId club = pauses.configured(named);
     pauses.pause(actorFor(user, club), workflow, club);
   }
 
-  public void resume(ConsoleUser user, WorkflowId workflow, ClubId club) {
+  public void resume(ConsoleUser user, WorkflowId workflow, ClubId named) {
+    ClubId club = pauses.configured(named);
     pauses.resume(actorFor(user, club), workflow, club);
   }
 

@@ -41,10 +41,14 @@ public final class RunNow {
     return start(user, club, workflow, false);
   }
 
-  private String start(ConsoleUser user, ClubId club, WorkflowId workflow, boolean dryRun) {
-    if (config.club(club).isEmpty()) {
-      throw new ConsoleDenied("no club " + club.value() + " in the configuration");
-    }
+  private String start(ConsoleUser user, ClubId named, WorkflowId workflow, boolean dryRun) {
+    // The configuration's spelling, which every store and scope check compares by.
+    ClubId club =
+        config
+            .club(named)
+            .map(settings -> settings.club().id())
+            .orElseThrow(
+                () -> new ConsoleDenied("no club " + named.value() + " in the configuration"));
     Actor actor = ConsoleActions.actorFor(user, club);
     RunMode mode = RunMode.valueOf(config.agent().mode().toUpperCase(Locale.ROOT));
     RunReport report = runner.run(new RunRequest(workflow, club, mode, dryRun, clock.instant()));

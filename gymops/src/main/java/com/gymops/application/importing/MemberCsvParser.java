@@ -47,8 +47,6 @@ public final class MemberCsvParser {
   public static final List<String> OPTIONAL_COLUMNS =
       List.of("state", "collections_hold_until", "pay_link");
 
-  static final int MAX_MEMBER_ID_LENGTH = 64;
-
   private static final CsvTable TABLE = new CsvTable(COLUMNS, OPTIONAL_COLUMNS);
   private static final CodeTable<MemberStatus> STATUSES =
       CodeTable.of(List.of(MemberStatus.values()), MemberStatus::name);
@@ -131,7 +129,11 @@ public final class MemberCsvParser {
     if (firstName.isEmpty()) {
       row.reject("first_name", "a first name is required");
     }
+    MemberValidator.nameProblem("first name", firstName)
+        .ifPresent(problem -> row.reject("first_name", problem));
     String lastName = row.value("last_name");
+    MemberValidator.nameProblem("last name", lastName)
+        .ifPresent(problem -> row.reject("last_name", problem));
     String phone = phone(row);
     String email = email(row);
     MemberStatus status = status(row);
@@ -207,16 +209,9 @@ public final class MemberCsvParser {
 
   private static String memberId(CsvRow row, Map<String, Integer> firstLineOfMemberId) {
     String id = row.value("member_id");
-    if (id.isEmpty()) {
-      row.reject("member_id", "a member id is required");
-    } else if (id.length() > MAX_MEMBER_ID_LENGTH) {
-      row.reject(
-          "member_id",
-          "member id is "
-              + id.length()
-              + " characters long; at most "
-              + MAX_MEMBER_ID_LENGTH
-              + " are allowed");
+    Optional<String> problem = MemberValidator.idProblem(id);
+    if (problem.isPresent()) {
+      row.reject("member_id", problem.get());
     } else {
       Integer firstLine = firstLineOfMemberId.putIfAbsent(id, row.line());
       if (firstLine != null) {
@@ -267,24 +262,12 @@ public final class MemberCsvParser {
     if (text.isEmpty()) {
       return null;
     }
-    if (!looksLikeEmail(text)) {
-      row.reject("email", "'" + text + "' is not an email address");
+    Optional<String> problem = MemberValidator.emailProblem(text);
+    if (problem.isPresent()) {
+      row.reject("email", problem.get());
       return null;
     }
     return text;
-  }
-
-  /** A sanity check, not RFC 5322: catches typos and wrong columns, not every invalid address. */
-  private static boolean looksLikeEmail(String text) {
-    int at = text.indexOf('@');
-    if (at <= 0 || at != text.lastIndexOf('@')) {
-      return false;
-    }
-    int dot = text.indexOf('.', at + 1);
-    if (dot <= at + 1 || text.endsWith(".")) {
-      return false;
-    }
-    return text.chars().noneMatch(Character::isWhitespace);
   }
 
   private static MemberStatus status(CsvRow row) {

@@ -1,5 +1,6 @@
 package com.gymops.application.sync;
 
+import com.gymops.application.importing.MemberValidator;
 import com.gymops.application.port.ClubRecord;
 import com.gymops.application.port.ClubSystem;
 import com.gymops.application.port.ClubSystemException;
@@ -25,7 +26,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Pulls the members changed since the last pull from the club system, page by page, and merges them
@@ -36,11 +36,13 @@ import java.util.regex.Pattern;
  * and the next pull asks for {@code updated_since} equal to it (inclusive): a failure half-way
  * repeats the pull, and a member changed in the same instant as the watermark is fetched again
  * rather than missed. Both are harmless because merging a member is idempotent.
+ *
+ * <p>Every record goes through {@link MemberValidator}, as an imported row does: one that fails is
+ * skipped and named in the result's problems, whichever club system sent it.
  */
 public final class ClubSync {
   static final String WATERMARK = "club-system:members";
   private static final int MAX_PAGES = 10_000;
-  private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{6,14}");
 
   private final ClubSystem clubSystem;
   private final MemberStore members;
@@ -101,6 +103,10 @@ public final class ClubSync {
       for (ClubRecord record : page.members()) {
         try {
           Member member = member(record);
+          List<String> invalid = MemberValidator.problems(member);
+          if (!invalid.isEmpty()) {
+            throw new IllegalArgumentException(String.join("; ", invalid));
+          }
           String hold = blankToNull(record.collectionsHoldUntil());
           LocalDate until = null;
           if (hold != null) {
@@ -186,9 +192,6 @@ public final class ClubSync {
       throw new IllegalArgumentException("updated_at is missing");
     }
     String phone = blankToNull(record.phone());
-    if (phone != null && !E164.matcher(phone).matches()) {
-      throw new IllegalArgumentException("phone '" + phone + "' is not E.164");
-    }
     Money pastDue =
         record.pastDueAmount() == null ? Money.ZERO : Money.parse(record.pastDueAmount());
     LocalDate pastDueSince =

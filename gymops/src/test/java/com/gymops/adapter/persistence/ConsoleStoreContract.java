@@ -31,9 +31,16 @@ import com.gymops.domain.WorkflowRun;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -115,17 +122,53 @@ abstract class ConsoleStoreContract {
   }
 
   @Test
-  void a_throttle_counter_is_saved_replaced_and_cleared() {
-    throttle.save("account:ana@example.com", new ThrottleCounter(1, NOW, null));
-    assertThat(throttle.find("account:ana@example.com"))
-        .contains(new ThrottleCounter(1, NOW, null));
+  void a_throttle_counter_is_updated_and_cleared() {
+    ThrottleCounter first =
+        throttle.update("account:ana@example.com", c -> new ThrottleCounter(1, NOW, null));
+    assertThat(first).isEqualTo(new ThrottleCounter(1, NOW, null));
+    assertThat(throttle.find("account:ana@example.com")).contains(first);
 
     ThrottleCounter locked = new ThrottleCounter(5, NOW, NOW.plus(Duration.ofMinutes(15)));
-    throttle.save("account:ana@example.com", locked);
+    throttle.update(
+        "account:ana@example.com",
+        c -> c.orElseThrow().failures() == 1 ? locked : new ThrottleCounter(0, NOW, null));
     assertThat(throttle.find("account:ana@example.com")).contains(locked);
 
     throttle.clear("account:ana@example.com");
     assertThat(throttle.find("account:ana@example.com")).isEmpty();
+  }
+
+  @Test
+  void throttle_updates_made_at_the_same_moment_are_none_of_them_lost() throws Exception {
+    int callers = 30;
+    ExecutorService pool = Executors.newFixedThreadPool(callers);
+    CountDownLatch start = new CountDownLatch(1);
+    List<Future<ThrottleCounter>> results = new ArrayList<>();
+    try {
+      for (int i = 0; i < callers; i++) {
+        results.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  return throttle.update(
+                      "account:ana@example.com",
+                      c ->
+                          new ThrottleCounter(
+                              c.map(ThrottleCounter::failures).orElse(0) + 1, NOW, null));
+                }));
+      }
+      start.countDown();
+      Set<Integer> seen = new TreeSet<>();
+      for (Future<ThrottleCounter> result : results) {
+        seen.add(result.get(60, TimeUnit.SECONDS).failures());
+      }
+
+      assertThat(seen).hasSize(callers);
+      assertThat(throttle.find("account:ana@example.com").orElseThrow().failures())
+          .isEqualTo(callers);
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   @Test

@@ -289,6 +289,21 @@ class AgentCostTest {
     }
   }
 
+  @Test
+  void a_models_api_answer_without_a_lifecycle_is_no_warning_and_no_failure() {
+    Instant now = Instant.parse("2026-12-01T12:00:00Z");
+    try (FakeMessagesApi api = new FakeMessagesApi(new CompetentModel());
+        AnthropicLlmClient client =
+            new AnthropicLlmClient(AgentClub.KEY, api.baseUrl(), 0, Duration.ofSeconds(10))) {
+      api.model("claude-quiet-5", null, null);
+      api.model("claude-quiet-old-4", null, now.plus(Duration.ofDays(20)));
+
+      assertThat(client.checkModel("claude-quiet-5", now, Duration.ofDays(60))).isEmpty();
+      assertThat(client.checkModel("claude-quiet-old-4", now, Duration.ofDays(60)))
+          .hasValueSatisfying(w -> assertThat(w).contains("retires on 2026-12-21"));
+    }
+  }
+
   private static final MemberId NEW_EXCEPTION = new MemberId("N1");
   private static final MemberId NEW_ORDINARY = new MemberId("N2");
 

@@ -271,6 +271,35 @@ class MemberCsvParserTest {
         .containsExactly("line 2, column member_id: a member id is required");
   }
 
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "q/../../clubs/north/workflows/door-access/pause?",
+        "a/b",
+        "a?b",
+        "a%2Fb",
+        "a#b",
+        "..",
+        "-m1",
+        "ana@example"
+      })
+  void rejects_a_member_id_outside_letters_digits_dot_dash_and_underscore(String id)
+      throws IOException {
+    assertThat(problems(MemberRow.file(aRow().withId(id))))
+        .singleElement()
+        .satisfies(
+            problem ->
+                assertThat(problem)
+                    .startsWith("line 2, column member_id: member id '" + id + "' may hold only"));
+  }
+
+  @Test
+  void rejects_an_email_address_with_a_line_break_or_control_character() throws IOException {
+    assertThat(problems(MemberRow.file(aRow().with("email", "ana@example.com\u0007x"))))
+        .singleElement()
+        .satisfies(problem -> assertThat(problem).contains("is not an email address"));
+  }
+
   @Test
   void rejects_a_member_id_longer_than_64_characters() throws IOException {
     assertThat(problems(MemberRow.file(aRow().withId("x".repeat(65)))))

@@ -32,7 +32,7 @@ final class ActionHandlers {
                 who.user(),
                 new ClubId(ctx.pathParam("club")),
                 WorkflowId.fromId(ctx.pathParam("workflow")));
-    ctx.redirect(ConsoleRoutes.ROOT + "/runs/" + runId + "?confirm=1", HttpStatus.SEE_OTHER);
+    ctx.redirect(ConsoleUrls.run(runId) + "?confirm=1", HttpStatus.SEE_OTHER);
   }
 
   void run(Context ctx, SignedIn who) {
@@ -43,7 +43,7 @@ final class ActionHandlers {
                 who.user(),
                 new ClubId(ctx.pathParam("club")),
                 WorkflowId.fromId(ctx.pathParam("workflow")));
-    ctx.redirect(ConsoleRoutes.ROOT + "/runs/" + runId, HttpStatus.SEE_OTHER);
+    ctx.redirect(ConsoleUrls.run(runId), HttpStatus.SEE_OTHER);
   }
 
   void approve(Context ctx, SignedIn who) {
@@ -160,7 +160,7 @@ final class ActionHandlers {
   }
 
   private static void toMember(Context ctx) {
-    ctx.redirect(ConsoleRoutes.ROOT + "/members/" + ctx.pathParam("id"), HttpStatus.SEE_OTHER);
+    ctx.redirect(ConsoleUrls.member(ctx.pathParam("id")), HttpStatus.SEE_OTHER);
   }
 
   private static String required(Context ctx, String field) {

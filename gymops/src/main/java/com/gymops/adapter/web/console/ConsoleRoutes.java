@@ -2,6 +2,7 @@ package com.gymops.adapter.web.console;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.javalin.http.Handler;
 
 /**
  * The manager console under {@code /console}: server-rendered pages, htmx served from its webjar,
@@ -19,6 +20,9 @@ public final class ConsoleRoutes {
       "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src"
           + " 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
+  /** Browsers reached over https keep to https for a year (docs/SECURITY.md). */
+  static final String STRICT_TRANSPORT_SECURITY = "max-age=31536000";
+
   private ConsoleRoutes() {}
 
   public static void register(RoutesConfig routes, ConsoleServices services) {
@@ -27,20 +31,21 @@ public final class ConsoleRoutes {
     LoginHandlers login = new LoginHandlers(services, pages, guard);
     ReadHandlers read = new ReadHandlers(services, pages);
     ActionHandlers act = new ActionHandlers(services, pages);
-    routes.before(ROOT, ConsoleRoutes::securityHeaders);
-    routes.before(ROOT + "/*", ConsoleRoutes::securityHeaders);
+    Handler headers = ctx -> securityHeaders(ctx, services.secureCookies());
+    routes.before(ROOT, headers);
+    routes.before(ROOT + "/*", headers);
     ConsoleAssets.register(routes);
     routes.get(LOGIN, login::form);
     routes.post(LOGIN, login::submit);
     routes.post(ROOT + "/logout", guard.posting(login::logout));
-    routes.get(ROOT, guard.reading(read::today));
-    routes.get(ROOT + "/today/cards", guard.reading(read::todayCards));
-    routes.get(ROOT + "/runs", guard.reading(read::runs));
-    routes.get(ROOT + "/runs/{id}", guard.reading(read::run));
-    routes.get(ROOT + "/members", guard.reading(read::members));
-    routes.get(ROOT + "/members/{id}", guard.reading(read::member));
-    routes.get(ROOT + "/outbox", guard.reading(read::outbox));
-    routes.get(ROOT + "/settings", guard.reading(read::settings));
+    page(routes, ROOT, guard.reading(read::today));
+    page(routes, ROOT + "/today/cards", guard.reading(read::todayCards));
+    page(routes, ROOT + "/runs", guard.reading(read::runs));
+    page(routes, ROOT + "/runs/{id}", guard.reading(read::run));
+    page(routes, ROOT + "/members", guard.reading(read::members));
+    page(routes, ROOT + "/members/{id}", guard.reading(read::member));
+    page(routes, ROOT + "/outbox", guard.reading(read::outbox));
+    page(routes, ROOT + "/settings", guard.reading(read::settings));
     routes.post(ROOT + "/outbox/{id}/cancel", guard.acting(act::cancelMessage));
     routes.post(ROOT + "/outbox/{id}/retry", guard.acting(act::retryMessage));
     routes.post(ROOT + "/clubs/{club}/workflows/{workflow}/preview", guard.acting(act::preview));
@@ -55,14 +60,26 @@ public final class ConsoleRoutes {
     routes.post(member + "note", guard.acting(act::note));
     routes.post(member + "opt-out", guard.acting(act::optOut));
     routes.post(member + "opt-in", guard.acting(act::optIn));
-    routes.get(ROOT + "/audit", guard.reading(read::audit));
-    routes.get(ROOT + "/approvals", guard.reading(read::approvals));
+    page(routes, ROOT + "/audit", guard.reading(read::audit));
+    page(routes, ROOT + "/approvals", guard.reading(read::approvals));
     routes.post(ROOT + "/approvals/selected", guard.acting(act::decideSelected));
     routes.post(ROOT + "/approvals/{id}/approve", guard.acting(act::approve));
     routes.post(ROOT + "/approvals/{id}/deny", guard.acting(act::deny));
   }
 
-  private static void securityHeaders(Context ctx) {
+  /**
+   * A page for GET and for HEAD alike: left to itself, Javalin answers HEAD on a GET route with 200
+   * without running its handler, so without the session check.
+   */
+  private static void page(RoutesConfig routes, String path, Handler handler) {
+    routes.get(path, handler);
+    routes.head(path, handler);
+  }
+
+  private static void securityHeaders(Context ctx, boolean overHttps) {
+    if (overHttps) {
+      ctx.header("Strict-Transport-Security", STRICT_TRANSPORT_SECURITY);
+    }
     ctx.header("Content-Security-Policy", CONTENT_SECURITY_POLICY);
     ctx.header("X-Frame-Options", "DENY");
     ctx.header("X-Content-Type-Options", "nosniff");

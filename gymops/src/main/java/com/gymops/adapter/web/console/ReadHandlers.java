@@ -76,14 +76,7 @@ final class ReadHandlers {
     params.put("thread", found);
     params.put(
         "confirmUrl",
-        offerRun
-            ? ConsoleRoutes.ROOT
-                + "/clubs/"
-                + found.run().club()
-                + "/workflows/"
-                + found.run().workflow()
-                + "/run"
-            : null);
+        offerRun ? ConsoleUrls.workflow(found.run().club(), found.run().workflow(), "run") : null);
     ctx.html(pages.render("run", params));
   }
 

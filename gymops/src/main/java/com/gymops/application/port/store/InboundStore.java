@@ -25,4 +25,10 @@ public interface InboundStore {
   void clearOptOuts(MemberId member);
 
   boolean isOptedOutOf(MemberId member, MessagePurpose purpose);
+
+  /**
+   * Replaces the text of messages received before {@code cutoff} by {@code replacement}, keeping
+   * who sent them, when and what they meant; returns how many changed.
+   */
+  int purgeBodiesBefore(Instant cutoff, String replacement);
 }

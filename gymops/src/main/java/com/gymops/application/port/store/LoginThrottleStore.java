@@ -2,12 +2,20 @@ package com.gymops.application.port.store;
 
 import com.gymops.domain.ThrottleCounter;
 import java.util.Optional;
+import java.util.function.Function;
 
-/** Failed-login counters, one per account or address key. Thread-safe. */
+/** Login-attempt counters, one per account or address key. Thread-safe. */
 public interface LoginThrottleStore {
   Optional<ThrottleCounter> find(String key);
 
-  void save(String key, ThrottleCounter counter);
+  /**
+   * Replaces the counter of {@code key} by {@code change} applied to it, atomically: of callers at
+   * the same moment, each sees the others' updates, none is lost. {@code change} may be applied
+   * more than once and must be pure.
+   *
+   * @return the counter stored
+   */
+  ThrottleCounter update(String key, Function<Optional<ThrottleCounter>, ThrottleCounter> change);
 
   void clear(String key);
 }

@@ -107,4 +107,11 @@ public interface Outbox {
   List<OutboundMessage> ofRun(String runId);
 
   Map<MessageStatus, Long> countByStatus();
+
+  /**
+   * Replaces the body and subject of messages created before {@code cutoff} by {@code replacement},
+   * except those still to be sent or retried (queued, sending, failed); the rows, their recipients,
+   * statuses and times stay. Returns how many changed.
+   */
+  int purgeBodiesBefore(Instant cutoff, String replacement);
 }

@@ -380,6 +380,38 @@ class ConsoleBrowserTest {
 
   @Test
   @Order(9)
+  void a_hostile_member_id_leads_to_that_members_page_and_its_note_form_pauses_nothing() {
+    // As stored before member ids were checked: today's import and sync refuse it.
+    String hostile = "q/../../clubs/main/workflows/door-access/pause?";
+    app.stores()
+        .members()
+        .upsertAll(
+            List.of(
+                com.gymops.testing.MemberBuilder.aMember()
+                    .withId(hostile)
+                    .inClub("main")
+                    .named("Hal", "Hostile")
+                    .build()),
+            AT);
+    browser.get(base + "/console/members?q=Hostile");
+
+    open(browser.findElement(By.linkText("Hal Hostile")));
+    String landed = browser.getCurrentUrl();
+    for (WebElement form : browser.findElements(By.cssSelector("form[action$='/note']"))) {
+      assertThat(form.getAttribute("action")).contains("q%2F..%2F..%2Fclubs%2Fmain");
+      form.findElement(By.cssSelector("textarea, input[name='text']")).sendKeys("called");
+      open(form.findElement(By.cssSelector("button")));
+    }
+
+    assertThat(landed).contains("/console/members/q%2F..%2F..%2Fclubs%2Fmain");
+    assertThat(app.pauses().isPaused(WorkflowId.DOOR_ACCESS, new ClubId("main")))
+        .as("door-access paused from " + landed)
+        .isFalse();
+    assertThat(app.stores().audit().latest(50)).noneMatch(e -> e.action().equals("pause"));
+  }
+
+  @Test
+  @Order(10)
   void logging_out_ends_the_session() {
     browser.get(base + "/console");
     open(browser.findElement(By.id("logout")));

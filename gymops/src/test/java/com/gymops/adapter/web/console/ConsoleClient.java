@@ -42,6 +42,22 @@ final class ConsoleClient {
     return send(request);
   }
 
+  HttpResponse<String> head(String path) throws Exception {
+    return send(request(path).method("HEAD", HttpRequest.BodyPublishers.noBody()));
+  }
+
+  /** Posts a body as it is, with the given content type and the last CSRF token in its header. */
+  HttpResponse<String> postBody(String path, String contentType, String body) throws Exception {
+    HttpRequest.Builder request =
+        request(path)
+            .header("Content-Type", contentType)
+            .POST(HttpRequest.BodyPublishers.ofString(body));
+    if (csrf != null) {
+      request.header(ConsoleRoutes.CSRF_HEADER, csrf);
+    }
+    return send(request);
+  }
+
   /** Posts the form with the last CSRF token seen on a page. */
   HttpResponse<String> post(String path, Map<String, String> form) throws Exception {
     Map<String, String> withToken = new LinkedHashMap<>(form);

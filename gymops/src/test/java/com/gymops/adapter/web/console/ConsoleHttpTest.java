@@ -481,7 +481,7 @@ class ConsoleHttpTest {
     assertThat(denied.statusCode()).isEqualTo(200);
     assertThat(denied.body())
         .contains("apr-a: denied", "apr-b: denied")
-        .contains("apr-e: manager@example.com does not manage club east")
+        .contains("apr-e: no approval 'apr-e'")
         .contains(
             "apr-done: approval apr-done is not pending: it is denied (by owner@example.com)");
     for (String id : List.of("apr-a", "apr-b")) {
