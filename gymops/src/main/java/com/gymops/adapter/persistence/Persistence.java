@@ -38,6 +38,7 @@ public final class Persistence {
         new JdbiAuditLog(jdbi),
         new JdbiPausedWorkflows(jdbi),
         new JdbiApiTokens(jdbi),
-        new JdbiApprovalStore(jdbi));
+        new JdbiApprovalStore(jdbi),
+        new JdbiClubSystemLinks(jdbi));
   }
 }
