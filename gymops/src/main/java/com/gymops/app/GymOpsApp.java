@@ -378,6 +378,11 @@ public final class GymOpsApp implements AutoCloseable {
   }
 
   /** The pull from the club system ({@code local}: nothing to pull). */
+  /** The pull {@code serve}'s tick and {@code gymops sync} run. */
+  public com.gymops.application.sync.ClubPull clubPull() {
+    return new com.gymops.application.sync.ClubPull(clubSync, webhooks.payments());
+  }
+
   public ClubSync clubSync() {
     return clubSync;
   }
