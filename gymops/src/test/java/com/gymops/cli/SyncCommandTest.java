@@ -64,4 +64,26 @@ class SyncCommandTest {
     assertThat(run.exitCode()).isEqualTo(1);
     assertThat(run.err()).contains("refused the login").contains("GYMOPS_CLUBHUB_PASSWORD");
   }
+
+  @Test
+  void doctor_logs_in_to_clubhub_and_shows_the_last_pull() throws IOException {
+    configure();
+    assertThat(CliRun.in(work, CREDENTIALS, "doctor").out())
+        .contains("clubhub, " + FakeClubHub.USERNAME + " logged in, never pulled yet");
+
+    clubHub.putMember("1156", FakeClubHub.memberRow(101, "Ann", "(217) 555-0101"));
+    CliRun.in(work, CREDENTIALS, "sync");
+    CliRun pulled = CliRun.in(work, CREDENTIALS, "doctor");
+    CliRun refused =
+        CliRun.in(
+            work,
+            Map.of("GYMOPS_CLUBHUB_USERNAME", FakeClubHub.USERNAME, "GYMOPS_CLUBHUB_PASSWORD", "x"),
+            "doctor");
+
+    assertThat(pulled.out()).contains("last pull up to " + CliRun.NOW);
+    assertThat(refused.exitCode()).isEqualTo(1);
+    assertThat(refused.out() + refused.err())
+        .contains("refused the login")
+        .contains("GYMOPS_CLUBHUB_PASSWORD");
+  }
 }

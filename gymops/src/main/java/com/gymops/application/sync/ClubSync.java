@@ -103,6 +103,14 @@ public final class ClubSync {
   }
 
   /**
+   * The watermark of the last complete pull: the latest {@code updated_at} it saw (ClubHub, which
+   * has none, stamps every record with the pull's instant), or empty before the first.
+   */
+  public java.util.Optional<Instant> lastPull() {
+    return state.watermark(WATERMARK);
+  }
+
+  /**
    * One pull.
    *
    * @throws ClubSystemException when the club system cannot be read; the watermark is unchanged
