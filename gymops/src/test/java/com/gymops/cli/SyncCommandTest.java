@@ -49,6 +49,9 @@ class SyncCommandTest {
         .contains("Pulled from clubhub: 1 members merged, 1 skipped")
         .contains("skipped 102: phone '12'")
         .contains("Club main: 0 paid-up members' doors evaluated after the pull");
+    CliRun shown = CliRun.in(work, CREDENTIALS, "members", "show", "101", "--by", "Sam");
+    assertThat(shown.out() + shown.err())
+        .contains("club system id 101, standing good_standing, last check-in 2026-03-01");
   }
 
   @Test

@@ -37,7 +37,8 @@ public final class MemberProfiles {
       List<Payment> payments,
       Optional<CollectionHold> hold,
       Optional<String> payLink,
-      List<AuditEntry> audit) {}
+      List<AuditEntry> audit,
+      Optional<com.gymops.application.port.store.ClubSystemLinks.Link> clubSystem) {}
 
   public Profile show(Actor actor, MemberId id) {
     Member member = Members.find(stores, id);
@@ -51,7 +52,8 @@ public final class MemberProfiles {
         stores.payments().ofMember(id),
         stores.holds().of(id),
         stores.payLinks().of(id),
-        stores.audit().about(Audit.member(id)));
+        stores.audit().about(Audit.member(id)),
+        stores.clubLinks().find(id));
   }
 
   /** The profile as the CLI's {@code --json} and the API print it. */
@@ -70,6 +72,10 @@ public final class MemberProfiles {
     node.put("sms_opted_out", member.smsOptedOut());
     node.put("door", member.door().code());
     node.put("pay_link", profile.payLink().orElse(null));
+    var link = profile.clubSystem();
+    node.put("club_system_id", link.map(l -> l.externalId()).orElse(null));
+    node.put("club_status", link.map(l -> l.clubStatus()).orElse(null));
+    node.put("last_check_in", link.map(l -> text(l.lastCheckIn())).orElse(null));
     if (profile.hold().isPresent()) {
       CollectionHold h = profile.hold().get();
       node.putObject("hold")
