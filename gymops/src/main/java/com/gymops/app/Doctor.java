@@ -106,6 +106,7 @@ public final class Doctor {
                 .orElseGet(
                     () -> Check.passed("agent model", config.agent().model() + ", current")));
       }
+      clubSystem(config, app).ifPresent(checks::add);
       for (SenderPauses.Pause pause : app.stores().senderPauses().all()) {
         checks.add(
             Check.failed(
@@ -131,6 +132,33 @@ public final class Doctor {
     checks.addAll(sms(config));
     smtp(config).ifPresent(checks::add);
     return checks;
+  }
+
+  /** Logs in to ClubHub (reads nothing) and shows how far the last pull got. */
+  private static Optional<Check> clubSystem(GymOpsConfig config, GymOpsApp app) {
+    if (config.clubSystem().system().equals("local")) {
+      return Optional.empty();
+    }
+    String lastPull =
+        app.clubSync().lastPull().map(at -> "last pull up to " + at).orElse("never pulled yet");
+    if (app.clubHub().isEmpty()) {
+      return Optional.of(
+          Check.passed("club system", config.clubSystem().system() + ", " + lastPull));
+    }
+    try {
+      app.clubHub().get().login();
+      return Optional.of(
+          Check.passed(
+              "club system",
+              "clubhub, " + config.clubSystem().clubhub().username() + " logged in, " + lastPull));
+    } catch (com.gymops.application.port.ClubSystemException e) {
+      return Optional.of(
+          Check.failed(
+              "club system",
+              e.getMessage() + " (" + lastPull + ")",
+              "set GYMOPS_CLUBHUB_USERNAME and GYMOPS_CLUBHUB_PASSWORD to a ClubHub user of the"
+                  + " club, and check club_system.clubhub.base_url"));
+    }
   }
 
   private static Check templates(GymOpsConfig config) {

@@ -1,7 +1,10 @@
 package com.gymops.app;
 
 import com.gymops.adapter.Sleeper;
+import com.gymops.adapter.clubsystem.ClubHubClubSystem;
+import com.gymops.adapter.clubsystem.ClubHubSession;
 import com.gymops.adapter.clubsystem.HttpClubSystem;
+import com.gymops.adapter.door.ClubHubDoorSystem;
 import com.gymops.adapter.door.HttpDoorSystem;
 import com.gymops.adapter.email.SmtpEmailGateway;
 import com.gymops.adapter.llm.AnthropicLlmClient;
@@ -116,6 +119,7 @@ public final class GymOpsApp implements AutoCloseable {
   private final AnthropicLlmClient llm;
   private final Webhooks webhooks;
   private final ClubSync clubSync;
+  private final ClubHubSession clubHub;
   private final Accounts accounts;
   private final CollectionHolds holds;
   private final ManualActions manualActions;
@@ -163,8 +167,13 @@ public final class GymOpsApp implements AutoCloseable {
     CsvReportWriter files = new CsvReportWriter(dataDir.resolve(REPORTS));
     // Where each integration is called, its answers are recorded for the Settings page.
     HealthRecorder health = new HealthRecorder(Persistence.integrationHealth(database), clock);
+    // One ClubHub login for the pull and the door's bans.
+    this.clubHub =
+        config.clubSystem().isClubHub()
+            ? new ClubHubSession(config.clubSystem().clubhub(), Sleeper.SYSTEM)
+            : null;
     ActionExecutor executor =
-        new ActionExecutor(stores, managerMessages, doorSystem(config.door(), health));
+        new ActionExecutor(stores, managerMessages, doorSystem(config, clubHub, stores, health));
     RunPlanner planner =
         new RunPlanner(
             new SnapshotLoader(
@@ -275,16 +284,14 @@ public final class GymOpsApp implements AutoCloseable {
     this.apiAccess = new ApiAccess(config, stores.tokens(), new SecureRandom(), clock);
     this.clubSync =
         new ClubSync(
-            config.clubSystem().isHttp()
-                ? new HealthRecordingClubSystem(
-                    new HttpClubSystem(config.clubSystem().http()), health)
-                : ClubSystem.LOCAL,
+            clubSystem(config, clubHub, health, clock),
             stores.members(),
             stores.syncState(),
             config.clubs().stream().map(c -> c.club().id()).collect(Collectors.toSet()),
             clock,
             stores.holds(),
-            stores.payLinks());
+            stores.payLinks(),
+            stores.clubLinks());
     this.accounts =
         new Accounts(
             Persistence.consoleUsers(database),
@@ -297,10 +304,34 @@ public final class GymOpsApp implements AutoCloseable {
             clock);
   }
 
-  private static DoorSystem doorSystem(DoorSettings door, HealthRecorder health) {
+  private static ClubSystem clubSystem(
+      GymOpsConfig config, ClubHubSession clubHub, HealthRecorder health, Clock clock) {
+    if (config.clubSystem().isHttp()) {
+      return new HealthRecordingClubSystem(new HttpClubSystem(config.clubSystem().http()), health);
+    }
+    if (clubHub != null) {
+      return new HealthRecordingClubSystem(
+          new ClubHubClubSystem(clubHub, config.clubSystem(), clock), health);
+    }
+    return ClubSystem.LOCAL;
+  }
+
+  private static DoorSystem doorSystem(
+      GymOpsConfig config, ClubHubSession clubHub, Stores stores, HealthRecorder health) {
+    DoorSettings door = config.door();
+    if (door.system().equals("clubhub") && clubHub != null) {
+      return new HealthRecordingDoorSystem(
+          new ClubHubDoorSystem(clubHub, config.clubSystem().clubNumbers(), stores.clubLinks()),
+          health);
+    }
     return door.system().equals("http")
         ? new HealthRecordingDoorSystem(new HttpDoorSystem(door.http(), Sleeper.SYSTEM), health)
         : DoorSystem.BUILTIN;
+  }
+
+  /** ClubHub's session when the club system is ClubHub, for {@code doctor}'s credentials check. */
+  public java.util.Optional<ClubHubSession> clubHub() {
+    return java.util.Optional.ofNullable(clubHub);
   }
 
   /**
@@ -397,6 +428,11 @@ public final class GymOpsApp implements AutoCloseable {
   }
 
   /** The pull from the club system ({@code local}: nothing to pull). */
+  /** The pull {@code serve}'s tick and {@code gymops sync} run. */
+  public com.gymops.application.sync.ClubPull clubPull() {
+    return new com.gymops.application.sync.ClubPull(clubSync, webhooks.payments());
+  }
+
   public ClubSync clubSync() {
     return clubSync;
   }
@@ -436,7 +472,8 @@ public final class GymOpsApp implements AutoCloseable {
         stores.payments(),
         stores.holds(),
         stores.payLinks(),
-        stores.audit());
+        stores.audit(),
+        stores.clubLinks());
   }
 
   public WorkflowPauses pauses() {

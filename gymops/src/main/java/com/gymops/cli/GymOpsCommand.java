@@ -23,6 +23,7 @@ import picocli.CommandLine.ScopeType;
     subcommands = {
       InitCommand.class,
       ImportCommand.class,
+      SyncCommand.class,
       DemoCommand.class,
       RunCommand.class,
       RunsCommand.class,

@@ -150,6 +150,13 @@ final class MembersCommand {
       if (!profile.get("pay_link").isNull()) {
         out.println("  pay link " + profile.get("pay_link").asText());
       }
+      if (!profile.get("club_system_id").isNull()) {
+        out.printf(
+            "  club system id %s, standing %s, last check-in %s%n",
+            profile.get("club_system_id").asText(),
+            profile.get("club_status").asText("-"),
+            profile.get("last_check_in").asText("-"));
+      }
       section(out, profile, "attempts", "at", "kind", "channel", "outcome");
       section(out, profile, "messages", "created_at", "template", "status", "text");
       section(out, profile, "notes", "at", "author", "text");

@@ -1,17 +1,33 @@
 package com.gymops.config;
 
+import com.gymops.domain.ClubId;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Where members and balances come from ({@code club_system}).
  *
- * @param system {@code local} (GymOps' own store, fed by {@code gymops import}) or {@code http}
- *     (pulled from the club system's REST API every {@link #INTERVAL})
+ * @param system {@code local} (GymOps' own store, fed by {@code gymops import}), {@code http}
+ *     (pulled from the club system's REST API every {@link #INTERVAL}) or {@code clubhub}
+ *     (ClubHub's own API, docs/INTEGRATIONS.md)
  * @param http the API of the {@code http} system, else null
+ * @param clubhub ClubHub's API of the {@code clubhub} system, else null
+ * @param clubNumbers each club's number in the club system ({@code clubs[].club_system_id})
+ * @param consentAttested the clubs whose {@code clubs[].club_system_consent: attested} says every
+ *     member it pulls agreed to marketing texts, for club systems that hold no consent
  */
-public record ClubSystemSettings(String system, Http http) {
+public record ClubSystemSettings(
+    String system,
+    Http http,
+    ClubHub clubhub,
+    Map<ClubId, String> clubNumbers,
+    Set<ClubId> consentAttested) {
   public static final ClubSystemSettings LOCAL = new ClubSystemSettings("local", null);
+
+  public static final String CLUBHUB_USERNAME_ENV = "GYMOPS_CLUBHUB_USERNAME";
+  public static final String CLUBHUB_PASSWORD_ENV = "GYMOPS_CLUBHUB_PASSWORD";
 
   /** How often {@code serve} pulls changes: balances a quarter-hour old at worst. */
   public static final Duration INTERVAL = Duration.ofMinutes(15);
@@ -23,11 +39,70 @@ public record ClubSystemSettings(String system, Http http) {
     if (system.equals("http") && http == null) {
       throw new IllegalArgumentException("the http club system needs its API");
     }
+    if (system.equals("clubhub") && clubhub == null) {
+      throw new IllegalArgumentException("the clubhub club system needs its API");
+    }
+    clubNumbers = Map.copyOf(clubNumbers);
+    consentAttested = Set.copyOf(consentAttested);
+  }
+
+  public ClubSystemSettings(String system, Http http) {
+    this(system, http, null, Map.of(), Set.of());
   }
 
   public boolean isHttp() {
     return system.equals("http");
   }
+
+  public boolean isClubHub() {
+    return system.equals("clubhub");
+  }
+
+  /**
+   * ClubHub's API ({@code club_system.clubhub}).
+   *
+   * @param baseUrl the API host; {@link #CLUBHUB_DEFAULT_BASE_URL} unless a fake stands in
+   * @param username from {@code GYMOPS_CLUBHUB_USERNAME}, or null when unset
+   * @param password from {@code GYMOPS_CLUBHUB_PASSWORD}, or null when unset
+   * @param pageSize rows asked for per page (ClubHub's apps ask for 100)
+   * @param attempts tries of one call that meets a 429, a 5xx or no answer
+   */
+  public record ClubHub(
+      String baseUrl,
+      String username,
+      String password,
+      int pageSize,
+      Duration timeout,
+      int attempts) {
+    public ClubHub {
+      Objects.requireNonNull(baseUrl, "baseUrl");
+      Objects.requireNonNull(timeout, "timeout");
+    }
+
+    public boolean hasCredentials() {
+      return username != null && password != null;
+    }
+
+    @Override
+    public String toString() {
+      return "ClubHub[baseUrl="
+          + baseUrl
+          + ", username="
+          + (username == null ? "unset" : username)
+          + ", password="
+          + (password == null ? "unset" : "***")
+          + ", pageSize="
+          + pageSize
+          + ", timeout="
+          + timeout
+          + ", attempts="
+          + attempts
+          + "]";
+    }
+  }
+
+  public static final String CLUBHUB_DEFAULT_BASE_URL =
+      "https://clubhub-ios-api.anytimefitness.com";
 
   /**
    * @param baseUrl the API root; {@code /members} is under it

@@ -48,8 +48,9 @@ final class ConfigBinder {
 
   private static final List<String> SMS_PROVIDERS = List.of("log", "twilio");
   private static final List<String> EMAIL_PROVIDERS = List.of("log", "smtp");
-  private static final List<String> DOOR_SYSTEMS = List.of("builtin", "http");
-  private static final List<String> CLUB_SYSTEMS = List.of("local", "http");
+  private static final List<String> DOOR_SYSTEMS = List.of("builtin", "http", "clubhub");
+  private static final List<String> CLUB_SYSTEMS = List.of("local", "http", "clubhub");
+  private static final List<String> CONSENT_SOURCES = List.of("club_system", "attested");
   private static final List<String> HTTP_METHODS = List.of("GET", "POST", "PUT", "PATCH", "DELETE");
   private static final Pattern HEADER_NAME = Pattern.compile("[A-Za-z0-9-]+");
   private static final Pattern TEMPLATE_KEY = Pattern.compile("[a-z0-9_]+");
@@ -59,6 +60,8 @@ final class ConfigBinder {
   private final Map<String, String> env;
   private final ZoneId systemZone;
   private final List<String> problems;
+  private final Map<ClubId, String> clubNumbers = new HashMap<>();
+  private final java.util.Set<ClubId> consentAttested = new java.util.HashSet<>();
 
   ConfigBinder(Map<String, String> env, ZoneId systemZone, List<String> problems) {
     this.env = Map.copyOf(env);
@@ -83,6 +86,10 @@ final class ConfigBinder {
                         c.club(), c.policy().withApprovals(approvals.gates()), c.workflows()))
             .toList();
     ServerSettings server = server(root.section("server"), agent);
+    clubSystem = withClubNumbers(clubSystem, clubs);
+    if (door.system().equals("clubhub") && !clubSystem.isClubHub()) {
+      problems.add("door.system: clubhub needs club_system.system: clubhub");
+    }
     root.reportUnknownKeys();
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
@@ -235,6 +242,16 @@ final class ConfigBinder {
       String frontDesk =
           node.optional("front_desk_phone", text -> phoneNumber(text, region)).orElse(null);
       UsState state = node.optional("state", UsState::parse).orElse(null);
+      Optional<String> clubNumber = node.optionalText("club_system_id").map(String::trim);
+      String consent =
+          node.value(
+              "club_system_consent",
+              "club_system",
+              text -> provider("club_system_consent", text, CONSENT_SOURCES));
+      id.ifPresent(value -> clubNumber.ifPresent(number -> clubNumbers.put(value, number)));
+      if (consent.equals("attested")) {
+        id.ifPresent(consentAttested::add);
+      }
       ClubRules rules = RuleSections.read(node, global, true);
       id.ifPresent(
           value ->
@@ -412,12 +429,59 @@ final class ConfigBinder {
         timeout);
   }
 
+  /**
+   * Each club's number in the club system, required for ClubHub: its calls are made per club. What
+   * {@code club_system_consent} attests is used only by club systems that hold no consent.
+   */
+  private ClubSystemSettings withClubNumbers(
+      ClubSystemSettings settings, List<ClubSettings> clubs) {
+    if (!settings.isClubHub()) {
+      return settings;
+    }
+    for (ClubSettings club : clubs) {
+      if (!clubNumbers.containsKey(club.club().id())) {
+        problems.add(
+            "clubs["
+                + club.club().id()
+                + "].club_system_id: required when club_system.system is "
+                + settings.system());
+      }
+    }
+    return new ClubSystemSettings(
+        settings.system(), settings.http(), settings.clubhub(), clubNumbers, consentAttested);
+  }
+
   private ClubSystemSettings clubSystem(ConfigNode section) {
     String system =
         section.value(
             "system",
             ClubSystemSettings.LOCAL.system(),
             text -> provider("club system", text, CLUB_SYSTEMS));
+    ConfigNode clubhub = section.section("clubhub");
+    clubhub.forbid(
+        "password",
+        "secrets come from the environment: set " + ClubSystemSettings.CLUBHUB_PASSWORD_ENV);
+    String clubhubUrl =
+        clubhub
+            .optional("base_url", ConfigBinder::httpUrl)
+            .orElse(ClubSystemSettings.CLUBHUB_DEFAULT_BASE_URL);
+    int clubhubPageSize = clubhub.integer("page_size", 100, 1, 1_000);
+    int clubhubTimeout = clubhub.integer("timeout_seconds", 30, 1, 300);
+    int clubhubAttempts = clubhub.integer("attempts", 4, 1, 10);
+    if (system.equals("clubhub")) {
+      return new ClubSystemSettings(
+          system,
+          null,
+          new ClubSystemSettings.ClubHub(
+              clubhubUrl,
+              fromEnv(ClubSystemSettings.CLUBHUB_USERNAME_ENV).orElse(null),
+              fromEnv(ClubSystemSettings.CLUBHUB_PASSWORD_ENV).orElse(null),
+              clubhubPageSize,
+              Duration.ofSeconds(clubhubTimeout),
+              clubhubAttempts),
+          Map.of(),
+          java.util.Set.of());
+    }
     ConfigNode http = section.section("http");
     Optional<String> baseUrl = http.optional("base_url", ConfigBinder::httpUrl);
     int pageSize = http.integer("page_size", 500, 1, 5_000);
@@ -448,6 +512,9 @@ final class ConfigBinder {
     Map<String, String> headers = http.textMap("headers", HEADER_NAME);
     int timeout = http.integer("timeout_seconds", 10, 1, 120);
     int attempts = http.integer("attempts", 3, 1, 10);
+    if (system.equals("clubhub")) {
+      return new DoorSettings(system, null);
+    }
     if (!system.equals("http")) {
       return DoorSettings.BUILTIN;
     }

@@ -47,7 +47,8 @@ public final class Persistence {
         new JdbiAuditLog(jdbi),
         new JdbiPausedWorkflows(jdbi),
         new JdbiApiTokens(jdbi),
-        new JdbiApprovalStore(jdbi));
+        new JdbiApprovalStore(jdbi),
+        new JdbiClubSystemLinks(jdbi));
   }
 
   /** The console's pages: filtered, paged reads across the stores. */

@@ -2,6 +2,7 @@ package com.gymops.adapter.schedule;
 
 import com.gymops.application.payments.PaymentService;
 import com.gymops.application.port.ClubSystemException;
+import com.gymops.application.sync.ClubPull;
 import com.gymops.application.sync.ClubSync;
 import com.gymops.domain.ClubId;
 import java.util.List;
@@ -16,25 +17,24 @@ import org.slf4j.LoggerFactory;
 public final class ClubSyncTick {
   private static final Logger LOG = LoggerFactory.getLogger(ClubSyncTick.class);
 
-  private final ClubSync sync;
-  private final PaymentService payments;
+  private final ClubPull pull;
   private final List<ClubId> clubs;
 
   public ClubSyncTick(ClubSync sync, PaymentService payments, List<ClubId> clubs) {
-    this.sync = sync;
-    this.payments = payments;
+    this.pull = new ClubPull(sync, payments);
     this.clubs = List.copyOf(clubs);
   }
 
   /** A failure is logged and waits for the next tick, which repeats the pull from the watermark. */
   void run() {
-    ClubSync.Result result;
+    ClubPull.Report report;
     try {
-      result = sync.pull();
+      report = pull.now(clubs);
     } catch (ClubSystemException e) {
       LOG.warn("club system pull failed: {}", e.getMessage());
       return;
     }
+    ClubSync.Result result = report.pull();
     if (result.merged() > 0 || !result.problems().isEmpty()) {
       LOG.info(
           "club system: {} members merged, {} skipped {}",
@@ -42,13 +42,14 @@ public final class ClubSyncTick {
           result.problems().size(),
           result.problems());
     }
-    if (result.merged() > 0) {
-      for (ClubId club : clubs) {
-        int opened = payments.openPaidUpDoors(club);
-        if (opened > 0) {
-          LOG.info("club {}: {} paid-up members' doors evaluated after the pull", club, opened);
-        }
-      }
-    }
+    report
+        .doorsOpened()
+        .forEach(
+            (club, opened) -> {
+              if (opened > 0) {
+                LOG.info(
+                    "club {}: {} paid-up members' doors evaluated after the pull", club, opened);
+              }
+            });
   }
 }

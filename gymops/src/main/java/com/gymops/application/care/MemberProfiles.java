@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.gymops.application.port.store.AttemptStore;
 import com.gymops.application.port.store.AuditLog;
+import com.gymops.application.port.store.ClubSystemLinks;
 import com.gymops.application.port.store.DoorLog;
 import com.gymops.application.port.store.HoldStore;
 import com.gymops.application.port.store.MemberStore;
@@ -37,6 +38,7 @@ public final class MemberProfiles {
   private final HoldStore holds;
   private final PayLinks payLinks;
   private final AuditLog audit;
+  private final ClubSystemLinks clubLinks;
 
   public MemberProfiles(
       MemberStore members,
@@ -47,7 +49,8 @@ public final class MemberProfiles {
       PaymentStore payments,
       HoldStore holds,
       PayLinks payLinks,
-      AuditLog audit) {
+      AuditLog audit,
+      ClubSystemLinks clubLinks) {
     this.members = members;
     this.attempts = attempts;
     this.outbox = outbox;
@@ -57,6 +60,7 @@ public final class MemberProfiles {
     this.holds = holds;
     this.payLinks = payLinks;
     this.audit = audit;
+    this.clubLinks = clubLinks;
   }
 
   /** One member's account as it stands. */
@@ -69,7 +73,8 @@ public final class MemberProfiles {
       List<Payment> payments,
       Optional<CollectionHold> hold,
       Optional<String> payLink,
-      List<AuditEntry> audit) {}
+      List<AuditEntry> audit,
+      Optional<ClubSystemLinks.Link> clubSystem) {}
 
   public Profile show(Actor actor, MemberId id) {
     Member member = Members.find(members, id);
@@ -83,7 +88,8 @@ public final class MemberProfiles {
         payments.ofMember(id),
         holds.of(id),
         payLinks.of(id),
-        audit.about(Audit.member(id)));
+        audit.about(Audit.member(id)),
+        clubLinks.find(id));
   }
 
   /** The profile as the CLI's {@code --json} and the API print it. */
@@ -102,6 +108,10 @@ public final class MemberProfiles {
     node.put("sms_opted_out", member.smsOptedOut());
     node.put("door", member.door().code());
     node.put("pay_link", profile.payLink().orElse(null));
+    var link = profile.clubSystem();
+    node.put("club_system_id", link.map(l -> l.externalId()).orElse(null));
+    node.put("club_status", link.map(l -> l.clubStatus()).orElse(null));
+    node.put("last_check_in", link.map(l -> text(l.lastCheckIn())).orElse(null));
     if (profile.hold().isPresent()) {
       CollectionHold h = profile.hold().get();
       node.putObject("hold")

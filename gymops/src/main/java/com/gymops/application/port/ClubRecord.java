@@ -12,6 +12,8 @@ import java.time.Instant;
  * @param state the US state of the member's address (two letters), or null
  * @param collectionsHoldUntil ISO date of a payment plan's end, or null (keeps what is on file)
  * @param payLink the member's own https pay link, or null (keeps what is on file)
+ * @param facts what a club system with ids and statuses of its own says beside the fields above
+ *     (ClubHub), or null (docs/club-system-api.md's records, which say all there is)
  */
 public record ClubRecord(
     String memberId,
@@ -28,4 +30,42 @@ public record ClubRecord(
     Instant updatedAt,
     String state,
     String collectionsHoldUntil,
-    String payLink) {}
+    String payLink,
+    ClubSystemFacts facts) {
+
+  /** A record of docs/club-system-api.md: nothing beside its fields. */
+  public ClubRecord(
+      String memberId,
+      String clubId,
+      String firstName,
+      String lastName,
+      String phone,
+      String email,
+      String status,
+      String joinedOn,
+      String pastDueAmount,
+      String pastDueSince,
+      boolean smsConsent,
+      Instant updatedAt,
+      String state,
+      String collectionsHoldUntil,
+      String payLink) {
+    this(
+        memberId,
+        clubId,
+        firstName,
+        lastName,
+        phone,
+        email,
+        status,
+        joinedOn,
+        pastDueAmount,
+        pastDueSince,
+        smsConsent,
+        updatedAt,
+        state,
+        collectionsHoldUntil,
+        payLink,
+        null);
+  }
+}

@@ -4,6 +4,8 @@ import com.gymops.application.importing.MemberValidator;
 import com.gymops.application.port.ClubRecord;
 import com.gymops.application.port.ClubSystem;
 import com.gymops.application.port.ClubSystemException;
+import com.gymops.application.port.ClubSystemFacts;
+import com.gymops.application.port.store.ClubSystemLinks;
 import com.gymops.application.port.store.HoldStore;
 import com.gymops.application.port.store.MemberStore;
 import com.gymops.application.port.store.PayLinks;
@@ -51,6 +53,8 @@ public final class ClubSync {
   private final Clock clock;
   private final HoldStore holds;
   private final PayLinks payLinks;
+  private final ClubSystemLinks clubLinks;
+  private final PulledRecordDefaults defaults;
 
   /** Without the stores of holds and pay links: those fields are ignored (tests). */
   public ClubSync(
@@ -74,6 +78,23 @@ public final class ClubSync {
       Clock clock,
       HoldStore holds,
       PayLinks payLinks) {
+    this(clubSystem, members, state, clubs, clock, holds, payLinks, null);
+  }
+
+  /**
+   * @param clubLinks where a record's club-system id, standing and last check-in go (null: ignored)
+   */
+  public ClubSync(
+      ClubSystem clubSystem,
+      MemberStore members,
+      SyncStateStore state,
+      Set<ClubId> clubs,
+      Clock clock,
+      HoldStore holds,
+      PayLinks payLinks,
+      ClubSystemLinks clubLinks) {
+    this.clubLinks = clubLinks;
+    this.defaults = new PulledRecordDefaults(members, clock);
     this.holds = holds;
     this.payLinks = payLinks;
     this.clubSystem = clubSystem;
@@ -81,6 +102,14 @@ public final class ClubSync {
     this.state = state;
     this.clubs = Set.copyOf(clubs);
     this.clock = clock;
+  }
+
+  /**
+   * The watermark of the last complete pull: the latest {@code updated_at} it saw (ClubHub, which
+   * has none, stamps every record with the pull's instant), or empty before the first.
+   */
+  public java.util.Optional<Instant> lastPull() {
+    return state.watermark(WATERMARK);
   }
 
   /**
@@ -100,13 +129,17 @@ public final class ClubSync {
       List<Member> valid = new ArrayList<>(page.members().size());
       Map<MemberId, LocalDate> holdsUntil = new HashMap<>();
       Map<MemberId, String> links = new HashMap<>();
-      for (ClubRecord record : page.members()) {
+      List<ClubSystemLinks.Link> facts = new ArrayList<>();
+      for (ClubRecord pulled : page.members()) {
+        ClubRecord record = pulled;
         try {
+          record = defaults.apply(pulled);
           Member member = member(record);
           List<String> invalid = MemberValidator.problems(member);
           if (!invalid.isEmpty()) {
             throw new IllegalArgumentException(String.join("; ", invalid));
           }
+          ClubSystemLinks.Link link = link(member.id(), record.facts());
           String hold = blankToNull(record.collectionsHoldUntil());
           LocalDate until = null;
           if (hold != null) {
@@ -117,10 +150,10 @@ public final class ClubSync {
                   "collections_hold_until '" + hold + "' is not a date (YYYY-MM-DD)", e);
             }
           }
-          String link = blankToNull(record.payLink());
-          if (link != null) {
+          String payLink = blankToNull(record.payLink());
+          if (payLink != null) {
             try {
-              PayLinkUrl.check(link, link);
+              PayLinkUrl.check(payLink, payLink);
             } catch (IllegalArgumentException e) {
               throw new IllegalArgumentException("pay_link: " + e.getMessage(), e);
             }
@@ -129,8 +162,11 @@ public final class ClubSync {
           if (until != null) {
             holdsUntil.put(member.id(), until);
           }
+          if (payLink != null) {
+            links.put(member.id(), payLink);
+          }
           if (link != null) {
-            links.put(member.id(), link);
+            facts.add(link);
           }
         } catch (IllegalArgumentException | java.time.DateTimeException e) {
           problems.add(record.memberId() + ": " + e.getMessage());
@@ -143,6 +179,9 @@ public final class ClubSync {
       members.mergeFromClubSystem(valid, clock.instant());
       // After the members they belong to; a crash before the watermark is saved repeats the page.
       storeHoldsAndLinks(valid, holdsUntil, links);
+      if (clubLinks != null) {
+        clubLinks.putAll(facts, clock.instant());
+      }
       merged += valid.size();
       cursor = page.next();
       if (++pages > MAX_PAGES) {
@@ -215,6 +254,20 @@ public final class ClubSync {
         DoorAccess.OPEN,
         false,
         record.state() == null || record.state().isBlank() ? null : UsState.parse(record.state()));
+  }
+
+  /** Checked before the member is kept, so a record with a bad last check-in is skipped whole. */
+  private static ClubSystemLinks.Link link(MemberId member, ClubSystemFacts facts) {
+    if (facts == null) {
+      return null;
+    }
+    String externalId = required(facts.externalId(), "the club system's member id");
+    String lastCheckIn = blankToNull(facts.lastCheckIn());
+    return new ClubSystemLinks.Link(
+        member,
+        externalId,
+        facts.clubStatus(),
+        lastCheckIn == null ? null : LocalDate.parse(lastCheckIn));
   }
 
   private static String required(String value, String field) {

@@ -85,7 +85,14 @@ class ExampleConfigTest {
             "club_system.http",
             "club_system.http.base_url",
             "club_system.http.page_size",
-            "club_system.http.timeout_seconds");
+            "club_system.http.timeout_seconds",
+            "clubs[0].club_system_id",
+            "clubs[0].club_system_consent",
+            "club_system.clubhub",
+            "club_system.clubhub.base_url",
+            "club_system.clubhub.page_size",
+            "club_system.clubhub.timeout_seconds",
+            "club_system.clubhub.attempts");
   }
 
   @Test

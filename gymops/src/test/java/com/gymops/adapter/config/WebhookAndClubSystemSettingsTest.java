@@ -76,4 +76,41 @@ class WebhookAndClubSystemSettingsTest {
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("club_system.system");
   }
+
+  @Test
+  void
+      clubhub_defaults_to_the_real_host_takes_its_user_from_the_environment_and_each_clubs_number() {
+    GymOpsConfig config =
+        ConfigLoader.parse(
+            "clubs: [{id: main, club_system_id: '1156', club_system_consent: attested}]\n"
+                + "club_system: {system: clubhub}\ndoor: {system: clubhub}\n",
+            Map.of(
+                "GYMOPS_CLUBHUB_USERNAME", "manager@example.com", "GYMOPS_CLUBHUB_PASSWORD", "pw"),
+            UTC);
+
+    ClubSystemSettings clubSystem = config.clubSystem();
+    assertThat(clubSystem.isClubHub()).isTrue();
+    assertThat(clubSystem.clubhub().baseUrl())
+        .isEqualTo("https://clubhub-ios-api.anytimefitness.com");
+    assertThat(clubSystem.clubhub().username()).isEqualTo("manager@example.com");
+    assertThat(clubSystem.clubhub().pageSize()).isEqualTo(100);
+    assertThat(clubSystem.clubNumbers())
+        .containsEntry(new com.gymops.domain.ClubId("main"), "1156");
+    assertThat(clubSystem.consentAttested()).containsExactly(new com.gymops.domain.ClubId("main"));
+    assertThat(config.door().system()).isEqualTo("clubhub");
+    assertThat(config.toString()).doesNotContain("pw,").doesNotContain("=pw");
+  }
+
+  @Test
+  void clubhub_needs_each_clubs_number_and_its_door_needs_clubhub_as_the_club_system() {
+    assertThatThrownBy(
+            () ->
+                ConfigLoader.parse(
+                    "clubs: [{id: main}]\nclub_system: {system: clubhub}\n", Map.of(), UTC))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("club_system_id: required when club_system.system is clubhub");
+    assertThatThrownBy(() -> ConfigLoader.parse("door: {system: clubhub}\n", Map.of(), UTC))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("door.system: clubhub needs club_system.system: clubhub");
+  }
 }

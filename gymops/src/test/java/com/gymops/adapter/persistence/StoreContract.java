@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.gymops.application.port.store.ApprovalStore;
 import com.gymops.application.port.store.AttemptStore;
 import com.gymops.application.port.store.AttemptStore.KeyedAttempt;
+import com.gymops.application.port.store.ClubSystemLinks;
 import com.gymops.application.port.store.MemberStore;
 import com.gymops.application.port.store.NoteStore;
 import com.gymops.application.port.store.Outbox;
@@ -94,6 +95,27 @@ abstract class StoreContract {
     members.upsertAll(List.of(member), NOW);
 
     assertThat(members.find(new MemberId("M1"))).contains(member);
+  }
+
+  @Test
+  void keeps_the_club_systems_id_standing_and_last_check_in_beside_the_member_across_merges() {
+    MemberId m1 = new MemberId("M1");
+    members.upsertAll(List.of(aMember().withId("M1").build()), NOW);
+    assertThat(stores.clubLinks().find(m1)).isEmpty();
+
+    stores
+        .clubLinks()
+        .putAll(
+            List.of(
+                new ClubSystemLinks.Link(m1, "88123", "staff", LocalDate.of(2026, 11, 20)),
+                new ClubSystemLinks.Link(new MemberId("unknown"), "1", null, null)),
+            NOW);
+    members.mergeFromClubSystem(List.of(aMember().withId("M1").named("Ann", "Lee").build()), NOW);
+
+    assertThat(stores.clubLinks().find(m1))
+        .contains(new ClubSystemLinks.Link(m1, "88123", "staff", LocalDate.of(2026, 11, 20)));
+    assertThat(members.find(m1).orElseThrow().firstName()).isEqualTo("Ann");
+    assertThat(stores.clubLinks().find(new MemberId("unknown"))).isEmpty();
   }
 
   @Test

@@ -249,7 +249,8 @@ class OneRunLifecycleTest {
         real.audit(),
         real.paused(),
         real.tokens(),
-        real.approvals());
+        real.approvals(),
+        real.clubLinks());
   }
 
   @SuppressWarnings("unchecked")

@@ -27,7 +27,8 @@ public record Stores(
     AuditLog audit,
     PausedWorkflows paused,
     ApiTokens tokens,
-    ApprovalStore approvals) {
+    ApprovalStore approvals,
+    ClubSystemLinks clubLinks) {
   public Stores {
     Objects.requireNonNull(members, "members");
     Objects.requireNonNull(attempts, "attempts");
@@ -50,5 +51,6 @@ public record Stores(
     Objects.requireNonNull(paused, "paused");
     Objects.requireNonNull(tokens, "tokens");
     Objects.requireNonNull(approvals, "approvals");
+    Objects.requireNonNull(clubLinks, "clubLinks");
   }
 }
