@@ -132,7 +132,8 @@ public record AgentFigures(
    * Seed-literal / competent at one size.
    *
    * @param uncappedInputTokens the seed-literal model's projected uncapped input tokens over the
-   *     competent model's: the comparison the goal of issue 7 means (null without a projection)
+   *     competent model's: the comparison the goal in docs/BENCHMARKS.md means (null without a
+   *     projection)
    */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record Comparison(

@@ -18,11 +18,11 @@ import java.util.function.Supplier;
 
 /**
  * past-due-monitoring in agent mode against the fake Messages API on loopback, with the competent
- * model (review the plan, hold one exception, execute) and the seed-literal one (the seed's
- * per-member tool calls), on demo clubs of a tenth of the bench's members and of all of them: 1,000
- * and 10,000 past-due members at the default 100,000. Token counts are deterministic, so each
- * (size, model) runs once; the budgets are the configured ones (the defaults unless gymops.yml says
- * otherwise), which cap the seed-literal model long before it is done.
+ * model (review the plan, hold one exception, execute) and the seed-literal one (the
+ * specification's per-member tool calls), on demo clubs of a tenth of the bench's members and of
+ * all of them: 1,000 and 10,000 past-due members at the default 100,000. Token counts are
+ * deterministic, so each (size, model) runs once; the budgets are the configured ones (the defaults
+ * unless gymops.yml says otherwise), which cap the seed-literal model long before it is done.
  */
 final class AgentScenario {
   /** Only the fake sees it; the SDK insists on a key. */
@@ -75,7 +75,7 @@ final class AgentScenario {
 
   /**
    * One run with the model always asked, so each size measures the model's work; the seed-literal
-   * script gets the seed's tools, which it calls member by member.
+   * script gets the specification's tools, which it calls member by member.
    */
   private AgentFigures.Run run(
       SeededClubs.Template template,

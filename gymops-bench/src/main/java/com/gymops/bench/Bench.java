@@ -13,7 +13,7 @@ import java.util.function.Consumer;
 
 /**
  * {@code gymops bench}: runs the chosen scenarios in a temporary directory it deletes at the end,
- * and reports each figure beside its baseline measured in the same run (issue 7,
+ * and reports each figure beside its baseline measured in the same run (docs/BENCHMARKS.md,
  * docs/BENCHMARKS.md).
  */
 public final class Bench {

@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
     description = {
       "Measure how fast and how cheap GymOps works, each figure beside its baseline from the same"
           + " run: rules runs against the least work their effects need, the agent's LLM cost"
-          + " against the seed's per-member chaining, queued texts through a fake Twilio against"
+          + " against the specification's per-member chaining, queued texts through a fake Twilio against"
           + " the bare HTTP calls, serve's startup against the bare JVM; on request, the manager"
           + " console's page times.",
       "Runs on demo clubs in a temporary embedded database, never on your data; progress goes to"

@@ -7,7 +7,7 @@ import java.util.List;
  * One {@code gymops bench}: when, on what, with which settings, and a section per scenario run
  * (null when not asked for).
  *
- * @param notMeasured scenarios of issue 7 this build cannot run, and why
+ * @param notMeasured scenarios of docs/BENCHMARKS.md this build cannot run, and why
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record BenchReport(

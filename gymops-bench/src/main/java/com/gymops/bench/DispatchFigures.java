@@ -31,7 +31,8 @@ public record DispatchFigures(Unthrottled unthrottled, Throttled throttled) {
    * @param achievedPerSecond (messages - 1) / seconds: the first text leaves at once and the pacer
    *     spaces the others, so this is what a perfect pacer makes equal to the configured rate
    * @param deviationPercent (achieved - configured) / configured
-   * @param withinGoal whether the deviation is within {@link #GOAL_PERCENT} either way (issue 7)
+   * @param withinGoal whether the deviation is within {@link #GOAL_PERCENT} either way
+   *     (docs/BENCHMARKS.md)
    */
   public record Throttled(
       int messages,

@@ -18,16 +18,17 @@ import java.util.List;
 import javax.sql.DataSource;
 
 /**
- * The rules scenario's fair floor (issue 14): what the two runs must read and the rows they wrote,
- * done as cheaply as plain JDBC can, in one transaction. It reads once what the two policies read
- * (docs/BENCHMARKS.md, "the fair floor"): the members in scope (past due or locked), with every
- * column door-access and past-due-monitoring use, and the attempt history of the members who owe
- * since the earlier of a year and a month ago and the start of the oldest delinquency, as the run's
- * snapshot reads it; then it writes the same rows, table by table (outbox, attempts, notes, door
- * changes and the members' door states, runs and run events), one batched insert per table. It does
- * no planning, no idempotency checks, no report and reads the members once where the run reads them
- * once per workflow, so it is a floor, but one that reads and writes what a correct run must.
- * {@link MinimalEffects} is the old baseline, kept beside it: it writes the outbox rows only.
+ * The rules scenario's fair floor (docs/BENCHMARKS.md): what the two runs must read and the rows
+ * they wrote, done as cheaply as plain JDBC can, in one transaction. It reads once what the two
+ * policies read (docs/BENCHMARKS.md, "the fair floor"): the members in scope (past due or locked),
+ * with every column door-access and past-due-monitoring use, and the attempt history of the members
+ * who owe since the earlier of a year and a month ago and the start of the oldest delinquency, as
+ * the run's snapshot reads it; then it writes the same rows, table by table (outbox, attempts,
+ * notes, door changes and the members' door states, runs and run events), one batched insert per
+ * table. It does no planning, no idempotency checks, no report and reads the members once where the
+ * run reads them once per workflow, so it is a floor, but one that reads and writes what a correct
+ * run must. {@link MinimalEffects} is the old baseline, kept beside it: it writes the outbox rows
+ * only.
  */
 final class FairFloor {
   private static final int BATCH = 1000;

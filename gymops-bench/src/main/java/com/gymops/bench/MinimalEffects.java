@@ -12,10 +12,10 @@ import java.util.List;
 import javax.sql.DataSource;
 
 /**
- * The rules scenario's baseline (issue 7): the least work the runs' effects need — one query for
- * the past-due members and one batched insert of as many outbox rows as the runs queued, in one
- * transaction, in plain JDBC. It writes no attempts, door changes, notes or run events, so it is a
- * floor, not a fair competitor.
+ * The rules scenario's baseline (docs/BENCHMARKS.md): the least work the runs' effects need — one
+ * query for the past-due members and one batched insert of as many outbox rows as the runs queued,
+ * in one transaction, in plain JDBC. It writes no attempts, door changes, notes or run events, so
+ * it is a floor, not a fair competitor.
  */
 final class MinimalEffects {
   private static final String INSERT =

@@ -7,10 +7,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * past-due-monitoring as the seed's agent task spells it: get_past_due_members, then for each
- * member a turn of get_member_profile, get_collection_attempts and check_member_access_status, and
- * a turn of send_payment_reminder by the seed's bands (plus lock and urgent note at $100 and 4
- * attempts). Two turns per member, each re-sending the whole conversation.
+ * past-due-monitoring as the specification's agent task spells it: get_past_due_members, then for
+ * each member a turn of get_member_profile, get_collection_attempts and check_member_access_status,
+ * and a turn of send_payment_reminder by the specification's bands (plus lock and urgent note at
+ * $100 and 4 attempts). Two turns per member, each re-sending the whole conversation.
  */
 public final class SeedLiteralModel implements ScriptedModel {
   private static final int PAGE = 200;

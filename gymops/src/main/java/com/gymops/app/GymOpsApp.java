@@ -2,9 +2,9 @@ package com.gymops.app;
 
 import com.gymops.adapter.Sleeper;
 import com.gymops.adapter.clubsystem.ClubHubClubSystem;
+import com.gymops.adapter.clubsystem.ClubHubDoorSystem;
 import com.gymops.adapter.clubsystem.ClubHubSession;
 import com.gymops.adapter.clubsystem.HttpClubSystem;
-import com.gymops.adapter.door.ClubHubDoorSystem;
 import com.gymops.adapter.door.HttpDoorSystem;
 import com.gymops.adapter.email.SmtpEmailGateway;
 import com.gymops.adapter.llm.AnthropicLlmClient;

@@ -1,7 +1,6 @@
 package com.gymops.cli;
 
 import com.gymops.application.run.RunReport;
-import com.gymops.application.run.RunReport.ReportedAction;
 import com.gymops.application.run.SummaryText;
 import com.gymops.domain.Plural;
 import java.io.PrintWriter;
@@ -12,7 +11,9 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
-/** A run report as a gym manager reads it: the seed's summary first, then what was done. */
+/**
+ * A run report as a gym manager reads it: the specification's summary first, then what was done.
+ */
 final class ReportText {
   private static final int ROWS_SHOWN = 10;
   private static final java.util.regex.Pattern AMOUNT =
@@ -131,15 +132,5 @@ final class ReportText {
       return "{" + join(map) + "}";
     }
     return String.valueOf(value);
-  }
-
-  static String actionLine(ReportedAction action) {
-    return String.format(
-        "%-10s %-20s %-26s %-24s %s",
-        action.memberId() == null ? "-" : action.memberId(),
-        action.action(),
-        action.detail(),
-        action.rule(),
-        action.outcome());
   }
 }

@@ -29,7 +29,8 @@ import java.util.Optional;
  *     again, defers its exceptions' members to the next review and runs the rest by the rules) or
  *     {@code run} (every run with exceptions asks); only with {@code review_when: exceptions}
  * @param tools the tools offered to the model: {@code plan} (review, drill-down, hold, execute; the
- *     default) or {@code seed} (every tool of the workflow, the seed's per-member ones too)
+ *     default) or {@code seed} (every tool of the workflow, the specification's per-member ones
+ *     too)
  */
 public record AgentSettings(
     String mode,

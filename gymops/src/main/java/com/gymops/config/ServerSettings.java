@@ -68,22 +68,4 @@ public record ServerSettings(
   public boolean secureCookies() {
     return publicUrl != null && publicUrl.startsWith("https://");
   }
-
-  /** How long a silent node keeps its executions before another node takes them over. */
-  public Duration deadAfter() {
-    return heartbeatInterval.multipliedBy(missedHeartbeats);
-  }
-
-  public ServerSettings withPort(int newPort) {
-    return new ServerSettings(
-        newPort,
-        heartbeatInterval,
-        missedHeartbeats,
-        threads,
-        publicUrl,
-        sessionIdle,
-        sessionMaxAge,
-        runLease,
-        retentionDays);
-  }
 }

@@ -20,9 +20,9 @@ import java.util.Optional;
  * Hourly past-due monitoring (docs/WORKFLOWS.md): one reminder of the right tier when the cadence
  * allows, and a door lock with an urgent note for the worst cases.
  *
- * <p>The lock takes the seed's stricter reading (amount AND attempts, counted before this run): a
- * physical lockout on a first large bill would be out of proportion. Members with an open referral
- * belong to the collections agency and are left alone.
+ * <p>The lock takes the specification's stricter reading (amount AND attempts, counted before this
+ * run): a physical lockout on a first large bill would be out of proportion. Members with an open
+ * referral belong to the collections agency and are left alone.
  */
 public final class PastDueMonitoringPolicy implements WorkflowPolicy {
   public static final String OPEN_REFERRAL = "open referral";

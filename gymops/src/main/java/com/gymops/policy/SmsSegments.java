@@ -80,10 +80,6 @@ public record SmsSegments(Encoding encoding, int segments, int units) {
     return true;
   }
 
-  public boolean isSingle() {
-    return segments == 1;
-  }
-
   /** The units of each character (GSM-7) or code point (UCS-2), in order. */
   private static int[] weights(String text, Encoding encoding) {
     if (encoding == Encoding.GSM_7) {

@@ -77,11 +77,6 @@ public final class TextingHours {
     return window;
   }
 
-  /** Whether {@code state} has a rule of its own, stricter than the federal one. */
-  public static boolean hasStateRule(UsState state) {
-    return STATES.containsKey(state.code());
-  }
-
   /** Whether {@code club} leaves any time on an ordinary day inside the federal hours. */
   public static boolean overlapsFederalHours(SendingWindow club) {
     return intersect(FEDERAL.hours().get(MONDAY), club).isPresent();

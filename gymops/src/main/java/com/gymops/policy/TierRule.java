@@ -4,8 +4,9 @@ import com.gymops.domain.Money;
 import java.util.Objects;
 
 /**
- * Picks the reminder tier. The seed's bands overlap and leave gaps ($50-$100 with 0 attempts, $20
- * with 3 attempts), so each threshold is read on its own and the more severe band wins.
+ * Picks the reminder tier. The specification's bands overlap and leave gaps ($50-$100 with 0
+ * attempts, $20 with 3 attempts), so each threshold is read on its own and the more severe band
+ * wins.
  */
 public record TierRule(ReminderRules rules) {
   public TierRule {

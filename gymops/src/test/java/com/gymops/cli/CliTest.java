@@ -48,7 +48,8 @@ class CliTest {
             "workflows",
             "tokens",
             "approvals",
-            "summary");
+            "summary",
+            "sync");
     assertThat(Cli.commandLine(CliEnvironment.system()).getSubcommands().keySet())
         .containsExactlyInAnyOrder(
             "init",
@@ -67,7 +68,8 @@ class CliTest {
             "workflows",
             "tokens",
             "approvals",
-            "summary");
+            "summary",
+            "sync");
   }
 
   @Test

@@ -223,7 +223,7 @@ final class FireDrill {
    * after its run succeeded, a serve lives a few seconds after it answers {@code /health}. Once the
    * fire is due and has no successful run, the serve is stepped from then on until the fire's next
    * attempt starts and killed mid-run (see {@link MidRunKiller}): the first attempt once its
-   * actions have committed, later ones there or as soon as they start, by the seed.
+   * actions have committed, later ones there or as soon as they start, by the specification.
    */
   private Optional<MidRunKiller.Kill> awaitKill(
       DrillDatabase db,

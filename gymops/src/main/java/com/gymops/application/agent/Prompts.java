@@ -5,9 +5,10 @@ import com.gymops.domain.WorkflowId;
 
 /**
  * What the model is told: a system prompt (role, the policy in short, how to work at scale, and
- * that member data is data), and per workflow the seed's agent task adapted to our tools. The seed
- * asks for per-member tool chaining; here that is the drill-down, and the plan tools do the bulk,
- * because per-member turns make the cost grow with the square of the members (docs/BENCHMARKS.md).
+ * that member data is data), and per workflow the specification's agent task adapted to our tools.
+ * The specification asks for per-member tool chaining; here that is the drill-down, and the plan
+ * tools do the bulk, because per-member turns make the cost grow with the square of the members
+ * (docs/BENCHMARKS.md).
  */
 final class Prompts {
   private Prompts() {}
@@ -46,7 +47,7 @@ final class Prompts {
         .formatted(clubName, ToolSession.MAX_HOLDS_PER_RUN);
   }
 
-  /** The seed's agent task for the workflow, in our tool names. */
+  /** The specification's agent task for the workflow, in our tool names. */
   static String task(WorkflowId workflow) {
     String task =
         switch (workflow) {

@@ -4,6 +4,7 @@ import com.gymops.application.port.store.ApprovalStore;
 import com.gymops.application.run.ActionExecutor;
 import com.gymops.application.run.ApprovalDesk;
 import com.gymops.application.run.EffectCodec;
+import com.gymops.application.run.EffectKeys;
 import com.gymops.application.run.ManagerMessages;
 import com.gymops.application.run.PlannedRun;
 import com.gymops.application.run.RunReportJson;
@@ -22,7 +23,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -102,10 +102,9 @@ public final class ApprovalFiling implements ApprovalDesk {
   /** At most one new-approval text per club per hour, whatever the number of approvals. */
   private void alertManager(Approval approval) {
     ClubSettings club = config.club(approval.clubId()).orElseThrow();
-    Instant hour = approval.createdAt().truncatedTo(ChronoUnit.HOURS);
     manager.notify(
         club.club(),
-        "alert:approval:" + club.club().id() + ":" + hour,
+        EffectKeys.approvalAlert(club.club().id(), approval.createdAt()),
         "Approval needed ("
             + approval.kind().code()
             + "): "

@@ -2,6 +2,7 @@ package com.gymops.application.care;
 
 import com.gymops.application.port.store.MemberStore;
 import com.gymops.application.port.store.NoteStore;
+import com.gymops.application.run.EffectKeys;
 import com.gymops.application.run.Outcome;
 import com.gymops.application.run.RunReport;
 import com.gymops.application.run.RunRequest;
@@ -112,7 +113,7 @@ public final class ManualActions {
             NoteCategory.SERVICE,
             "Access " + (verb.equals("lock") ? "locked" : "restored") + " by hand: " + reason,
             actor.name()),
-        "manual:" + result.runId() + ":note",
+        EffectKeys.manualDoorNote(result.runId()),
         result.runId());
     audit.record(
         actor,
@@ -140,7 +141,7 @@ public final class ManualActions {
             NoteCategory.GENERAL,
             text.strip(),
             actor.name()),
-        "manual:note:" + UUID.randomUUID(),
+        EffectKeys.manualNote(UUID.randomUUID()),
         null);
     audit.record(actor, member.clubId(), "note", Audit.member(id), null, text.strip(), null);
   }

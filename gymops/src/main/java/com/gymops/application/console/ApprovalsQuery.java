@@ -15,8 +15,9 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * The Approvals inbox, and the decisions on it, through issue 12's {@link Approvals} engine: an
- * approved item is executed by the engine through the run pipeline, a denied one never.
+ * The Approvals inbox, and the decisions on it, through the {@link Approvals} engine
+ * (docs/MANAGER.md): an approved item is executed by the engine through the run pipeline, a denied
+ * one never.
  */
 public final class ApprovalsQuery {
   /** Decided approvals shown per club; {@code gymops approvals --status all} lists every one. */

@@ -84,6 +84,24 @@ public final class EffectKeys {
     return hourlyAlert("run-failed", club, now);
   }
 
+  /** The manager's text that approvals wait: one per club and hour, however many were filed. */
+  public static String approvalAlert(ClubId club, Instant filedAt) {
+    return hourlyAlert("approval", club, filedAt);
+  }
+
+  /** The note a person's door change leaves on the member, once per run. */
+  public static String manualDoorNote(String runId) {
+    return "manual:" + runId + ":note";
+  }
+
+  /**
+   * A note a person writes by hand: each is its own, so two identical notes are both kept (its key
+   * only makes the write idempotent, not the person's intent).
+   */
+  public static String manualNote(java.util.UUID id) {
+    return "manual:note:" + id;
+  }
+
   private static String hourlyAlert(String kind, ClubId club, Instant now) {
     return "alert:" + kind + ":" + club + ":" + now.truncatedTo(ChronoUnit.HOURS);
   }

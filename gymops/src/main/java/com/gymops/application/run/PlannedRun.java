@@ -15,7 +15,8 @@ import java.util.Optional;
  * Immutable.
  *
  * <p>A class rather than a record for its member index: every executed action looks its member up,
- * and a scan of the snapshot made a run over 100,000 members quadratic (issue 7's profile).
+ * and a scan of the snapshot made a run over 100,000 members quadratic (the profile in
+ * docs/BENCHMARKS.md).
  */
 public final class PlannedRun {
   private final RunContext context;

@@ -14,7 +14,9 @@ import java.util.Map;
  * scripts depend on: add fields, never rename or remove them.
  */
 public final class RunReportJson {
-  /** One per process: a mapper per event cost a fifth of a 100,000-member run (issue 7). */
+  /**
+   * One per process: a mapper per event cost a fifth of a 100,000-member run (docs/BENCHMARKS.md).
+   */
   private static final ObjectMapper COMPACT = new ObjectMapper();
 
   private static final ObjectMapper JSON =

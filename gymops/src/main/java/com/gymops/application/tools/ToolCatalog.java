@@ -6,10 +6,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Every tool GymOps offers the agent (docs/ARCHITECTURE.md, Agent mode): the seed's tools by their
- * seed names, and the plan-level review_plan, hold_actions and execute_plan that keep a run's cost
- * independent of the number of members. Tools are stateless, so one immutable list serves every
- * run.
+ * Every tool GymOps offers the agent (docs/ARCHITECTURE.md, Agent mode): the specification's tools
+ * by their seed names, and the plan-level review_plan, hold_actions and execute_plan that keep a
+ * run's cost independent of the number of members. Tools are stateless, so one immutable list
+ * serves every run.
  */
 public final class ToolCatalog {
   private static final List<Tool> TOOLS =
@@ -58,7 +58,8 @@ public final class ToolCatalog {
 
   /**
    * The tools offered to the model in a run of the workflow: with {@code plan}, only {@link
-   * #PLAN_TOOLS}; with {@code seed}, all of {@link #forWorkflow} (the seed's per-member tools too).
+   * #PLAN_TOOLS}; with {@code seed}, all of {@link #forWorkflow} (the specification's per-member
+   * tools too).
    */
   public static List<Tool> offered(WorkflowId workflow, String toolSet) {
     return toolSet.equals("seed")

@@ -1,6 +1,5 @@
-package com.gymops.adapter.door;
+package com.gymops.adapter.clubsystem;
 
-import com.gymops.adapter.clubsystem.ClubHubSession;
 import com.gymops.application.port.ClubSystemException;
 import com.gymops.application.port.ClubSystemFacts;
 import com.gymops.application.port.DoorSystem;

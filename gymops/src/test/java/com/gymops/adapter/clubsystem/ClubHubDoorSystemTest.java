@@ -1,9 +1,8 @@
-package com.gymops.adapter.door;
+package com.gymops.adapter.clubsystem;
 
 import static com.gymops.testing.MemberBuilder.aMember;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.gymops.adapter.clubsystem.ClubHubSession;
 import com.gymops.application.port.DoorSystem;
 import com.gymops.application.port.store.ClubSystemLinks;
 import com.gymops.config.ClubSystemSettings;
