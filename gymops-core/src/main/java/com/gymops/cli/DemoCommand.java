@@ -126,7 +126,7 @@ final class DemoCommand implements Callable<Integer> {
       DispatchResult dispatched = app.dispatcher().dispatch(at);
       out.printf(
           "%nDispatch: %s sent (written to %s), %d deferred to the sending window, %d"
-              + " failed.%nSee every run with: java -jar target/gymops.jar --data %s runs%n",
+              + " failed.%nSee every run with: ./gymops --data %s runs%n",
           Plural.of(dispatched.sent(), "message", "messages"),
           directory.resolve(GymOpsApp.MESSAGE_LOG),
           dispatched.deferred(),
@@ -155,7 +155,7 @@ final class DemoCommand implements Callable<Integer> {
       out.printf("  %s  %-16s %s%n", approval.id(), approval.kind().code(), approval.summary());
     }
     out.printf(
-        "Decide with: java -jar target/gymops.jar --data %s approvals approve|deny ID --by NAME%n",
+        "Decide with: ./gymops --data %s approvals approve|deny ID --by NAME%n",
         directory);
   }
 
@@ -168,7 +168,7 @@ final class DemoCommand implements Callable<Integer> {
     app.accounts()
         .add(Actor.person("demo"), DEMO_OWNER, ConsoleRole.OWNER, Set.of(), password.toCharArray());
     out.printf(
-        "%nThe manager console: start the server with%n  java -jar target/gymops.jar --data %s"
+        "%nThe manager console: start the server with%n  ./gymops --data %s"
             + " serve%nthen open http://localhost:8080/console and log in as%n  %s%n  password:"
             + " %s%n(shown only this once; add more users with 'gymops users add').%n",
         directory, DEMO_OWNER, password);
