@@ -7,6 +7,7 @@ import com.gymops.app.GymOpsApp;
 import com.gymops.domain.ClubId;
 import com.gymops.domain.Member;
 import com.gymops.domain.MemberId;
+import com.gymops.domain.Money;
 import com.gymops.domain.UsState;
 import java.io.IOException;
 import java.nio.charset.Charset;
@@ -14,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Map;
 import java.util.Optional;
@@ -162,5 +164,80 @@ class RealClubInputTest {
         .contains(
             "line 2, column state: 'Texas' is not a US state's two-letter code, such as NY or"
                 + " TX");
+  }
+
+  private static final String US_EXPORT =
+      HEADER
+          + "\nM1,main,Ana,Lopez,(212) 555-2671,,ACTIVE,01/15/2024,\"$1,200.00\",11/01/2026,Y,n,"
+          + "ACTIVE\n";
+
+  @Test
+  void a_us_export_imports_with_dates_us_reading_dates_month_first_dollars_and_y_n()
+      throws IOException {
+    config("main");
+    Files.writeString(work.resolve("members.csv"), US_EXPORT);
+
+    CliRun run = CliRun.in(work, "import", "members", "members.csv", "--dates", "us");
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    Member member = member("M1");
+    assertThat(member.joinedOn()).isEqualTo(LocalDate.of(2024, 1, 15));
+    assertThat(member.pastDueSince()).isEqualTo(LocalDate.of(2026, 11, 1));
+    assertThat(member.pastDue()).isEqualTo(Money.ofCents(120_000));
+    assertThat(member.smsConsent()).isTrue();
+    assertThat(member.smsOptedOut()).isFalse();
+  }
+
+  @Test
+  void a_us_export_without_dates_us_is_refused_naming_each_date_and_the_option()
+      throws IOException {
+    config("main");
+    Files.writeString(work.resolve("members.csv"), US_EXPORT);
+
+    CliRun run = CliRun.in(work, "import", "members", "members.csv");
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.err())
+        .contains("2 problems, nothing imported")
+        .contains(
+            "line 2, column joined_on: '01/15/2024' is not a date in the form yyyy-MM-dd, like"
+                + " 2026-01-31; if the file writes dates month first, import with --dates us")
+        .contains(
+            "line 2, column past_due_since: '11/01/2026' is not a date in the form yyyy-MM-dd,"
+                + " like 2026-01-31; if the file writes dates month first, import with --dates"
+                + " us; if day first, import with --dates day-first");
+  }
+
+  @Test
+  void the_same_file_read_day_first_takes_the_ambiguous_date_the_other_way() throws IOException {
+    config("main");
+    Files.writeString(
+        work.resolve("members.csv"),
+        HEADER + "\nM1,main,Ana,Lopez,,,ACTIVE,03/04/2024,0,,yes,no,ACTIVE\n");
+
+    CliRun run = CliRun.in(work, "import", "members", "members.csv", "--dates", "day-first");
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(member("M1").joinedOn()).isEqualTo(LocalDate.of(2024, 4, 3));
+  }
+
+  @Test
+  void an_unknown_dates_value_is_refused_with_the_choices() throws IOException {
+    config("main");
+    Files.writeString(work.resolve("members.csv"), US_EXPORT);
+
+    CliRun run = CliRun.in(work, "import", "members", "members.csv", "--dates", "american");
+
+    assertThat(run.exitCode()).isNotZero();
+    assertThat(run.err()).contains("'american' is not one of iso, us, day-first");
+  }
+
+  @Test
+  void the_members_help_documents_the_dates_option_and_the_accepted_amounts() {
+    CliRun run = CliRun.in(work, "import", "members", "--help");
+
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.out())
+        .contains("--dates=ORDER", "us (MM/DD/YYYY)", "day-first", "$1,200.00", "Y/N");
   }
 }

@@ -115,7 +115,15 @@ public final class AttemptCsvParser {
       // A time without an offset could be any of 24 hours; guessing would misdate reminders.
       return "'" + text + "' has no time zone; add Z for UTC or an offset such as -05:00";
     } catch (DateTimeParseException e) {
-      return "'" + text + "' is not a time like 2026-11-20T14:00:00Z or 2026-11-20T09:00:00-05:00";
+      String problem =
+          "'" + text + "' is not a time like 2026-11-20T14:00:00Z or 2026-11-20T09:00:00-05:00";
+      // A month-first or day-first time names no zone either, so --dates has nothing to offer
+      // here: the order would be settled and the hour still guessed.
+      return text.indexOf('/') < 0
+          ? problem
+          : problem
+              + "; attempt times are always ISO 8601 with a zone, whatever --dates a"
+              + " members file needs";
     }
   }
 

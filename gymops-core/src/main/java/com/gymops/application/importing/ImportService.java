@@ -67,11 +67,17 @@ public final class ImportService {
   public record Imported(int rows, int added) {}
 
   public Imported importMembers(Path file) {
+    return importMembers(file, DateOrder.ISO);
+  }
+
+  /** Imports members from a file that writes its dates in {@code dates}. */
+  public Imported importMembers(Path file, DateOrder dates) {
     CsvFile.Text csv = read(file);
     ParsedMembers parsed;
     try (Reader in = new StringReader(csv.text())) {
       parsed =
-          new MemberCsvParser(clubs, defaultRegion, latestClubDate()).parse(in, csv.delimiter());
+          new MemberCsvParser(clubs, defaultRegion, latestClubDate(), dates)
+              .parse(in, csv.delimiter());
     } catch (IOException e) {
       throw new ImportRejectedException(file, "cannot be read: " + e.getMessage());
     }

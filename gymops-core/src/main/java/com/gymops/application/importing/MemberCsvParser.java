@@ -10,7 +10,6 @@ import com.gymops.domain.PayLinkUrl;
 import com.gymops.domain.UsState;
 import java.io.IOException;
 import java.io.Reader;
-import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -20,6 +19,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 /**
  * Reads a members file ({@code gymops import members}, README's import formats) into members,
@@ -56,13 +56,17 @@ public final class MemberCsvParser {
           DoorAccess::code);
   private static final CodeTable<Boolean> YES_NO =
       CodeTable.of(
-          Map.of("true", true, "yes", true, "1", true, "false", false, "no", false, "0", false),
-          "true/false, yes/no or 1/0");
+          Map.of(
+              "true", true, "yes", true, "y", true, "1", true, "false", false, "no", false, "n",
+              false, "0", false),
+          "true/false, yes/no, Y/N or 1/0");
+  private static final Pattern THOUSANDS = Pattern.compile("[0-9]{1,3}(,[0-9]{3})+");
 
   private final Map<String, ClubId> knownClubs;
   private final String knownClubList;
   private final PhoneNormalizer phones;
   private final LocalDate today;
+  private final DateOrder dates;
 
   /**
    * @param knownClubs the clubs in the configuration; every row must belong to one of them
@@ -72,6 +76,16 @@ public final class MemberCsvParser {
    * @throws IllegalArgumentException when {@code defaultRegion} is not a known region
    */
   public MemberCsvParser(Set<ClubId> knownClubs, String defaultRegion, LocalDate today) {
+    this(knownClubs, defaultRegion, today, DateOrder.ISO);
+  }
+
+  /**
+   * As {@link #MemberCsvParser(Set, String, LocalDate)}, reading dates in {@code dates}.
+   *
+   * @param dates how the file writes its dates; slash dates are read only in this order
+   */
+  public MemberCsvParser(
+      Set<ClubId> knownClubs, String defaultRegion, LocalDate today, DateOrder dates) {
     Map<String, ClubId> clubs = new TreeMap<>();
     // Matched without case: club systems write NYC01 where the configuration may say nyc01.
     knownClubs.forEach(club -> clubs.put(club.value().toLowerCase(Locale.ROOT), club));
@@ -80,6 +94,7 @@ public final class MemberCsvParser {
     this.knownClubList = String.join(", ", clubs.values().stream().map(ClubId::value).toList());
     this.phones = new PhoneNormalizer(Objects.requireNonNull(defaultRegion, "defaultRegion"));
     this.today = Objects.requireNonNull(today, "today");
+    this.dates = Objects.requireNonNull(dates, "dates");
   }
 
   /**
@@ -167,17 +182,16 @@ public final class MemberCsvParser {
   }
 
   /** A payment plan's end: collections resume on that club-local day (docs/MANAGER.md). */
-  private static LocalDate holdUntil(CsvRow row) {
+  private LocalDate holdUntil(CsvRow row) {
     String text = row.optionalValue("collections_hold_until");
     if (text.isEmpty()) {
       return null;
     }
-    try {
-      return LocalDate.parse(text);
-    } catch (java.time.format.DateTimeParseException e) {
-      row.reject("collections_hold_until", "'" + text + "' is not a date (YYYY-MM-DD)");
-      return null;
+    LocalDate until = dates.read(text);
+    if (until == null) {
+      row.reject("collections_hold_until", dates.problem(text));
     }
+    return until;
   }
 
   private static String payLink(CsvRow row) {
@@ -284,47 +298,16 @@ public final class MemberCsvParser {
     return status.get();
   }
 
-  private static LocalDate optionalDate(CsvRow row, String column) {
+  private LocalDate optionalDate(CsvRow row, String column) {
     String text = row.value(column);
     if (text.isEmpty()) {
       return null;
     }
-    LocalDate date = isoDate(text);
+    LocalDate date = dates.read(text);
     if (date == null) {
-      row.reject(column, "'" + text + "' is not a date in the form yyyy-MM-dd, like 2026-01-31");
+      row.reject(column, dates.problem(text));
     }
     return date;
-  }
-
-  /** Reads yyyy-MM-dd by hand: LocalDate.parse cost more than all other checks of a row. */
-  private static LocalDate isoDate(String text) {
-    if (text.length() != 10 || text.charAt(4) != '-' || text.charAt(7) != '-') {
-      return null;
-    }
-    int year = number(text, 0, 4);
-    int month = number(text, 5, 7);
-    int day = number(text, 8, 10);
-    if (year < 0 || month < 0 || day < 0) {
-      return null;
-    }
-    try {
-      return LocalDate.of(year, month, day);
-    } catch (DateTimeException e) {
-      return null;
-    }
-  }
-
-  /** The decimal number in {@code text[from, to)}, or -1 when it holds anything but digits. */
-  private static int number(String text, int from, int to) {
-    int value = 0;
-    for (int i = from; i < to; i++) {
-      char c = text.charAt(i);
-      if (c < '0' || c > '9') {
-        return -1;
-      }
-      value = value * 10 + (c - '0');
-    }
-    return value;
   }
 
   /** The amount, zero when empty, or {@code null} when it is unreadable. */
@@ -333,13 +316,24 @@ public final class MemberCsvParser {
     if (text.isEmpty()) {
       return Money.ZERO;
     }
+    String plain = withoutDollarsAndThousands(text);
+    if (plain == null) {
+      // 49,99 is 49.99 in much of Europe and 4999 with the comma dropped: refused, never guessed.
+      row.reject(
+          "past_due_amount",
+          "'"
+              + text
+              + "' has a comma that does not separate thousands; amounts are US dollars, like"
+              + " 1,200.00 or 49.99, with a point before the cents");
+      return null;
+    }
     // BigDecimal, behind Money.parse, would also take "1e3" and "+5", which no export writes.
-    if (!isPlainDecimal(text)) {
+    if (!isPlainDecimal(plain)) {
       row.reject("past_due_amount", "'" + text + "' is not an amount like 49.99");
       return null;
     }
     try {
-      return Money.parse(text);
+      return Money.parse(plain);
     } catch (IllegalArgumentException e) {
       row.reject("past_due_amount", e.getMessage());
     } catch (ArithmeticException e) {
@@ -348,7 +342,28 @@ public final class MemberCsvParser {
     return null;
   }
 
+  /**
+   * {@code text} without a leading {@code $} and without commas between groups of three digits
+   * ({@code -$1,200.00} is {@code -1200.00}), or {@code null} when a comma is anywhere else.
+   */
+  private static String withoutDollarsAndThousands(String text) {
+    int sign = text.startsWith("-") ? 1 : 0;
+    String unsigned = text.startsWith("$", sign) ? text.substring(sign + 1) : text.substring(sign);
+    if (unsigned.indexOf(',') < 0) {
+      return text.substring(0, sign) + unsigned;
+    }
+    int point = unsigned.indexOf('.');
+    String whole = point < 0 ? unsigned : unsigned.substring(0, point);
+    if (unsigned.indexOf(',', whole.length()) >= 0 || !THOUSANDS.matcher(whole).matches()) {
+      return null;
+    }
+    return text.substring(0, sign) + unsigned.replace(",", "");
+  }
+
   private static boolean isPlainDecimal(String text) {
+    if (text.isEmpty()) {
+      return false;
+    }
     int start = text.charAt(0) == '-' ? 1 : 0;
     int digits = 0;
     boolean point = false;

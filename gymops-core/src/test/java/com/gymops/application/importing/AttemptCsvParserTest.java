@@ -111,13 +111,22 @@ class AttemptCsvParserTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"2026-11-20", "20/11/2026 14:00", "2026-11-20T25:00:00Z", "soon"})
+  @ValueSource(strings = {"2026-11-20", "2026-11-20 14:00", "2026-11-20T25:00:00Z", "soon"})
   void rejects_a_time_that_is_not_iso_8601(String time) throws IOException {
     assertThat(problems(HEADER + "\nm-1," + time + ",firm,sms,sent\n"))
         .containsExactly(
             "line 2, column attempted_at: '"
                 + time
                 + "' is not a time like 2026-11-20T14:00:00Z or 2026-11-20T09:00:00-05:00");
+  }
+
+  @Test
+  void refuses_a_us_style_time_naming_the_iso_form_it_needs() throws IOException {
+    assertThat(problems(HEADER + "\nm-1,11/20/2026 2:00 PM,firm,sms,sent\n"))
+        .containsExactly(
+            "line 2, column attempted_at: '11/20/2026 2:00 PM' is not a time like"
+                + " 2026-11-20T14:00:00Z or 2026-11-20T09:00:00-05:00; attempt times are always"
+                + " ISO 8601 with a zone, whatever --dates a members file needs");
   }
 
   @Test

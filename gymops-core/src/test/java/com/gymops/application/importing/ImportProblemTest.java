@@ -17,6 +17,16 @@ class ImportProblemTest {
   }
 
   @Test
+  void names_line_column_value_and_option_when_a_date_is_written_month_first() {
+    ImportProblem problem = new ImportProblem(4, "joined_on", DateOrder.ISO.problem("01/15/2024"));
+
+    assertThat(problem)
+        .hasToString(
+            "line 4, column joined_on: '01/15/2024' is not a date in the form yyyy-MM-dd, like"
+                + " 2026-01-31; if the file writes dates month first, import with --dates us");
+  }
+
+  @Test
   void names_only_the_line_when_the_whole_line_is_wrong() {
     assertThat(ImportProblem.onLine(3, "expected 5 values but found 4"))
         .hasToString("line 3: expected 5 values but found 4");

@@ -210,7 +210,7 @@ class MemberCsvParserTest {
             + "\r\n";
 
     assertThat(problems(csv))
-        .containsExactly("line 3, column opted_out: 'maybe' is not true/false, yes/no or 1/0");
+        .containsExactly("line 3, column opted_out: 'maybe' is not true/false, yes/no, Y/N or 1/0");
   }
 
   @Test
@@ -494,7 +494,7 @@ class MemberCsvParserTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"15/01/2026", "2026-02-30", "2026-1-5", "yesterday"})
+  @ValueSource(strings = {"2026-02-30", "2026-1-5", "yesterday", "1/5/26", "13/13/2026"})
   void rejects_a_join_date_not_in_iso_form(String date) throws IOException {
     assertThat(problems(MemberRow.file(aRow().with("joined_on", date))))
         .containsExactly(
@@ -540,11 +540,49 @@ class MemberCsvParserTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"$12.00", "12,00", "1e3", "+5", "ten", ".", "1.2.3"})
+  @ValueSource(strings = {"1e3", "+5", "ten", ".", "1.2.3", "$", "12 00", "USD 12", "12$"})
   void rejects_an_amount_that_is_not_a_plain_decimal(String amount) throws IOException {
     assertThat(problems(MemberRow.file(aRow().with("past_due_amount", amount))))
         .containsExactly(
             "line 2, column past_due_amount: '" + amount + "' is not an amount like 49.99");
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = ';',
+      value = {
+        "$49.99;4999",
+        "$1,200.00;120000",
+        "1,200.00;120000",
+        "1,200;120000",
+        "$12,345,678.90;1234567890",
+        "$120;12000"
+      })
+  void reads_us_dollar_amounts_with_a_dollar_sign_and_thousands_commas(String text, long cents)
+      throws IOException {
+    Member member =
+        onlyMember(
+            MemberRow.file(
+                aRow().with("past_due_amount", text).with("past_due_since", "2026-11-01")));
+
+    assertThat(member.pastDue()).isEqualTo(Money.ofCents(cents));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"49,99", "12,00", "1,20", "1,2000.00", ",100", "1,200,", "1.200,00"})
+  void refuses_a_comma_that_does_not_separate_thousands(String amount) throws IOException {
+    assertThat(problems(MemberRow.file(aRow().with("past_due_amount", amount))))
+        .containsExactly(
+            "line 2, column past_due_amount: '"
+                + amount
+                + "' has a comma that does not separate thousands; amounts are US dollars, like"
+                + " 1,200.00 or 49.99, with a point before the cents");
+  }
+
+  @Test
+  void rejects_a_negative_dollar_amount() throws IOException {
+    assertThat(problems(MemberRow.file(aRow().with("past_due_amount", "-$5.00"))))
+        .containsExactly("line 2, column past_due_amount: amount -5.00 is negative");
   }
 
   @Test
@@ -595,14 +633,95 @@ class MemberCsvParserTest {
   }
 
   @Test
-  void rejects_past_due_since_not_in_iso_form() throws IOException {
+  void rejects_past_due_since_not_in_iso_form_naming_both_options_when_it_reads_both_ways()
+      throws IOException {
     assertThat(
             problems(
                 MemberRow.file(
                     aRow().with("past_due_amount", "10").with("past_due_since", "11/01/2026"))))
         .containsExactly(
             "line 2, column past_due_since: '11/01/2026' is not a date in the form yyyy-MM-dd,"
-                + " like 2026-01-31");
+                + " like 2026-01-31; if the file writes dates month first, import with --dates"
+                + " us; if day first, import with --dates day-first");
+  }
+
+  @Test
+  void refuses_a_month_first_date_by_default_naming_the_option_that_reads_it() throws IOException {
+    assertThat(problems(MemberRow.file(aRow().with("joined_on", "01/15/2024"))))
+        .containsExactly(
+            "line 2, column joined_on: '01/15/2024' is not a date in the form yyyy-MM-dd, like"
+                + " 2026-01-31; if the file writes dates month first, import with --dates us");
+  }
+
+  @Test
+  void refuses_a_day_first_date_by_default_naming_the_option_that_reads_it() throws IOException {
+    assertThat(problems(MemberRow.file(aRow().with("joined_on", "15/01/2026"))))
+        .containsExactly(
+            "line 2, column joined_on: '15/01/2026' is not a date in the form yyyy-MM-dd, like"
+                + " 2026-01-31; if the file writes dates day first, import with --dates"
+                + " day-first");
+  }
+
+  @ParameterizedTest
+  @CsvSource({"01/15/2024,2024-01-15", "1/5/2024,2024-01-05", "03/04/2024,2024-03-04"})
+  void reads_dates_month_first_with_dates_us(String text, LocalDate expected) throws IOException {
+    assertThat(onlyMember(MemberRow.file(aRow().with("joined_on", text)), DateOrder.US).joinedOn())
+        .isEqualTo(expected);
+  }
+
+  @ParameterizedTest
+  @CsvSource({"15/01/2024,2024-01-15", "5/1/2024,2024-01-05", "03/04/2024,2024-04-03"})
+  void reads_dates_day_first_with_dates_day_first(String text, LocalDate expected)
+      throws IOException {
+    assertThat(
+            onlyMember(MemberRow.file(aRow().with("joined_on", text)), DateOrder.DAY_FIRST)
+                .joinedOn())
+        .isEqualTo(expected);
+  }
+
+  @Test
+  void still_reads_iso_dates_when_the_file_is_read_month_first() throws IOException {
+    assertThat(
+            onlyMember(MemberRow.file(aRow().with("joined_on", "2024-01-15")), DateOrder.US)
+                .joinedOn())
+        .isEqualTo(LocalDate.of(2024, 1, 15));
+  }
+
+  @Test
+  void refuses_a_day_first_date_when_the_file_is_read_month_first() throws IOException {
+    ParsedMembers parsed =
+        parser(DateOrder.US)
+            .parse(
+                new StringReader(
+                    MemberRow.file(
+                        aRow()
+                            .with("joined_on", "15/01/2024")
+                            .with("past_due_amount", "10")
+                            .with("past_due_since", "11/31/2026"))));
+
+    assertThat(parsed.members()).isEmpty();
+    assertThat(parsed.problems())
+        .map(ImportProblem::toString)
+        .containsExactly(
+            "line 2, column joined_on: '15/01/2024' is not a date in MM/DD/YYYY (as --dates us"
+                + " reads dates) or YYYY-MM-DD",
+            "line 2, column past_due_since: '11/31/2026' is not a date in MM/DD/YYYY (as --dates"
+                + " us reads dates) or YYYY-MM-DD");
+  }
+
+  @Test
+  void reads_past_due_since_and_the_hold_in_the_chosen_order() throws IOException {
+    String csv =
+        MemberRow.HEADER
+            + ",collections_hold_until\n"
+            + aRow().with("past_due_amount", "10").with("past_due_since", "11/01/2026").csv()
+            + ",12/15/2026\n";
+
+    ParsedMembers parsed = parser(DateOrder.US).parse(new StringReader(csv));
+
+    assertThat(parsed.problems()).isEmpty();
+    assertThat(parsed.members().get(0).pastDueSince()).isEqualTo(LocalDate.of(2026, 11, 1));
+    assertThat(parsed.holdsUntil()).containsValue(LocalDate.of(2026, 12, 15));
   }
 
   @Test
@@ -619,7 +738,19 @@ class MemberCsvParserTest {
   // --- sms_consent and opted_out
 
   @ParameterizedTest
-  @CsvSource({"true,true", "YES,true", "1,true", "False,false", "no,false", "0,false", "'',false"})
+  @CsvSource({
+    "true,true",
+    "YES,true",
+    "1,true",
+    "Y,true",
+    "y,true",
+    "False,false",
+    "no,false",
+    "0,false",
+    "N,false",
+    "n,false",
+    "'',false"
+  })
   void reads_yes_and_no_in_their_usual_spellings(String text, boolean expected) throws IOException {
     Member member =
         onlyMember(MemberRow.file(aRow().with("sms_consent", text).with("opted_out", text)));
@@ -630,8 +761,8 @@ class MemberCsvParserTest {
 
   @Test
   void rejects_an_unknown_yes_no_value() throws IOException {
-    assertThat(problems(MemberRow.file(aRow().with("sms_consent", "y"))))
-        .containsExactly("line 2, column sms_consent: 'y' is not true/false, yes/no or 1/0");
+    assertThat(problems(MemberRow.file(aRow().with("sms_consent", "yep"))))
+        .containsExactly("line 2, column sms_consent: 'yep' is not true/false, yes/no, Y/N or 1/0");
   }
 
   // --- door_state
@@ -685,6 +816,17 @@ class MemberCsvParserTest {
     ParsedMembers parsed = parse(csv);
     assertThat(parsed.members()).isEmpty();
     return parsed.problems().stream().map(ImportProblem::toString).toList();
+  }
+
+  private MemberCsvParser parser(DateOrder dates) {
+    return new MemberCsvParser(Set.of(new ClubId("main")), "US", TODAY, dates);
+  }
+
+  private Member onlyMember(String csv, DateOrder dates) throws IOException {
+    ParsedMembers parsed = parser(dates).parse(new StringReader(csv));
+    assertThat(parsed.problems()).isEmpty();
+    assertThat(parsed.members()).hasSize(1);
+    return parsed.members().get(0);
   }
 
   private Member onlyMember(String csv) throws IOException {
