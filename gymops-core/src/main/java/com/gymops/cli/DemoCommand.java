@@ -154,9 +154,7 @@ final class DemoCommand implements Callable<Integer> {
     for (Approval approval : pending) {
       out.printf("  %s  %-16s %s%n", approval.id(), approval.kind().code(), approval.summary());
     }
-    out.printf(
-        "Decide with: ./gymops --data %s approvals approve|deny ID --by NAME%n",
-        directory);
+    out.printf("Decide with: ./gymops --data %s approvals approve|deny ID --by NAME%n", directory);
   }
 
   /**
