@@ -23,21 +23,27 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * ABC Evo's REST API (ABC Fitness) on loopback, to the shapes docs/INTEGRATIONS.md records for it:
- * the member resource of ABC's public API reference ({@code GET /{clubNumber}/members}, its {@code
- * personal} and {@code agreement} objects, its {@code status} block) as public ABC clients read it.
+ * ABC Evo's REST API (ABC Fitness) on loopback, to the shapes docs/INTEGRATIONS.md records for it.
+ * The member resource follows how public ABC clients read {@code GET
+ * https://api.abcfinancial.com/rest/{clubNumber}/members}: its {@code personal} and {@code
+ * agreement} objects, every value a string, and its {@code status} block with {@code nextPage}.
+ * ABC's own reference pages were not at hand; where this fake goes beyond those shapes (the
+ * gateway's 403 text, the error texts, the check-in summaries' parameter) it says so below.
  *
  * <ul>
  *   <li>Every call needs the {@code app_id} and {@code app_key} headers; a missing or wrong pair is
- *       refused by ABC's gateway with HTTP 403 and a plain-text reason, not JSON.
+ *       refused with HTTP 403 and a plain-text reason, not JSON, as an API gateway answers (the
+ *       exact text is this fake's).
  *   <li>{@code GET /{clubNumber}/members?page=N} (pages from 1, {@link #pageSize} rows each):
  *       {@code {"status": {"message": "success", "count": "2", "nextPage": "3"}, "request": {...},
  *       "members": [...]}}; {@code nextPage} is empty on the last page. Every value is a string.
  *   <li>{@code GET /{clubNumber}/clubs}: the club's own record.
  *   <li>{@code GET /{clubNumber}/members/checkins/summaries?checkInTimestampRange=from,to}: refused
- *       for a range longer than 14 days.
+ *       for a range longer than 14 days, ABC's limit (the parameter's name is this fake's; GymOps
+ *       does not read summaries).
  *   <li>ABC's errors (an unknown club, a bad page, a range too long) come as HTTP 200 with the
- *       reason in {@code status.message} and no rows.
+ *       reason in {@code status.message} and no rows; a success says {@code "success"} there. A
+ *       club is known once it has a member.
  * </ul>
  *
  * Tests script failures ahead of any request: a 429, a 5xx, or an error answered as 200. Keeps
