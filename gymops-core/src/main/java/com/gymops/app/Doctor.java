@@ -1,9 +1,11 @@
 package com.gymops.app;
 
+import com.gymops.adapter.clubsystem.AbcSession;
 import com.gymops.adapter.sms.TwilioAccountCheck;
 import com.gymops.adapter.sms.TwilioSmsGateway;
 import com.gymops.adapter.web.Webhooks;
 import com.gymops.application.messaging.SenderHealth;
+import com.gymops.application.port.ClubSystemException;
 import com.gymops.application.port.store.SenderPauses;
 import com.gymops.config.GymOpsConfig;
 import com.gymops.config.SmtpSettings;
@@ -22,6 +24,7 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -134,13 +137,19 @@ public final class Doctor {
     return checks;
   }
 
-  /** Logs in to ClubHub (reads nothing) and shows how far the last pull got. */
+  /**
+   * Logs in to ClubHub (reads nothing), or reads ABC Evo's record of the first club, and shows how
+   * far the last pull got.
+   */
   private static Optional<Check> clubSystem(GymOpsConfig config, GymOpsApp app) {
     if (config.clubSystem().system().equals("local")) {
       return Optional.empty();
     }
     String lastPull =
         app.clubSync().lastPull().map(at -> "last pull up to " + at).orElse("never pulled yet");
+    if (app.abc().isPresent()) {
+      return Optional.of(abc(config, app.abc().get(), lastPull));
+    }
     if (app.clubHub().isEmpty()) {
       return Optional.of(
           Check.passed("club system", config.clubSystem().system() + ", " + lastPull));
@@ -158,6 +167,37 @@ public final class Doctor {
               e.getMessage() + " (" + lastPull + ")",
               "set GYMOPS_CLUBHUB_USERNAME and GYMOPS_CLUBHUB_PASSWORD to a ClubHub user of the"
                   + " club, and check club_system.clubhub.base_url"));
+    }
+  }
+
+  private static Check abc(GymOpsConfig config, AbcSession abc, String lastPull) {
+    Optional<String> club =
+        config.clubSystem().clubNumbers().entrySet().stream()
+            .sorted((one, other) -> one.getKey().value().compareTo(other.getKey().value()))
+            .map(Map.Entry::getValue)
+            .findFirst();
+    if (club.isEmpty()) {
+      return Check.failed(
+          "club system",
+          "abc, no club has a club_system_id (" + lastPull + ")",
+          "set clubs[].club_system_id to each club's number in ABC Evo");
+    }
+    try {
+      abc.check(club.get());
+      return Check.passed(
+          "club system",
+          "abc, app_id "
+              + config.clubSystem().abc().appId()
+              + " read club "
+              + club.get()
+              + ", "
+              + lastPull);
+    } catch (ClubSystemException e) {
+      return Check.failed(
+          "club system",
+          e.getMessage() + " (" + lastPull + ")",
+          "set GYMOPS_ABC_APP_ID and GYMOPS_ABC_APP_KEY to the club's ABC Evo API keys, and check"
+              + " club_system.abc.base_url and clubs[].club_system_id");
     }
   }
 

@@ -1,6 +1,8 @@
 package com.gymops.app;
 
 import com.gymops.adapter.Sleeper;
+import com.gymops.adapter.clubsystem.AbcClubSystem;
+import com.gymops.adapter.clubsystem.AbcSession;
 import com.gymops.adapter.clubsystem.ClubHubClubSystem;
 import com.gymops.adapter.clubsystem.ClubHubDoorSystem;
 import com.gymops.adapter.clubsystem.ClubHubSession;
@@ -120,6 +122,7 @@ public final class GymOpsApp implements AutoCloseable {
   private final Webhooks webhooks;
   private final ClubSync clubSync;
   private final ClubHubSession clubHub;
+  private final AbcSession abc;
   private final Accounts accounts;
   private final CollectionHolds holds;
   private final ManualActions manualActions;
@@ -171,6 +174,10 @@ public final class GymOpsApp implements AutoCloseable {
     this.clubHub =
         config.clubSystem().isClubHub()
             ? new ClubHubSession(config.clubSystem().clubhub(), Sleeper.SYSTEM)
+            : null;
+    this.abc =
+        config.clubSystem().isAbc()
+            ? new AbcSession(config.clubSystem().abc(), Sleeper.SYSTEM)
             : null;
     ActionExecutor executor =
         new ActionExecutor(stores, managerMessages, doorSystem(config, clubHub, stores, health));
@@ -284,7 +291,7 @@ public final class GymOpsApp implements AutoCloseable {
     this.apiAccess = new ApiAccess(config, stores.tokens(), new SecureRandom(), clock);
     this.clubSync =
         new ClubSync(
-            clubSystem(config, clubHub, health, clock),
+            clubSystem(config, clubHub, abc, health, clock),
             stores.members(),
             stores.syncState(),
             config.clubs().stream().map(c -> c.club().id()).collect(Collectors.toSet()),
@@ -305,13 +312,21 @@ public final class GymOpsApp implements AutoCloseable {
   }
 
   private static ClubSystem clubSystem(
-      GymOpsConfig config, ClubHubSession clubHub, HealthRecorder health, Clock clock) {
+      GymOpsConfig config,
+      ClubHubSession clubHub,
+      AbcSession abc,
+      HealthRecorder health,
+      Clock clock) {
     if (config.clubSystem().isHttp()) {
       return new HealthRecordingClubSystem(new HttpClubSystem(config.clubSystem().http()), health);
     }
     if (clubHub != null) {
       return new HealthRecordingClubSystem(
           new ClubHubClubSystem(clubHub, config.clubSystem(), clock), health);
+    }
+    if (abc != null) {
+      return new HealthRecordingClubSystem(
+          new AbcClubSystem(abc, config.clubSystem(), clock), health);
     }
     return ClubSystem.LOCAL;
   }
@@ -332,6 +347,11 @@ public final class GymOpsApp implements AutoCloseable {
   /** ClubHub's session when the club system is ClubHub, for {@code doctor}'s credentials check. */
   public java.util.Optional<ClubHubSession> clubHub() {
     return java.util.Optional.ofNullable(clubHub);
+  }
+
+  /** ABC Evo's session when the club system is ABC, for {@code doctor}'s credentials check. */
+  public java.util.Optional<AbcSession> abc() {
+    return java.util.Optional.ofNullable(abc);
   }
 
   /**

@@ -19,8 +19,8 @@ import picocli.CommandLine.Spec;
     description = {
       "Pull members, prospects and balances from the club system now (club_system.system),"
           + " as serve does every 15 minutes, and report what changed.",
-      "The club system is read as its API allows (ClubHub: every club, whole); --club limits the"
-          + " doors opened for paid-up members and the report to one club.",
+      "The club system is read as its API allows (ClubHub, ABC Evo: every club, whole); --club limits"
+          + " the doors opened for paid-up members and the report to one club.",
       "Exits 1 when the club system cannot be read, 0 otherwise (skipped records are listed)."
     })
 final class SyncCommand implements Callable<Integer> {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.gymops.fakes.FakeAbc;
 import com.gymops.fakes.FakeTwilio;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -124,6 +125,39 @@ class DoctorCommandTest {
         .isEqualTo("TWILIO_FROM +12125550199 is not a number of this Twilio account");
     assertThat(check(foreign, "webhooks").get("problem").asText())
         .startsWith("messaging.public_base_url is not set");
+  }
+
+  @Test
+  void abcs_keys_are_checked_by_reading_the_club_and_a_refused_key_is_named_with_the_fix()
+      throws IOException {
+    try (FakeAbc abc = FakeAbc.start()) {
+      abc.putMember("30053", FakeAbc.memberRow("m1", "Ann", null));
+      Files.writeString(
+          work.resolve("gymops.yml"),
+          "clubs: [{id: main, club_system_id: '30053'}]\n"
+              + "club_system: {system: abc, abc: {base_url: '"
+              + abc.baseUrl()
+              + "', attempts: 1}}\n");
+      Map<String, String> keys = new HashMap<>(twilio.environment());
+      keys.put("GYMOPS_ABC_APP_ID", FakeAbc.APP_ID);
+      keys.put("GYMOPS_ABC_APP_KEY", FakeAbc.APP_KEY);
+      Map<String, String> wrongKey = new HashMap<>(keys);
+      wrongKey.put("GYMOPS_ABC_APP_KEY", "not-the-key");
+
+      JsonNode accepted = JSON.readTree(CliRun.in(work, keys, "doctor", "--json").out());
+      JsonNode refused = JSON.readTree(CliRun.in(work, wrongKey, "doctor", "--json").out());
+
+      assertThat(check(accepted, "club system").get("ok").asBoolean()).isTrue();
+      assertThat(check(accepted, "club system").get("detail").asText())
+          .isEqualTo("abc, app_id abc-app-id read club 30053, never pulled yet");
+      assertThat(check(refused, "club system").get("problem").asText())
+          .contains("ABC Evo refused the app_id abc-app-id (HTTP 403");
+      assertThat(check(refused, "club system").get("fix").asText())
+          .startsWith("set GYMOPS_ABC_APP_ID and GYMOPS_ABC_APP_KEY");
+      assertThat(abc.requests())
+          .extracting(FakeAbc.Request::path)
+          .containsOnly("/rest/30053/clubs");
+    }
   }
 
   @Test

@@ -49,7 +49,7 @@ final class ConfigBinder {
   private static final List<String> SMS_PROVIDERS = List.of("log", "twilio");
   private static final List<String> EMAIL_PROVIDERS = List.of("log", "smtp");
   private static final List<String> DOOR_SYSTEMS = List.of("builtin", "http", "clubhub");
-  private static final List<String> CLUB_SYSTEMS = List.of("local", "http", "clubhub");
+  private static final List<String> CLUB_SYSTEMS = List.of("local", "http", "clubhub", "abc");
   private static final List<String> CONSENT_SOURCES = List.of("club_system", "attested");
   private static final List<String> HTTP_METHODS = List.of("GET", "POST", "PUT", "PATCH", "DELETE");
   private static final Pattern HEADER_NAME = Pattern.compile("[A-Za-z0-9-]+");
@@ -430,12 +430,13 @@ final class ConfigBinder {
   }
 
   /**
-   * Each club's number in the club system, required for ClubHub: its calls are made per club. What
-   * {@code club_system_consent} attests is used only by club systems that hold no consent.
+   * Each club's number in the club system, required for ClubHub and ABC Evo: their calls are made
+   * per club. What {@code club_system_consent} attests is used only by club systems that hold no
+   * consent.
    */
   private ClubSystemSettings withClubNumbers(
       ClubSystemSettings settings, List<ClubSettings> clubs) {
-    if (!settings.isClubHub()) {
+    if (!settings.needsClubNumbers()) {
       return settings;
     }
     for (ClubSettings club : clubs) {
@@ -448,7 +449,12 @@ final class ConfigBinder {
       }
     }
     return new ClubSystemSettings(
-        settings.system(), settings.http(), settings.clubhub(), clubNumbers, consentAttested);
+        settings.system(),
+        settings.http(),
+        settings.clubhub(),
+        settings.abc(),
+        clubNumbers,
+        consentAttested);
   }
 
   private ClubSystemSettings clubSystem(ConfigNode section) {
@@ -468,6 +474,28 @@ final class ConfigBinder {
     int clubhubPageSize = clubhub.integer("page_size", 100, 1, 1_000);
     int clubhubTimeout = clubhub.integer("timeout_seconds", 30, 1, 300);
     int clubhubAttempts = clubhub.integer("attempts", 4, 1, 10);
+    ConfigNode abc = section.section("abc");
+    abc.forbid(
+        "app_key", "secrets come from the environment: set " + ClubSystemSettings.ABC_APP_KEY_ENV);
+    String abcUrl =
+        abc.optional("base_url", ConfigBinder::httpUrl)
+            .orElse(ClubSystemSettings.ABC_DEFAULT_BASE_URL);
+    int abcTimeout = abc.integer("timeout_seconds", 60, 1, 300);
+    int abcAttempts = abc.integer("attempts", 4, 1, 10);
+    if (system.equals("abc")) {
+      return new ClubSystemSettings(
+          system,
+          null,
+          null,
+          new ClubSystemSettings.Abc(
+              abcUrl,
+              fromEnv(ClubSystemSettings.ABC_APP_ID_ENV).orElse(null),
+              fromEnv(ClubSystemSettings.ABC_APP_KEY_ENV).orElse(null),
+              Duration.ofSeconds(abcTimeout),
+              abcAttempts),
+          Map.of(),
+          java.util.Set.of());
+    }
     if (system.equals("clubhub")) {
       return new ClubSystemSettings(
           system,

@@ -92,7 +92,11 @@ class ExampleConfigTest {
             "club_system.clubhub.base_url",
             "club_system.clubhub.page_size",
             "club_system.clubhub.timeout_seconds",
-            "club_system.clubhub.attempts");
+            "club_system.clubhub.attempts",
+            "club_system.abc",
+            "club_system.abc.base_url",
+            "club_system.abc.timeout_seconds",
+            "club_system.abc.attempts");
   }
 
   @Test

@@ -113,4 +113,42 @@ class WebhookAndClubSystemSettingsTest {
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("door.system: clubhub needs club_system.system: clubhub");
   }
+
+  @Test
+  void abc_defaults_to_the_real_host_and_takes_its_keys_from_the_environment_never_printed() {
+    GymOpsConfig config =
+        ConfigLoader.parse(
+            "clubs: [{id: main, club_system_id: '30053'}]\nclub_system: {system: abc}\n",
+            Map.of("GYMOPS_ABC_APP_ID", "app-7", "GYMOPS_ABC_APP_KEY", "key-secret"),
+            UTC);
+
+    ClubSystemSettings clubSystem = config.clubSystem();
+    assertThat(clubSystem.isAbc()).isTrue();
+    assertThat(clubSystem.abc().baseUrl()).isEqualTo("https://api.abcfinancial.com/rest");
+    assertThat(clubSystem.abc().appId()).isEqualTo("app-7");
+    assertThat(clubSystem.abc().appKey()).isEqualTo("key-secret");
+    assertThat(clubSystem.abc().attempts()).isEqualTo(4);
+    assertThat(clubSystem.clubNumbers())
+        .containsEntry(new com.gymops.domain.ClubId("main"), "30053");
+    assertThat(config.toString()).doesNotContain("key-secret");
+  }
+
+  @Test
+  void abc_needs_each_clubs_number_and_never_takes_its_key_from_the_file() {
+    assertThatThrownBy(
+            () ->
+                ConfigLoader.parse(
+                    "clubs: [{id: main}]\nclub_system: {system: abc}\n", Map.of(), UTC))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("club_system_id: required when club_system.system is abc");
+    assertThatThrownBy(
+            () ->
+                ConfigLoader.parse(
+                    "clubs: [{id: main, club_system_id: '1'}]\n"
+                        + "club_system: {system: abc, abc: {app_key: k}}\n",
+                    Map.of(),
+                    UTC))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("GYMOPS_ABC_APP_KEY");
+  }
 }
