@@ -3,6 +3,7 @@ package com.gymops.policy;
 import com.gymops.domain.CollectionAttempt;
 import com.gymops.domain.Member;
 import com.gymops.domain.Referral;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -14,19 +15,33 @@ import java.util.Optional;
  *     400 days and of the whole current delinquency, oldest first
  * @param openReferral the member's open collections referral, if any
  * @param lastEscalation the member's latest escalation, if any
+ * @param lastLockText when the member's lock text ({@code access_locked}) was last queued, if
+ *     past-due monitoring loaded it: whichever workflow locked, the member's one text about it
  */
 public record MemberSnapshot(
     Member member,
     List<CollectionAttempt> attempts,
     MarketingHistory marketing,
     Optional<Referral> openReferral,
-    Optional<Escalation> lastEscalation) {
+    Optional<Escalation> lastEscalation,
+    Optional<Instant> lastLockText) {
   public MemberSnapshot {
     Objects.requireNonNull(member, "member");
     attempts = List.copyOf(attempts);
     Objects.requireNonNull(marketing, "marketing");
     Objects.requireNonNull(openReferral, "openReferral");
     Objects.requireNonNull(lastEscalation, "lastEscalation");
+    Objects.requireNonNull(lastLockText, "lastLockText");
+  }
+
+  /** A member without a lock text in view. */
+  public MemberSnapshot(
+      Member member,
+      List<CollectionAttempt> attempts,
+      MarketingHistory marketing,
+      Optional<Referral> openReferral,
+      Optional<Escalation> lastEscalation) {
+    this(member, attempts, marketing, openReferral, lastEscalation, Optional.empty());
   }
 
   public static MemberSnapshot of(Member member) {

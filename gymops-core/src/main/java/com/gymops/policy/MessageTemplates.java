@@ -3,6 +3,7 @@ package com.gymops.policy;
 import com.gymops.domain.CampaignTemplate;
 import com.gymops.domain.MessagePurpose;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,8 +43,9 @@ public final class MessageTemplates {
   /**
    * The variables a body may use; {@code amount} is two decimals without a sign, e.g. 49.99; {@code
    * club_phone} is the club's front-desk number, or "the front desk" when none is configured;
-   * {@code pay_link} is the member's pay link (empty when none is configured); {@code lock_date} is
-   * the day of a coming lock, for {@code lock_warning}.
+   * {@code pay_link} is the member's pay link; {@code pay_options} is how the member can pay,
+   * "online or at the front desk" with a pay link and "at the front desk" without one (filled by
+   * {@link #render}); {@code lock_date} is the day of a coming lock, for {@code lock_warning}.
    */
   public static final Set<String> VARIABLES =
       Set.of(
@@ -54,7 +56,19 @@ public final class MessageTemplates {
           "club_phone",
           "text",
           "pay_link",
+          "pay_options",
           "lock_date");
+
+  /** How to pay with a pay link: the link itself follows the text (see {@link #render}). */
+  static final String PAY_WITH_LINK = "online or at the front desk";
+
+  /** How to pay without one: a text never promises a link it does not have. */
+  static final String PAY_WITHOUT_LINK = "at the front desk";
+
+  private static final String PAY_LINK_PLACEHOLDER = "{pay_link}";
+
+  /** What stands for a custom body's sentence with {@code {pay_link}} when there is no link. */
+  static final String NO_LINK_SENTENCE = "Pay at the front desk.";
 
   /**
    * The texts that ask for money: when the member has a pay link and the body does not place {@code
@@ -102,32 +116,32 @@ public final class MessageTemplates {
               REMINDER_FRIENDLY,
               MessagePurpose.REMINDER,
               "Hi {first_name}, this is {club_name}. Your balance of ${amount} is past due."
-                  + " Please pay online or at the front desk. Questions? Call {club_phone}."),
+                  + " Please pay {pay_options}. Questions? Call {club_phone}."),
           new CampaignTemplate(
               REMINDER_FIRM,
               MessagePurpose.REMINDER,
-              "{club_name}: {first_name}, ${amount} is still unpaid. Pay online or at the front"
-                  + " desk soon, or your door access will be paused. Call {club_phone}."),
+              "{club_name}: {first_name}, ${amount} is still unpaid. Pay {pay_options} soon, or"
+                  + " your door access will be paused. Call {club_phone}."),
           new CampaignTemplate(
               REMINDER_FINAL,
               MessagePurpose.REMINDER,
-              "FINAL NOTICE {club_name}: ${amount} past due. Pay today online or at the front"
-                  + " desk, or your door access will be locked. Call {club_phone}."),
+              "FINAL NOTICE {club_name}: ${amount} past due. Pay today {pay_options}, or your"
+                  + " door access will be locked. Call {club_phone}."),
           new CampaignTemplate(
               REMINDER_LOCKED,
               MessagePurpose.REMINDER,
-              "{club_name}: your door access is locked for ${amount} past due. Pay online or at"
-                  + " the front desk and you can get back in at once. Call {club_phone}."),
+              "{club_name}: your door access is locked for ${amount} past due. Pay {pay_options}"
+                  + " and you can get back in at once. Call {club_phone}."),
           new CampaignTemplate(
               INVOICE,
               MessagePurpose.INVOICE,
-              "{club_name} invoice: your balance is ${amount}. Pay online or at the front desk to"
-                  + " keep your account in good standing. Questions? Call {club_phone}."),
+              "{club_name} invoice: your balance is ${amount}. Pay {pay_options} to keep your"
+                  + " account in good standing. Questions? Call {club_phone}."),
           new CampaignTemplate(
               ACCESS_LOCKED,
               MessagePurpose.ACCESS,
               "{club_name}: your door access is paused for a past-due balance of ${amount}. Pay"
-                  + " online or at the front desk and it reopens. Call {club_phone}."),
+                  + " {pay_options} and it reopens. Call {club_phone}."),
           new CampaignTemplate(
               ACCESS_RESTORED,
               MessagePurpose.ACCESS,
@@ -261,15 +275,63 @@ public final class MessageTemplates {
    */
   public String render(String key, Map<String, String> variables) {
     CampaignTemplate template = get(key);
-    String text = renderer.render(key, template.body(), variables);
+    // The one place that decides whether a text may mention paying online: only with a link.
     String payLink = variables.get("pay_link");
-    if (payLink != null
-        && !payLink.isEmpty()
-        && PAY_LINK_TEXTS.contains(key)
-        && !template.body().contains("{pay_link}")) {
+    boolean hasLink = payLink != null && !payLink.isBlank();
+    Map<String, String> values = new HashMap<>(variables);
+    values.put("pay_options", hasLink ? PAY_WITH_LINK : PAY_WITHOUT_LINK);
+    String body = template.body();
+    if (!hasLink) {
+      values.put("pay_link", "");
+      body = withoutPayLinkSentences(body);
+    }
+    String text = renderer.render(key, body, values);
+    if (hasLink && PAY_LINK_TEXTS.contains(key) && !body.contains("{pay_link}")) {
       return text + " Pay: " + payLink;
     }
     return text;
+  }
+
+  /**
+   * {@code body} with each sentence that places {@code {pay_link}} replaced by {@link
+   * #NO_LINK_SENTENCE}: a club's own "Pay online: {pay_link}" must not reach a member without a
+   * link as a dangling "Pay online: " (docs/WORKFLOWS.md, templates).
+   */
+  static String withoutPayLinkSentences(String body) {
+    String text = body;
+    int at = text.indexOf(PAY_LINK_PLACEHOLDER);
+    while (at >= 0) {
+      int start = sentenceStart(text, at);
+      int end = sentenceEnd(text, at + PAY_LINK_PLACEHOLDER.length());
+      text = text.substring(0, start) + NO_LINK_SENTENCE + text.substring(end);
+      at = text.indexOf(PAY_LINK_PLACEHOLDER, start + NO_LINK_SENTENCE.length());
+    }
+    return text;
+  }
+
+  /** Where the sentence around {@code at} begins: after the previous sentence's end, or at 0. */
+  private static int sentenceStart(String text, int at) {
+    for (int i = at - 1; i > 0; i--) {
+      if (Character.isWhitespace(text.charAt(i)) && endsSentence(text.charAt(i - 1))) {
+        return i + 1;
+      }
+    }
+    return 0;
+  }
+
+  /** Just after the end mark of the sentence that goes on at {@code from}, or the text's end. */
+  private static int sentenceEnd(String text, int from) {
+    for (int i = from; i < text.length(); i++) {
+      if (endsSentence(text.charAt(i))
+          && (i + 1 == text.length() || Character.isWhitespace(text.charAt(i + 1)))) {
+        return i + 1;
+      }
+    }
+    return text.length();
+  }
+
+  private static boolean endsSentence(char c) {
+    return c == '.' || c == '!' || c == '?';
   }
 
   private static CampaignTemplate withOptOut(CampaignTemplate template, String optOutText) {

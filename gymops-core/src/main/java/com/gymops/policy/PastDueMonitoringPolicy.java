@@ -28,6 +28,7 @@ public final class PastDueMonitoringPolicy implements WorkflowPolicy {
   public static final String OPEN_REFERRAL = "open referral";
   public static final String LOCK_DUE = "lock waits for the window: no reminder before it";
   public static final String REFERRAL_TODAY = "referred to collections today";
+  public static final String LOCK_TEXT_SENT = "lock text within the reminder interval";
   public static final String RULE_TIER_PREFIX = "past-due.tier.";
   public static final String RULE_LOCK = "past-due.lock";
 
@@ -72,6 +73,9 @@ public final class PastDueMonitoringPolicy implements WorkflowPolicy {
           referredToday(facts, today, policy.referral())
               ? Optional.of(REFERRAL_TODAY)
               : cadence.blockingReason(facts, now);
+      if (blocked.isEmpty() && lockTextWithin(member, now, policy.messaging())) {
+        blocked = Optional.of(LOCK_TEXT_SENT);
+      }
       boolean lockDue = false;
       if (meetsLockThresholds(facts, policy.reminders())) {
         urgentCases++;
@@ -163,6 +167,16 @@ public final class PastDueMonitoringPolicy implements WorkflowPolicy {
                     + Plural.of(facts.attempts(), "reminder", "reminders")),
             RULE_LOCK,
             inputs));
+  }
+
+  /**
+   * Whether the member's lock text went within the reminder interval: it names the amount and how
+   * to pay, so it stands for the reminder, and a door-access lock earlier in the hour is not
+   * followed by a near-identical "your door access is locked" reminder (docs/WORKFLOWS.md).
+   */
+  static boolean lockTextWithin(MemberSnapshot member, Instant now, MessagingRules rules) {
+    Instant intervalStart = now.minus(rules.reminderInterval());
+    return member.lastLockText().filter(intervalStart::isBefore).isPresent();
   }
 
   static boolean meetsLockThresholds(CollectionFacts facts, ReminderRules rules) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.gymops.domain.CampaignTemplate;
 import com.gymops.domain.MessagePurpose;
+import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -77,8 +78,77 @@ class MessageTemplatesTest {
       })
   void every_collection_text_says_who_what_how_to_pay_and_whom_to_call(String key) {
     assertThat(defaults.render(key, LONG_VALUES))
-        .contains("Riverside 24/7 Fitness", "$1234.56", "online or at the front desk")
+        .contains("Riverside 24/7 Fitness", "$1234.56", "at the front desk")
         .endsWith("Call (555) 010-2000.");
+  }
+
+  @ParameterizedTest(name = "{0} without a pay link never mentions paying online")
+  @ValueSource(
+      strings = {
+        "reminder_friendly",
+        "reminder_firm",
+        "reminder_final",
+        "reminder_locked",
+        "invoice",
+        "access_locked",
+        "lock_warning"
+      })
+  void a_text_without_a_pay_link_tells_the_member_to_pay_at_the_front_desk_not_online(String key) {
+    Map<String, String> noLink = new HashMap<>(LONG_VALUES);
+    noLink.put("pay_link", "");
+
+    assertThat(defaults.render(key, noLink))
+        .doesNotContainIgnoringCase("online")
+        .doesNotContainIgnoringCase("link")
+        .doesNotContain("Pay: ")
+        .contains("Call (555) 010-2000");
+    assertThat(defaults.render(key, LONG_VALUES)).doesNotContainIgnoringCase("online");
+  }
+
+  @ParameterizedTest(name = "{0} with a pay link offers to pay online and ends with the link")
+  @ValueSource(
+      strings = {
+        "reminder_friendly",
+        "reminder_firm",
+        "reminder_final",
+        "reminder_locked",
+        "invoice",
+        "access_locked"
+      })
+  void a_text_with_a_pay_link_offers_to_pay_online_and_gives_the_link(String key) {
+    Map<String, String> withLink = new HashMap<>(LONG_VALUES);
+    withLink.put("pay_link", "https://pay.riverside.example/p/M1");
+
+    assertThat(defaults.render(key, withLink))
+        .contains("online or at the front desk")
+        .endsWith(" Pay: https://pay.riverside.example/p/M1");
+  }
+
+  @Test
+  void a_custom_text_that_places_the_pay_link_says_front_desk_instead_when_there_is_none() {
+    MessageTemplates custom =
+        new MessageTemplates(
+            Map.of(
+                "reminder_friendly",
+                "Hi {first_name}, you owe ${amount}. Pay online: {pay_link}. Call {club_phone}."),
+            MessageTemplates.DEFAULT_OPT_OUT_TEXT);
+    Map<String, String> withLink = new HashMap<>(LONG_VALUES);
+    withLink.put("pay_link", "https://pay.riverside.example/p/M1");
+
+    assertThat(custom.render("reminder_friendly", LONG_VALUES))
+        .isEqualTo("Hi Alexandrina, you owe $1234.56. Pay at the front desk. Call (555) 010-2000.");
+    assertThat(custom.render("reminder_friendly", withLink))
+        .isEqualTo(
+            "Hi Alexandrina, you owe $1234.56. Pay online: https://pay.riverside.example/p/M1."
+                + " Call (555) 010-2000.");
+  }
+
+  @Test
+  void a_pay_link_sentence_without_an_end_mark_is_replaced_to_the_end_of_the_text() {
+    assertThat(MessageTemplates.withoutPayLinkSentences("Owe ${amount}? Pay here {pay_link}"))
+        .isEqualTo("Owe ${amount}? Pay at the front desk.");
+    assertThat(MessageTemplates.withoutPayLinkSentences("{pay_link} to pay. Thanks!"))
+        .isEqualTo("Pay at the front desk. Thanks!");
   }
 
   @ParameterizedTest(name = "{0} says what happens next")

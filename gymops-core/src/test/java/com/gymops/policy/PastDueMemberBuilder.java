@@ -36,6 +36,7 @@ final class PastDueMemberBuilder {
   private final List<AttemptSpec> attempts = new ArrayList<>();
   private Optional<Referral> openReferral = Optional.empty();
   private Optional<Escalation> lastEscalation = Optional.empty();
+  private Optional<Instant> lastLockText = Optional.empty();
 
   private record AttemptSpec(Instant at, AttemptKind kind, AttemptOutcome outcome) {}
 
@@ -132,6 +133,12 @@ final class PastDueMemberBuilder {
     return this;
   }
 
+  /** The member's lock text ({@code access_locked}) went at {@code at}, by whichever workflow. */
+  PastDueMemberBuilder withLockTextAt(Instant at) {
+    this.lastLockText = Optional.of(at);
+    return this;
+  }
+
   PastDueMemberBuilder lastEscalatedOn(LocalDate on, String... reasonCodes) {
     this.lastEscalation = Optional.of(new Escalation(on, Set.of(reasonCodes)));
     return this;
@@ -155,6 +162,7 @@ final class PastDueMemberBuilder {
                     r.attempts(),
                     null,
                     r.runId()));
-    return new MemberSnapshot(built, history, MarketingHistory.NONE, referral, lastEscalation);
+    return new MemberSnapshot(
+        built, history, MarketingHistory.NONE, referral, lastEscalation, lastLockText);
   }
 }

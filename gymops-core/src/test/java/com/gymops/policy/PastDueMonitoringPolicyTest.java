@@ -212,6 +212,39 @@ class PastDueMonitoringPolicyTest {
   }
 
   @Test
+  void a_member_whose_lock_text_went_this_hour_gets_no_second_text_about_the_lock() {
+    Plan plan =
+        plan(
+            aPastDueMember()
+                .owing("150.00")
+                .withReminders(1)
+                .withDoor(DoorAccess.LOCKED_FOR_PAYMENT)
+                .withLockTextAt(now().plus(Duration.ofMinutes(1)))
+                .build());
+
+    assertThat(plan.actions()).isEmpty();
+    assertThat(plan.skipped()).containsEntry(PastDueMonitoringPolicy.LOCK_TEXT_SENT, 1).hasSize(1);
+  }
+
+  @ParameterizedTest(name = "lock text {0} minutes ago -> reminder: {1}")
+  @CsvSource({"4319, false", "4320, true"})
+  void the_lock_text_holds_back_the_reminder_for_one_reminder_interval(
+      long minutesAgo, boolean sent) {
+    Plan plan =
+        plan(
+            aPastDueMember()
+                .owing("150.00")
+                .withReminders(1)
+                .withDoor(DoorAccess.LOCKED_FOR_PAYMENT)
+                .withLockTextAt(now().minus(Duration.ofMinutes(minutesAgo)))
+                .build());
+
+    assertThat(plan.actions())
+        .filteredOn(action -> action.effect() instanceof Effect.SendReminder)
+        .hasSize(sent ? 1 : 0);
+  }
+
+  @Test
   void a_member_who_qualifies_for_referral_today_gets_no_reminder_that_day() {
     MemberSnapshot member =
         aPastDueMember().owing("80.00").pastDueForDays(20).withReminders(3).build();

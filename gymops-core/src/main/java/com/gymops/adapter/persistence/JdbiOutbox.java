@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.Query;
 import org.jdbi.v3.core.statement.SqlStatement;
 
 /** The outbox in the {@code outbound_message} table. */
@@ -337,6 +338,47 @@ final class JdbiOutbox implements Outbox {
               .forEach(ignored -> {});
           return history;
         });
+  }
+
+  @Override
+  public Map<MemberId, Instant> lastOfTemplate(ClubId club, String templateKey) {
+    return jdbi.withHandle(
+        handle ->
+            lastSent(
+                handle
+                    .createQuery(
+                        "SELECT member_id, MAX(created_at) AS last_sent FROM outbound_message"
+                            + " WHERE club_id = :club AND template_key = :template"
+                            + " AND member_id IS NOT NULL AND status <> 'SUPPRESSED'"
+                            + " GROUP BY member_id")
+                    .bind("club", club.value())
+                    .bind("template", templateKey)));
+  }
+
+  @Override
+  public Map<MemberId, Instant> lastOfTemplateOf(Collection<MemberId> members, String templateKey) {
+    if (members.isEmpty()) {
+      return Map.of();
+    }
+    return jdbi.withHandle(
+        handle ->
+            lastSent(
+                handle
+                    .createQuery(
+                        "SELECT member_id, MAX(created_at) AS last_sent FROM outbound_message"
+                            + " WHERE member_id IN (<ids_of_json>) AND template_key = :template"
+                            + " AND status <> 'SUPPRESSED' GROUP BY member_id")
+                    .bind("ids", MemberIdsJson.of(members))
+                    .bind("template", templateKey)));
+  }
+
+  private static Map<MemberId, Instant> lastSent(Query query) {
+    Map<MemberId, Instant> last = new HashMap<>();
+    query
+        .map(
+            (rs, context) -> Map.entry(rs.getString("member_id"), Columns.instant(rs, "last_sent")))
+        .forEach(row -> last.put(new MemberId(row.getKey()), row.getValue()));
+    return last;
   }
 
   @Override

@@ -100,6 +100,10 @@ public final class SnapshotLoader {
     // Campaigns are not collections: a hold does not stop them.
     Map<MemberId, CollectionHold> standing =
         workflow == WorkflowId.DAILY_CAMPAIGNS ? Map.of() : holds.standingInClub(club.id());
+    Map<MemberId, Instant> lockTexts =
+        workflow == WorkflowId.PAST_DUE_MONITORING
+            ? outbox.lastOfTemplate(club.id(), MessageTemplates.ACCESS_LOCKED)
+            : Map.of();
     return snapshot(
         workflow,
         club,
@@ -109,7 +113,8 @@ public final class SnapshotLoader {
         marketing,
         referrals.openInClub(club.id()),
         escalated,
-        standing);
+        standing,
+        lockTexts);
   }
 
   /**
@@ -137,6 +142,10 @@ public final class SnapshotLoader {
         workflow == WorkflowId.COLLECTIONS_ESCALATION ? escalations.latestOf(found) : Map.of();
     Map<MemberId, CollectionHold> standing =
         workflow == WorkflowId.DAILY_CAMPAIGNS ? Map.of() : holds.standingOf(found);
+    Map<MemberId, Instant> lockTexts =
+        workflow == WorkflowId.PAST_DUE_MONITORING
+            ? outbox.lastOfTemplateOf(found, MessageTemplates.ACCESS_LOCKED)
+            : Map.of();
     return snapshot(
         workflow,
         club,
@@ -146,7 +155,8 @@ public final class SnapshotLoader {
         marketing,
         referrals.openOf(found),
         escalated,
-        standing);
+        standing,
+        lockTexts);
   }
 
   /**
@@ -186,7 +196,8 @@ public final class SnapshotLoader {
       Map<MemberId, Map<String, Instant>> marketing,
       Map<MemberId, Referral> open,
       Map<MemberId, LastEscalation> escalated,
-      Map<MemberId, CollectionHold> standing) {
+      Map<MemberId, CollectionHold> standing,
+      Map<MemberId, Instant> lockTexts) {
     List<MemberSnapshot> snapshots = new ArrayList<>(concerned.size());
     for (Member member : concerned) {
       snapshots.add(
@@ -196,7 +207,8 @@ public final class SnapshotLoader {
               new MarketingHistory(marketing.getOrDefault(member.id(), Map.of())),
               Optional.ofNullable(open.get(member.id())),
               Optional.ofNullable(escalated.get(member.id()))
-                  .map(last -> new Escalation(last.on(), last.reasons()))));
+                  .map(last -> new Escalation(last.on(), last.reasons())),
+              Optional.ofNullable(lockTexts.get(member.id()))));
     }
     // Marketing texts carry no pay link; everything else that asks for money may.
     Map<MemberId, String> links =

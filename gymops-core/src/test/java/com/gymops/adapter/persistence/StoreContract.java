@@ -47,6 +47,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
@@ -400,6 +401,24 @@ abstract class StoreContract {
     assertThat(outbox.marketingHistory(MAIN).get(new MemberId("M1")))
         .containsEntry("monthly_special", NOW.minusSeconds(86_400))
         .containsEntry("prospect_welcome", NOW.minusSeconds(86_400 * 60));
+  }
+
+  @Test
+  void the_latest_text_of_a_template_per_member_leaves_suppressed_ones_out() {
+    members.upsertAll(List.of(aMember().withId("M1").build(), aMember().withId("M2").build()), NOW);
+    Outbox outbox = stores.outbox();
+    outbox.enqueue(marketing("a", "M1", "access_locked", NOW.minusSeconds(86_400 * 40)));
+    outbox.enqueue(marketing("b", "M1", "access_locked", NOW.minusSeconds(60)));
+    outbox.enqueue(marketing("c", "M1", "reminder_locked", NOW));
+    long paid = outbox.enqueue(marketing("d", "M2", "access_locked", NOW)).orElseThrow();
+    outbox.cancelQueued(paid, NOW, "paid up");
+    MemberId m1 = new MemberId("M1");
+
+    assertThat(outbox.lastOfTemplate(MAIN, "access_locked"))
+        .containsOnly(Map.entry(m1, NOW.minusSeconds(60)));
+    assertThat(outbox.lastOfTemplateOf(List.of(m1, new MemberId("M2")), "access_locked"))
+        .containsOnly(Map.entry(m1, NOW.minusSeconds(60)));
+    assertThat(outbox.lastOfTemplateOf(List.of(), "access_locked")).isEmpty();
   }
 
   @Test

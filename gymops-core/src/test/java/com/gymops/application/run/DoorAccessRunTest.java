@@ -16,6 +16,7 @@ import com.gymops.domain.WorkflowId;
 import com.gymops.policy.DoorAccessPolicy;
 import com.gymops.policy.LockWindow;
 import com.gymops.policy.MessageTemplates;
+import com.gymops.policy.PastDueMonitoringPolicy;
 import com.gymops.testing.TestClub;
 import java.nio.file.Path;
 import java.time.LocalTime;
@@ -73,6 +74,36 @@ class DoorAccessRunTest {
               assertThat(message.notBefore()).isEqualTo(local(TODAY, LocalTime.of(8, 0)));
             });
     assertThat(club.stores().notes().ofMember(new MemberId("M1"))).singleElement();
+  }
+
+  @Test
+  void a_member_locked_by_door_access_gets_no_locked_reminder_in_the_same_hour() {
+    Member owing = pastGrace("M1");
+    club.seed(owing);
+    club.seedAttempt(
+        owing.id(),
+        local(TODAY.minusDays(4), LocalTime.of(10, 0)),
+        AttemptKind.FRIENDLY,
+        AttemptOutcome.DELIVERED);
+
+    club.run(WorkflowId.DOOR_ACCESS, local(TODAY, LocalTime.of(10, 0)));
+    RunReport pastDue = club.run(WorkflowId.PAST_DUE_MONITORING, local(TODAY, LocalTime.of(10, 0)));
+
+    assertThat(doorOf("M1")).isEqualTo(DoorAccess.LOCKED_FOR_PAYMENT);
+    assertThat(messagesOf("M1"))
+        .singleElement()
+        .satisfies(
+            text -> {
+              assertThat(text.templateKey()).isEqualTo(MessageTemplates.ACCESS_LOCKED);
+              assertThat(text.body()).contains("$30.00", "at the front desk");
+            });
+    assertThat(pastDue.skipped()).containsEntry(PastDueMonitoringPolicy.LOCK_TEXT_SENT, 1);
+
+    club.run(WorkflowId.PAST_DUE_MONITORING, local(TODAY.plusDays(3), LocalTime.of(10, 0)));
+
+    assertThat(messagesOf("M1"))
+        .extracting(OutboundMessage::templateKey)
+        .containsExactly(MessageTemplates.ACCESS_LOCKED, MessageTemplates.REMINDER_LOCKED);
   }
 
   @Test

@@ -102,6 +102,15 @@ public interface Outbox {
   /** {@link #marketingHistory(ClubId)} of only {@code members}. */
   Map<MemberId, Map<String, Instant>> marketingHistoryOf(Collection<MemberId> members);
 
+  /**
+   * When template {@code templateKey} last went to each member of the club (queued or sent, not
+   * suppressed): what lets a later workflow see a text an earlier one just wrote.
+   */
+  Map<MemberId, Instant> lastOfTemplate(ClubId club, String templateKey);
+
+  /** {@link #lastOfTemplate(ClubId, String)} of only {@code members}. */
+  Map<MemberId, Instant> lastOfTemplateOf(Collection<MemberId> members, String templateKey);
+
   List<OutboundMessage> ofMember(MemberId member);
 
   List<OutboundMessage> ofRun(String runId);
