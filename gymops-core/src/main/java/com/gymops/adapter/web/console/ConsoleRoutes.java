@@ -35,6 +35,10 @@ public final class ConsoleRoutes {
     routes.before(ROOT, headers);
     routes.before(ROOT + "/*", headers);
     ConsoleAssets.register(routes);
+    // The site's root has nothing of its own: a person who types the bare address wants the
+    // console (its home, or the login page when not signed in).
+    routes.get("/", ctx -> ctx.redirect(ROOT));
+    routes.head("/", ctx -> ctx.redirect(ROOT));
     routes.get(LOGIN, login::form);
     routes.post(LOGIN, login::submit);
     routes.post(ROOT + "/logout", guard.posting(login::logout));
