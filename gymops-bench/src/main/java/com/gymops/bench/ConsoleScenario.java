@@ -38,8 +38,13 @@ final class ConsoleScenario {
   static final int WARMUPS = 10;
   static final int REQUESTS = 50;
 
-  /** The issue's goals: every page under 200 ms on the demo club, Today under 500 on 100,000. */
+  /**
+   * The goals: every page under 200 ms on the demo club; on a larger club every page's 95th
+   * percentile under 50 ms (docs/BENCHMARKS.md).
+   */
   private static final int DEMO_CLUB = 2_000;
+
+  private static final int LARGE_CLUB_P95_MS = 50;
 
   private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
   private static final Pattern RUN_LINK = Pattern.compile("href=\"(/console/runs/run-[^\"?]+)\"");
@@ -88,6 +93,7 @@ final class ConsoleScenario {
                     "/console/approvals",
                     "/console/runs",
                     "/console/members?q=lopez",
+                    "/console/outbox",
                     "/console/outbox?view=deferred",
                     "/console/outbox?view=sent",
                     "/console/settings",
@@ -96,7 +102,7 @@ final class ConsoleScenario {
         browser.firstLink("/console/members?q=a", MEMBER_LINK).ifPresent(pages::add);
         List<ConsoleFigures.Page> timed = new ArrayList<>();
         for (String page : pages) {
-          ConsoleFigures.Page figures = browser.time(page, goalMs(page, settings.members()));
+          ConsoleFigures.Page figures = browser.time(page, goalMs(settings.members()));
           progress.accept(
               String.format(
                   "console %s: median %.1f ms, p95 %.1f ms (%d)",
@@ -110,11 +116,11 @@ final class ConsoleScenario {
     }
   }
 
-  private static int goalMs(String page, int members) {
+  private static int goalMs(int members) {
     if (members <= DEMO_CLUB) {
       return 200;
     }
-    return page.equals("/console") ? 500 : 0;
+    return LARGE_CLUB_P95_MS;
   }
 
   /** A cookie-keeping HTTP client that logs in through the form, as a person's browser does. */

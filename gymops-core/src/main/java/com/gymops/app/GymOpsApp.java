@@ -528,7 +528,7 @@ public final class GymOpsApp implements AutoCloseable {
     return new ConsoleServices(
         accounts,
         new TodayQuery(config, reads, pauses, new ScheduledFireCalendar(config), clock),
-        new RunsQuery(config, reads, runHistory(), stores.outbox()),
+        new RunsQuery(config, reads, runHistory(), Persistence.runPages(database), clock),
         new MembersQuery(
             config,
             reads,
@@ -538,7 +538,7 @@ public final class GymOpsApp implements AutoCloseable {
             stores.notes(),
             stores.audit(),
             holds),
-        new OutboxQuery(config, reads, clock),
+        new OutboxQuery(config, reads, Persistence.runPages(database), clock),
         new SettingsQuery(config, stores.syncState(), Persistence.integrationHealth(database)),
         new RunNow(runner, config, new Audit(stores.audit(), clock), clock),
         new ConsoleActions(

@@ -113,7 +113,7 @@ final class JdbiConsoleReads implements ConsoleReads {
     }
     StringBuilder sql =
         new StringBuilder("SELECT ")
-            .append(JdbiRunStore.COLUMNS)
+            .append(COLUMNS_WITHOUT_REPORT)
             .append(" FROM workflow_run r WHERE club_id IN (<clubs>)");
     if (filter.workflow() != null) {
       sql.append(" AND workflow = :workflow");
@@ -175,28 +175,109 @@ final class JdbiConsoleReads implements ConsoleReads {
     if (clubs.isEmpty() || trimmed.isEmpty()) {
       return List.of();
     }
+    List<String> clubIds = clubs.stream().map(ClubId::value).toList();
+    String lower = trimmed.toLowerCase(Locale.ROOT);
+    String[] words = lower.split("\\s+");
     String digits = trimmed.replaceAll("[^0-9]", "");
-    boolean byPhone = digits.length() >= 4;
+    // Each way of matching is its own query on its own index (V22), bounded by the limit: one OR
+    // over them all made the databases walk every member of the club (docs/BENCHMARKS.md).
     return jdbi.withHandle(
         handle -> {
-          Query query =
-              handle
-                  .createQuery(
-                      "SELECT "
-                          + JdbiMemberStore.COLUMNS
-                          + " FROM member WHERE club_id IN (<clubs>) AND (member_id = :id"
-                          + " OR LOWER(first_name || ' ' || last_name) LIKE :name ESCAPE '!'"
-                          + (byPhone ? " OR phone LIKE :phone" : "")
-                          + ") ORDER BY last_name, first_name, member_id LIMIT :limit")
-                  .bindList("clubs", clubs.stream().map(ClubId::value).toList())
-                  .bind("id", trimmed)
-                  .bind("name", "%" + likeEscaped(trimmed.toLowerCase(Locale.ROOT)) + "%")
-                  .bind("limit", limit);
-          if (byPhone) {
-            query.bind("phone", "%" + digits + "%");
+          Map<String, Member> found = new java.util.LinkedHashMap<>();
+          handle
+              .createQuery(
+                  "SELECT "
+                      + JdbiMemberStore.COLUMNS
+                      + " FROM member WHERE member_id = :id AND club_id IN (<clubs>)")
+              .bindList("clubs", clubIds)
+              .bind("id", trimmed)
+              .mapTo(Member.class)
+              .forEach(m -> found.put(m.id().value(), m));
+          namesStarting(handle, clubIds, "last_name", lower, null, null, limit)
+              .forEach(m -> found.putIfAbsent(m.id().value(), m));
+          if (words.length == 1) {
+            namesStarting(handle, clubIds, "first_name", lower, null, null, limit)
+                .forEach(m -> found.putIfAbsent(m.id().value(), m));
+          } else {
+            String last = lower.substring(lower.indexOf(' ')).trim();
+            namesStarting(handle, clubIds, "first_name", words[0], "last_name", last, limit)
+                .forEach(m -> found.putIfAbsent(m.id().value(), m));
           }
-          return query.mapTo(Member.class).list();
+          if (digits.length() >= 4) {
+            // A phone number's middle or end: no index serves it, but a name search never
+            // reaches here (it needs four digits).
+            handle
+                .createQuery(
+                    "SELECT "
+                        + JdbiMemberStore.COLUMNS
+                        + " FROM member WHERE club_id IN (<clubs>) AND phone LIKE :phone"
+                        + " LIMIT :limit")
+                .bindList("clubs", clubIds)
+                .bind("phone", "%" + digits + "%")
+                .bind("limit", limit)
+                .mapTo(Member.class)
+                .forEach(m -> found.putIfAbsent(m.id().value(), m));
+          }
+          return found.values().stream()
+              .sorted(
+                  java.util.Comparator.comparing(
+                          (Member m) -> m.lastName().toLowerCase(Locale.ROOT))
+                      .thenComparing(m -> m.firstName().toLowerCase(Locale.ROOT))
+                      .thenComparing(m -> m.id().value()))
+              .limit(limit)
+              .toList();
         });
+  }
+
+  /**
+   * Members whose {@code column} starts with {@code prefix} (lower-cased), and whose {@code
+   * andColumn} starts with {@code andPrefix} when that is given: a range of the index on the
+   * lower-cased name, then LIKE to keep exactly the names that start with it.
+   */
+  private static List<Member> namesStarting(
+      org.jdbi.v3.core.Handle handle,
+      List<String> clubIds,
+      String column,
+      String prefix,
+      String andColumn,
+      String andPrefix,
+      int limit) {
+    String name = "LOWER(" + column + ")";
+    Query query =
+        handle
+            .createQuery(
+                "SELECT "
+                    + JdbiMemberStore.COLUMNS
+                    + " FROM member WHERE club_id IN (<clubs>) AND "
+                    + name
+                    + " >= :from AND "
+                    + name
+                    + " < :to AND "
+                    + name
+                    + " LIKE :starts ESCAPE '!'"
+                    + (andColumn == null
+                        ? ""
+                        : " AND LOWER(" + andColumn + ") LIKE :andStarts ESCAPE '!'")
+                    + " ORDER BY "
+                    + name
+                    + " LIMIT :limit")
+            .bindList("clubs", clubIds)
+            .bind("from", prefix)
+            .bind("to", after(prefix))
+            .bind("starts", likeEscaped(prefix) + "%")
+            .bind("limit", limit);
+    if (andColumn != null) {
+      query.bind("andStarts", likeEscaped(andPrefix) + "%");
+    }
+    return query.mapTo(Member.class).list();
+  }
+
+  /** The first text after every text that starts with {@code prefix}. */
+  private static String after(String prefix) {
+    char last = prefix.charAt(prefix.length() - 1);
+    return last == Character.MAX_VALUE
+        ? prefix + last
+        : prefix.substring(0, prefix.length() - 1) + (char) (last + 1);
   }
 
   /** LIKE's wildcards in a person's search text are taken as text, not as patterns. */
@@ -206,7 +287,7 @@ final class JdbiConsoleReads implements ConsoleReads {
 
   @Override
   public List<OutboundMessage> messages(
-      Set<ClubId> clubs, OutboxView view, Instant now, int limit) {
+      Set<ClubId> clubs, OutboxView view, Instant now, int offset, int limit) {
     if (clubs.isEmpty()) {
       return List.of();
     }
@@ -228,9 +309,10 @@ final class JdbiConsoleReads implements ConsoleReads {
                           + JdbiOutbox.COLUMNS
                           + " FROM outbound_message WHERE club_id IN (<clubs>) AND "
                           + where
-                          + " LIMIT :limit")
+                          + " LIMIT :limit OFFSET :offset")
                   .bindList("clubs", clubs.stream().map(ClubId::value).toList())
-                  .bind("limit", limit);
+                  .bind("limit", limit)
+                  .bind("offset", offset);
           switch (view) {
             case DUE, DEFERRED -> query.bind("now", now);
             case FAILED, UNKNOWN -> query.bind("unknown", UNKNOWN_PREFIX);
@@ -238,6 +320,45 @@ final class JdbiConsoleReads implements ConsoleReads {
           }
           return query.mapTo(OutboundMessage.class).list();
         });
+  }
+
+  @Override
+  public Map<OutboxView, Long> messageCounts(Set<ClubId> clubs, Instant now) {
+    Map<OutboxView, Long> counts = new EnumMap<>(OutboxView.class);
+    for (OutboxView view : OutboxView.values()) {
+      counts.put(view, 0L);
+    }
+    if (clubs.isEmpty()) {
+      return counts;
+    }
+    // One count per view, each a range of outbound_message (club_id, status, not_before) (V22);
+    // only failed messages, few, are read for their error.
+    jdbi.useHandle(
+        handle -> {
+          for (OutboxView view : OutboxView.values()) {
+            String where =
+                switch (view) {
+                  case DUE -> "status = 'QUEUED' AND not_before <= :now";
+                  case DEFERRED -> "status = 'QUEUED' AND not_before > :now";
+                  case FAILED -> "status = 'FAILED' AND (error IS NULL OR error NOT LIKE :unknown)";
+                  case UNKNOWN -> "status = 'FAILED' AND error LIKE :unknown";
+                  case SENT -> "status IN ('SENT', 'DELIVERED')";
+                };
+            Query query =
+                handle
+                    .createQuery(
+                        "SELECT COUNT(*) FROM outbound_message WHERE club_id IN (<clubs>) AND "
+                            + where)
+                    .bindList("clubs", clubs.stream().map(ClubId::value).toList());
+            switch (view) {
+              case DUE, DEFERRED -> query.bind("now", now);
+              case FAILED, UNKNOWN -> query.bind("unknown", UNKNOWN_PREFIX);
+              case SENT -> {}
+            }
+            counts.put(view, query.mapTo(Long.class).one());
+          }
+        });
+    return counts;
   }
 
   @Override

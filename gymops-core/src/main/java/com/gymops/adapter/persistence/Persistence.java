@@ -56,6 +56,11 @@ public final class Persistence {
     return new JdbiConsoleReads(database.jdbi());
   }
 
+  /** A run's page in the console, fifty actions at a time. */
+  public static com.gymops.application.port.store.RunPages runPages(Database database) {
+    return new JdbiRunPages(database.jdbi());
+  }
+
   public static ConsoleUserStore consoleUsers(Database database) {
     return new JdbiConsoleUserStore(database.jdbi());
   }

@@ -1,27 +1,18 @@
 package com.gymops.application.console;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.gymops.application.port.store.IntegrationHealthStore;
 import com.gymops.application.port.store.SyncStateStore;
 import com.gymops.config.ClubSettings;
 import com.gymops.config.GymOpsConfig;
-import com.gymops.config.WorkflowSchedule;
 import com.gymops.domain.ConsoleUser;
 import com.gymops.domain.IntegrationHealth;
-import com.gymops.domain.WorkflowId;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The Settings page: each visible club's effective configuration and the integrations in use.
@@ -30,13 +21,6 @@ import java.util.Optional;
 public final class SettingsQuery {
   /** The club system's watermark in {@code sync_state} (see {@code ClubSync}). */
   public static final String CLUB_SYSTEM_WATERMARK = "club-system:members";
-
-  private static final ObjectMapper RULES =
-      new ObjectMapper()
-          .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-          .registerModule(new JavaTimeModule())
-          .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-          .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS);
 
   private final GymOpsConfig config;
   private final SyncStateStore syncState;
@@ -87,21 +71,9 @@ public final class SettingsQuery {
       if (!user.sees(club.club().id())) {
         continue;
       }
-      List<Setting> settings = new ArrayList<>();
-      settings.add(new Setting("timezone", club.club().zone().getId()));
-      settings.add(new Setting("manager.phone", orDash(club.club().managerPhone())));
-      settings.add(new Setting("manager.email", orDash(club.club().managerEmail())));
-      for (WorkflowId workflow : WorkflowId.values()) {
-        WorkflowSchedule schedule =
-            Optional.ofNullable(club.workflow(workflow))
-                .orElse(WorkflowSchedule.defaultFor(workflow));
-        settings.add(
-            new Setting(
-                workflow.id(),
-                (schedule.enabled() ? "enabled, " : "disabled, ") + schedule.schedule()));
-      }
-      flatten("", RULES.valueToTree(club.policy()), settings);
-      views.add(new ClubSettingsView(club.club().id().value(), club.club().name(), settings));
+      views.add(
+          new ClubSettingsView(
+              club.club().id().value(), club.club().name(), SettingsWords.groups(club)));
     }
     return views;
   }
@@ -109,44 +81,67 @@ public final class SettingsQuery {
   public List<Setting> integrations() {
     List<Setting> settings = new ArrayList<>();
     var messaging = config.messaging();
-    settings.add(new Setting("messaging.sms_provider", messaging.smsProvider()));
+    settings.add(
+        new Setting("Texts sent by", provider(messaging.smsProvider()), "messaging.sms_provider"));
     if (messaging.smsProvider().equals("twilio") && messaging.twilio() != null) {
-      settings.add(new Setting("twilio.sender", orDash(messaging.twilio().sender())));
-    }
-    settings.add(new Setting("messaging.email_provider", messaging.emailProvider()));
-    if (messaging.emailProvider().equals("smtp") && messaging.smtp() != null) {
       settings.add(
-          new Setting("messaging.smtp", messaging.smtp().host() + ":" + messaging.smtp().port()));
+          new Setting("Texts sent from", orDash(messaging.twilio().sender()), "twilio.sender"));
     }
-    settings.add(new Setting("door.system", config.door().system()));
-    settings.add(new Setting("club_system.system", config.clubSystem().system()));
     settings.add(
         new Setting(
-            "club_system: pulled up to",
-            syncState.watermark(CLUB_SYSTEM_WATERMARK).map(Object::toString).orElse("never")));
-    settings.add(new Setting("agent.mode", config.agent().mode()));
-    settings.add(new Setting("agent.model", config.agent().model()));
-    settings.add(new Setting("ANTHROPIC_API_KEY", isSet(config.agent().apiKey())));
-    settings.add(new Setting("TWILIO_AUTH_TOKEN", isSet(config.webhooks().twilioAuthToken())));
-    settings.add(new Setting("GYMOPS_PAYMENTS_SECRET", isSet(config.webhooks().paymentsSecret())));
+            "Emails sent by", provider(messaging.emailProvider()), "messaging.email_provider"));
+    if (messaging.emailProvider().equals("smtp") && messaging.smtp() != null) {
+      settings.add(
+          new Setting(
+              "Mail server",
+              messaging.smtp().host() + ", port " + messaging.smtp().port(),
+              "messaging.smtp"));
+    }
+    settings.add(new Setting("Door system", provider(config.door().system()), "door.system"));
     settings.add(
-        new Setting("GYMOPS_DOOR_EXPORT_TOKEN", isSet(config.webhooks().doorExportToken())));
+        new Setting("Club system", provider(config.clubSystem().system()), "club_system.system"));
+    settings.add(
+        new Setting(
+            "Members read from the club system up to",
+            syncState.watermark(CLUB_SYSTEM_WATERMARK).map(SettingsQuery::when).orElse("never"),
+            ""));
+    settings.add(new Setting("Runs decided by", agentMode(config.agent().mode()), "agent.mode"));
+    settings.add(new Setting("Agent's model", config.agent().model(), "agent.model"));
+    settings.add(
+        new Setting("Anthropic API key", isSet(config.agent().apiKey()), "ANTHROPIC_API_KEY"));
+    settings.add(
+        new Setting(
+            "Twilio auth token", isSet(config.webhooks().twilioAuthToken()), "TWILIO_AUTH_TOKEN"));
+    settings.add(
+        new Setting(
+            "Payments webhook secret",
+            isSet(config.webhooks().paymentsSecret()),
+            "GYMOPS_PAYMENTS_SECRET"));
+    settings.add(
+        new Setting(
+            "Door export token",
+            isSet(config.webhooks().doorExportToken()),
+            "GYMOPS_DOOR_EXPORT_TOKEN"));
     return settings;
   }
 
-  private static void flatten(String prefix, JsonNode node, List<Setting> into) {
-    if (node.isObject()) {
-      Iterator<Map.Entry<String, JsonNode>> fields = node.properties().iterator();
-      while (fields.hasNext()) {
-        Map.Entry<String, JsonNode> field = fields.next();
-        flatten(
-            prefix.isEmpty() ? field.getKey() : prefix + "." + field.getKey(),
-            field.getValue(),
-            into);
-      }
-    } else {
-      into.add(new Setting(prefix, node.isValueNode() ? node.asText() : node.toString()));
-    }
+  private static String provider(String code) {
+    return switch (code) {
+      case "twilio" -> "Twilio";
+      case "smtp" -> "a mail server (SMTP)";
+      case "log" -> "none: written to the log only";
+      case "http" -> "connected over HTTP";
+      default -> code;
+    };
+  }
+
+  private static String agentMode(String mode) {
+    return switch (mode) {
+      case "rules" -> "the rules alone";
+      case "agent" -> "the agent, the rules checking every action";
+      case "shadow" -> "the rules, with the agent alongside changing nothing (shadow)";
+      default -> mode;
+    };
   }
 
   private static String isSet(String secret) {

@@ -61,12 +61,12 @@ final class TranscriptLines {
                 new TranscriptLine(
                     seq,
                     "call",
-                    "calls " + block.path("name").asText(),
-                    clip(block.path("input").toString())));
+                    "asks to " + ActionWords.words(block.path("name").asText()),
+                    clip(readable(block.path("input")))));
         case "tool_result" -> {
           boolean refused = block.path("is_error").asBoolean(false);
           JsonNode result = block.path("content");
-          String text = result.isTextual() ? result.asText() : texts(result);
+          String text = readable(result.isTextual() ? result.asText() : texts(result));
           lines.add(
               new TranscriptLine(
                   seq,
@@ -77,6 +77,47 @@ final class TranscriptLines {
         default -> {}
       }
     }
+  }
+
+  /**
+   * A tool's input or result as a person reads it: an object's fields as "name: value" joined by "
+   * · ", nested ones likewise; text that is not JSON as it is.
+   */
+  static String readable(String text) {
+    String trimmed = text.trim();
+    if (!trimmed.startsWith("{") && !trimmed.startsWith("[")) {
+      return text;
+    }
+    try {
+      return readable(Formats.JSON.readTree(trimmed));
+    } catch (IOException e) {
+      return text;
+    }
+  }
+
+  static String readable(JsonNode node) {
+    if (node.isObject()) {
+      StringBuilder out = new StringBuilder();
+      node.properties()
+          .forEach(
+              field -> {
+                if (!out.isEmpty()) {
+                  out.append(" · ");
+                }
+                out.append(ActionWords.words(field.getKey()))
+                    .append(": ")
+                    .append(readable(field.getValue()));
+              });
+      return out.isEmpty() ? "(nothing)" : out.toString();
+    }
+    if (node.isArray()) {
+      StringBuilder out = new StringBuilder();
+      for (JsonNode item : node) {
+        out.append(out.isEmpty() ? "" : "; ").append(readable(item));
+      }
+      return "[" + out + "]";
+    }
+    return node.asText();
   }
 
   private static String texts(JsonNode blocks) {

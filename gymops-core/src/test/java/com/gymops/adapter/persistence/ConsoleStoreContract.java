@@ -353,6 +353,56 @@ abstract class ConsoleStoreContract {
   }
 
   @Test
+  void the_outbox_counts_each_view_and_reads_it_a_page_at_a_time() {
+    stores.members().upsertAll(List.of(aMember().withId("M1").build()), NOW);
+    long first = enqueue("due-1", NOW.minusSeconds(180));
+    long second = enqueue("due-2", NOW.minusSeconds(120));
+    long third = enqueue("due-3", NOW.minusSeconds(60));
+    enqueue("deferred", NOW.plusSeconds(3600));
+    long sent = enqueue("sent", NOW.minusSeconds(60));
+    stores.outbox().claim(sent, NOW);
+    stores.outbox().markSent(sent, NOW);
+
+    assertThat(reads.messageCounts(Set.of(MAIN), NOW))
+        .containsEntry(OutboxView.DUE, 3L)
+        .containsEntry(OutboxView.DEFERRED, 1L)
+        .containsEntry(OutboxView.FAILED, 0L)
+        .containsEntry(OutboxView.UNKNOWN, 0L)
+        .containsEntry(OutboxView.SENT, 1L);
+    assertThat(reads.messageCounts(Set.of(EAST), NOW).values()).containsOnly(0L);
+    assertThat(reads.messages(Set.of(MAIN), OutboxView.DUE, NOW, 1, 2))
+        .extracting(OutboundMessage::id)
+        .containsExactly(second, third);
+    assertThat(reads.messages(Set.of(MAIN), OutboxView.DUE, NOW, 0, 1))
+        .extracting(OutboundMessage::id)
+        .containsExactly(first);
+  }
+
+  @Test
+  void members_are_found_by_the_start_of_their_first_or_last_name() {
+    stores
+        .members()
+        .upsertAll(
+            List.of(
+                aMember().withId("M1").named("Ana", "Lopez").build(),
+                aMember().withId("M2").named("Bo", "Lopez-Diaz").build(),
+                aMember().withId("M3").named("Lopa", "Smith").build()),
+            NOW);
+
+    assertThat(reads.searchMembers(Set.of(MAIN), "lop", 10))
+        .extracting(m -> m.id().value())
+        .containsExactly("M1", "M2", "M3");
+    assertThat(reads.searchMembers(Set.of(MAIN), "Lopez-", 10))
+        .extracting(m -> m.id().value())
+        .containsExactly("M2");
+    assertThat(reads.searchMembers(Set.of(MAIN), "pez", 10)).as("not the middle").isEmpty();
+    assertThat(reads.searchMembers(Set.of(MAIN), "bo lopez-d", 10))
+        .extracting(m -> m.id().value())
+        .containsExactly("M2");
+    assertThat(reads.searchMembers(Set.of(MAIN), "lop", 2)).hasSize(2);
+  }
+
+  @Test
   void only_a_queued_text_is_cancelled_and_only_a_failed_one_with_a_known_outcome_requeued() {
     stores.members().upsertAll(List.of(aMember().withId("M1").build()), NOW);
     long queued = enqueue("queued", NOW.minusSeconds(60));

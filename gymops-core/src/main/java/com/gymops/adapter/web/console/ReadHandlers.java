@@ -2,6 +2,8 @@ package com.gymops.adapter.web.console;
 
 import com.gymops.application.accounts.SignedIn;
 import com.gymops.application.console.MemberTimeline;
+import com.gymops.application.console.OutboxQuery;
+import com.gymops.application.console.OutboxTab;
 import com.gymops.application.console.RunThread;
 import com.gymops.domain.MemberId;
 import com.gymops.domain.RunStatus;
@@ -63,7 +65,7 @@ final class ReadHandlers {
 
   void run(Context ctx, SignedIn who) {
     String id = ctx.pathParam("id");
-    Optional<RunThread> thread = services.runs().thread(who.user(), id);
+    Optional<RunThread> thread = services.runs().thread(who.user(), id, page(ctx));
     if (thread.isEmpty()) {
       notFound(ctx, who, "No run " + id + " in your clubs.");
       return;
@@ -72,7 +74,7 @@ final class ReadHandlers {
     boolean offerRun =
         ctx.queryParam("confirm") != null && found.run().dryRun() && who.user().role().mayAct();
     Map<String, Object> params = new HashMap<>();
-    params.put("frame", Frame.of(found.run().workflow(), "runs", who));
+    params.put("frame", Frame.of(found.title(), "runs", who));
     params.put("thread", found);
     params.put(
         "confirmUrl",
@@ -101,11 +103,23 @@ final class ReadHandlers {
   }
 
   void outbox(Context ctx, SignedIn who) {
-    String view = Optional.ofNullable(ctx.queryParam("view")).orElse("failed");
+    List<OutboxTab> tabs = services.outbox().tabs(who.user());
+    String view =
+        Optional.ofNullable(blankToNull(ctx.queryParam("view")))
+            .orElseGet(() -> OutboxQuery.opening(tabs));
     Map<String, Object> params = new HashMap<>();
     params.put("frame", Frame.of("Outbox", "outbox", who));
-    params.put("view", view.toLowerCase(Locale.ROOT));
-    params.put("messages", services.outbox().messages(who.user(), view));
+    String shown = view.toLowerCase(Locale.ROOT);
+    long count =
+        tabs.stream().filter(t -> t.view().equals(shown)).mapToLong(OutboxTab::count).sum();
+    int last = (int) Math.max(1, (count + OutboxQuery.PAGE_SIZE - 1) / OutboxQuery.PAGE_SIZE);
+    int page = Math.min(page(ctx), last);
+    params.put("view", shown);
+    params.put("tabs", tabs);
+    params.put("page", page);
+    params.put("pages", last);
+    params.put("count", count);
+    params.put("messages", services.outbox().messages(who.user(), view, page));
     ctx.html(pages.render("outbox", params));
   }
 
@@ -148,6 +162,24 @@ final class ReadHandlers {
         .html(
             pages.render(
                 "error", Map.of("frame", Frame.of("Not found", "", who), "message", message)));
+  }
+
+  /** The {@code page} query parameter: 1 when absent. */
+  private static int page(Context ctx) {
+    String text = ctx.queryParam("page");
+    if (text == null || text.isBlank()) {
+      return 1;
+    }
+    try {
+      int page = Integer.parseInt(text.trim());
+      if (page >= 1) {
+        return page;
+      }
+    } catch (NumberFormatException e) {
+      // told below
+    }
+    throw new IllegalArgumentException(
+        "'" + text + "' is not a page number (use 1, 2, 3 ... in ?page=)");
   }
 
   private static RunStatus runStatus(String text) {

@@ -40,7 +40,10 @@ public interface ConsoleReads {
    */
   long pendingApprovals(ClubId club, Instant now);
 
-  /** Runs matching the filter, newest first. */
+  /**
+   * Runs matching the filter, newest first, without their reports ({@code reportJson} null; {@link
+   * #report} reads one).
+   */
   List<WorkflowRun> runs(RunFilter filter);
 
   /** Messages of the club that ended FAILED and were created at or after {@code since}. */
@@ -50,13 +53,28 @@ public interface ConsoleReads {
   Money paymentsReceivedSince(ClubId club, Instant since);
 
   /**
-   * Members of {@code clubs} whose id is {@code text}, whose name contains it, or whose phone
-   * contains its digits (at least four), by last name.
+   * Members of {@code clubs} whose id is {@code text}, whose first or last name starts with it (for
+   * two words or more: whose first name starts with the first and last name with the rest), or
+   * whose phone contains its digits (at least four), by last name. Names are found by their start,
+   * from an index, so a search costs the same on a club of 100,000.
    */
   List<Member> searchMembers(Set<ClubId> clubs, String text, int limit);
 
-  /** The club's messages in one view of the outbox, newest first (due ones oldest first). */
-  List<OutboundMessage> messages(Set<ClubId> clubs, OutboxView view, Instant now, int limit);
+  /**
+   * The club's messages in one view of the outbox, newest first (due and deferred ones in the order
+   * they go out), {@code limit} of them after the first {@code offset}.
+   */
+  List<OutboundMessage> messages(
+      Set<ClubId> clubs, OutboxView view, Instant now, int offset, int limit);
+
+  /** The first {@code limit} messages of one view of the outbox. */
+  default List<OutboundMessage> messages(
+      Set<ClubId> clubs, OutboxView view, Instant now, int limit) {
+    return messages(clubs, view, now, 0, limit);
+  }
+
+  /** How many messages of {@code clubs} each view of the outbox holds at {@code now}. */
+  Map<OutboxView, Long> messageCounts(Set<ClubId> clubs, Instant now);
 
   List<DoorChangeRow> doorChanges(MemberId member);
 

@@ -226,11 +226,11 @@ class ConsoleBrowserTest {
   void a_run_opens_with_its_actions_and_the_agents_transcript() throws IOException {
     open(browser.findElement(By.cssSelector("#card-main-past-due-monitoring a.status")));
 
-    assertThat(browser.findElement(By.tagName("h1")).getText()).startsWith("past-due-monitoring");
+    assertThat(browser.findElement(By.tagName("h1")).getText()).startsWith("Past-due monitoring");
     assertThat(browser.findElement(By.id("transcript")).getText()).isEqualTo("Agent transcript");
     assertThat(browser.findElements(By.cssSelector(".transcript .line.call"))).isNotEmpty();
     assertThat(browser.findElements(By.cssSelector(".transcript .line.model"))).isNotEmpty();
-    screenshot("run");
+    screenshot("run-transcript");
   }
 
   @Test
@@ -341,9 +341,9 @@ class ConsoleBrowserTest {
   @Order(7)
   void the_outbox_settings_and_audit_pages_open() throws IOException {
     open(browser.findElement(By.linkText("Outbox")));
-    open(browser.findElement(By.linkText("sent")));
+    open(browser.findElement(By.id("tab-sent")));
     assertThat(browser.findElements(By.cssSelector(".rows li"))).isNotEmpty();
-    screenshot("outbox");
+    screenshot("outbox-sent");
 
     open(browser.findElement(By.linkText("Settings")));
     assertThat(browser.findElement(By.tagName("main")).getText()).contains("ANTHROPIC_API_KEY");
