@@ -27,6 +27,9 @@ import org.jdbi.v3.core.statement.Query;
 final class JdbiConsoleReads implements ConsoleReads {
   private static final String UNKNOWN_PREFIX = "outcome unknown%";
 
+  /** The most messages a view of the outbox is counted to; the page says "1,000+". */
+  private static final int COUNT_CAP = ConsoleReads.OUTBOX_COUNT_CAP;
+
   /** A run's columns with a null in place of its report. */
   private static final String COLUMNS_WITHOUT_REPORT =
       JdbiRunStore.COLUMNS.replace("report_json", "NULL AS report_json");
@@ -331,8 +334,10 @@ final class JdbiConsoleReads implements ConsoleReads {
     if (clubs.isEmpty()) {
       return counts;
     }
-    // One count per view, each a range of outbound_message (club_id, status, not_before) (V22);
-    // only failed messages, few, are read for their error.
+    // One count per view, each a range of outbound_message (club_id, status, not_before) (V22),
+    // read no further than the cap: every text ever sent stays in the outbox, and counting them
+    // all would walk months of them (docs/BENCHMARKS.md). Only failed messages, few, are read for
+    // their error.
     jdbi.useHandle(
         handle -> {
           for (OutboxView view : OutboxView.values()) {
@@ -347,9 +352,12 @@ final class JdbiConsoleReads implements ConsoleReads {
             Query query =
                 handle
                     .createQuery(
-                        "SELECT COUNT(*) FROM outbound_message WHERE club_id IN (<clubs>) AND "
-                            + where)
-                    .bindList("clubs", clubs.stream().map(ClubId::value).toList());
+                        "SELECT COUNT(*) FROM (SELECT 1 FROM outbound_message"
+                            + " WHERE club_id IN (<clubs>) AND "
+                            + where
+                            + " LIMIT :cap) counted")
+                    .bindList("clubs", clubs.stream().map(ClubId::value).toList())
+                    .bind("cap", COUNT_CAP);
             switch (view) {
               case DUE, DEFERRED -> query.bind("now", now);
               case FAILED, UNKNOWN -> query.bind("unknown", UNKNOWN_PREFIX);

@@ -4,10 +4,12 @@ import com.gymops.application.port.store.RunPages;
 import com.gymops.domain.MemberId;
 import com.gymops.domain.OutboundMessage;
 import com.gymops.domain.RunEvent;
+import com.gymops.domain.WorkflowRun;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -19,6 +21,20 @@ final class JdbiRunPages implements RunPages {
 
   JdbiRunPages(Jdbi jdbi) {
     this.jdbi = jdbi;
+  }
+
+  @Override
+  public Optional<WorkflowRun> run(String runId) {
+    return jdbi.withHandle(
+        handle ->
+            handle
+                .createQuery(
+                    "SELECT "
+                        + JdbiRunStore.COLUMNS.replace("report_json", "NULL AS report_json")
+                        + " FROM workflow_run WHERE run_id = :run")
+                .bind("run", runId)
+                .mapTo(WorkflowRun.class)
+                .findOne());
   }
 
   @Override

@@ -70,7 +70,7 @@ public final class MembersQuery {
                     m.firstName() + " " + m.lastName(),
                     m.phone() == null ? "" : m.phone(),
                     m.status().name().toLowerCase(Locale.ROOT),
-                    m.pastDue().toString(),
+                    ActionWords.dollars(m.pastDue().toString()),
                     door(m.door())))
         .toList();
   }

@@ -99,7 +99,7 @@ public final class RunsQuery {
       throw new IllegalArgumentException(
           "page " + page + " of a run does not exist (pages start at 1)");
     }
-    Optional<WorkflowRun> found = history.find(runId).filter(run -> user.sees(run.clubId()));
+    Optional<WorkflowRun> found = pages.run(runId).filter(run -> user.sees(run.clubId()));
     if (found.isEmpty()) {
       return Optional.empty();
     }
@@ -161,7 +161,7 @@ public final class RunsQuery {
             manager,
             TranscriptLines.of(history.transcript(runId)),
             "shadow".equals(run.modeUsed()) || "shadow".equals(run.mode())
-                ? shadow(run.reportJson())
+                ? reads.report(runId).map(RunsQuery::shadow).orElse(null)
                 : null));
   }
 

@@ -73,7 +73,13 @@ public interface ConsoleReads {
     return messages(clubs, view, now, 0, limit);
   }
 
-  /** How many messages of {@code clubs} each view of the outbox holds at {@code now}. */
+  /** The most {@link #messageCounts} counts in a view; a view holding more says this many. */
+  int OUTBOX_COUNT_CAP = 1_000;
+
+  /**
+   * How many messages of {@code clubs} each view of the outbox holds at {@code now}, up to {@link
+   * #OUTBOX_COUNT_CAP}.
+   */
   Map<OutboxView, Long> messageCounts(Set<ClubId> clubs, Instant now);
 
   List<DoorChangeRow> doorChanges(MemberId member);
