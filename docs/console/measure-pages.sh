@@ -6,7 +6,7 @@ set -euo pipefail
 base=$1 email=$2 password=$3 n=${4:-20}
 shift $(( $# < 4 ? $# : 4 ))
 pages=("$@")
-[ ${#pages[@]} -eq 0 ] && pages=(/console /console/approvals /console/runs /console/members?q=lopez /console/outbox?view=sent /console/settings /console/audit)
+[ ${#pages[@]} -eq 0 ] && pages=(/console /console/approvals /console/runs /console/members?q=lopez /console/outbox /console/outbox?view=sent /console/settings /console/audit)
 jar=$(mktemp)
 trap 'rm -f "$jar"' EXIT
 csrf=$(curl -s -c "$jar" -b "$jar" "$base/console/login" | grep -o 'name="_csrf" value="[^"]*"' | sed 's/.*value="//;s/"$//')

@@ -29,7 +29,13 @@ final class TranscriptLines {
       switch (entry.kind()) {
         case "response" -> blocks(entry.seq(), body.path("content"), lines);
         case "request" -> {
+          // A stored request holds the messages added since the one before: the model's last
+          // turn, already shown from its response, and GymOps' new one (the first prompt, then
+          // the tools' results). Only GymOps' turns are shown from it.
           for (JsonNode message : body.path("messages")) {
+            if (message.path("role").asText().equals("assistant")) {
+              continue;
+            }
             JsonNode content = message.path("content");
             if (content.isTextual()) {
               lines.add(
@@ -39,6 +45,13 @@ final class TranscriptLines {
             }
           }
         }
+        case "decision" ->
+            lines.add(
+                new TranscriptLine(
+                    entry.seq(),
+                    "request",
+                    "GymOps decided",
+                    clip(body.path("why").asText(readable(body)))));
         default ->
             lines.add(
                 new TranscriptLine(

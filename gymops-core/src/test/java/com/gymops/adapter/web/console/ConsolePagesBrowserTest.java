@@ -259,7 +259,7 @@ class ConsolePagesBrowserTest {
 
   @Test
   @Order(3)
-  void the_agents_transcript_reads_as_words() {
+  void the_agents_transcript_reads_as_words() throws IOException {
     String agentRun =
         app.runHistory().latest(20).stream()
             .filter(r -> r.workflow() == WorkflowId.PAST_DUE_MONITORING)
@@ -270,8 +270,26 @@ class ConsolePagesBrowserTest {
 
     List<WebElement> calls = browser.findElements(By.cssSelector(".transcript .line.call"));
     assertThat(calls).isNotEmpty();
+    // Each tool call once, as the model made it (a stored request repeats the model's last turn).
+    long toolUses = 0;
+    for (var entry : app.runHistory().transcript(agentRun)) {
+      if (entry.kind().equals("response")) {
+        for (var block :
+            new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(entry.body())
+                .path("content")) {
+          toolUses += block.path("type").asText().equals("tool_use") ? 1 : 0;
+        }
+      }
+    }
+    assertThat(calls).hasSize((int) toolUses);
+    assertThat(browser.findElements(By.cssSelector(".transcript .line .text")))
+        .noneMatch(text -> text.getAttribute("textContent").startsWith("{\""));
     assertThat(calls.get(0).getText()).startsWith("asks to ").doesNotContain("{\"");
     assertThat(browser.findElements(By.cssSelector(".transcript .line.model"))).isNotEmpty();
+    ((JavascriptExecutor) browser)
+        .executeScript("document.getElementById('transcript').scrollIntoView()");
+    screenshot("run-transcript-words");
     for (Dimension size : List.of(LAPTOP, PHONE)) {
       browser.manage().window().setSize(size);
       browser.navigate().refresh();
