@@ -3,6 +3,7 @@ package com.gymops.adapter.persistence;
 import com.gymops.application.port.store.ConsoleReads;
 import com.gymops.application.port.store.ConsoleSessionStore;
 import com.gymops.application.port.store.ConsoleUserStore;
+import com.gymops.application.port.store.DigestReads;
 import com.gymops.application.port.store.FireLog;
 import com.gymops.application.port.store.IntegrationHealthStore;
 import com.gymops.application.port.store.LoginThrottleStore;
@@ -54,6 +55,11 @@ public final class Persistence {
   /** The console's pages: filtered, paged reads across the stores. */
   public static ConsoleReads consoleReads(Database database) {
     return new JdbiConsoleReads(database.jdbi());
+  }
+
+  /** The console digest's counts: approvals' covered actions and runs' texts, aggregated. */
+  public static DigestReads digestReads(Database database) {
+    return new JdbiDigestReads(database.jdbi());
   }
 
   public static ConsoleUserStore consoleUsers(Database database) {
