@@ -235,10 +235,45 @@ public final class ApprovalsQuery {
     }
   }
 
-  private ApprovalRow row(Approval a, boolean named) {
-    ZoneId zone = zone(a.clubId());
+  /**
+   * An approval's covered actions counted: they never change once it is filed (only their outcomes
+   * do, read apart), so they are counted once per approval and kept.
+   */
+  private record Counted(
+      List<ApprovalRow.Group> groups,
+      List<ApprovalRow.Group> groupsWithExamples,
+      List<ApprovalRow.Named> first,
+      long members,
+      long texts,
+      long locks,
+      long referred,
+      long cents) {}
+
+  private final Map<String, List<OutcomeCount>> outcomes =
+      Collections.synchronizedMap(
+          new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, List<OutcomeCount>> eldest) {
+              return size() > 256;
+            }
+          });
+
+  private final Map<String, Counted> counted =
+      Collections.synchronizedMap(
+          new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Counted> eldest) {
+              return size() > 256;
+            }
+          });
+
+  private Counted count(String approvalId) {
+    Counted kept = counted.get(approvalId);
+    if (kept != null) {
+      return kept;
+    }
     Map<String, Tally> tallies = new LinkedHashMap<>();
-    for (ActionCount c : digest.actionCounts(a.id())) {
+    for (ActionCount c : digest.actionCounts(approvalId)) {
       String detail = ManagerWords.detailIsTemplate(c.action()) ? c.detail() : null;
       String key = c.action() + "\u0000" + (detail == null ? "" : detail);
       tallies.put(key, tallies.getOrDefault(key, new Tally(c.action(), detail, 0, 0, 0)).plus(c));
@@ -246,6 +281,7 @@ public final class ApprovalsQuery {
     List<Tally> ordered = new ArrayList<>(tallies.values());
     ordered.sort(Comparator.comparingInt(t -> rank(t.action())));
     List<ApprovalRow.Group> groups = new ArrayList<>();
+    List<ApprovalRow.Group> examples = new ArrayList<>();
     long texts = 0;
     long locks = 0;
     long referred = 0;
@@ -260,25 +296,40 @@ public final class ApprovalsQuery {
       if (t.action().equals("lock_door")) {
         locks += t.count();
       }
-      String example = "";
-      if (ManagerWords.isText(t.action()) || t.action().equals("notify_manager")) {
-        if (ManagerWords.isText(t.action())) {
-          texts += t.count();
-        }
-        example = named ? digest.exampleText(a.id(), t.action(), t.detail()).orElse("") : "";
+      if (ManagerWords.isText(t.action())) {
+        texts += t.count();
       }
-      groups.add(new ApprovalRow.Group(line, example));
+      String example =
+          ManagerWords.isText(t.action()) || t.action().equals("notify_manager")
+              ? digest.exampleText(approvalId, t.action(), t.detail()).orElse("")
+              : "";
+      groups.add(new ApprovalRow.Group(line, ""));
+      examples.add(new ApprovalRow.Group(line, example));
     }
-    long members = digest.coveredMembers(a.id());
-    List<ApprovalRow.Named> first =
-        named ? named(a.id(), digest.firstMemberIds(a.id(), FIRST_SHOWN)) : List.of();
+    Counted fresh =
+        new Counted(
+            List.copyOf(groups),
+            List.copyOf(examples),
+            named(approvalId, digest.firstMemberIds(approvalId, FIRST_SHOWN)),
+            digest.coveredMembers(approvalId),
+            texts,
+            locks,
+            referred,
+            cents);
+    counted.put(approvalId, fresh);
+    return fresh;
+  }
+
+  private ApprovalRow row(Approval a, boolean named) {
+    ZoneId zone = zone(a.clubId());
+    Counted c = count(a.id());
     return new ApprovalRow(
         a.id(),
         a.clubId().value(),
         a.kind().code(),
         ManagerWords.kind(a.kind()),
         ManagerWords.workflow(a.workflow()),
-        headline(a, members, texts, locks, referred, cents),
+        headline(a, c.members(), c.texts(), c.locks(), c.referred(), c.cents()),
         why(a),
         a.requestedBy(),
         a.runId(),
@@ -288,9 +339,9 @@ public final class ApprovalsQuery {
         a.decidedBy() == null ? "" : a.decidedBy(),
         Formats.local(a.decidedAt(), zone),
         a.reason() == null ? "" : a.reason(),
-        members,
-        groups,
-        first,
+        c.members(),
+        named ? c.groupsWithExamples() : c.groups(),
+        named ? c.first() : List.of(),
         result(a, zone));
   }
 
@@ -385,7 +436,8 @@ public final class ApprovalsQuery {
     long unreachable = 0;
     long failed = 0;
     Map<String, Long> done = new LinkedHashMap<>();
-    for (OutcomeCount c : digest.outcomes(a.id())) {
+    // An executed approval's outcomes never change again: counted once and kept.
+    for (OutcomeCount c : outcomes.computeIfAbsent(a.id(), digest::outcomes)) {
       String outcome = c.outcome() == null ? "" : c.outcome();
       if (outcome.equals("done")) {
         done.merge(c.action(), c.count(), Long::sum);
