@@ -435,6 +435,7 @@ public final class ApprovalsQuery {
     long already = 0;
     long unreachable = 0;
     long failed = 0;
+    boolean managerUnreached = false;
     Map<String, Long> done = new LinkedHashMap<>();
     // An executed approval's outcomes never change again: counted once and kept.
     for (OutcomeCount c : outcomes.computeIfAbsent(a.id(), digest::outcomes)) {
@@ -445,6 +446,8 @@ public final class ApprovalsQuery {
         dropped += c.count();
       } else if (outcome.equals("already done")) {
         already += c.count();
+      } else if (outcome.equals("undeliverable") && c.action().equals("notify_manager")) {
+        managerUnreached = true;
       } else if (outcome.equals("undeliverable")) {
         unreachable += c.count();
       } else if (outcome.startsWith("failed")) {
@@ -465,6 +468,9 @@ public final class ApprovalsQuery {
       lines.add(
           ManagerWords.count(unreachable, "member has", "members have")
               + " no phone or email that can be used: recorded, not sent.");
+    }
+    if (managerUnreached) {
+      lines.add("The text to you was not sent: the club has no manager phone or email set.");
     }
     if (failed > 0) {
       lines.add(ManagerWords.count(failed, "action", "actions") + " failed: see the run.");
