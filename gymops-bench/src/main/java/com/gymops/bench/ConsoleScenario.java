@@ -48,6 +48,8 @@ final class ConsoleScenario {
 
   private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
   private static final Pattern RUN_LINK = Pattern.compile("href=\"(/console/runs/run-[^\"?]+)\"");
+  private static final Pattern REVIEW_LINK =
+      Pattern.compile("href=\"(/console/approvals/apr-[^\"?]+)\"");
   private static final Pattern MEMBER_LINK =
       Pattern.compile("href=\"(/console/members/[^\"/?]+)\"");
 
@@ -99,6 +101,8 @@ final class ConsoleScenario {
                     "/console/settings",
                     "/console/audit"));
         browser.firstLink("/console/runs", RUN_LINK).ifPresent(pages::add);
+        // The review list of the first pending approval (the day's campaign or referral list).
+        browser.firstLink("/console/approvals", REVIEW_LINK).ifPresent(pages::add);
         browser.firstLink("/console/members?q=a", MEMBER_LINK).ifPresent(pages::add);
         List<ConsoleFigures.Page> timed = new ArrayList<>();
         for (String page : pages) {

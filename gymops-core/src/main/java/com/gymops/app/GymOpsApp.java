@@ -64,6 +64,7 @@ import com.gymops.application.port.MessageGateway;
 import com.gymops.application.port.ReportWriter;
 import com.gymops.application.port.store.AttemptStore.KeyedAttempt;
 import com.gymops.application.port.store.ConsoleReads;
+import com.gymops.application.port.store.DigestReads;
 import com.gymops.application.port.store.Stores;
 import com.gymops.application.run.ActionExecutor;
 import com.gymops.application.run.DoorStateExport;
@@ -524,11 +525,19 @@ public final class GymOpsApp implements AutoCloseable {
   /** What the manager console on {@code serve} calls. */
   public ConsoleServices console() {
     ConsoleReads reads = Persistence.consoleReads(database);
-    ApprovalsQuery approvalsQuery = new ApprovalsQuery(config, approvals());
+    DigestReads digest = Persistence.digestReads(database);
+    ApprovalsQuery approvalsQuery = new ApprovalsQuery(config, approvals(), digest, reads, clock);
     return new ConsoleServices(
         accounts,
-        new TodayQuery(config, reads, pauses, new ScheduledFireCalendar(config), clock),
-        new RunsQuery(config, reads, runHistory(), Persistence.runPages(database), clock),
+        new TodayQuery(
+            config,
+            reads,
+            digest,
+            approvalsQuery,
+            pauses,
+            new ScheduledFireCalendar(config),
+            clock),
+                new RunsQuery(config, reads, runHistory(), Persistence.runPages(database), clock),
         new MembersQuery(
             config,
             reads,

@@ -89,6 +89,47 @@ final class JdbiApprovalStore implements ApprovalStore {
   }
 
   @Override
+  public Optional<Approval> findHeader(String id) {
+    return jdbi.withHandle(
+        handle ->
+            handle
+                .createQuery("SELECT " + COLUMNS + " FROM approval WHERE approval_id = :id")
+                .bind("id", id)
+                .mapTo(Approval.class)
+                .findOne());
+  }
+
+  @Override
+  public List<Approval> inboxHeaders(ClubId club, int decidedLimit) {
+    return jdbi.withHandle(
+        handle -> {
+          List<Approval> inbox =
+              new ArrayList<>(
+                  handle
+                      .createQuery(
+                          "SELECT "
+                              + COLUMNS
+                              + " FROM approval WHERE club_id = :club AND status = 'PENDING'"
+                              + " ORDER BY created_at")
+                      .bind("club", club.value())
+                      .mapTo(Approval.class)
+                      .list());
+          inbox.addAll(
+              handle
+                  .createQuery(
+                      "SELECT "
+                          + COLUMNS
+                          + " FROM approval WHERE club_id = :club AND status <> 'PENDING'"
+                          + " ORDER BY created_at DESC LIMIT :limit")
+                  .bind("club", club.value())
+                  .bind("limit", Math.max(0, decidedLimit))
+                  .mapTo(Approval.class)
+                  .list());
+          return inbox;
+        });
+  }
+
+  @Override
   public List<Approval> list(ClubId club, boolean pendingOnly) {
     String where =
         (club == null ? "1 = 1" : "club_id = :club")

@@ -3,6 +3,7 @@ package com.gymops.adapter.persistence;
 import com.gymops.application.port.store.ConsoleReads;
 import com.gymops.application.port.store.ConsoleSessionStore;
 import com.gymops.application.port.store.ConsoleUserStore;
+import com.gymops.application.port.store.DigestReads;
 import com.gymops.application.port.store.FireLog;
 import com.gymops.application.port.store.IntegrationHealthStore;
 import com.gymops.application.port.store.LoginThrottleStore;
@@ -59,6 +60,11 @@ public final class Persistence {
   /** A run's page in the console, fifty actions at a time. */
   public static com.gymops.application.port.store.RunPages runPages(Database database) {
     return new JdbiRunPages(database.jdbi());
+  }
+
+  /** The console digest's counts: approvals' covered actions and runs' texts, aggregated. */
+  public static DigestReads digestReads(Database database) {
+    return new JdbiDigestReads(database.jdbi());
   }
 
   public static ConsoleUserStore consoleUsers(Database database) {

@@ -116,6 +116,24 @@ public final class Approvals {
   }
 
   /**
+   * The inbox without the covered actions (each approval's list empty), for a page that counts them
+   * with aggregate reads: pending oldest first, then the {@code decidedLimit} latest decided.
+   */
+  public List<Approval> inboxHeaders(Actor actor, ClubId club, int decidedLimit) {
+    actor.mustReach(club);
+    expireDue();
+    return approvals.inboxHeaders(club, decidedLimit);
+  }
+
+  /** As {@link #find}, without the covered actions (an empty list). */
+  public Approval header(Actor actor, String id) {
+    return approvals
+        .findHeader(id)
+        .filter(approval -> actor.club() == null || actor.club().equals(approval.clubId()))
+        .orElseThrow(() -> new NotFoundException("no approval '" + id + "'"));
+  }
+
+  /**
    * The approval, if the actor's club has it: another club's is not found, as an unknown id is, so
    * ids cannot be probed across clubs.
    */

@@ -4,6 +4,9 @@ import java.util.List;
 
 /**
  * A member's page: who they are and everything GymOps and the club did about them, newest first.
+ *
+ * @param collections where the member stands with collections, a sentence each: referred to the
+ *     agency (when, with how much), the collection attempts made; empty when none
  */
 public record MemberTimeline(
     String memberId,
@@ -17,6 +20,7 @@ public record MemberTimeline(
     String door,
     boolean smsOptedOut,
     String hold,
+    List<String> collections,
     List<Entry> entries) {
   /**
    * @param kind payment, attempt, message, note, door, referral or action (a person's, audited)

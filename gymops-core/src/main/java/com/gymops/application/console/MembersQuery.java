@@ -83,6 +83,7 @@ public final class MembersQuery {
     Member member = found.get();
     ZoneId zone = zoneOf(member.clubId());
     List<Dated> dated = new ArrayList<>();
+    List<String> collections = new ArrayList<>();
     reads
         .payments(id)
         .forEach(
@@ -91,18 +92,36 @@ public final class MembersQuery {
                     new Dated(
                         p.paidAt(),
                         "payment",
-                        "paid " + p.amount() + ": balance " + p.before() + " → " + p.after(),
+                        "paid "
+                            + ManagerWords.dollars(p.amount())
+                            + ": balance "
+                            + ManagerWords.dollars(p.before())
+                            + " → "
+                            + ManagerWords.dollars(p.after()),
                         "")));
-    attempts
-        .ofMember(id)
-        .forEach(
-            a ->
-                dated.add(
-                    new Dated(
-                        a.attemptedAt(),
-                        "attempt",
-                        lower(a.kind().name()) + " reminder by " + lower(a.channel().name()),
-                        lower(a.outcome().name()))));
+    var tries = attempts.ofMember(id);
+    if (!tries.isEmpty()) {
+      var latest = tries.stream().max(Comparator.comparing(a -> a.attemptedAt())).orElseThrow();
+      collections.add(
+          ManagerWords.count(tries.size(), "collection attempt", "collection attempts")
+              + " (reminders and invoices), the last on "
+              + Formats.local(latest.attemptedAt(), zone)
+              + " ("
+              + lower(latest.kind().name())
+              + " reminder by "
+              + lower(latest.channel().name())
+              + ", "
+              + lower(latest.outcome().name())
+              + ")");
+    }
+    tries.forEach(
+        a ->
+            dated.add(
+                new Dated(
+                    a.attemptedAt(),
+                    "attempt",
+                    lower(a.kind().name()) + " reminder by " + lower(a.channel().name()),
+                    lower(a.outcome().name()))));
     outbox
         .ofMember(id)
         .forEach(
@@ -125,20 +144,33 @@ public final class MembersQuery {
                         n.text() + " — " + n.author(),
                         lower(n.priority().name()))));
     reads.doorChanges(id).forEach(d -> dated.add(new Dated(d.at(), "door", door(d.door()), "")));
-    reads
-        .referrals(id)
-        .forEach(
-            r ->
-                dated.add(
-                    new Dated(
-                        r.referredOn().atStartOfDay(zone).toInstant(),
-                        "referral",
-                        "referred to collections with "
-                            + r.amount()
-                            + " after "
-                            + r.attempts()
-                            + " attempts",
-                        r.closedOn() == null ? "open" : "closed " + r.closedOn())));
+    var referrals = reads.referrals(id);
+    referrals.forEach(
+        r ->
+            collections.add(
+                0,
+                (r.closedOn() == null
+                        ? "Referred to the collections agency on "
+                        : "Was referred on ")
+                    + r.referredOn()
+                    + " with "
+                    + ManagerWords.dollars(r.amount())
+                    + " owed after "
+                    + r.attempts()
+                    + " attempts"
+                    + (r.closedOn() == null ? "" : "; closed on " + r.closedOn())));
+    referrals.forEach(
+        r ->
+            dated.add(
+                new Dated(
+                    r.referredOn().atStartOfDay(zone).toInstant(),
+                    "referral",
+                    "referred to the collections agency with "
+                        + ManagerWords.dollars(r.amount())
+                        + " after "
+                        + r.attempts()
+                        + " attempts",
+                    r.closedOn() == null ? "open" : "closed " + r.closedOn())));
     audit
         .about(Audit.member(id))
         .forEach(
@@ -162,7 +194,7 @@ public final class MembersQuery {
             member.phone() == null ? "" : member.phone(),
             member.email() == null ? "" : member.email(),
             lower(member.status().name()),
-            member.pastDue().toString(),
+            ManagerWords.dollars(member.pastDue()),
             member.pastDueSince() == null ? "" : member.pastDueSince().toString(),
             door(member.door()),
             member.smsOptedOut(),
@@ -178,6 +210,7 @@ public final class MembersQuery {
                             + h.createdBy()
                             + ")")
                 .orElse(null),
+            collections,
             dated.stream()
                 .map(
                     d ->

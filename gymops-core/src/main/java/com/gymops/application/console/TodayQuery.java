@@ -3,6 +3,8 @@ package com.gymops.application.console;
 import com.gymops.application.care.WorkflowPauses;
 import com.gymops.application.port.FireCalendar;
 import com.gymops.application.port.store.ConsoleReads;
+import com.gymops.application.port.store.DigestReads;
+import com.gymops.application.run.SummaryJson;
 import com.gymops.config.ClubSettings;
 import com.gymops.config.GymOpsConfig;
 import com.gymops.config.WorkflowSchedule;
@@ -25,10 +27,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The Today page: per club the user sees, a card per workflow (last run, next run, 7-day success),
- * pending approvals, failed sends of the last 24 hours and the money collected since local
+ * The Today page: per club the user sees, first what needs the manager (the pending approvals,
+ * counted), then a card per workflow in sentences (its last run's figures, what became of its
+ * texts, its next run), failed sends of the last 24 hours and the money collected since local
  * midnight. A fixed number of indexed queries per club, however many members it has; nothing is
- * written (the approvals' expiry pass is the engine's, every minute on {@code serve}).
+ * written (the approvals' expiry pass is the engine's).
  *
  * <p>A last run's summary comes from its report, which on a large club lists every member it
  * concerned (half a megabyte for a referral run of 100,000 members): it is read and parsed once per
@@ -40,14 +43,16 @@ public final class TodayQuery {
 
   private final GymOpsConfig config;
   private final ConsoleReads reads;
+  private final DigestReads digest;
+  private final ApprovalsQuery approvals;
   private final WorkflowPauses pauses;
   private final FireCalendar calendar;
   private final Clock clock;
-  private final Map<String, String> summaries =
+  private final Map<String, List<String>> summaries =
       Collections.synchronizedMap(
           new LinkedHashMap<>(16, 0.75f, true) {
             @Override
-            protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+            protected boolean removeEldestEntry(Map.Entry<String, List<String>> eldest) {
               return size() > SUMMARIES_KEPT;
             }
           });
@@ -55,13 +60,17 @@ public final class TodayQuery {
   public TodayQuery(
       GymOpsConfig config,
       ConsoleReads reads,
+      DigestReads digest,
+      ApprovalsQuery approvals,
       WorkflowPauses pauses,
       FireCalendar calendar,
       Clock clock) {
     this.config = config;
+    this.reads = reads;
+    this.digest = digest;
+    this.approvals = approvals;
     this.pauses = pauses;
     this.calendar = calendar;
-    this.reads = reads;
     this.clock = clock;
   }
 
@@ -92,13 +101,13 @@ public final class TodayQuery {
       Instant midnight = now.atZone(zone).toLocalDate().atStartOfDay(zone).toInstant();
       clubs.add(
           new ClubToday(
-              club.club().id(),
+              id,
               club.club().name(),
               zone.getId(),
+              approvals.pending(user, id),
               cards,
-              reads.failedMessagesSince(club.club().id(), now.minus(Duration.ofHours(24))),
-              reads.pendingApprovals(id, now),
-              reads.paymentsReceivedSince(club.club().id(), midnight).toString()));
+              reads.failedMessagesSince(id, now.minus(Duration.ofHours(24))),
+              ManagerWords.dollars(reads.paymentsReceivedSince(id, midnight))));
     }
     return clubs;
   }
@@ -108,13 +117,37 @@ public final class TodayQuery {
         .anyMatch(p -> p.workflow() == workflow && (p.club() == null || p.club().equals(club)));
   }
 
-  private String summary(WorkflowRun run) {
+  private List<String> lines(WorkflowRun run) {
     if (run.finishedAt() == null) {
-      return "";
+      return List.of("Running now");
     }
     return summaries.computeIfAbsent(
         run.runId(),
-        id -> reads.report(id).map(json -> Formats.summary(run.workflow(), json)).orElse(""));
+        id ->
+            reads
+                .report(id)
+                .flatMap(
+                    json -> {
+                      try {
+                        return SummaryJson.read(
+                            run.workflow(), Formats.JSON.readTree(json).get("summary"));
+                      } catch (java.io.IOException | RuntimeException e) {
+                        return Optional.empty();
+                      }
+                    })
+                .map(CardSentences::of)
+                .orElse(List.of()));
+  }
+
+  private String texts(WorkflowRun run, Instant now, ZoneId zone) {
+    TextFigures texts = TextFigures.of(digest.messagesOfRun(run.runId()), now);
+    if (texts.total() == 0) {
+      return "";
+    }
+    return "Its "
+        + ManagerWords.count(texts.total(), "text", "texts")
+        + ": "
+        + texts.parts(now, zone);
   }
 
   private WorkflowCard card(
@@ -130,22 +163,33 @@ public final class TodayQuery {
     ClubId id = club.club().id();
     String next =
         calendar.nextFire(id, workflow, now).map(at -> Formats.local(at, zone)).orElse("-");
-    long succeeded = week.getOrDefault(RunStatus.SUCCEEDED, 0L);
-    long finished =
-        succeeded
-            + week.getOrDefault(RunStatus.PARTIAL, 0L)
-            + week.getOrDefault(RunStatus.FAILED, 0L);
+    long failed =
+        week.getOrDefault(RunStatus.PARTIAL, 0L) + week.getOrDefault(RunStatus.FAILED, 0L);
     return new WorkflowCard(
         workflow,
+        ManagerWords.workflow(workflow),
         calendar.scheduled(id, workflow),
         paused,
-        schedule.schedule(),
+        schedule(schedule.schedule()),
         last.map(WorkflowRun::runId).orElse(null),
         last.map(run -> run.status().name().toLowerCase(Locale.ROOT)).orElse(null),
-        last.map(this::summary).orElse(""),
+        last.map(this::lines).orElse(List.of()),
+        last.map(run -> texts(run, now, zone)).orElse(""),
         last.map(WorkflowRun::modeUsed).orElse(null),
         last.map(run -> Formats.local(run.clockAt(), zone)).orElse("-"),
         next,
-        finished == 0 ? "-" : succeeded + "/" + finished);
+        failed);
+  }
+
+  /** A schedule as a manager says it: "every day at 06:00", "every hour". */
+  static String schedule(String schedule) {
+    String[] words = schedule.strip().split("\\s+");
+    return switch (words[0]) {
+      case "hourly" -> "every hour";
+      case "monthly" ->
+          words.length == 3 ? "on day " + words[1] + " of each month at " + words[2] : schedule;
+      case "fortnightly" -> words.length == 2 ? "every other week at " + words[1] : schedule;
+      default -> words.length == 1 ? "every day at " + words[0] : schedule;
+    };
   }
 }

@@ -48,12 +48,12 @@ final class ActionHandlers {
 
   void approve(Context ctx, SignedIn who) {
     services.approvals().approve(who.user(), ctx.pathParam("id"));
-    ctx.redirect(ConsoleRoutes.ROOT + "/approvals", HttpStatus.SEE_OTHER);
+    ctx.redirect(ConsoleUrls.decided(ctx.pathParam("id")), HttpStatus.SEE_OTHER);
   }
 
   void deny(Context ctx, SignedIn who) {
     services.approvals().deny(who.user(), ctx.pathParam("id"), ctx.formParam("reason"));
-    ctx.redirect(ConsoleRoutes.ROOT + "/approvals", HttpStatus.SEE_OTHER);
+    ctx.redirect(ConsoleUrls.decided(ctx.pathParam("id")), HttpStatus.SEE_OTHER);
   }
 
   /**

@@ -66,6 +66,7 @@ public final class ConsoleRoutes {
     routes.post(member + "opt-in", guard.acting(act::optIn));
     page(routes, ROOT + "/audit", guard.reading(read::audit));
     page(routes, ROOT + "/approvals", guard.reading(read::approvals));
+    page(routes, ROOT + "/approvals/{id}", guard.reading(read::approval));
     routes.post(ROOT + "/approvals/selected", guard.acting(act::decideSelected));
     routes.post(ROOT + "/approvals/{id}/approve", guard.acting(act::approve));
     routes.post(ROOT + "/approvals/{id}/deny", guard.acting(act::deny));

@@ -30,6 +30,25 @@ public final class ConsoleUrls {
     return ROOT + "/approvals/" + segment(approvalId) + "/" + segment(decision);
   }
 
+  /** An approval's review list, one page of it, for a search ("" for every member). */
+  public static String review(String approvalId, String search, int page) {
+    String query =
+        (search.isEmpty()
+                ? ""
+                : "q="
+                    + java.net.URLEncoder.encode(search, java.nio.charset.StandardCharsets.UTF_8))
+            + (page <= 1 ? "" : (search.isEmpty() ? "" : "&") + "page=" + page);
+    return ROOT + "/approvals/" + segment(approvalId) + (query.isEmpty() ? "" : "?" + query);
+  }
+
+  /** The Approvals page with what the decision on {@code approvalId} did at its top. */
+  public static String decided(String approvalId) {
+    return ROOT
+        + "/approvals?decided="
+        + java.net.URLEncoder.encode(approvalId, java.nio.charset.StandardCharsets.UTF_8)
+        + "#decided";
+  }
+
   public static String message(long messageId, String action) {
     return ROOT + "/outbox/" + messageId + "/" + segment(action);
   }

@@ -99,7 +99,11 @@ final class ReadHandlers {
       notFound(ctx, who, "No member " + id + " in your clubs.");
       return;
     }
-    page(ctx, "member", Frame.of(member.get().name(), "members", who), "member", member.get());
+    Map<String, Object> params = new HashMap<>();
+    params.put("frame", Frame.of(member.get().name(), "members", who));
+    params.put("member", member.get());
+    params.put("all", ctx.queryParam("all") != null);
+    ctx.html(pages.render("member", params));
   }
 
   void outbox(Context ctx, SignedIn who) {
@@ -133,12 +137,28 @@ final class ReadHandlers {
   }
 
   void approvals(Context ctx, SignedIn who) {
-    page(
-        ctx,
-        "approvals",
-        Frame.of("Approvals", "approvals", who),
-        "approvals",
-        services.approvals().inbox(who.user()));
+    Map<String, Object> params = new HashMap<>();
+    params.put("frame", Frame.of("Approvals", "approvals", who));
+    params.put("approvals", services.approvals().inbox(who.user()));
+    params.put("decided", Optional.ofNullable(ctx.queryParam("decided")).orElse(""));
+    ctx.html(pages.render("approvals", params));
+  }
+
+  /** An approval's review list: its covered members, a page at a time, searchable. */
+  void approval(Context ctx, SignedIn who) {
+    String page = Optional.ofNullable(ctx.queryParam("page")).orElse("1").strip();
+    int number;
+    try {
+      number = Integer.parseInt(page);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("the page '" + page + "' is not a number");
+    }
+    Map<String, Object> params = new HashMap<>();
+    params.put("frame", Frame.of("Review list", "approvals", who));
+    params.put(
+        "review",
+        services.approvals().review(who.user(), ctx.pathParam("id"), ctx.queryParam("q"), number));
+    ctx.html(pages.render("approval", params));
   }
 
   void audit(Context ctx, SignedIn who) {

@@ -16,6 +16,15 @@ public interface ApprovalStore {
 
   Optional<Approval> find(String id);
 
+  /** The approval without its actions (an empty list): a page that counts them reads no more. */
+  Optional<Approval> findHeader(String id);
+
+  /**
+   * The club's pending approvals, oldest first, then its {@code decidedLimit} latest decided ones,
+   * newest first, each without its actions (an empty list).
+   */
+  List<Approval> inboxHeaders(ClubId club, int decidedLimit);
+
   /** The club's approvals (every club when null), newest first; only pending ones if asked. */
   List<Approval> list(ClubId club, boolean pendingOnly);
 

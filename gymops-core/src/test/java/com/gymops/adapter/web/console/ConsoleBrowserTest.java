@@ -218,7 +218,6 @@ class ConsoleBrowserTest {
     assertThat(browser.findElements(By.cssSelector("article.card"))).hasSize(6);
     assertThat(browser.findElement(By.id("card-main-past-due-monitoring")).getText())
         .contains("succeeded");
-    screenshot("today");
   }
 
   @Test
@@ -239,8 +238,7 @@ class ConsoleBrowserTest {
     open(browser.findElement(By.linkText("Approvals")));
     WebElement held = approval(Approval.Kind.AGENT_HOLD);
     String id = held.getAttribute("id").substring("approval-".length());
-    assertThat(held.getText()).contains("Approve", "Deny", "send_reminder");
-    screenshot("approvals");
+    assertThat(held.getText()).contains("Approve", "Deny", "payment reminder");
 
     open(held.findElement(By.cssSelector("button.approve")));
 
@@ -257,7 +255,7 @@ class ConsoleBrowserTest {
     Approval denied = pendingBreaker().get(1);
     assertThat(denied.actions().size()).isGreaterThan(pendingBreaker().get(0).actions().size());
     WebElement article = browser.findElement(By.id("approval-" + denied.id()));
-    assertThat(article.getText()).contains("locks over limit", "lock_door");
+    assertThat(article.getText()).contains("Door locks over the limit", "door lock");
 
     article.findElement(By.name("reason")).sendKeys("the club is closed for repairs");
     open(article.findElement(By.cssSelector("button.deny")));
@@ -284,7 +282,7 @@ class ConsoleBrowserTest {
     Approval approved = pendingBreaker().get(0);
     open(browser.findElement(By.linkText("Approvals")));
     WebElement article = browser.findElement(By.id("approval-" + approved.id()));
-    assertThat(article.getText()).contains("locks over limit", "lock_door");
+    assertThat(article.getText()).contains("Door locks over the limit", "door lock");
 
     open(article.findElement(By.cssSelector("button.approve")));
 
@@ -308,11 +306,11 @@ class ConsoleBrowserTest {
   }
 
   private WebElement approval(Approval.Kind kind) {
-    String label = kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
-    return browser.findElements(By.cssSelector("article.approval.pending")).stream()
-        .filter(article -> article.findElement(By.tagName("h2")).getText().startsWith(label))
+    return browser
+        .findElements(By.cssSelector("article.approval.pending[data-kind='" + kind.code() + "']"))
+        .stream()
         .findFirst()
-        .orElseThrow(() -> new AssertionError("no pending " + label + " approval"));
+        .orElseThrow(() -> new AssertionError("no pending " + kind.code() + " approval"));
   }
 
   @Test
@@ -334,7 +332,6 @@ class ConsoleBrowserTest {
         .contains("on hold until " + until + ": payment plan (" + OWNER + ")");
     assertThat(app.holds().standing(app.stores().members().find(pastDue.id()).orElseThrow()))
         .isPresent();
-    screenshot("member");
   }
 
   @Test
@@ -373,8 +370,6 @@ class ConsoleBrowserTest {
           .as(page + " scrolls sideways")
           .isLessThanOrEqualTo(0);
     }
-    browser.get(base + "/console");
-    screenshot("today-375");
     browser.manage().window().setSize(new Dimension(1280, 1000));
   }
 

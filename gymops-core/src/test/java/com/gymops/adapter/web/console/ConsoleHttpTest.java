@@ -348,8 +348,8 @@ class ConsoleHttpTest {
 
     assertThat(client.get("/console").body())
         .contains(runId, "succeeded")
-        .contains("members locked: 1; members unlocked: 0; notifications queued: 1")
-        .contains("reminders queued: friendly ")
+        .contains("1 member locked out for not paying")
+        .contains("No payment reminder was due", "$80.00 past due, owed by 1 member")
         .doesNotContain("sent: ");
     assertThat(client.get("/console/runs?workflow=door-access&status=succeeded").body())
         .contains(runId);
@@ -396,7 +396,7 @@ class ConsoleHttpTest {
     assertThat(app.pauses().isPaused(WorkflowId.PAST_DUE_MONITORING, new ClubId("main"))).isTrue();
     assertThat(client.get("/console/members/M1").body())
         .contains("on hold until 2026-04-01: payment plan", "locked (other)", "called, will pay");
-    assertThat(client.get("/console").body()).contains("paused", "Resume");
+    assertThat(client.get("/console").body()).contains("Paused", "Resume");
     assertThat(app.stores().audit().latest(20))
         .filteredOn(entry -> entry.actor().equals("manager@example.com"))
         .extracting(AuditEntry::action)
