@@ -76,6 +76,7 @@ public final class Dispatcher {
   private final DispatchStores stores;
   private final MessageGateway sms;
   private final MessageGateway email;
+  private final Map<Channel, MessageGateway> chats;
   private final ManagerMessages manager;
   private final RetryPolicy retries;
   private final SenderHealth senderHealth;
@@ -97,10 +98,26 @@ public final class Dispatcher {
       MessageGateway email,
       ManagerMessages manager,
       RetryPolicy retries) {
+    this(config, stores, sms, email, Map.of(), manager, retries);
+  }
+
+  /**
+   * @param chats the gateways of the manager's chat channels ({@link Channel#SLACK}, {@link
+   *     Channel#TEAMS}); a chat message without one fails with a clear error
+   */
+  public Dispatcher(
+      GymOpsConfig config,
+      DispatchStores stores,
+      MessageGateway sms,
+      MessageGateway email,
+      Map<Channel, MessageGateway> chats,
+      ManagerMessages manager,
+      RetryPolicy retries) {
     this.config = config;
     this.stores = stores;
     this.sms = sms;
     this.email = email;
+    this.chats = Map.copyOf(chats);
     this.manager = manager;
     this.retries = retries;
     this.senderHealth = new SenderHealth(stores.senderPauses(), manager, config);
@@ -263,7 +280,7 @@ public final class Dispatcher {
     if (!stores.outbox().claim(message.id(), now)) {
       return Delivery.TAKEN;
     }
-    SendResult result = (text ? sms : email).send(message);
+    SendResult result = gatewayOf(message.channel()).send(message);
     switch (result.status()) {
       case ACCEPTED -> {
         stores.outbox().markSent(message.id(), now, result.providerId());
@@ -328,6 +345,24 @@ public final class Dispatcher {
       }
     }
   }
+
+  private MessageGateway gatewayOf(Channel channel) {
+    return switch (channel) {
+      case SMS -> sms;
+      case EMAIL -> email;
+      case SLACK, TEAMS -> chats.getOrDefault(channel, NO_CHAT);
+    };
+  }
+
+  /** A chat message queued under a configuration that had the webhook, sent under one without. */
+  private static final MessageGateway NO_CHAT =
+      message ->
+          SendResult.rejected(
+              "no "
+                  + message.channel().code()
+                  + " webhook is configured for this GymOps (manager."
+                  + message.channel().code()
+                  + "_webhook_url_env)");
 
   private Delivery fail(OutboundMessage message, Instant now, String error) {
     stores.outbox().markFailed(message.id(), now, error);
