@@ -154,7 +154,7 @@ public final class ChatWebhookGateway implements MessageGateway {
     if (status >= 500) {
       return SendResult.retryAfter(error, retryAfter(response).orElse(null));
     }
-    if (status == 403 || status == 404 || status == 410) {
+    if (status == 401 || status == 403 || status == 404 || status == 410) {
       return SendResult.rejected(
           error
               + " (the webhook URL in "

@@ -59,12 +59,7 @@ public final class Dispatcher {
   static final Duration PAUSED_RETRY = Duration.ofMinutes(1);
 
   /** The reminder templates, whose texts quote the member's balance. */
-  private static final Set<String> REMINDERS =
-      Set.of(
-          MessageTemplates.REMINDER_FRIENDLY,
-          MessageTemplates.REMINDER_FIRM,
-          MessageTemplates.REMINDER_FINAL,
-          MessageTemplates.REMINDER_LOCKED);
+  private static final Set<String> REMINDERS = MessageTemplates.REMINDERS;
 
   private static final ObjectMapper INPUTS = new ObjectMapper();
 
