@@ -72,7 +72,8 @@ public final class DailySummaries {
     Instant from = day.atStartOfDay(zone).toInstant();
     // The whole club-day: of a day still running, what happened so far is all there is.
     Instant end = day.plusDays(1).atStartOfDay(zone).toInstant();
-    SummaryReads.Activity activity = reads.activity(club.club().id(), from, end);
+    SummaryReads.Activity activity =
+        reads.activity(club.club().id(), from, end, now.isBefore(end) ? now : end);
     List<Approval> pending =
         approvals.list(club.club().id(), true).stream()
             .filter(a -> a.expiresAt().isAfter(now))
