@@ -464,7 +464,7 @@ public final class GymOpsApp implements AutoCloseable {
   }
 
   public RunHistory runHistory() {
-    return new RunHistory(stores.runs(), stores.transcripts());
+    return new RunHistory(stores.runs(), stores.transcripts(), stores.outbox());
   }
 
   public Dispatcher dispatcher() {

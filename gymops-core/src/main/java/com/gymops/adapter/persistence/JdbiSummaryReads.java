@@ -17,6 +17,15 @@ import org.jdbi.v3.core.Jdbi;
 final class JdbiSummaryReads implements SummaryReads {
   private final Jdbi jdbi;
 
+  /**
+   * Sent, and by a real provider: the log provider's ids are {@code log-<id>} (LogMessageGateway),
+   * and what it took never left.
+   */
+  private static final String LEFT =
+      "status IN ('SENT', 'DELIVERED') AND (provider_id IS NULL OR provider_id NOT LIKE 'log-%')";
+
+  private static final String LOGGED = "status = 'SENT' AND provider_id LIKE 'log-%'";
+
   JdbiSummaryReads(Jdbi jdbi) {
     this.jdbi = jdbi;
   }
@@ -61,8 +70,9 @@ final class JdbiSummaryReads implements SummaryReads {
                               RunStatus.valueOf(rs.getString("status")),
                               rs.getString("error")))
                   .list();
-          long sms = messages(handle, club, from, to, "status IN ('SENT', 'DELIVERED')", "SMS");
-          long email = messages(handle, club, from, to, "status IN ('SENT', 'DELIVERED')", "EMAIL");
+          long sms = messages(handle, club, from, to, LEFT, "SMS");
+          long email = messages(handle, club, from, to, LEFT, "EMAIL");
+          long logged = messages(handle, club, from, to, LOGGED, null);
           long failedMessages = messages(handle, club, from, to, "status = 'FAILED'", null);
           long suppressed = messages(handle, club, from, to, "status = 'SUPPRESSED'", null);
           long[] waiting = waiting(handle, club, to, now);
@@ -92,7 +102,8 @@ final class JdbiSummaryReads implements SummaryReads {
               Money.ofCents(paid.get(0)[1]),
               suppressed,
               waiting[0],
-              waiting[1]);
+              waiting[1],
+              logged);
         });
   }
 

@@ -124,6 +124,7 @@ public final class DailySummaryText {
             + activity.messagesSuppressed()
             + activity.messagesQueued()
             + activity.messagesDeferred()
+            + activity.messagesLogged()
         == 0) {
       return "No messages to members.";
     }
@@ -137,6 +138,9 @@ public final class DailySummaryText {
       }
     }
     List<String> others = new ArrayList<>();
+    if (activity.messagesLogged() > 0) {
+      others.add(activity.messagesLogged() + " written to the message log (no provider set up)");
+    }
     if (activity.messagesQueued() > 0) {
       others.add(activity.messagesQueued() + " queued");
     }

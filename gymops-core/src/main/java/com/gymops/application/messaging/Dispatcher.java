@@ -125,6 +125,7 @@ public final class Dispatcher {
     int suppressed = 0;
     int retrying = 0;
     int paused = 0;
+    int logged = 0;
     SmsPass pass = new SmsPass(senderHealth.pause(sms.sender()).isPresent());
     Map<ClubId, Integer> failedByClub = new TreeMap<>(Comparator.comparing(ClubId::value));
     Map<ClubId, Integer> unknownByClub = new TreeMap<>(Comparator.comparing(ClubId::value));
@@ -137,6 +138,7 @@ public final class Dispatcher {
       for (OutboundMessage message : due) {
         switch (deliver(message, now, pass)) {
           case SENT -> sent++;
+          case LOGGED -> logged++;
           case DEFERRED -> deferred++;
           case FAILED -> {
             failed++;
@@ -155,7 +157,8 @@ public final class Dispatcher {
     }
     failedByClub.forEach((club, count) -> tellManager(club, count, now));
     unknownByClub.forEach((club, count) -> tellManagerOfUnknown(club, count, now));
-    return new DispatchResult(sent, deferred, failed, suppressed, retrying, unknown, paused);
+    return new DispatchResult(
+        sent, deferred, failed, suppressed, retrying, unknown, paused, logged);
   }
 
   private int reconcileStuck(Instant now, Map<ClubId, Integer> unknownByClub) {
@@ -203,6 +206,8 @@ public final class Dispatcher {
 
   private enum Delivery {
     SENT,
+    /** Accepted by the log provider: written down, not sent. */
+    LOGGED,
     DEFERRED,
     FAILED,
     SUPPRESSED,
@@ -275,7 +280,8 @@ public final class Dispatcher {
     if (!stores.outbox().claim(message.id(), now)) {
       return Delivery.TAKEN;
     }
-    SendResult result = gatewayOf(message.channel()).send(message);
+    MessageGateway gateway = gatewayOf(message.channel());
+    SendResult result = gateway.send(message);
     switch (result.status()) {
       case ACCEPTED -> {
         stores.outbox().markSent(message.id(), now, result.providerId());
@@ -283,7 +289,7 @@ public final class Dispatcher {
           senderHealth.accepted(sms.sender());
           pass.paused = false;
         }
-        return Delivery.SENT;
+        return gateway.delivers() ? Delivery.SENT : Delivery.LOGGED;
       }
       case SENDER_BLOCKED -> {
         senderHealth.refused(

@@ -36,6 +36,8 @@ public interface SummaryReads {
    *     them
    * @param messagesDeferred member messages waiting in the outbox for a later time: the member's
    *     texting hours, or a provider's retry
+   * @param messagesLogged member messages the log provider wrote down in the interval (no real
+   *     provider configured): not sent, and not counted in {@code textsSent} or {@code emailsSent}
    */
   record Activity(
       Map<WorkflowId, Map<RunStatus, Long>> runs,
@@ -49,7 +51,8 @@ public interface SummaryReads {
       Money collected,
       long messagesSuppressed,
       long messagesQueued,
-      long messagesDeferred) {
+      long messagesDeferred,
+      long messagesLogged) {
     public Activity {
       runs = Map.copyOf(runs);
       failedRuns = List.copyOf(failedRuns);
@@ -77,6 +80,7 @@ public interface SummaryReads {
           unlocks,
           payments,
           collected,
+          0,
           0,
           0,
           0);
