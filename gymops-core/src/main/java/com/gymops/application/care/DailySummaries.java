@@ -107,8 +107,11 @@ public final class DailySummaries {
         continue;
       }
       String key = key(club.club().id(), day);
-      // The cheap check first: every tick after the first of the day stops here.
-      if (outbox.findByKey(key).isPresent()) {
+      // The cheap check first: every tick after the first of the day stops here (a manager
+      // reached only by chat has no text row, so its chat rows tell).
+      if (outbox.findByKey(key).isPresent()
+          || config.notifications().chats(club.club().id()).stream()
+              .anyMatch(chat -> outbox.findByKey(ManagerMessages.chatKey(key, chat)).isPresent())) {
         continue;
       }
       try {

@@ -133,7 +133,7 @@ public final class ManagerMessages {
   }
 
   /** The outbox key of {@code key}'s post to {@code chat}. */
-  static String chatKey(String key, ChatWebhook chat) {
+  public static String chatKey(String key, ChatWebhook chat) {
     return key + ":" + chat.code();
   }
 

@@ -229,6 +229,40 @@ class ManagerChatsTest {
     assertThat(health.lastError()).doesNotContain("revokedSig");
   }
 
+  @Test
+  void a_manager_reached_only_by_chat_gets_the_summary_once() {
+    GymOpsConfig chatOnly =
+        ConfigLoader.parse(
+            CONFIG.replaceAll(" *phone: .*\n", ""),
+            Map.of("MAIN_SLACK", slack.webhookUrl(), "MAIN_TEAMS", teams.workflowUrl()),
+            TestClub.ZONE);
+    ManagerMessages chatManager =
+        new ManagerMessages(
+            club.stores().outbox(), MessageTemplates.defaults(), chatOnly.notifications());
+    DailySummaries summaries =
+        new DailySummaries(
+            chatOnly,
+            Persistence.summaryReads(club.database()),
+            club.stores().approvals(),
+            club.stores().outbox(),
+            chatManager,
+            club.clock());
+    club.clock().set(SIX_PM);
+
+    List<Outcome> first = summaries.sendDue();
+    club.clock().set(SIX_PM.plusSeconds(60));
+    List<Outcome> next = summaries.sendDue();
+
+    assertThat(first)
+        .singleElement()
+        .satisfies(
+            o ->
+                assertThat(o.message())
+                    .isEqualTo(
+                        "queued to manager's slack channel; queued to manager's teams channel"));
+    assertThat(next).as("the next tick stops at the cheap check").isEmpty();
+  }
+
   private static String hour() {
     return SIX_PM.truncatedTo(java.time.temporal.ChronoUnit.HOURS).toString();
   }
