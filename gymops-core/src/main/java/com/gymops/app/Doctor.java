@@ -9,6 +9,8 @@ import com.gymops.application.port.ClubSystemException;
 import com.gymops.application.port.store.SenderPauses;
 import com.gymops.config.GymOpsConfig;
 import com.gymops.config.SmtpSettings;
+import com.gymops.domain.Channel;
+import com.gymops.domain.IntegrationHealth;
 import com.gymops.domain.Plural;
 import com.gymops.policy.MessageTemplates;
 import java.io.IOException;
@@ -110,6 +112,10 @@ public final class Doctor {
                     () -> Check.passed("agent model", config.agent().model() + ", current")));
       }
       clubSystem(config, app).ifPresent(checks::add);
+      checks.addAll(
+          chats(
+              config,
+              com.gymops.adapter.persistence.Persistence.integrationHealth(app.database()).all()));
       for (SenderPauses.Pause pause : app.stores().senderPauses().all()) {
         checks.add(
             Check.failed(
@@ -134,6 +140,59 @@ public final class Doctor {
     }
     checks.addAll(sms(config));
     smtp(config).ifPresent(checks::add);
+    return checks;
+  }
+
+  /**
+   * The managers' Slack and Teams webhooks, redacted, and how each last answered: a post that
+   * failed after the last one that went through is a problem (docs/INTEGRATIONS.md, "Chat
+   * webhooks"). Nothing is posted: a test message would land in the manager's channel.
+   */
+  static List<Check> chats(GymOpsConfig config, List<IntegrationHealth> health) {
+    List<Check> checks = new ArrayList<>();
+    for (Channel channel : List.of(Channel.SLACK, Channel.TEAMS)) {
+      List<String> where = new ArrayList<>();
+      for (var club : config.clubs()) {
+        config.notifications().chats(club.club().id()).stream()
+            .filter(chat -> chat.channel() == channel)
+            .forEach(
+                chat ->
+                    where.add(club.club().id() + " " + chat.redacted() + " (" + chat.env() + ")"));
+      }
+      if (where.isEmpty()) {
+        continue;
+      }
+      String name = channel.code() + " webhook";
+      String configured = String.join(", ", where);
+      Optional<IntegrationHealth> last =
+          health.stream().filter(h -> h.name().equals(channel.code())).findFirst();
+      if (last.isPresent()
+          && last.get().lastErrorAt() != null
+          && (last.get().lastSuccessAt() == null
+              || last.get().lastErrorAt().isAfter(last.get().lastSuccessAt()))) {
+        checks.add(
+            Check.failed(
+                name,
+                configured
+                    + "; the last post failed at "
+                    + last.get().lastErrorAt()
+                    + ": "
+                    + last.get().lastError(),
+                "check the webhook in "
+                    + channel.code()
+                    + " and the URL in the environment variable; alerts still go by text or"
+                    + " email"));
+      } else {
+        checks.add(
+            Check.passed(
+                name,
+                configured
+                    + last.map(h -> h.lastSuccessAt())
+                        .filter(java.util.Objects::nonNull)
+                        .map(at -> "; last post went through at " + at)
+                        .orElse("; nothing posted yet")));
+      }
+    }
     return checks;
   }
 

@@ -1,6 +1,7 @@
 package com.gymops.app;
 
 import com.gymops.adapter.Sleeper;
+import com.gymops.adapter.chat.ChatWebhookGateway;
 import com.gymops.adapter.clubsystem.AbcClubSystem;
 import com.gymops.adapter.clubsystem.AbcSession;
 import com.gymops.adapter.clubsystem.ClubHubClubSystem;
@@ -80,6 +81,7 @@ import com.gymops.config.AgentSettings;
 import com.gymops.config.DoorSettings;
 import com.gymops.config.GymOpsConfig;
 import com.gymops.config.MessagingSettings;
+import com.gymops.domain.Channel;
 import com.gymops.policy.MessageTemplates;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -88,7 +90,9 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
@@ -166,7 +170,8 @@ public final class GymOpsApp implements AutoCloseable {
             stores.payLinks());
     MessageTemplates templates =
         new MessageTemplates(config.messaging().templates(), config.messaging().optOutText());
-    ManagerMessages managerMessages = new ManagerMessages(stores.outbox(), templates);
+    ManagerMessages managerMessages =
+        new ManagerMessages(stores.outbox(), templates, config.notifications());
     boolean realEmail = config.messaging().emailProvider().equals("smtp");
     CsvReportWriter files = new CsvReportWriter(dataDir.resolve(REPORTS));
     // Where each integration is called, its answers are recorded for the Settings page.
@@ -268,6 +273,7 @@ public final class GymOpsApp implements AutoCloseable {
                 ? new HealthRecordingGateway(
                     new SmtpEmailGateway(config.messaging().smtp(), clock), "smtp", health)
                 : log,
+            chatGateways(config, health),
             managerMessages,
             RetryPolicy.withJitter(() -> ThreadLocalRandom.current().nextDouble()));
     this.webhooks =
@@ -377,6 +383,24 @@ public final class GymOpsApp implements AutoCloseable {
         health);
   }
 
+  /**
+   * The managers' Slack and Teams webhooks, each recorded for the Settings page and {@code doctor}
+   * under {@code slack} and {@code teams}. Retries wait real seconds, as the sender's pacing does.
+   */
+  private static Map<Channel, MessageGateway> chatGateways(
+      GymOpsConfig config, HealthRecorder health) {
+    Map<Channel, MessageGateway> chats = new EnumMap<>(Channel.class);
+    for (Channel channel : List.of(Channel.SLACK, Channel.TEAMS)) {
+      chats.put(
+          channel,
+          new HealthRecordingGateway(
+              new ChatWebhookGateway(channel, config.notifications(), Sleeper.SYSTEM),
+              channel.code(),
+              health));
+    }
+    return chats;
+  }
+
   /** Whether {@code dataDir} holds a store to open: always with PostgreSQL, else its file. */
   public static boolean hasData(GymOpsConfig config, Path dataDir) {
     return config.database().jdbcUrl().isPresent()
@@ -441,7 +465,7 @@ public final class GymOpsApp implements AutoCloseable {
   }
 
   public RunHistory runHistory() {
-    return new RunHistory(stores.runs(), stores.transcripts());
+    return new RunHistory(stores.runs(), stores.transcripts(), stores.outbox());
   }
 
   public Dispatcher dispatcher() {

@@ -125,9 +125,9 @@ final class DemoCommand implements Callable<Integer> {
       }
       DispatchResult dispatched = app.dispatcher().dispatch(at);
       out.printf(
-          "%nDispatch: %s sent (written to %s), %d deferred to the sending window, %d"
-              + " failed.%nSee every run with: ./gymops --data %s runs%n",
-          Plural.of(dispatched.sent(), "message", "messages"),
+          "%nDispatch: %s written to %s (the demo sends nothing), %d deferred to the sending"
+              + " window, %d failed.%nSee every run with: ./gymops --data %s runs%n",
+          Plural.of(dispatched.logged() + dispatched.sent(), "message", "messages"),
           directory.resolve(GymOpsApp.MESSAGE_LOG),
           dispatched.deferred(),
           dispatched.failed(),

@@ -43,14 +43,15 @@ final class DispatchCommand implements Callable<Integer> {
       if (json) {
         out.printf(
             "{\"sent\": %d, \"deferred\": %d, \"failed\": %d, \"suppressed\": %d, \"retrying\": %d,"
-                + " \"unknown\": %d, \"paused\": %d}%n",
+                + " \"unknown\": %d, \"paused\": %d, \"logged\": %d}%n",
             result.sent(),
             result.deferred(),
             result.failed(),
             result.suppressed(),
             result.retrying(),
             result.unknown(),
-            result.paused());
+            result.paused(),
+            result.logged());
       } else {
         out.printf(
             "sent %d, deferred to the sending window %d, failed %d, suppressed %d, retrying later %d%n",
@@ -59,6 +60,13 @@ final class DispatchCommand implements Callable<Integer> {
             result.failed(),
             result.suppressed(),
             result.retrying());
+      }
+      if (result.logged() > 0 && !json) {
+        out.printf(
+            "%s written to %s instead: no SMS or email provider is configured, so nothing left"
+                + " (docs/INTEGRATIONS.md)%n",
+            Plural.of(result.logged(), "message", "messages"),
+            root.dataDir().resolve(GymOpsApp.MESSAGE_LOG));
       }
       if (result.paused() > 0 && !json) {
         out.printf(

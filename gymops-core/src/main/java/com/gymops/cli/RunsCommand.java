@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.gymops.app.GymOpsApp;
+import com.gymops.application.run.RunHistory;
 import com.gymops.application.run.SummaryJson;
 import com.gymops.application.run.SummaryText;
 import com.gymops.domain.Plural;
@@ -116,6 +117,19 @@ final class RunsCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the stored JSON report with its events.")
     boolean json;
 
+    /** The channels no real provider sends: what they "sent" went to the message log. */
+    private static java.util.Set<com.gymops.domain.Channel> logOnly(GymOpsApp app) {
+      java.util.Set<com.gymops.domain.Channel> channels =
+          java.util.EnumSet.noneOf(com.gymops.domain.Channel.class);
+      if (!app.config().messaging().smsProvider().equals("twilio")) {
+        channels.add(com.gymops.domain.Channel.SMS);
+      }
+      if (!app.config().messaging().emailProvider().equals("smtp")) {
+        channels.add(com.gymops.domain.Channel.EMAIL);
+      }
+      return channels;
+    }
+
     @Override
     public Integer call() throws IOException {
       PrintWriter out = spec.commandLine().getOut();
@@ -136,6 +150,15 @@ final class RunsCommand implements Callable<Integer> {
             }
             node.set("report", report);
           }
+          RunHistory.MessageStates states =
+              app.runHistory().messagesOf(runId, app.clock().instant(), logOnly(app));
+          node.putObject("messages_now")
+              .put("sent", states.sent())
+              .put("logged", states.logged())
+              .put("queued", states.queued())
+              .put("deferred", states.deferred())
+              .put("suppressed", states.suppressed())
+              .put("failed", states.failed());
           ArrayNode array = node.putArray("events");
           for (RunEvent event : events) {
             ObjectNode item = array.addObject();
@@ -175,6 +198,11 @@ final class RunsCommand implements Callable<Integer> {
                   summary ->
                       SummaryText.lines(summary, run.dryRun())
                           .forEach(line -> ReportText.printLine(out, line)));
+          RunHistory.MessageStates states =
+              app.runHistory().messagesOf(runId, app.clock().instant(), logOnly(app));
+          if (states.total() > 0) {
+            out.printf("  %-26s %s%n", "its member messages now", states.describe());
+          }
           out.println("  " + Plural.of(events.size(), "event", "events"));
           for (RunEvent event : events) {
             out.printf(

@@ -38,6 +38,10 @@ public final class MessageTemplates {
   public static final String LOCK_WARNING = "lock_warning";
   public static final String MANAGER_SUMMARY = "manager_summary";
 
+  /** The past-due reminders, whose texts quote the member's balance. */
+  public static final Set<String> REMINDERS =
+      Set.of(REMINDER_FRIENDLY, REMINDER_FIRM, REMINDER_FINAL, REMINDER_LOCKED);
+
   public static final String DEFAULT_OPT_OUT_TEXT = "Reply STOP to opt out.";
 
   /**

@@ -335,6 +335,55 @@ class CliTest {
   }
 
   @Test
+  void without_a_provider_dispatch_and_runs_show_say_written_to_the_log_never_sent()
+      throws Exception {
+    importAnaOwingSixty();
+    CliRun real = CliRun.in(work, "run", "past-due-monitoring", "--at", "2026-11-25T15:00:00Z");
+    java.util.regex.Matcher runId =
+        java.util.regex.Pattern.compile("run (run-\\S+),").matcher(real.out());
+    assertThat(runId.find()).isTrue();
+
+    // 16:00Z is 08:00 in California: Ana's text is due, and no provider is set up
+    CliRun dispatch = CliRun.in(work, "dispatch", "--at", "2026-11-25T16:00:00Z");
+    CliRun json = CliRun.in(work, "runs", "show", runId.group(1), "--json");
+    CliRun show = CliRun.in(work, "runs", "show", runId.group(1));
+
+    assertThat(dispatch.exitCode()).as(dispatch.err()).isZero();
+    // before, this said "sent 1" though the text only went to messages.log
+    assertThat(dispatch.out())
+        .startsWith("sent 0, deferred to the sending window 0,")
+        .contains("1 message written to ", "messages.log instead: no SMS or email provider");
+    assertThat(show.out())
+        .contains(
+            String.format(
+                "%-26s %s",
+                "its member messages now",
+                "0 sent, 1 written to the message log (not sent), 0 queued, 0 deferred, 0"
+                    + " suppressed, 0 failed"));
+    JsonNode now = new ObjectMapper().readTree(json.out()).get("messages_now");
+    assertThat(now.get("sent").asInt()).isZero();
+    assertThat(now.get("logged").asInt()).isEqualTo(1);
+  }
+
+  @Test
+  void runs_show_tells_a_waiting_text_from_a_sent_one() throws Exception {
+    importAnaOwingSixty();
+    CliRun real = CliRun.in(work, "run", "past-due-monitoring", "--at", "2026-11-25T15:00:00Z");
+    java.util.regex.Matcher runId =
+        java.util.regex.Pattern.compile("run (run-\\S+),").matcher(real.out());
+    assertThat(runId.find()).isTrue();
+
+    CliRun show = CliRun.in(work, "runs", "show", runId.group(1));
+
+    // the text waits for 08:00 where Ana lives (16:00Z): deferred, not sent
+    assertThat(show.out())
+        .contains(
+            String.format(
+                "%-26s %s",
+                "its member messages now", "0 sent, 0 queued, 1 deferred, 0 suppressed, 0 failed"));
+  }
+
+  @Test
   void the_escalation_list_on_screen_has_column_headers() throws Exception {
     Files.writeString(
         work.resolve("members.csv"),

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.gymops.fakes.FakeAbc;
+import com.gymops.fakes.FakeSlack;
 import com.gymops.fakes.FakeTwilio;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -102,6 +103,26 @@ class DoctorCommandTest {
         .startsWith("http://127.0.0.1:" + closedPort + "/health cannot be reached from here");
     assertThat(twilio.requests())
         .allSatisfy(request -> assertThat(request.method()).isEqualTo("GET"));
+  }
+
+  @Test
+  void the_chat_webhooks_are_shown_redacted_and_nothing_is_posted() throws IOException {
+    Files.writeString(
+        work.resolve("gymops.yml"), "clubs: [{id: main, timezone: America/New_York}]\n");
+    try (FakeSlack slack = FakeSlack.start()) {
+      CliRun run =
+          CliRun.in(
+              work, Map.of("GYMOPS_SLACK_WEBHOOK_URL", slack.webhookUrl()), "doctor", "--json");
+
+      JsonNode report = JSON.readTree(run.out());
+      assertThat(check(report, "slack webhook").get("detail").asText())
+          .isEqualTo(
+              "main http://127.0.0.1:"
+                  + java.net.URI.create(slack.webhookUrl()).getPort()
+                  + "/services/*** (GYMOPS_SLACK_WEBHOOK_URL); nothing posted yet");
+      assertThat(run.out()).doesNotContain(FakeSlack.SECRET);
+      assertThat(slack.requests()).isEmpty();
+    }
   }
 
   @Test

@@ -6,6 +6,7 @@ import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 import com.gymops.config.AgentSettings;
 import com.gymops.config.ApprovalSettings;
+import com.gymops.config.ChatWebhook;
 import com.gymops.config.ClubSettings;
 import com.gymops.config.ClubSystemSettings;
 import com.gymops.config.ConfigException;
@@ -18,10 +19,13 @@ import com.gymops.config.ServerSettings;
 import com.gymops.config.SmtpSettings;
 import com.gymops.config.TwilioSettings;
 import com.gymops.config.WebhookSecrets;
+import com.gymops.domain.Channel;
 import com.gymops.domain.Club;
 import com.gymops.domain.ClubId;
 import com.gymops.domain.UsState;
 import com.gymops.policy.MessageTemplates;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -56,12 +60,16 @@ final class ConfigBinder {
   private static final Pattern TEMPLATE_KEY = Pattern.compile("[a-z0-9_]+");
   private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
   private static final Pattern REGION = Pattern.compile("[A-Z]{2}");
+  private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+  private static final java.util.Set<String> LOOPBACK_HOSTS =
+      java.util.Set.of("127.0.0.1", "localhost", "[::1]");
 
   private final Map<String, String> env;
   private final ZoneId systemZone;
   private final List<String> problems;
   private final Map<ClubId, String> clubNumbers = new HashMap<>();
   private final java.util.Set<ClubId> consentAttested = new java.util.HashSet<>();
+  private final Map<ClubId, List<ChatWebhook>> chats = new HashMap<>();
 
   ConfigBinder(Map<String, String> env, ZoneId systemZone, List<String> problems) {
     this.env = Map.copyOf(env);
@@ -76,7 +84,6 @@ final class ConfigBinder {
     DatabaseSettings database = database(root.section("database"));
     AgentSettings agent = agent(root.section("agent"));
     ApprovalSettings approvals = approvals(root.section("approvals"));
-    NotificationSettings notifications = notifications(root.section("notifications"));
     ClubRules global = RuleSections.read(root, ClubRules.DEFAULTS, false);
     List<ClubSettings> clubs =
         clubs(root, global, messaging.defaultRegion()).stream()
@@ -85,6 +92,8 @@ final class ConfigBinder {
                     new ClubSettings(
                         c.club(), c.policy().withApprovals(approvals.gates()), c.workflows()))
             .toList();
+    NotificationSettings notifications =
+        notifications(root.section("notifications")).withChats(chats);
     ServerSettings server = server(root.section("server"), agent);
     clubSystem = withClubNumbers(clubSystem, clubs);
     if (door.system().equals("clubhub") && !clubSystem.isClubHub()) {
@@ -217,6 +226,13 @@ final class ConfigBinder {
     Optional<List<ConfigNode>> listed = root.list("clubs");
     if (listed.isEmpty()) {
       Club main = new Club(new ClubId("main"), "Main Club", systemZone, null, null);
+      // One club without a clubs list: the default variables, if set, are its manager's chats.
+      List<ChatWebhook> mainChats = new ArrayList<>();
+      defaultChat(Channel.SLACK, ChatWebhook.SLACK_ENV).ifPresent(mainChats::add);
+      defaultChat(Channel.TEAMS, ChatWebhook.TEAMS_ENV).ifPresent(mainChats::add);
+      if (!mainChats.isEmpty()) {
+        chats.put(main.id(), mainChats);
+      }
       return List.of(new ClubSettings(main, global.policy(), global.workflows()));
     }
     if (listed.get().isEmpty()) {
@@ -239,6 +255,12 @@ final class ConfigBinder {
       ConfigNode manager = node.section("manager");
       String phone = manager.optional("phone", text -> phoneNumber(text, region)).orElse(null);
       String email = manager.optional("email", ConfigBinder::email).orElse(null);
+      List<ChatWebhook> clubChats = new ArrayList<>();
+      chat(manager, "slack", Channel.SLACK, ChatWebhook.SLACK_ENV).ifPresent(clubChats::add);
+      chat(manager, "teams", Channel.TEAMS, ChatWebhook.TEAMS_ENV).ifPresent(clubChats::add);
+      if (!clubChats.isEmpty()) {
+        id.ifPresent(value -> chats.put(value, clubChats));
+      }
       String frontDesk =
           node.optional("front_desk_phone", text -> phoneNumber(text, region)).orElse(null);
       UsState state = node.optional("state", UsState::parse).orElse(null);
@@ -262,6 +284,91 @@ final class ConfigBinder {
                       rules.workflows())));
     }
     return clubs;
+  }
+
+  /**
+   * {@code manager.<kind>_webhook_url_env}: the variable that holds the club's webhook URL. Named,
+   * it must be set; not named, {@code defaultEnv} is used when set (every club's manager then gets
+   * the same chat). The URL itself is never accepted from the file, and never echoed.
+   */
+  private Optional<ChatWebhook> chat(
+      ConfigNode manager, String kind, Channel channel, String defaultEnv) {
+    manager.forbid(
+        kind + "_webhook_url",
+        "the webhook URL is a secret: put it in an environment variable and name that variable in "
+            + kind
+            + "_webhook_url_env (default "
+            + defaultEnv
+            + ")");
+    String key = kind + "_webhook_url_env";
+    Optional<String> named = manager.optional(key, ConfigBinder::envName);
+    if (named.isEmpty()) {
+      return defaultChat(channel, defaultEnv);
+    }
+    Optional<String> url = fromEnv(named.get());
+    if (url.isEmpty()) {
+      manager.problemAt(key, named.get() + " is not set in the environment");
+      return Optional.empty();
+    }
+    return webhook(channel, named.get(), url.get());
+  }
+
+  private Optional<ChatWebhook> defaultChat(Channel channel, String env) {
+    return fromEnv(env).flatMap(url -> webhook(channel, env, url));
+  }
+
+  private Optional<ChatWebhook> webhook(Channel channel, String env, String text) {
+    try {
+      return Optional.of(new ChatWebhook(channel, env, webhookUrl(text)));
+    } catch (IllegalArgumentException e) {
+      String problem = env + " (environment): " + e.getMessage();
+      if (!problems.contains(problem)) {
+        problems.add(problem);
+      }
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * An https URL, or http to this machine (a test's fake). The message shows the URL redacted: its
+   * path is the webhook's secret.
+   */
+  static String webhookUrl(String text) {
+    String url = text.trim();
+    URI uri;
+    try {
+      uri = new URI(url);
+    } catch (URISyntaxException e) {
+      throw new IllegalArgumentException(
+          ChatWebhook.redact(url) + " is not a valid URL (" + e.getReason() + ")");
+    }
+    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+    if (uri.getHost() == null || !(scheme.equals("https") || scheme.equals("http"))) {
+      throw new IllegalArgumentException(
+          ChatWebhook.redact(url) + " is not an https:// webhook URL");
+    }
+    if (scheme.equals("http") && !LOOPBACK_HOSTS.contains(uri.getHost())) {
+      throw new IllegalArgumentException(
+          ChatWebhook.redact(url)
+              + " must use https: the URL's path is a secret and plain http shows it on the way");
+    }
+    if (uri.getRawPath() == null || uri.getRawPath().length() <= 1) {
+      throw new IllegalArgumentException(
+          ChatWebhook.redact(url) + " has no path: copy the whole webhook URL");
+    }
+    return url;
+  }
+
+  private static String envName(String text) {
+    String name = text.trim();
+    if (!ENV_NAME.matcher(name).matches()) {
+      throw new IllegalArgumentException(
+          "'"
+              + text
+              + "' is not an environment variable name (letters, digits and _, e.g."
+              + " GYMOPS_SLACK_WEBHOOK_URL)");
+    }
+    return name;
   }
 
   private DatabaseSettings database(ConfigNode section) {

@@ -17,12 +17,21 @@ import org.jdbi.v3.core.Jdbi;
 final class JdbiSummaryReads implements SummaryReads {
   private final Jdbi jdbi;
 
+  /**
+   * Sent, and by a real provider: the log provider's ids are {@code log-<id>} (LogMessageGateway),
+   * and what it took never left.
+   */
+  private static final String LEFT =
+      "status IN ('SENT', 'DELIVERED') AND (provider_id IS NULL OR provider_id NOT LIKE 'log-%')";
+
+  private static final String LOGGED = "status = 'SENT' AND provider_id LIKE 'log-%'";
+
   JdbiSummaryReads(Jdbi jdbi) {
     this.jdbi = jdbi;
   }
 
   @Override
-  public Activity activity(ClubId club, Instant from, Instant to) {
+  public Activity activity(ClubId club, Instant from, Instant to, Instant now) {
     return jdbi.withHandle(
         handle -> {
           Map<WorkflowId, Map<RunStatus, Long>> runs = new EnumMap<>(WorkflowId.class);
@@ -61,9 +70,12 @@ final class JdbiSummaryReads implements SummaryReads {
                               RunStatus.valueOf(rs.getString("status")),
                               rs.getString("error")))
                   .list();
-          long sms = messages(handle, club, from, to, "status IN ('SENT', 'DELIVERED')", "SMS");
-          long email = messages(handle, club, from, to, "status IN ('SENT', 'DELIVERED')", "EMAIL");
+          long sms = messages(handle, club, from, to, LEFT, "SMS");
+          long email = messages(handle, club, from, to, LEFT, "EMAIL");
+          long logged = messages(handle, club, from, to, LOGGED, null);
           long failedMessages = messages(handle, club, from, to, "status = 'FAILED'", null);
+          long suppressed = messages(handle, club, from, to, "status = 'SUPPRESSED'", null);
+          long[] waiting = waiting(handle, club, to, now);
           long locks = doorChanges(handle, club, from, to, "new_state <> 'ACTIVE'");
           long unlocks = doorChanges(handle, club, from, to, "new_state = 'ACTIVE'");
           List<long[]> paid =
@@ -87,8 +99,30 @@ final class JdbiSummaryReads implements SummaryReads {
               locks,
               unlocks,
               paid.get(0)[0],
-              Money.ofCents(paid.get(0)[1]));
+              Money.ofCents(paid.get(0)[1]),
+              suppressed,
+              waiting[0],
+              waiting[1],
+              logged);
         });
+  }
+
+  /**
+   * The member messages created before {@code to} still QUEUED: those due at {@code now}, and those
+   * waiting for a later {@code not_before}. One query on the status index.
+   */
+  private static long[] waiting(Handle handle, ClubId club, Instant to, Instant now) {
+    return handle
+        .createQuery(
+            "SELECT COALESCE(SUM(CASE WHEN not_before <= :now THEN 1 ELSE 0 END), 0) AS due,"
+                + " COALESCE(SUM(CASE WHEN not_before > :now THEN 1 ELSE 0 END), 0) AS later"
+                + " FROM outbound_message WHERE status = 'QUEUED' AND club_id = :club"
+                + " AND purpose <> 'MANAGER' AND created_at < :to")
+        .bind("club", club.value())
+        .bind("to", to)
+        .bind("now", now)
+        .map((rs, ctx) -> new long[] {rs.getLong("due"), rs.getLong("later")})
+        .one();
   }
 
   /** Member messages only: the manager's own texts are not the club's activity. */

@@ -44,6 +44,9 @@ public final class RunMetrics {
     messages("failed", result.failed());
     messages("suppressed", result.suppressed());
     messages("retrying", result.retrying());
+    messages("unknown", result.unknown());
+    messages("paused", result.paused());
+    messages("logged", result.logged());
   }
 
   private void count(WorkflowId workflow, String status) {

@@ -62,4 +62,10 @@ public final class LogMessageGateway implements MessageGateway {
       return SendResult.retry("cannot write " + file + ": " + e.getMessage());
     }
   }
+
+  /** Nothing leaves: the line in the log is all there is. */
+  @Override
+  public boolean delivers() {
+    return false;
+  }
 }

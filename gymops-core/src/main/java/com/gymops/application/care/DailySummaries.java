@@ -72,7 +72,8 @@ public final class DailySummaries {
     Instant from = day.atStartOfDay(zone).toInstant();
     // The whole club-day: of a day still running, what happened so far is all there is.
     Instant end = day.plusDays(1).atStartOfDay(zone).toInstant();
-    SummaryReads.Activity activity = reads.activity(club.club().id(), from, end);
+    SummaryReads.Activity activity =
+        reads.activity(club.club().id(), from, end, now.isBefore(end) ? now : end);
     List<Approval> pending =
         approvals.list(club.club().id(), true).stream()
             .filter(a -> a.expiresAt().isAfter(now))
@@ -106,8 +107,11 @@ public final class DailySummaries {
         continue;
       }
       String key = key(club.club().id(), day);
-      // The cheap check first: every tick after the first of the day stops here.
-      if (outbox.findByKey(key).isPresent()) {
+      // The cheap check first: every tick after the first of the day stops here (a manager
+      // reached only by chat has no text row, so its chat rows tell).
+      if (outbox.findByKey(key).isPresent()
+          || config.notifications().chats(club.club().id()).stream()
+              .anyMatch(chat -> outbox.findByKey(ManagerMessages.chatKey(key, chat)).isPresent())) {
         continue;
       }
       try {

@@ -113,17 +113,48 @@ public final class DailySummaryText {
     return lines;
   }
 
+  /**
+   * Each state its own word: "sent" only for what the provider took; what waits is "queued" (due)
+   * or "deferred" (texting hours, a retry), what a rule stopped "suppressed", and "failed".
+   */
   private static String messages(SummaryReads.Activity activity) {
-    if (activity.textsSent() + activity.emailsSent() + activity.messagesFailed() == 0) {
+    long sent = activity.textsSent() + activity.emailsSent();
+    if (sent
+            + activity.messagesFailed()
+            + activity.messagesSuppressed()
+            + activity.messagesQueued()
+            + activity.messagesDeferred()
+            + activity.messagesLogged()
+        == 0) {
       return "No messages to members.";
     }
-    StringBuilder text =
-        new StringBuilder("Sent ").append(Plural.of(activity.textsSent(), "text", "texts"));
-    if (activity.emailsSent() > 0) {
-      text.append(" and ").append(Plural.of(activity.emailsSent(), "email", "emails"));
+    StringBuilder text = new StringBuilder("Sent ");
+    if (sent == 0) {
+      text.append("no messages to members");
+    } else {
+      text.append(Plural.of(activity.textsSent(), "text", "texts"));
+      if (activity.emailsSent() > 0) {
+        text.append(" and ").append(Plural.of(activity.emailsSent(), "email", "emails"));
+      }
+    }
+    List<String> others = new ArrayList<>();
+    if (activity.messagesLogged() > 0) {
+      others.add(activity.messagesLogged() + " written to the message log (no provider set up)");
+    }
+    if (activity.messagesQueued() > 0) {
+      others.add(activity.messagesQueued() + " queued");
+    }
+    if (activity.messagesDeferred() > 0) {
+      others.add(activity.messagesDeferred() + " deferred to texting hours or a retry");
+    }
+    if (activity.messagesSuppressed() > 0) {
+      others.add(activity.messagesSuppressed() + " suppressed");
     }
     if (activity.messagesFailed() > 0) {
-      text.append("; ").append(activity.messagesFailed()).append(" failed");
+      others.add(activity.messagesFailed() + " failed");
+    }
+    if (!others.isEmpty()) {
+      text.append("; ").append(String.join(", ", others));
     }
     return text.append('.').toString();
   }

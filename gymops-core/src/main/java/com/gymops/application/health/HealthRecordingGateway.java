@@ -40,6 +40,11 @@ public final class HealthRecordingGateway implements MessageGateway {
   }
 
   @Override
+  public boolean delivers() {
+    return gateway.delivers();
+  }
+
+  @Override
   public String sender() {
     return gateway.sender();
   }

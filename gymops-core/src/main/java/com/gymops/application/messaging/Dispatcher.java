@@ -59,12 +59,7 @@ public final class Dispatcher {
   static final Duration PAUSED_RETRY = Duration.ofMinutes(1);
 
   /** The reminder templates, whose texts quote the member's balance. */
-  private static final Set<String> REMINDERS =
-      Set.of(
-          MessageTemplates.REMINDER_FRIENDLY,
-          MessageTemplates.REMINDER_FIRM,
-          MessageTemplates.REMINDER_FINAL,
-          MessageTemplates.REMINDER_LOCKED);
+  private static final Set<String> REMINDERS = MessageTemplates.REMINDERS;
 
   private static final ObjectMapper INPUTS = new ObjectMapper();
 
@@ -76,6 +71,7 @@ public final class Dispatcher {
   private final DispatchStores stores;
   private final MessageGateway sms;
   private final MessageGateway email;
+  private final Map<Channel, MessageGateway> chats;
   private final ManagerMessages manager;
   private final RetryPolicy retries;
   private final SenderHealth senderHealth;
@@ -97,10 +93,26 @@ public final class Dispatcher {
       MessageGateway email,
       ManagerMessages manager,
       RetryPolicy retries) {
+    this(config, stores, sms, email, Map.of(), manager, retries);
+  }
+
+  /**
+   * @param chats the gateways of the manager's chat channels ({@link Channel#SLACK}, {@link
+   *     Channel#TEAMS}); a chat message without one fails with a clear error
+   */
+  public Dispatcher(
+      GymOpsConfig config,
+      DispatchStores stores,
+      MessageGateway sms,
+      MessageGateway email,
+      Map<Channel, MessageGateway> chats,
+      ManagerMessages manager,
+      RetryPolicy retries) {
     this.config = config;
     this.stores = stores;
     this.sms = sms;
     this.email = email;
+    this.chats = Map.copyOf(chats);
     this.manager = manager;
     this.retries = retries;
     this.senderHealth = new SenderHealth(stores.senderPauses(), manager, config);
@@ -113,6 +125,7 @@ public final class Dispatcher {
     int suppressed = 0;
     int retrying = 0;
     int paused = 0;
+    int logged = 0;
     SmsPass pass = new SmsPass(senderHealth.pause(sms.sender()).isPresent());
     Map<ClubId, Integer> failedByClub = new TreeMap<>(Comparator.comparing(ClubId::value));
     Map<ClubId, Integer> unknownByClub = new TreeMap<>(Comparator.comparing(ClubId::value));
@@ -125,6 +138,7 @@ public final class Dispatcher {
       for (OutboundMessage message : due) {
         switch (deliver(message, now, pass)) {
           case SENT -> sent++;
+          case LOGGED -> logged++;
           case DEFERRED -> deferred++;
           case FAILED -> {
             failed++;
@@ -143,7 +157,8 @@ public final class Dispatcher {
     }
     failedByClub.forEach((club, count) -> tellManager(club, count, now));
     unknownByClub.forEach((club, count) -> tellManagerOfUnknown(club, count, now));
-    return new DispatchResult(sent, deferred, failed, suppressed, retrying, unknown, paused);
+    return new DispatchResult(
+        sent, deferred, failed, suppressed, retrying, unknown, paused, logged);
   }
 
   private int reconcileStuck(Instant now, Map<ClubId, Integer> unknownByClub) {
@@ -191,6 +206,8 @@ public final class Dispatcher {
 
   private enum Delivery {
     SENT,
+    /** Accepted by the log provider: written down, not sent. */
+    LOGGED,
     DEFERRED,
     FAILED,
     SUPPRESSED,
@@ -263,7 +280,8 @@ public final class Dispatcher {
     if (!stores.outbox().claim(message.id(), now)) {
       return Delivery.TAKEN;
     }
-    SendResult result = (text ? sms : email).send(message);
+    MessageGateway gateway = gatewayOf(message.channel());
+    SendResult result = gateway.send(message);
     switch (result.status()) {
       case ACCEPTED -> {
         stores.outbox().markSent(message.id(), now, result.providerId());
@@ -271,7 +289,7 @@ public final class Dispatcher {
           senderHealth.accepted(sms.sender());
           pass.paused = false;
         }
-        return Delivery.SENT;
+        return gateway.delivers() ? Delivery.SENT : Delivery.LOGGED;
       }
       case SENDER_BLOCKED -> {
         senderHealth.refused(
@@ -328,6 +346,24 @@ public final class Dispatcher {
       }
     }
   }
+
+  private MessageGateway gatewayOf(Channel channel) {
+    return switch (channel) {
+      case SMS -> sms;
+      case EMAIL -> email;
+      case SLACK, TEAMS -> chats.getOrDefault(channel, NO_CHAT);
+    };
+  }
+
+  /** A chat message queued under a configuration that had the webhook, sent under one without. */
+  private static final MessageGateway NO_CHAT =
+      message ->
+          SendResult.rejected(
+              "no "
+                  + message.channel().code()
+                  + " webhook is configured for this GymOps (manager."
+                  + message.channel().code()
+                  + "_webhook_url_env)");
 
   private Delivery fail(OutboundMessage message, Instant now, String error) {
     stores.outbox().markFailed(message.id(), now, error);

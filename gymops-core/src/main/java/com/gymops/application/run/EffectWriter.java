@@ -15,10 +15,12 @@ import com.gymops.domain.Member;
 import com.gymops.domain.MessageStatus;
 import com.gymops.domain.Note;
 import com.gymops.domain.OutboundMessage;
+import com.gymops.domain.Plural;
 import com.gymops.domain.Referral;
 import com.gymops.policy.Action;
 import com.gymops.policy.Effect;
 import com.gymops.policy.EscalationReason;
+import com.gymops.policy.MessageTemplates;
 import com.gymops.policy.PlannedMessage;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,6 +40,9 @@ import java.util.stream.Collectors;
  */
 final class EffectWriter {
   private static final String NO_ROUTE = "no phone that accepts texts and no email";
+
+  /** Why a reminder still queued when the member's lock text is queued never leaves. */
+  static final String SUPERSEDED = "superseded by the lock text";
 
   private final Outbox outbox;
   private final AttemptStore attempts;
@@ -113,7 +118,14 @@ final class EffectWriter {
           outcomes.set(textAt.get(j), Outcome.alreadyDone());
           continue;
         }
-        outcomes.set(textAt.get(j), Outcome.done("queued by " + text.channel().code()));
+        String done = "queued by " + text.channel().code();
+        if (MessageTemplates.ACCESS_LOCKED.equals(text.templateKey())) {
+          int superseded = supersedeQueuedReminders(text);
+          if (superseded > 0) {
+            done += "; superseded " + Plural.of(superseded, "queued reminder", "queued reminders");
+          }
+        }
+        outcomes.set(textAt.get(j), Outcome.done(done));
         if (textAttempts.get(j) != null) {
           sent.add(
               new KeyedAttempt(
@@ -137,6 +149,31 @@ final class EffectWriter {
         outcomes.set(noteAt.get(j), added[j] ? Outcome.done("noted") : Outcome.alreadyDone());
       }
       return List.copyOf(outcomes);
+    }
+
+    /**
+     * One text per event: the lock text names the amount and how to pay, so it stands for a
+     * reminder of the member's that is still waiting in the outbox (queued by past-due-monitoring
+     * earlier in the hour, or waiting for the member's texting hours). That reminder is ended
+     * unsent as superseded, and its attempt becomes SUPPRESSED, not failed: nothing failed to reach
+     * the member. The other order, a reminder planned after the lock text, the policy prevents
+     * (docs/WORKFLOWS.md). A reminder a dispatcher already claimed is left to it.
+     *
+     * @return how many reminders were superseded
+     */
+    private int supersedeQueuedReminders(OutboundMessage lockText) {
+      int superseded = 0;
+      for (OutboundMessage queued : outbox.ofMember(lockText.memberId())) {
+        if (queued.status() == MessageStatus.QUEUED
+            && queued.templateKey() != null
+            && MessageTemplates.REMINDERS.contains(queued.templateKey())
+            && outbox.cancelQueued(queued.id(), run.now(), SUPERSEDED)) {
+          attempts.setOutcome(
+              EffectKeys.attempt(queued.idempotencyKey()), AttemptOutcome.SUPPRESSED);
+          superseded++;
+        }
+      }
+      return superseded;
     }
 
     private void queueText(

@@ -57,6 +57,8 @@ class ExampleConfigTest {
             "clubs[0].manager",
             "clubs[0].manager.phone",
             "clubs[0].manager.email",
+            "clubs[0].manager.slack_webhook_url_env",
+            "clubs[0].manager.teams_webhook_url_env",
             "clubs[0].state",
             "messaging.sms_provider",
             "messaging.public_base_url",

@@ -989,6 +989,32 @@ abstract class StoreContract {
     assertThat(stores.doors().isRecorded("door:lock:M1")).isTrue();
   }
 
+  @Test
+  void the_daily_summary_counts_each_state_of_member_messages_apart() {
+    var outbox = stores.outbox();
+    long sent = outbox.enqueue(message("s:1", "M1", NOW)).orElseThrow();
+    long logged = outbox.enqueue(message("s:2", "M2", NOW)).orElseThrow();
+    long failed = outbox.enqueue(message("s:3", "M3", NOW)).orElseThrow();
+    long suppressed = outbox.enqueue(message("s:4", "M4", NOW)).orElseThrow();
+    outbox.enqueue(message("s:5", "M5", NOW)).orElseThrow();
+    outbox.enqueue(message("s:6", "M6", NOW.plusSeconds(5 * 3600))).orElseThrow();
+    outbox.markSent(sent, NOW, "SM0001");
+    outbox.markSent(logged, NOW, "log-" + logged);
+    outbox.markFailed(failed, NOW, "21211 invalid number");
+    assertThat(outbox.cancelQueued(suppressed, NOW, "superseded by the lock text")).isTrue();
+
+    var activity =
+        Persistence.summaryReads(database)
+            .activity(MAIN, NOW.minusSeconds(3600), NOW.plusSeconds(3600), NOW.plusSeconds(60));
+
+    assertThat(activity.textsSent()).isEqualTo(1);
+    assertThat(activity.messagesLogged()).isEqualTo(1);
+    assertThat(activity.messagesFailed()).isEqualTo(1);
+    assertThat(activity.messagesSuppressed()).isEqualTo(1);
+    assertThat(activity.messagesQueued()).isEqualTo(1);
+    assertThat(activity.messagesDeferred()).isEqualTo(1);
+  }
+
   private static OutboundMessage message(String key, String member, Instant notBefore) {
     return new OutboundMessage(
         0,

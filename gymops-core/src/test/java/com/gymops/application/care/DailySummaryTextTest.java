@@ -106,6 +106,35 @@ class DailySummaryTextTest {
   }
 
   @Test
+  void each_state_of_the_days_messages_has_its_own_word_and_only_what_left_is_sent() {
+    SummaryReads.Activity waitingOnly =
+        new SummaryReads.Activity(
+            Map.of(), List.of(), 0, 0, 0, 0, 0, 0, Money.ofCents(0), 0, 3, 0, 0);
+    SummaryReads.Activity everyState =
+        new SummaryReads.Activity(
+            Map.of(), List.of(), 5, 1, 2, 0, 0, 0, Money.ofCents(0), 4, 3, 7, 0);
+
+    assertThat(DailySummaryText.compose(DAY, waitingOnly, List.of(), null))
+        .contains("Sent no messages to members; 3 queued.")
+        .doesNotContain("No messages to members.");
+    assertThat(DailySummaryText.compose(DAY, everyState, List.of(), null))
+        .contains(
+            "Sent 5 texts and 1 email; 3 queued, 7 deferred to texting hours or a retry, 4"
+                + " suppressed, 2 failed.");
+  }
+
+  @Test
+  void what_the_log_provider_wrote_down_is_not_called_sent() {
+    SummaryReads.Activity logged =
+        new SummaryReads.Activity(
+            Map.of(), List.of(), 0, 0, 0, 0, 0, 0, Money.ofCents(0), 0, 0, 0, 4);
+
+    assertThat(DailySummaryText.compose(DAY, logged, List.of(), null))
+        .contains(
+            "Sent no messages to members; 4 written to the message log (no provider set up).");
+  }
+
+  @Test
   void pending_approvals_are_counted_by_kind_with_the_console_link() {
     List<Approval> pending =
         List.of(

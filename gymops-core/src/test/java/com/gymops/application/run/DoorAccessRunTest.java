@@ -11,6 +11,7 @@ import com.gymops.domain.DoorAccess;
 import com.gymops.domain.Member;
 import com.gymops.domain.MemberId;
 import com.gymops.domain.MessagePurpose;
+import com.gymops.domain.MessageStatus;
 import com.gymops.domain.OutboundMessage;
 import com.gymops.domain.WorkflowId;
 import com.gymops.policy.DoorAccessPolicy;
@@ -104,6 +105,48 @@ class DoorAccessRunTest {
     assertThat(messagesOf("M1"))
         .extracting(OutboundMessage::templateKey)
         .containsExactly(MessageTemplates.ACCESS_LOCKED, MessageTemplates.REMINDER_LOCKED);
+  }
+
+  @Test
+  void a_lock_text_supersedes_the_reminder_past_due_monitoring_queued_earlier_in_the_hour() {
+    Member owing = pastGrace("M1");
+    club.seed(owing);
+    club.seedAttempt(
+        owing.id(),
+        local(TODAY.minusDays(4), LocalTime.of(10, 0)),
+        AttemptKind.FRIENDLY,
+        AttemptOutcome.DELIVERED);
+
+    club.run(WorkflowId.PAST_DUE_MONITORING, local(TODAY, LocalTime.of(10, 0)));
+    OutboundMessage reminder = messagesOf("M1").get(0);
+    assertThat(reminder.templateKey()).startsWith("reminder_");
+    RunReport door = club.run(WorkflowId.DOOR_ACCESS, local(TODAY, LocalTime.of(10, 0)));
+    club.dispatcher().dispatch(local(TODAY, LocalTime.of(10, 5)));
+
+    assertThat(doorOf("M1")).isEqualTo(DoorAccess.LOCKED_FOR_PAYMENT);
+    OutboundMessage superseded = club.stores().outbox().find(reminder.id()).orElseThrow();
+    assertThat(superseded.status()).isEqualTo(MessageStatus.SUPPRESSED);
+    assertThat(superseded.error()).isEqualTo("superseded by the lock text");
+    // one text to the member: the lock text, which names the amount and how to pay
+    assertThat(club.sms().received())
+        .extracting(OutboundMessage::templateKey)
+        .containsExactly(MessageTemplates.ACCESS_LOCKED);
+    assertThat(
+            club.strings(
+                "SELECT outcome FROM collection_attempt WHERE idempotency_key = '"
+                    + EffectKeys.attempt(reminder.idempotencyKey())
+                    + "'"))
+        .containsExactly(AttemptOutcome.SUPPRESSED.name());
+    assertThat(door.actions())
+        .filteredOn(
+            a ->
+                a.message() != null
+                    && a.message().templateKey().equals(MessageTemplates.ACCESS_LOCKED))
+        .singleElement()
+        .satisfies(
+            lockText ->
+                assertThat(lockText.executed().message())
+                    .isEqualTo("queued by sms; superseded 1 queued reminder"));
   }
 
   @Test
