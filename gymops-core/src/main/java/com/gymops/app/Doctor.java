@@ -1,6 +1,8 @@
 package com.gymops.app;
 
 import com.gymops.adapter.clubsystem.AbcSession;
+import com.gymops.adapter.door.ApiDoorSystem;
+import com.gymops.adapter.door.DoorApiException;
 import com.gymops.adapter.sms.TwilioAccountCheck;
 import com.gymops.adapter.sms.TwilioSmsGateway;
 import com.gymops.adapter.web.Webhooks;
@@ -110,6 +112,7 @@ public final class Doctor {
                     () -> Check.passed("agent model", config.agent().model() + ", current")));
       }
       clubSystem(config, app).ifPresent(checks::add);
+      app.apiDoor().map(Doctor::door).ifPresent(checks::add);
       for (SenderPauses.Pause pause : app.stores().senderPauses().all()) {
         checks.add(
             Check.failed(
@@ -167,6 +170,19 @@ public final class Doctor {
               e.getMessage() + " (" + lastPull + ")",
               "set GYMOPS_CLUBHUB_USERNAME and GYMOPS_CLUBHUB_PASSWORD to a ClubHub user of the"
                   + " club, and check club_system.clubhub.base_url"));
+    }
+  }
+
+  /** Logs in to the door system (Brivo, Openpath) or uses Kisi's key, and reads one user. */
+  private static Check door(ApiDoorSystem door) {
+    try {
+      return Check.passed("door system", door.check());
+    } catch (DoorApiException e) {
+      return Check.failed(
+          "door system",
+          e.getMessage(),
+          "set the door system's credentials in the environment (docs/INTEGRATIONS.md) and check"
+              + " door.<system>.base_url");
     }
   }
 

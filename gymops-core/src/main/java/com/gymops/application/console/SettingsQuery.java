@@ -60,7 +60,7 @@ public final class SettingsQuery {
     Map<String, Boolean> inUse = new LinkedHashMap<>();
     inUse.put("twilio", messaging.smsProvider().equals("twilio"));
     inUse.put("smtp", messaging.emailProvider().equals("smtp"));
-    inUse.put("door", config.door().system().equals("http"));
+    inUse.put("door", config.door().callsOut());
     inUse.put("club_system", config.clubSystem().isHttp());
     List<HealthRow> rows = new ArrayList<>();
     inUse.forEach(
@@ -119,6 +119,16 @@ public final class SettingsQuery {
           new Setting("messaging.smtp", messaging.smtp().host() + ":" + messaging.smtp().port()));
     }
     settings.add(new Setting("door.system", config.door().system()));
+    if (config.door().api() != null) {
+      var api = config.door().api();
+      settings.add(new Setting("door." + api.system() + ".base_url", api.baseUrl()));
+      settings.add(
+          new Setting(
+              "door credentials",
+              api.missingSecrets().isEmpty()
+                  ? "set"
+                  : "not set: " + String.join(", ", api.missingSecrets())));
+    }
     settings.add(new Setting("club_system.system", config.clubSystem().system()));
     settings.add(
         new Setting(
