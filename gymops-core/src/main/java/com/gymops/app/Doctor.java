@@ -112,7 +112,7 @@ public final class Doctor {
                     () -> Check.passed("agent model", config.agent().model() + ", current")));
       }
       clubSystem(config, app).ifPresent(checks::add);
-      app.apiDoor().map(Doctor::door).ifPresent(checks::add);
+      app.apiDoor().map(door -> door(config, door)).ifPresent(checks::add);
       for (SenderPauses.Pause pause : app.stores().senderPauses().all()) {
         checks.add(
             Check.failed(
@@ -174,15 +174,28 @@ public final class Doctor {
   }
 
   /** Logs in to the door system (Brivo, Openpath) or uses Kisi's key, and reads one user. */
-  private static Check door(ApiDoorSystem door) {
+  private static Check door(GymOpsConfig config, ApiDoorSystem door) {
+    var api = config.door().api();
     try {
       return Check.passed("door system", door.check());
     } catch (DoorApiException e) {
+      String secrets =
+          switch (api.system()) {
+            case "kisi" -> com.gymops.config.DoorSettings.KISI_API_KEY_ENV;
+            case "brivo" ->
+                "GYMOPS_BRIVO_CLIENT_ID, GYMOPS_BRIVO_CLIENT_SECRET, GYMOPS_BRIVO_API_KEY,"
+                    + " GYMOPS_BRIVO_USERNAME and GYMOPS_BRIVO_PASSWORD";
+            default -> "GYMOPS_OPENPATH_EMAIL and GYMOPS_OPENPATH_PASSWORD";
+          };
       return Check.failed(
           "door system",
           e.getMessage(),
-          "set the door system's credentials in the environment (docs/INTEGRATIONS.md) and check"
-              + " door.<system>.base_url");
+          "set "
+              + secrets
+              + " to the door system's credentials, and check door."
+              + api.system()
+              + ".base_url"
+              + (api.system().equals("openpath") ? " and door.openpath.org_id" : ""));
     }
   }
 
