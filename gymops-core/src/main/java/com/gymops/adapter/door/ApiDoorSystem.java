@@ -1,5 +1,6 @@
 package com.gymops.adapter.door;
 
+import com.gymops.application.port.ClubSystemFacts;
 import com.gymops.application.port.DoorSystem;
 import com.gymops.application.port.store.ClubSystemLinks;
 import com.gymops.application.port.store.DoorLinks;
@@ -73,6 +74,13 @@ public abstract class ApiDoorSystem implements DoorSystem {
   @Override
   public final Result change(Member member, DoorAccess target) {
     boolean admitted = !target.isLocked();
+    if (!admitted
+        && clubLinks
+            .find(member.id())
+            .map(link -> ClubSystemFacts.STAFF.equals(link.clubStatus()))
+            .orElse(false)) {
+      return Result.failed(who(member) + " is staff in the club system: GymOps never locks staff");
+    }
     try {
       Optional<String> kept = links.find(member.id(), settings.system());
       String userId = kept.isPresent() ? kept.get() : lookUp(member);

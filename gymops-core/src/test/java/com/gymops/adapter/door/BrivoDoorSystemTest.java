@@ -196,6 +196,21 @@ class BrivoDoorSystemTest {
   }
 
   @Test
+  void staff_by_the_club_systems_standing_are_never_locked() {
+    long id = brivo.addUser("ana@example.com", "CH-7");
+    clubLinks.putAll(
+        List.of(new ClubSystemLinks.Link(new MemberId("M1"), "CH-7", "staff", null)),
+        clock.instant());
+
+    DoorSystem.Result result = door().change(ana, DoorAccess.LOCKED_FOR_PAYMENT);
+
+    assertThat(result.error())
+        .isEqualTo("Ana Lopez (M1) is staff in the club system: GymOps never locks staff");
+    assertThat(brivo.suspended(id)).isFalse();
+    assertThat(brivo.requests()).isEmpty();
+  }
+
+  @Test
   void server_errors_past_the_attempts_leave_the_door_as_it_was_and_say_why() {
     long id = brivo.addUser("ana@example.com", "ext-1");
     BrivoDoorSystem door = door();
