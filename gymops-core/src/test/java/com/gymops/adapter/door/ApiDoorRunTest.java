@@ -188,7 +188,11 @@ class ApiDoorRunTest {
         .filteredOn(message -> message.purpose() == MessagePurpose.MANAGER)
         .singleElement()
         .satisfies(
-            alert -> assertThat(alert.body()).contains("Could not lock the door for", "(M2)"));
+            alert ->
+                assertThat(alert.body())
+                    .contains(
+                        "Could not lock the door for Bo Chen (M2)",
+                        "Brivo has no user with the email bo@example.com"));
     assertThat(door(ANA))
         .as("the member Brivo knows is locked")
         .isEqualTo(DoorAccess.LOCKED_FOR_PAYMENT);
