@@ -1,6 +1,8 @@
 package com.gymops.app;
 
 import com.gymops.adapter.clubsystem.AbcSession;
+import com.gymops.adapter.door.ApiDoorSystem;
+import com.gymops.adapter.door.DoorApiException;
 import com.gymops.adapter.sms.TwilioAccountCheck;
 import com.gymops.adapter.sms.TwilioSmsGateway;
 import com.gymops.adapter.web.Webhooks;
@@ -116,6 +118,7 @@ public final class Doctor {
           chats(
               config,
               com.gymops.adapter.persistence.Persistence.integrationHealth(app.database()).all()));
+      app.apiDoor().map(door -> door(config, door)).ifPresent(checks::add);
       for (SenderPauses.Pause pause : app.stores().senderPauses().all()) {
         checks.add(
             Check.failed(
@@ -226,6 +229,32 @@ public final class Doctor {
               e.getMessage() + " (" + lastPull + ")",
               "set GYMOPS_CLUBHUB_USERNAME and GYMOPS_CLUBHUB_PASSWORD to a ClubHub user of the"
                   + " club, and check club_system.clubhub.base_url"));
+    }
+  }
+
+  /** Logs in to the door system (Brivo, Openpath) or uses Kisi's key, and reads one user. */
+  private static Check door(GymOpsConfig config, ApiDoorSystem door) {
+    var api = config.door().api();
+    try {
+      return Check.passed("door system", door.check());
+    } catch (DoorApiException e) {
+      String secrets =
+          switch (api.system()) {
+            case "kisi" -> com.gymops.config.DoorSettings.KISI_API_KEY_ENV;
+            case "brivo" ->
+                "GYMOPS_BRIVO_CLIENT_ID, GYMOPS_BRIVO_CLIENT_SECRET, GYMOPS_BRIVO_API_KEY,"
+                    + " GYMOPS_BRIVO_USERNAME and GYMOPS_BRIVO_PASSWORD";
+            default -> "GYMOPS_OPENPATH_EMAIL and GYMOPS_OPENPATH_PASSWORD";
+          };
+      return Check.failed(
+          "door system",
+          e.getMessage(),
+          "set "
+              + secrets
+              + " to the door system's credentials, and check door."
+              + api.system()
+              + ".base_url"
+              + (api.system().equals("openpath") ? " and door.openpath.org_id" : ""));
     }
   }
 

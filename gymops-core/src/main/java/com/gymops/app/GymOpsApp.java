@@ -8,7 +8,11 @@ import com.gymops.adapter.clubsystem.ClubHubClubSystem;
 import com.gymops.adapter.clubsystem.ClubHubDoorSystem;
 import com.gymops.adapter.clubsystem.ClubHubSession;
 import com.gymops.adapter.clubsystem.HttpClubSystem;
+import com.gymops.adapter.door.ApiDoorSystem;
+import com.gymops.adapter.door.BrivoDoorSystem;
 import com.gymops.adapter.door.HttpDoorSystem;
+import com.gymops.adapter.door.KisiDoorSystem;
+import com.gymops.adapter.door.OpenpathDoorSystem;
 import com.gymops.adapter.email.SmtpEmailGateway;
 import com.gymops.adapter.llm.AnthropicLlmClient;
 import com.gymops.adapter.persistence.Database;
@@ -66,6 +70,7 @@ import com.gymops.application.port.ReportWriter;
 import com.gymops.application.port.store.AttemptStore.KeyedAttempt;
 import com.gymops.application.port.store.ConsoleReads;
 import com.gymops.application.port.store.DigestReads;
+import com.gymops.application.port.store.DoorLinks;
 import com.gymops.application.port.store.Stores;
 import com.gymops.application.run.ActionExecutor;
 import com.gymops.application.run.DoorStateExport;
@@ -128,6 +133,7 @@ public final class GymOpsApp implements AutoCloseable {
   private final ClubSync clubSync;
   private final ClubHubSession clubHub;
   private final AbcSession abc;
+  private final ApiDoorSystem apiDoor;
   private final Accounts accounts;
   private final CollectionHolds holds;
   private final ManualActions manualActions;
@@ -185,8 +191,10 @@ public final class GymOpsApp implements AutoCloseable {
         config.clubSystem().isAbc()
             ? new AbcSession(config.clubSystem().abc(), Sleeper.SYSTEM)
             : null;
+    this.apiDoor = apiDoor(config, database, stores, clock);
     ActionExecutor executor =
-        new ActionExecutor(stores, managerMessages, doorSystem(config, clubHub, stores, health));
+        new ActionExecutor(
+            stores, managerMessages, doorSystem(config, clubHub, apiDoor, stores, health));
     RunPlanner planner =
         new RunPlanner(
             new SnapshotLoader(
@@ -338,9 +346,31 @@ public final class GymOpsApp implements AutoCloseable {
     return ClubSystem.LOCAL;
   }
 
+  /** Kisi's, Brivo's or Openpath's API when the door system is one of them, else null. */
+  private static ApiDoorSystem apiDoor(
+      GymOpsConfig config, Database database, Stores stores, Clock clock) {
+    DoorSettings.Api api = config.door().api();
+    if (api == null) {
+      return null;
+    }
+    DoorLinks links = Persistence.doorLinks(database);
+    return switch (api.system()) {
+      case "kisi" -> new KisiDoorSystem(api, links, stores.clubLinks(), Sleeper.SYSTEM, clock);
+      case "brivo" -> new BrivoDoorSystem(api, links, stores.clubLinks(), Sleeper.SYSTEM, clock);
+      default -> new OpenpathDoorSystem(api, links, stores.clubLinks(), Sleeper.SYSTEM, clock);
+    };
+  }
+
   private static DoorSystem doorSystem(
-      GymOpsConfig config, ClubHubSession clubHub, Stores stores, HealthRecorder health) {
+      GymOpsConfig config,
+      ClubHubSession clubHub,
+      ApiDoorSystem apiDoor,
+      Stores stores,
+      HealthRecorder health) {
     DoorSettings door = config.door();
+    if (apiDoor != null) {
+      return new HealthRecordingDoorSystem(apiDoor, health);
+    }
     if (door.system().equals("clubhub") && clubHub != null) {
       return new HealthRecordingDoorSystem(
           new ClubHubDoorSystem(clubHub, config.clubSystem().clubNumbers(), stores.clubLinks()),
@@ -349,6 +379,11 @@ public final class GymOpsApp implements AutoCloseable {
     return door.system().equals("http")
         ? new HealthRecordingDoorSystem(new HttpDoorSystem(door.http(), Sleeper.SYSTEM), health)
         : DoorSystem.BUILTIN;
+  }
+
+  /** Kisi, Brivo or Openpath when the door system is one of them, for {@code doctor}'s check. */
+  public java.util.Optional<ApiDoorSystem> apiDoor() {
+    return java.util.Optional.ofNullable(apiDoor);
   }
 
   /** ClubHub's session when the club system is ClubHub, for {@code doctor}'s credentials check. */

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.gymops.fakes.FakeAbc;
 import com.gymops.fakes.FakeSlack;
+import com.gymops.fakes.FakeOpenpath;
 import com.gymops.fakes.FakeTwilio;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -178,6 +179,40 @@ class DoctorCommandTest {
       assertThat(abc.requests())
           .extracting(FakeAbc.Request::path)
           .containsOnly("/rest/30053/clubs");
+    }
+  }
+
+  @Test
+  void openpaths_login_is_checked_and_a_refused_password_is_named_with_the_fix()
+      throws IOException {
+    try (FakeOpenpath openpath = FakeOpenpath.start(java.time.Clock.systemUTC())) {
+      Files.writeString(
+          work.resolve("gymops.yml"),
+          "clubs: [{id: main}]\n"
+              + "door: {system: openpath, openpath: {base_url: '"
+              + openpath.baseUrl()
+              + "', org_id: "
+              + FakeOpenpath.ORG_ID
+              + ", attempts: 1}}\n");
+      Map<String, String> login = new HashMap<>(twilio.environment());
+      login.put("GYMOPS_OPENPATH_EMAIL", FakeOpenpath.EMAIL);
+      login.put("GYMOPS_OPENPATH_PASSWORD", FakeOpenpath.PASSWORD);
+      Map<String, String> wrong = new HashMap<>(login);
+      wrong.put("GYMOPS_OPENPATH_PASSWORD", "not-the-password");
+
+      JsonNode accepted = JSON.readTree(CliRun.in(work, login, "doctor", "--json").out());
+      JsonNode refused = JSON.readTree(CliRun.in(work, wrong, "doctor", "--json").out());
+
+      assertThat(check(accepted, "door system").get("ok").asBoolean()).isTrue();
+      assertThat(check(accepted, "door system").get("detail").asText())
+          .contains("logged " + FakeOpenpath.EMAIL + " in", "org 4242");
+      assertThat(check(refused, "door system").get("problem").asText())
+          .contains("Openpath refused GymOps' credentials (HTTP 401: Invalid email or password");
+      assertThat(check(refused, "door system").get("fix").asText())
+          .isEqualTo(
+              "set GYMOPS_OPENPATH_EMAIL and GYMOPS_OPENPATH_PASSWORD to the door system's"
+                  + " credentials, and check door.openpath.base_url and door.openpath.org_id");
+      assertThat(JSON.writeValueAsString(refused)).doesNotContain("not-the-password");
     }
   }
 

@@ -52,7 +52,8 @@ final class ConfigBinder {
 
   private static final List<String> SMS_PROVIDERS = List.of("log", "twilio");
   private static final List<String> EMAIL_PROVIDERS = List.of("log", "smtp");
-  private static final List<String> DOOR_SYSTEMS = List.of("builtin", "http", "clubhub");
+  private static final List<String> DOOR_SYSTEMS =
+      List.of("builtin", "http", "clubhub", "kisi", "brivo", "openpath");
   private static final List<String> CLUB_SYSTEMS = List.of("local", "http", "clubhub", "abc");
   private static final List<String> CONSENT_SOURCES = List.of("club_system", "attested");
   private static final List<String> HTTP_METHODS = List.of("GET", "POST", "PUT", "PATCH", "DELETE");
@@ -98,6 +99,15 @@ final class ConfigBinder {
     clubSystem = withClubNumbers(clubSystem, clubs);
     if (door.system().equals("clubhub") && !clubSystem.isClubHub()) {
       problems.add("door.system: clubhub needs club_system.system: clubhub");
+    }
+    if (door.api() != null
+        && door.api().match() == DoorSettings.Match.CLUB_SYSTEM_ID
+        && clubSystem.system().equals("local")) {
+      problems.add(
+          "door."
+              + door.system()
+              + ".match: club_system_id needs a club system that keeps its own ids"
+              + " (club_system.system: clubhub, abc or http)");
     }
     root.reportUnknownKeys();
     if (!problems.isEmpty()) {
@@ -647,8 +657,20 @@ final class ConfigBinder {
     Map<String, String> headers = http.textMap("headers", HEADER_NAME);
     int timeout = http.integer("timeout_seconds", 10, 1, 120);
     int attempts = http.integer("attempts", 3, 1, 10);
+    DoorSettings.Api kisi = doorApi("kisi", section.section("kisi"), system);
+    DoorSettings.Api brivo = doorApi("brivo", section.section("brivo"), system);
+    DoorSettings.Api openpath = doorApi("openpath", section.section("openpath"), system);
     if (system.equals("clubhub")) {
       return new DoorSettings(system, null);
+    }
+    if (DoorSettings.isApi(system)) {
+      DoorSettings.Api api =
+          switch (system) {
+            case "kisi" -> kisi;
+            case "brivo" -> brivo;
+            default -> openpath;
+          };
+      return api == null ? DoorSettings.BUILTIN : new DoorSettings(system, null, api);
     }
     if (!system.equals("http")) {
       return DoorSettings.BUILTIN;
@@ -671,6 +693,121 @@ final class ConfigBinder {
             fromEnv(DOOR_TOKEN_ENV).orElse(null),
             timeout,
             attempts));
+  }
+
+  /**
+   * {@code door.kisi}, {@code door.brivo} or {@code door.openpath}: read whichever system is chosen
+   * so a mistyped key is reported either way; null unless {@code chosen} is this system or when a
+   * required setting is missing (reported).
+   */
+  private DoorSettings.Api doorApi(String system, ConfigNode section, String chosen) {
+    String baseUrl;
+    String tokenUrl = null;
+    Optional<String> orgId = Optional.empty();
+    switch (system) {
+      case "kisi" -> {
+        section.forbid(
+            "api_key", "secrets come from the environment: set " + DoorSettings.KISI_API_KEY_ENV);
+        baseUrl =
+            section
+                .optional("base_url", ConfigBinder::httpUrl)
+                .orElse(DoorSettings.KISI_DEFAULT_BASE_URL);
+      }
+      case "brivo" -> {
+        for (String secret : List.of("client_secret", "password", "api_key")) {
+          section.forbid(
+              secret,
+              "secrets come from the environment: set "
+                  + DoorSettings.BRIVO_CLIENT_SECRET_ENV
+                  + ", "
+                  + DoorSettings.BRIVO_PASSWORD_ENV
+                  + " and "
+                  + DoorSettings.BRIVO_API_KEY_ENV);
+        }
+        baseUrl =
+            section
+                .optional("base_url", ConfigBinder::httpUrl)
+                .orElse(DoorSettings.BRIVO_DEFAULT_BASE_URL);
+        tokenUrl =
+            section
+                .optional("token_url", ConfigBinder::httpUrl)
+                .orElse(DoorSettings.BRIVO_DEFAULT_TOKEN_URL);
+      }
+      default -> {
+        section.forbid(
+            "password",
+            "secrets come from the environment: set " + DoorSettings.OPENPATH_PASSWORD_ENV);
+        baseUrl =
+            section
+                .optional("base_url", ConfigBinder::httpUrl)
+                .orElse(DoorSettings.OPENPATH_DEFAULT_BASE_URL);
+        orgId = section.optional("org_id", ConfigBinder::orgId);
+      }
+    }
+    DoorSettings.Match match =
+        section.value("match", DoorSettings.Match.EMAIL, ConfigBinder::doorMatch);
+    int pageSize = section.integer("page_size", 100, 1, 1_000);
+    int timeout = section.integer("timeout_seconds", 10, 1, 120);
+    int attempts = section.integer("attempts", 4, 1, 10);
+    if (!system.equals(chosen)) {
+      return null;
+    }
+    if (system.equals("kisi") && match == DoorSettings.Match.CLUB_SYSTEM_ID) {
+      section.problemAt(
+          "match",
+          "Kisi's users carry no external id: use match: email (GymOps then keeps each member's"
+              + " Kisi user id)");
+      return null;
+    }
+    if (system.equals("openpath") && orgId.isEmpty()) {
+      section.problemAt("org_id", "required when door.system is openpath");
+      return null;
+    }
+    boolean isBrivo = system.equals("brivo");
+    return new DoorSettings.Api(
+        system,
+        baseUrl,
+        tokenUrl,
+        orgId.orElse(null),
+        switch (system) {
+          case "kisi" -> fromEnv(DoorSettings.KISI_API_KEY_ENV).orElse(null);
+          case "brivo" -> fromEnv(DoorSettings.BRIVO_API_KEY_ENV).orElse(null);
+          default -> null;
+        },
+        isBrivo ? fromEnv(DoorSettings.BRIVO_CLIENT_ID_ENV).orElse(null) : null,
+        isBrivo ? fromEnv(DoorSettings.BRIVO_CLIENT_SECRET_ENV).orElse(null) : null,
+        switch (system) {
+          case "brivo" -> fromEnv(DoorSettings.BRIVO_USERNAME_ENV).orElse(null);
+          case "openpath" -> fromEnv(DoorSettings.OPENPATH_EMAIL_ENV).orElse(null);
+          default -> null;
+        },
+        switch (system) {
+          case "brivo" -> fromEnv(DoorSettings.BRIVO_PASSWORD_ENV).orElse(null);
+          case "openpath" -> fromEnv(DoorSettings.OPENPATH_PASSWORD_ENV).orElse(null);
+          default -> null;
+        },
+        match,
+        pageSize,
+        Duration.ofSeconds(timeout),
+        attempts);
+  }
+
+  private static DoorSettings.Match doorMatch(String text) {
+    return switch (text.trim()) {
+      case "email" -> DoorSettings.Match.EMAIL;
+      case "club_system_id" -> DoorSettings.Match.CLUB_SYSTEM_ID;
+      default ->
+          throw new IllegalArgumentException("'" + text + "' is not one of email, club_system_id");
+    };
+  }
+
+  private static String orgId(String text) {
+    String id = text.trim();
+    if (!id.matches("[0-9]{1,12}")) {
+      throw new IllegalArgumentException(
+          "'" + text + "' is not an organization id (the digits in the Alta/Openpath address)");
+    }
+    return id;
   }
 
   private static Optional<DoorSettings.Call> call(ConfigNode section) {

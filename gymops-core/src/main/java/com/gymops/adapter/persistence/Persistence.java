@@ -4,6 +4,7 @@ import com.gymops.application.port.store.ConsoleReads;
 import com.gymops.application.port.store.ConsoleSessionStore;
 import com.gymops.application.port.store.ConsoleUserStore;
 import com.gymops.application.port.store.DigestReads;
+import com.gymops.application.port.store.DoorLinks;
 import com.gymops.application.port.store.FireLog;
 import com.gymops.application.port.store.IntegrationHealthStore;
 import com.gymops.application.port.store.LoginThrottleStore;
@@ -77,6 +78,11 @@ public final class Persistence {
 
   public static LoginThrottleStore loginThrottle(Database database) {
     return new JdbiLoginThrottleStore(database.jdbi());
+  }
+
+  /** Each member's user id in a door system with ids of its own (Kisi, Brivo, Openpath). */
+  public static DoorLinks doorLinks(Database database) {
+    return new JdbiDoorLinks(database.jdbi());
   }
 
   /** What each integration last answered, for the Settings page. */

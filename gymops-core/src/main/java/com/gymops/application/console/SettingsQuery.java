@@ -44,7 +44,7 @@ public final class SettingsQuery {
     Map<String, Boolean> inUse = new LinkedHashMap<>();
     inUse.put("twilio", messaging.smsProvider().equals("twilio"));
     inUse.put("smtp", messaging.emailProvider().equals("smtp"));
-    inUse.put("door", config.door().system().equals("http"));
+    inUse.put("door", config.door().callsOut());
     inUse.put("club_system", config.clubSystem().isHttp());
     List<HealthRow> rows = new ArrayList<>();
     inUse.forEach(
@@ -98,6 +98,18 @@ public final class SettingsQuery {
               "messaging.smtp"));
     }
     settings.add(new Setting("Door system", provider(config.door().system()), "door.system"));
+    if (config.door().api() != null) {
+      var api = config.door().api();
+      settings.add(
+          new Setting("Door system's address", api.baseUrl(), "door." + api.system() + ".base_url"));
+      settings.add(
+          new Setting(
+              "Door system's credentials",
+              api.missingSecrets().isEmpty()
+                  ? "set"
+                  : "not set: " + String.join(", ", api.missingSecrets()),
+              ""));
+    }
     settings.add(
         new Setting("Club system", provider(config.clubSystem().system()), "club_system.system"));
     settings.add(
@@ -131,6 +143,13 @@ public final class SettingsQuery {
       case "smtp" -> "a mail server (SMTP)";
       case "log" -> "none: written to the log only";
       case "http" -> "connected over HTTP";
+      case "builtin" -> "GymOps' own door list";
+      case "kisi" -> "Kisi";
+      case "brivo" -> "Brivo";
+      case "openpath" -> "Avigilon Alta (Openpath)";
+      case "clubhub" -> "ClubHub";
+      case "abc" -> "ABC Evo";
+      case "local" -> "none: members imported from files";
       default -> code;
     };
   }
