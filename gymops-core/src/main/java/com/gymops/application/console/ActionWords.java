@@ -129,6 +129,8 @@ final class ActionWords {
     return switch (message.channel()) {
       case SMS -> "Texted";
       case EMAIL -> "Emailed";
+      case SLACK -> "Posted in Slack";
+      case TEAMS -> "Posted in Teams";
     };
   }
 
