@@ -27,6 +27,7 @@ import com.gymops.application.accounts.ApiAccess;
 import com.gymops.application.accounts.Argon2idPasswords;
 import com.gymops.application.accounts.SessionTimeouts;
 import com.gymops.application.agent.AgentLoop;
+import com.gymops.application.agent.AskAgent;
 import com.gymops.application.ask.AskTools;
 import com.gymops.application.care.ApprovalFiling;
 import com.gymops.application.care.ApprovalRequests;
@@ -41,6 +42,7 @@ import com.gymops.application.care.PersonalDataRetention;
 import com.gymops.application.care.RequestExecution;
 import com.gymops.application.care.WorkflowPauses;
 import com.gymops.application.console.ApprovalsQuery;
+import com.gymops.application.console.AskBox;
 import com.gymops.application.console.AuditQuery;
 import com.gymops.application.console.ConsoleActions;
 import com.gymops.application.console.MembersQuery;
@@ -569,7 +571,9 @@ public final class GymOpsApp implements AutoCloseable {
                 clock)),
         new AuditQuery(stores.audit()),
         approvalsQuery,
-        config.server().secureCookies());
+        config.server().secureCookies(),
+        new AskBox(
+            config, llm == null ? null : new AskAgent(llm, config.agent(), askTools(), clock)));
   }
 
   /** The version Maven wrote into the jar at build time; "unknown" outside a build. */

@@ -60,6 +60,9 @@ public final class ConsoleRoutes {
     routes.post(member + "note", guard.acting(act::note));
     routes.post(member + "opt-out", guard.acting(act::optOut));
     routes.post(member + "opt-in", guard.acting(act::optIn));
+    AskHandlers ask = new AskHandlers(services, pages);
+    page(routes, ROOT + "/ask", guard.reading(ask::form));
+    routes.post(ROOT + "/ask", guard.posting(ask::ask));
     page(routes, ROOT + "/audit", guard.reading(read::audit));
     page(routes, ROOT + "/approvals", guard.reading(read::approvals));
     routes.post(ROOT + "/approvals/selected", guard.acting(act::decideSelected));
