@@ -52,6 +52,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The tools of the MCP server and of the console's Ask box: reads through the console's queries and
@@ -122,8 +124,14 @@ public final class AskTools {
       return AskAnswer.refused(e.getMessage());
     } catch (IllegalStateException e) {
       return AskAnswer.refused(e.getMessage());
+    } catch (RuntimeException e) {
+      // A bug or a store failure: the client gets a plain refusal, the log the cause.
+      LOG.warn("tool {} failed for {}", name, actor.name(), e);
+      return AskAnswer.refused("GymOps could not answer this call; the server's log says why");
     }
   }
+
+  private static final Logger LOG = LoggerFactory.getLogger(AskTools.class);
 
   private static final String CLUB =
       "The club's id; leave it out when the token is for one club (or there is only one).";
@@ -333,11 +341,11 @@ public final class AskTools {
       total = total.plus(member.pastDue());
       if (rows.size() < limit) {
         rows.add(
-            List.of(
+            cells(
                 member.id().value(),
                 member.firstName() + " " + member.lastName(),
                 "$" + member.pastDue(),
-                String.valueOf(member.pastDueSince()),
+                member.pastDueSince() == null ? "" : member.pastDueSince().toString(),
                 lower(member.status().name()),
                 member.door().code(),
                 String.valueOf(texts)));
@@ -381,25 +389,32 @@ public final class AskTools {
             .timeline(viewer(actor), id)
             .orElseThrow(() -> new NotFoundException("no member '" + id + "'"));
     String text =
-        timeline.name()
+        nullToBlank(timeline.name())
             + " ("
-            + timeline.memberId()
+            + nullToBlank(timeline.memberId())
             + "), "
-            + timeline.status()
+            + nullToBlank(timeline.status())
             + ": owes $"
-            + timeline.balance()
-            + (timeline.pastDueSince().isBlank() ? "" : " since " + timeline.pastDueSince())
+            + nullToBlank(timeline.balance())
+            + (nullToBlank(timeline.pastDueSince()).isBlank()
+                ? ""
+                : " since " + nullToBlank(timeline.pastDueSince()))
             + "; door "
-            + timeline.door()
+            + nullToBlank(timeline.door())
             + (timeline.smsOptedOut() ? "; opted out of texts" : "")
-            + (timeline.hold().isBlank() ? "" : "; " + timeline.hold())
+            + (nullToBlank(timeline.hold()).isBlank() ? "" : "; " + nullToBlank(timeline.hold()))
             + ".";
     List<List<String>> rows = new ArrayList<>();
     for (MemberTimeline.Entry entry : timeline.entries()) {
       if (rows.size() == MAX_ROWS) {
         break;
       }
-      rows.add(List.of(entry.at(), entry.kind(), entry.text(), entry.status()));
+      rows.add(
+          List.of(
+              nullToBlank(entry.at()),
+              nullToBlank(entry.kind()),
+              nullToBlank(entry.text()),
+              nullToBlank(entry.status())));
     }
     return AskAnswer.of(
         text,
@@ -407,17 +422,17 @@ public final class AskTools {
             "Profile",
             List.of("field", "value"),
             List.of(
-                List.of("member_id", timeline.memberId()),
-                List.of("club", timeline.club()),
-                List.of("name", timeline.name()),
-                List.of("phone", timeline.phone()),
-                List.of("email", timeline.email()),
-                List.of("status", timeline.status()),
-                List.of("balance", "$" + timeline.balance()),
-                List.of("past_due_since", timeline.pastDueSince()),
-                List.of("door", timeline.door()),
+                List.of("member_id", nullToBlank(timeline.memberId())),
+                List.of("club", nullToBlank(timeline.club())),
+                List.of("name", nullToBlank(timeline.name())),
+                List.of("phone", nullToBlank(timeline.phone())),
+                List.of("email", nullToBlank(timeline.email())),
+                List.of("status", nullToBlank(timeline.status())),
+                List.of("balance", "$" + nullToBlank(timeline.balance())),
+                List.of("past_due_since", nullToBlank(timeline.pastDueSince())),
+                List.of("door", nullToBlank(timeline.door())),
                 List.of("opted_out_of_texts", String.valueOf(timeline.smsOptedOut())),
-                List.of("hold", timeline.hold()))),
+                List.of("hold", nullToBlank(timeline.hold())))),
         new AskTable("Timeline", List.of("at", "kind", "what", "status"), rows));
   }
 
@@ -430,7 +445,7 @@ public final class AskTools {
             .limit(MAX_ROWS)
             .map(
                 a ->
-                    List.of(
+                    cells(
                         a.attemptedAt().toString(),
                         lower(a.kind().name()),
                         a.channel().code(),
@@ -487,7 +502,7 @@ public final class AskTools {
             rows.stream()
                 .map(
                     r ->
-                        List.of(
+                        cells(
                             r.runId(),
                             r.workflow(),
                             r.status(),
@@ -526,7 +541,7 @@ public final class AskTools {
                 .limit(MAX_ROWS)
                 .map(
                     a ->
-                        List.of(
+                        cells(
                             String.valueOf(a.seq()),
                             nullToBlank(a.memberId()),
                             a.action(),
@@ -569,7 +584,7 @@ public final class AskTools {
             rows.stream()
                 .map(
                     r ->
-                        List.of(
+                        cells(
                             r.id(),
                             r.kind(),
                             r.workflow(),
@@ -591,7 +606,7 @@ public final class AskTools {
             club.workflows().stream()
                 .map(
                     (WorkflowCard w) ->
-                        List.of(
+                        cells(
                             w.workflow().id(),
                             String.valueOf(w.enabled()),
                             String.valueOf(w.paused()),
@@ -622,7 +637,7 @@ public final class AskTools {
             club.workflows().stream()
                 .map(
                     w ->
-                        List.of(
+                        cells(
                             w.workflow().id(),
                             nullToBlank(w.lastAt()),
                             nullToBlank(w.lastStatus()),
@@ -657,7 +672,7 @@ public final class AskTools {
             "Approval filed",
             List.of("id", "summary", "requested_by", "status", "expires_at"),
             List.of(
-                List.of(
+                cells(
                     approval.id(),
                     approval.summary(),
                     approval.requestedBy(),
@@ -804,7 +819,7 @@ public final class AskTools {
   }
 
   private static List<String> row(Member m) {
-    return List.of(
+    return cells(
         m.id().value(), m.firstName() + " " + m.lastName(), m.door().code(), "$" + m.pastDue());
   }
 
@@ -814,6 +829,11 @@ public final class AskTools {
 
   private static String lower(String text) {
     return text.toLowerCase(Locale.ROOT);
+  }
+
+  /** A table row; a missing value is an empty cell. */
+  private static List<String> cells(String... values) {
+    return Arrays.stream(values).map(AskTools::nullToBlank).toList();
   }
 
   private static String nullToBlank(String text) {
