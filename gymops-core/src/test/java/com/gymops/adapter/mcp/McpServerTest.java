@@ -322,6 +322,38 @@ class McpServerTest {
   }
 
   @Test
+  void over_http_reads_answer_for_a_member_who_owes_nothing_and_bad_arguments_are_refused_by_name()
+      throws Exception {
+    GymOpsApp app = openApp();
+    open.add(app);
+    McpSyncClient main = http(app, mainToken);
+
+    McpSchema.CallToolResult paidUp = call(main, "get_member", Map.of("member_id", "M6"));
+    McpSchema.CallToolResult negative =
+        call(main, "list_past_due_members", Map.of("min_balance", -5));
+    McpSchema.CallToolResult badDate =
+        call(
+            main,
+            "request_collection_hold",
+            Map.of("member_id", "M1", "until", "the 15th", "reason", "plan"));
+    McpSchema.CallToolResult past =
+        call(
+            main,
+            "request_collection_hold",
+            Map.of("member_id", "M1", "until", "2020-01-01", "reason", "plan"));
+
+    assertThat(paidUp.isError()).as(text(paidUp)).isFalse();
+    assertThat(text(paidUp)).startsWith("Ed Fox (M6)").contains("owes $0.00");
+    assertThat(negative.isError()).isTrue();
+    assertThat(text(negative)).contains("min_balance");
+    assertThat(badDate.isError()).isTrue();
+    assertThat(text(badDate)).contains("until must be a date as YYYY-MM-DD");
+    assertThat(past.isError()).isTrue();
+    assertThat(text(past)).contains("must be after today");
+    assertThat(app.approvals().list(Actor.person("manager"), null, true)).isEmpty();
+  }
+
+  @Test
   void over_http_a_request_without_a_valid_token_gets_401() throws Exception {
     GymOpsApp app = openApp();
     open.add(app);
