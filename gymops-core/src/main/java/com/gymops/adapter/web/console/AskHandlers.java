@@ -1,8 +1,8 @@
 package com.gymops.adapter.web.console;
 
 import com.gymops.application.accounts.SignedIn;
-import com.gymops.application.agent.AskAgent;
-import com.gymops.application.console.AskBox;
+import com.gymops.application.ask.AskAgent;
+import com.gymops.application.ask.AskBox;
 import com.gymops.application.console.ConsoleDenied;
 import com.gymops.domain.ClubId;
 import io.javalin.http.Context;

@@ -1,6 +1,6 @@
 package com.gymops.adapter.web.console;
 
-import com.gymops.application.agent.AskAgent;
+import com.gymops.application.ask.AskAgent;
 import java.util.List;
 
 /**

@@ -1,8 +1,8 @@
 package com.gymops.adapter.web.console;
 
 import com.gymops.application.accounts.Accounts;
+import com.gymops.application.ask.AskBox;
 import com.gymops.application.console.ApprovalsQuery;
-import com.gymops.application.console.AskBox;
 import com.gymops.application.console.AuditQuery;
 import com.gymops.application.console.ConsoleActions;
 import com.gymops.application.console.MembersQuery;

@@ -1,7 +1,7 @@
-package com.gymops.application.console;
+package com.gymops.application.ask;
 
-import com.gymops.application.agent.AskAgent;
 import com.gymops.application.care.Actor;
+import com.gymops.application.console.ConsoleDenied;
 import com.gymops.config.GymOpsConfig;
 import com.gymops.domain.ClubId;
 import com.gymops.domain.ConsoleUser;

@@ -1,11 +1,8 @@
-package com.gymops.application.agent;
+package com.gymops.application.ask;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.gymops.application.ask.AskAnswer;
-import com.gymops.application.ask.AskTable;
-import com.gymops.application.ask.AskTool;
-import com.gymops.application.ask.AskTools;
+import com.gymops.application.agent.Redaction;
 import com.gymops.application.care.Actor;
 import com.gymops.application.port.LlmClient;
 import com.gymops.application.port.LlmContent;
