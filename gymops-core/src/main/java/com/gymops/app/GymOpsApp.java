@@ -32,7 +32,11 @@ import com.gymops.application.accounts.ApiAccess;
 import com.gymops.application.accounts.Argon2idPasswords;
 import com.gymops.application.accounts.SessionTimeouts;
 import com.gymops.application.agent.AgentLoop;
+import com.gymops.application.ask.AskAgent;
+import com.gymops.application.ask.AskBox;
+import com.gymops.application.ask.AskTools;
 import com.gymops.application.care.ApprovalFiling;
+import com.gymops.application.care.ApprovalRequests;
 import com.gymops.application.care.Approvals;
 import com.gymops.application.care.Audit;
 import com.gymops.application.care.CollectionHolds;
@@ -41,6 +45,7 @@ import com.gymops.application.care.ManualActions;
 import com.gymops.application.care.MemberProfiles;
 import com.gymops.application.care.OutboxActions;
 import com.gymops.application.care.PersonalDataRetention;
+import com.gymops.application.care.RequestExecution;
 import com.gymops.application.care.WorkflowPauses;
 import com.gymops.application.console.ApprovalsQuery;
 import com.gymops.application.console.AuditQuery;
@@ -140,6 +145,7 @@ public final class GymOpsApp implements AutoCloseable {
   private final WorkflowPauses pauses;
   private final ApiAccess apiAccess;
   private final Approvals approvals;
+  private final ApprovalRequests requests;
   private final DailySummaries summaries;
   private final PersonalDataRetention retention;
 
@@ -302,6 +308,10 @@ public final class GymOpsApp implements AutoCloseable {
     this.holds = new CollectionHolds(config, stores.members(), stores.holds(), audit, clock);
     this.manualActions =
         new ManualActions(config, stores.members(), stores.notes(), runner, audit, clock);
+    this.approvals.carryOutRequestsWith(
+        new RequestExecution(config, manualActions, holds, runner, clock));
+    this.requests =
+        new ApprovalRequests(config, stores.members(), stores.approvals(), audit, clock);
     this.pauses = new WorkflowPauses(config, stores.paused(), audit, clock);
     this.apiAccess = new ApiAccess(config, stores.tokens(), new SecureRandom(), clock);
     this.clubSync =
@@ -522,6 +532,11 @@ public final class GymOpsApp implements AutoCloseable {
     return approvals;
   }
 
+  /** Requests filed as approvals: the MCP server's and the Ask box's only writes. */
+  public ApprovalRequests requests() {
+    return requests;
+  }
+
   /** The manager's daily summary: previewed by {@code gymops summary}, sent by {@code serve}. */
   public DailySummaries summaries() {
     return summaries;
@@ -624,7 +639,48 @@ public final class GymOpsApp implements AutoCloseable {
                 clock)),
         new AuditQuery(stores.audit()),
         approvalsQuery,
-        config.server().secureCookies());
+        config.server().secureCookies(),
+        new AskBox(
+            config, llm == null ? null : new AskAgent(llm, config.agent(), askTools(), clock)));
+  }
+
+  /** The version Maven wrote into the jar at build time; "unknown" outside a build. */
+  public static String version() {
+    java.util.Properties properties = new java.util.Properties();
+    try (java.io.InputStream in =
+        GymOpsApp.class.getResourceAsStream("/gymops-version.properties")) {
+      if (in != null) {
+        properties.load(in);
+      }
+    } catch (IOException e) {
+      return "unknown";
+    }
+    return properties.getProperty("version", "unknown");
+  }
+
+  /** The tools of the MCP server and of the console's Ask box (docs/ASK.md). */
+  public AskTools askTools() {
+    ConsoleReads reads = Persistence.consoleReads(database);
+    return new AskTools(
+        config,
+        stores.members(),
+        stores.attempts(),
+        stores.outbox(),
+        new MembersQuery(
+            config,
+            reads,
+            stores.members(),
+            stores.attempts(),
+            stores.outbox(),
+            stores.notes(),
+            stores.audit(),
+            holds),
+        new RunsQuery(config, reads, runHistory(), stores.outbox()),
+        new ApprovalsQuery(config, approvals),
+        new TodayQuery(config, reads, pauses, new ScheduledFireCalendar(config), clock),
+        summaries,
+        requests,
+        clock);
   }
 
   /** Loads a generated demo club, members and attempt history, in one transaction. */

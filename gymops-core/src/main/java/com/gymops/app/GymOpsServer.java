@@ -1,5 +1,6 @@
 package com.gymops.app;
 
+import com.gymops.adapter.mcp.McpHttpEndpoint;
 import com.gymops.adapter.persistence.Database;
 import com.gymops.adapter.persistence.Persistence;
 import com.gymops.adapter.schedule.ClubSyncTick;
@@ -20,6 +21,7 @@ import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * {@code gymops serve}: the scheduler running the configured workflows and the dispatcher, and the
@@ -96,7 +98,10 @@ public final class GymOpsServer implements AutoCloseable {
               registry::scrape,
               app.webhooks(),
               app.api(),
-              app.console());
+              app.console(),
+              Map.of(
+                  McpHttpEndpoint.PATH,
+                  McpHttpEndpoint.create(app.apiAccess(), app.askTools(), GymOpsApp.version())));
       return new GymOpsServer(scheduler, web, changes, node);
     } catch (RuntimeException e) {
       scheduler.stop();

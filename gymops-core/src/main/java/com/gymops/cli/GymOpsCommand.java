@@ -37,6 +37,7 @@ import picocli.CommandLine.ScopeType;
       MembersCommand.class,
       WorkflowsCommand.class,
       TokensCommand.class,
+      McpCommand.class,
       ApprovalsCommand.class,
       SummaryCommand.class
     },

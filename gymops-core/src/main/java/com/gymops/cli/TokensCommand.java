@@ -16,7 +16,9 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "tokens",
     mixinStandardHelpOptions = true,
-    description = "List the JSON API's bearer tokens (never their secrets); create or revoke one.",
+    description =
+        "List the bearer tokens of the JSON API and the MCP server (never their secrets); create"
+            + " or revoke one.",
     subcommands = {TokensCommand.Create.class, TokensCommand.Revoke.class})
 final class TokensCommand implements Callable<Integer> {
   @ParentCommand GymOpsCommand root;

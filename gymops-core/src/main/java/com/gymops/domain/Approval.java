@@ -50,7 +50,12 @@ public record Approval(
     LARGE_CAMPAIGN,
     REFERRAL_LIST,
     AGENT_HOLD,
-    LOCK;
+    LOCK,
+    /**
+     * What someone asked for through the MCP server or the console's Ask box (a lock, an unlock, a
+     * hold, a note, a run now): nothing happens until a person approves it (docs/ASK.md).
+     */
+    REQUEST;
 
     public String code() {
       return name().toLowerCase(Locale.ROOT);

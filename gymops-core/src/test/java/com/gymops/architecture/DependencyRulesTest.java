@@ -101,6 +101,14 @@ class DependencyRulesTest {
     onlyIn("io.javalin..", "com.gymops.adapter.web..");
   }
 
+  /** The MCP SDK (and the Jackson 3 and Reactor it brings) stays in the MCP adapter. */
+  @Test
+  void the_mcp_sdk_is_used_only_by_the_mcp_adapter() {
+    onlyIn("io.modelcontextprotocol..", "com.gymops.adapter.mcp..");
+    onlyIn("tools.jackson..", "com.gymops.adapter.mcp..");
+    onlyIn("reactor..", "com.gymops.adapter.mcp..");
+  }
+
   @Test
   void yaml_is_read_only_by_the_config_adapter() {
     onlyIn("com.fasterxml.jackson.dataformat.yaml..", "com.gymops.adapter.config..");

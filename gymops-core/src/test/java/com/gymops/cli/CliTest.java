@@ -47,6 +47,7 @@ class CliTest {
             "members",
             "workflows",
             "tokens",
+            "mcp",
             "approvals",
             "summary",
             "sync");
@@ -67,6 +68,7 @@ class CliTest {
             "members",
             "workflows",
             "tokens",
+            "mcp",
             "approvals",
             "summary",
             "sync");

@@ -4,9 +4,12 @@ import com.gymops.adapter.web.console.ConsoleRoutes;
 import com.gymops.adapter.web.console.ConsoleServices;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import jakarta.servlet.Servlet;
 import jakarta.servlet.ServletException;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.http.BadMessageException;
 
 /**
@@ -71,12 +74,36 @@ public final class OpsServer implements AutoCloseable {
       Webhooks webhooks,
       ApiV1 api,
       ConsoleServices console) {
+    return start(port, readiness, metrics, webhooks, api, console, Map.of());
+  }
+
+  /**
+   * As above, with servlets mounted beside Javalin at their exact paths (the MCP server's
+   * Streamable HTTP transport at {@code /mcp}), asynchronous as streaming answers need. Javalin's
+   * filters do not run for them: each checks its own credentials.
+   */
+  public static OpsServer start(
+      int port,
+      Readiness readiness,
+      Supplier<String> metrics,
+      Webhooks webhooks,
+      ApiV1 api,
+      ConsoleServices console,
+      Map<String, Servlet> servlets) {
     Javalin javalin =
         Javalin.create(
             config -> {
               config.startup.showJavalinBanner = false;
               config.startup.showOldJavalinVersionWarning = false;
               config.jetty.port = port;
+              config.jetty.modifyServletContextHandler(
+                  handler ->
+                      servlets.forEach(
+                          (path, servlet) -> {
+                            ServletHolder holder = new ServletHolder(servlet);
+                            holder.setAsyncSupported(true);
+                            handler.addServlet(holder, path);
+                          }));
               // No answer of GymOps is to be read as anything but its declared type.
               config.routes.before(ctx -> ctx.header("X-Content-Type-Options", "nosniff"));
               config.routes.exception(ServletException.class, OpsServer::malformed);

@@ -15,11 +15,11 @@ import java.util.regex.Pattern;
  * anything else). Applied to the transcript and to every field the model writes (its report, its
  * tool calls' inputs), so no stored or printed copy holds a key (docs/SECURITY.md).
  */
-record Redaction(String apiKey) {
+public record Redaction(String apiKey) {
   private static final Pattern KEY_SHAPE = Pattern.compile("sk-ant-[A-Za-z0-9_\\-]{8,}");
   static final String MASK = "[redacted]";
 
-  String apply(String text) {
+  public String apply(String text) {
     String redacted = text;
     if (apiKey != null && !apiKey.isBlank()) {
       redacted = redacted.replace(apiKey, MASK);
@@ -28,7 +28,7 @@ record Redaction(String apiKey) {
   }
 
   /** A copy of the JSON with every text value and field name redacted. */
-  JsonNode apply(JsonNode node) {
+  public JsonNode apply(JsonNode node) {
     if (node == null) {
       return null;
     }

@@ -59,6 +59,7 @@ public final class Approvals {
   private final Audit audit;
   private final Clock clock;
   private final ReportWriter reports;
+  private volatile RequestExecution requests;
 
   /** Without a report writer: an approved referral list writes no agency file (tests). */
   public Approvals(
@@ -88,6 +89,14 @@ public final class Approvals {
     this.audit = audit;
     this.clock = clock;
     this.reports = reports;
+  }
+
+  /**
+   * Lets approved {@link ApprovalRequests requests} be carried out; without it an approved request
+   * waits (the composition root sets it once the services it uses exist).
+   */
+  public void carryOutRequestsWith(RequestExecution execution) {
+    this.requests = execution;
   }
 
   /** What a decision did: the approval after it, and for an approval the execution's result. */
@@ -231,6 +240,9 @@ public final class Approvals {
                 () ->
                     new IllegalStateException("club " + approval.clubId() + " is not configured"));
     Instant now = clock.instant();
+    if (approval.kind() == Approval.Kind.REQUEST) {
+      return executeRequest(approval, now);
+    }
     boolean locks = approval.actions().stream().anyMatch(a -> a.action().equals("lock_door"));
     if (locks && !LockWindow.of(club.policy()).permitsLockAt(now, club.club().zone())) {
       return "approved; the locks happen when the lock window opens (serve executes it then)";
@@ -268,6 +280,24 @@ public final class Approvals {
         + run.runId()
         + (dropped == 0 ? "" : "; " + dropped + " dropped (no longer planned for the member now)")
         + (file == null ? "" : "; agency file " + file);
+  }
+
+  /** A request's action, carried out once by the service a manager's own action uses. */
+  private String executeRequest(Approval approval, Instant now) {
+    RequestExecution execution = requests;
+    if (execution == null) {
+      return "approved; this process cannot carry out requests (serve does)";
+    }
+    String runId = RunIds.next(now);
+    if (!approvals.claim(approval.id(), runId, now, now.minus(STALE_CLAIM))) {
+      return "approved; another process is executing it";
+    }
+    List<String> outcomes = new ArrayList<>();
+    for (ApprovalAction action : approval.actions()) {
+      outcomes.add(execution.execute(approval, action));
+    }
+    approvals.executed(approval.id(), runId, clock.instant(), outcomes);
+    return String.join("; ", outcomes);
   }
 
   private static boolean same(ApprovalAction covered, ReportedAction executed) {

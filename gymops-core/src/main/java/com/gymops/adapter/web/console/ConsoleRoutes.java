@@ -64,6 +64,9 @@ public final class ConsoleRoutes {
     routes.post(member + "note", guard.acting(act::note));
     routes.post(member + "opt-out", guard.acting(act::optOut));
     routes.post(member + "opt-in", guard.acting(act::optIn));
+    AskHandlers ask = new AskHandlers(services, pages);
+    page(routes, ROOT + "/ask", guard.reading(ask::form));
+    routes.post(ROOT + "/ask", guard.posting(ask::ask));
     page(routes, ROOT + "/audit", guard.reading(read::audit));
     page(routes, ROOT + "/approvals", guard.reading(read::approvals));
     page(routes, ROOT + "/approvals/{id}", guard.reading(read::approval));

@@ -1,6 +1,7 @@
 package com.gymops.adapter.web.console;
 
 import com.gymops.application.accounts.Accounts;
+import com.gymops.application.ask.AskBox;
 import com.gymops.application.console.ApprovalsQuery;
 import com.gymops.application.console.AuditQuery;
 import com.gymops.application.console.ConsoleActions;
@@ -28,7 +29,36 @@ public record ConsoleServices(
     ConsoleActions actions,
     AuditQuery audit,
     ApprovalsQuery approvals,
-    boolean secureCookies) {
+    boolean secureCookies,
+    AskBox ask) {
+  /** Without an Ask box: the page says the server offers none. */
+  public ConsoleServices(
+      Accounts accounts,
+      TodayQuery today,
+      RunsQuery runs,
+      MembersQuery members,
+      OutboxQuery outbox,
+      SettingsQuery settings,
+      RunNow runNow,
+      ConsoleActions actions,
+      AuditQuery audit,
+      ApprovalsQuery approvals,
+      boolean secureCookies) {
+    this(
+        accounts,
+        today,
+        runs,
+        members,
+        outbox,
+        settings,
+        runNow,
+        actions,
+        audit,
+        approvals,
+        secureCookies,
+        null);
+  }
+
   public ConsoleServices {
     Objects.requireNonNull(accounts, "accounts");
     Objects.requireNonNull(today, "today");
