@@ -192,7 +192,8 @@ public final class GymOpsApp implements AutoCloseable {
                 stores.holds(),
                 stores.payLinks(),
                 templates,
-                config.messaging().payLink()));
+                config.messaging().payLink(),
+                stores.clubLinks()));
     AgentSettings agent = config.agent();
     // No key, no client: agent and shadow runs then complete by the rules and say why.
     this.llm =
@@ -297,8 +298,7 @@ public final class GymOpsApp implements AutoCloseable {
             config.clubs().stream().map(c -> c.club().id()).collect(Collectors.toSet()),
             clock,
             stores.holds(),
-            stores.payLinks(),
-            stores.clubLinks());
+            stores.payLinks());
     this.accounts =
         new Accounts(
             Persistence.consoleUsers(database),
