@@ -17,8 +17,8 @@ import java.util.Optional;
  * @param lastEscalation the member's latest escalation, if any
  * @param lastLockText when the member's lock text ({@code access_locked}) was last queued, if
  *     past-due monitoring loaded it: whichever workflow locked, the member's one text about it
- * @param staff whether the club system counts the member as staff (ClubHub's "Staff Member"):
- *     door access never locks or warns them (docs/INTEGRATIONS.md)
+ * @param staff whether the club system counts the member as staff (ClubHub's "Staff Member"): door
+ *     access never locks or warns them (docs/INTEGRATIONS.md)
  */
 public record MemberSnapshot(
     Member member,

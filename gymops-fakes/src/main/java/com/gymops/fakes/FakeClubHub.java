@@ -285,9 +285,9 @@ public final class FakeClubHub implements AutoCloseable {
   }
 
   /**
-   * The member's usages whose day lies from {@code startDate} to {@code endDate}, both included,
-   * as a bare array of {@code {"checkInTime": ...}}: the public client names the parameters, not
-   * the answer's fields nor the dates' format, so ISO days and this field are the fake's own.
+   * The member's usages whose day lies from {@code startDate} to {@code endDate}, both included, as
+   * a bare array of {@code {"checkInTime": ...}}: the public client names the parameters, not the
+   * answer's fields nor the dates' format, so ISO days and this field are the fake's own.
    */
   private Answer usages(String memberId, Map<String, String> query) throws IOException {
     java.time.LocalDate start;

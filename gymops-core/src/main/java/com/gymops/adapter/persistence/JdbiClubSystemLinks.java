@@ -1,7 +1,7 @@
 package com.gymops.adapter.persistence;
 
-import com.gymops.application.port.store.ClubSystemLinks;
 import com.gymops.application.port.ClubSystemFacts;
+import com.gymops.application.port.store.ClubSystemLinks;
 import com.gymops.domain.ClubId;
 import com.gymops.domain.MemberId;
 import java.time.Instant;

@@ -4,6 +4,9 @@ import java.util.List;
 
 /**
  * A member's page: who they are and everything GymOps and the club did about them, newest first.
+ *
+ * @param clubSystem the club system's id, standing and last check-in of the member in one line, or
+ *     null for a member it never sent
  */
 public record MemberTimeline(
     String memberId,
@@ -17,7 +20,8 @@ public record MemberTimeline(
     String door,
     boolean smsOptedOut,
     String hold,
-    List<Entry> entries) {
+    List<Entry> entries,
+    String clubSystem) {
   /**
    * @param kind payment, attempt, message, note, door, referral or action (a person's, audited)
    */

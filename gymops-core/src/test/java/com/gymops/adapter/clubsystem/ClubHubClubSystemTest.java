@@ -149,7 +149,8 @@ class ClubHubClubSystemTest {
     assertThat(byId.get("2").facts().lastCheckIn()).isEqualTo("2026-03-01");
     assertThat(clubHub.requests())
         .filteredOn(request -> request.path().equals("/api/members/1/usages/by-date-range"))
-        .extracting(request -> request.query().get("startDate") + ".." + request.query().get("endDate"))
+        .extracting(
+            request -> request.query().get("startDate") + ".." + request.query().get("endDate"))
         .containsExactly("2026-02-08..2026-03-10");
   }
 
