@@ -11,6 +11,7 @@ import com.gymops.application.sync.ClubPull;
 import com.gymops.domain.ClubId;
 import com.gymops.domain.WorkflowId;
 import com.gymops.fakes.FakeClubHub;
+import com.gymops.fakes.LoopbackServers;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -56,6 +57,7 @@ public final class ClubHubDemo implements AutoCloseable {
    * {@code directory} configured for it.
    */
   public static ClubHubDemo open(Path directory, Clock clock, ZoneId zone, int members, long seed) {
+    LoopbackServers.answerWithoutDelay();
     FakeClubHub clubHub = FakeClubHub.start();
     try {
       LocalDate today = LocalDate.now(clock.withZone(zone));

@@ -95,6 +95,7 @@ public final class ClubHubDemoCommand implements Callable<Integer> {
           demo.seeded().size(),
           demo.seeded().values().stream().filter(ClubHubSeed.Seeded::staff).count());
       ClubPull.Report pulled;
+      long started = System.nanoTime();
       try {
         pulled = demo.pull();
       } catch (ClubSystemException e) {
@@ -102,8 +103,11 @@ public final class ClubHubDemoCommand implements Callable<Integer> {
         return 1;
       }
       out.printf(
-          "Pulled from ClubHub: %d members merged, %d skipped, in %s%n",
-          pulled.pull().merged(), pulled.pull().problems().size(), directory);
+          "Pulled from ClubHub in %.1f s: %d members merged, %d skipped, into %s%n",
+          (System.nanoTime() - started) / 1e9,
+          pulled.pull().merged(),
+          pulled.pull().problems().size(),
+          directory);
       pulled.pull().problems().forEach(problem -> out.println("  skipped " + problem));
       LocalDate today = LocalDate.now(clock.withZone(zone));
       Instant at = today.atTime(RUN_TIME).atZone(zone).toInstant();
