@@ -26,8 +26,17 @@ public final class ClubHubSeed {
    */
   public static Map<Long, Seeded> put(
       FakeClubHub clubHub, String club, DemoData data, LocalDate today) {
+    return put(clubHub, club, data, today, FIRST_ID);
+  }
+
+  /**
+   * @param firstId the ClubHub id of the first person, the others following: people who join later
+   *     start after the ids already given
+   */
+  public static Map<Long, Seeded> put(
+      FakeClubHub clubHub, String club, DemoData data, LocalDate today, long firstId) {
     Map<Long, Seeded> seeded = new LinkedHashMap<>();
-    long id = FIRST_ID;
+    long id = firstId;
     int owing = 0;
     for (Member member : data.members()) {
       Map<String, Object> row = row(id, member, today);

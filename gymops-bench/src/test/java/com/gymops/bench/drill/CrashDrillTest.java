@@ -50,6 +50,16 @@ class CrashDrillTest {
         .isGreaterThan(result.counts().get("runs_marked_interrupted"));
   }
 
+  @Test
+  void a_pull_from_clubhub_killed_mid_way_half_writes_doubles_and_ages_no_member() {
+    DrillResult result = drill("pull");
+    assertKept(result);
+    assertThat(result.counts().get("kills_mid_pull")).isPositive();
+    assertThat(result.counts().get("members_after_a_pull"))
+        .isGreaterThan(result.counts().get("members_before_the_pulls"));
+    assertThat(result.counts().get("debts_with_a_start_on_file")).isPositive();
+  }
+
   private DrillResult drill(String scenario) {
     int kills = Integer.getInteger("gymops.drill.kills", DEFAULT_KILLS);
     long seed = Long.getLong("gymops.drill.seed", 1L);
