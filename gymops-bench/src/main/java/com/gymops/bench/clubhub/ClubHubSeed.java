@@ -35,14 +35,30 @@ public final class ClubHubSeed {
    */
   public static Map<Long, Seeded> put(
       FakeClubHub clubHub, String club, DemoData data, LocalDate today, long firstId) {
+    return put(clubHub, club, data, today, firstId, id -> true);
+  }
+
+  /**
+   * @param include which ClubHub ids to put: the others are numbered (and counted for staff) but
+   *     left out, as people who join later
+   */
+  public static Map<Long, Seeded> put(
+      FakeClubHub clubHub,
+      String club,
+      DemoData data,
+      LocalDate today,
+      long firstId,
+      java.util.function.LongPredicate include) {
     Map<Long, Seeded> seeded = new LinkedHashMap<>();
     long id = firstId;
     int owing = 0;
     for (Member member : data.members()) {
       Map<String, Object> row = row(id, member, today);
       if (member.status() == MemberStatus.PROSPECT) {
-        clubHub.putProspect(club, row);
-        seeded.put(id, new Seeded(member, false));
+        if (include.test(id)) {
+          clubHub.putProspect(club, row);
+          seeded.put(id, new Seeded(member, false));
+        }
         id++;
         continue;
       }
@@ -50,6 +66,10 @@ public final class ClubHubSeed {
           member.status() == MemberStatus.ACTIVE
               && member.pastDue().isPositive()
               && ++owing % STAFF_EVERY == 0;
+      if (!include.test(id)) {
+        id++;
+        continue;
+      }
       clubHub.putMember(club, row);
       clubHub.putAgreement(id, agreement(id, member, staff, today));
       if (member.status() == MemberStatus.ACTIVE && id % 3 != 0) {

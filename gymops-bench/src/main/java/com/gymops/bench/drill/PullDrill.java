@@ -33,8 +33,8 @@ import java.util.function.Consumer;
  * {@code gymops sync} pulling a club from the fake ClubHub (in this JVM, on loopback), killed at
  * random moments of the pull, restarted, and pulled to the end. The club was pulled once ten days
  * earlier (the template: debts with no stated start began then, a few members opted out of texts
- * and one door was locked by GymOps), and a fifth more people joined ClubHub since, so the drill's
- * pulls both update and insert.
+ * and one door was locked by GymOps), and every sixth person joined ClubHub since, so each page of
+ * the drill's pulls both updates and inserts.
  *
  * <p>Invariants, after every kill: the database passes its integrity check; no member is
  * half-written (every member row has its ClubHub id: row and link are one transaction); no ClubHub
@@ -49,6 +49,10 @@ final class PullDrill {
   private static final ClubId CLUB = new ClubId("main");
   private static final String CLUB_NUMBER = "1156";
   private static final int PAGE_SIZE = 50;
+
+  /** Every this many ClubHub ids, a person who joined after the template's pull. */
+  private static final int JOINED_SINCE = 6;
+
   private static final Map<String, String> CREDENTIALS =
       Map.of(
           "GYMOPS_CLUBHUB_USERNAME", FakeClubHub.USERNAME,
@@ -83,18 +87,18 @@ final class PullDrill {
 
   private DrillResult run(FakeClubHub clubHub, int kills) {
     LocalDate today = LocalDate.now(ZoneOffset.UTC);
-    int before = PEOPLE * 5 / 6;
     DemoData people = new DemoClubGenerator(today, ZoneOffset.UTC).generate(CLUB, PEOPLE, seed);
-    ClubHubSeed.put(
-        clubHub, CLUB_NUMBER, new DemoData(people.members().subList(0, before), List.of()), today);
+    ClubHubSeed.put(clubHub, CLUB_NUMBER, people, today);
+    // The template was pulled from ClubHub as it was before every sixth person joined: the
+    // drill's pulls insert those on every page, and update the others.
     Path template = root.resolve("pull-template");
-    Template made = makeTemplate(clubHub, template);
-    ClubHubSeed.put(
-        clubHub,
-        CLUB_NUMBER,
-        new DemoData(people.members().subList(before, PEOPLE), List.of()),
-        today,
-        ClubHubSeed.FIRST_ID + before);
+    Template made;
+    try (FakeClubHub earlier = FakeClubHub.start()) {
+      ClubHubSeed.put(
+          earlier, CLUB_NUMBER, people, today, ClubHubSeed.FIRST_ID, id -> id % JOINED_SINCE != 0);
+      made = makeTemplate(earlier, template);
+    }
+    configFor(template, clubHub);
 
     Path log = root.resolve("pull.log");
     Path reference = root.resolve("pull-reference");
@@ -183,7 +187,8 @@ final class PullDrill {
     }
     long shared =
         db.count(
-            "SELECT COUNT(*) FROM (SELECT external_id FROM member GROUP BY external_id"
+            "SELECT COUNT(*) FROM (SELECT external_id FROM member WHERE external_id IS NOT NULL"
+                + " GROUP BY external_id"
                 + " HAVING COUNT(*) > 1) shared");
     if (shared > 0) {
       violations.add(when + ": " + shared + " ClubHub ids belong to more than one member");
