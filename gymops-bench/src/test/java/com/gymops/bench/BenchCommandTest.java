@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.gymops.bench.clubhub.ClubHubDemoCommand;
 import com.gymops.bench.drill.DrillCommand;
 import com.gymops.cli.Cli;
 import com.gymops.cli.CliEnvironment;
@@ -23,13 +24,17 @@ class BenchCommandTest {
   @Test
   void the_bench_jar_has_every_gymops_command_and_bench_and_drill() {
     var benchJar =
-        Cli.commandLine(CliEnvironment.system(), BenchCommand.class, DrillCommand.class)
+        Cli.commandLine(
+                CliEnvironment.system(),
+                BenchCommand.class,
+                DrillCommand.class,
+                ClubHubDemoCommand.class)
             .getSubcommands()
             .keySet();
     var product = Cli.commandLine(CliEnvironment.system()).getSubcommands().keySet();
 
-    assertThat(product).doesNotContain("bench", "drill");
-    assertThat(benchJar).containsAll(product).contains("bench", "drill");
+    assertThat(product).doesNotContain("bench", "drill", "clubhub-demo");
+    assertThat(benchJar).containsAll(product).contains("bench", "drill", "clubhub-demo");
   }
 
   @Test

@@ -212,7 +212,8 @@ public final class GymOpsApp implements AutoCloseable {
                 stores.holds(),
                 stores.payLinks(),
                 templates,
-                config.messaging().payLink()));
+                config.messaging().payLink(),
+                stores.clubLinks()));
     AgentSettings agent = config.agent();
     // No key, no client: agent and shadow runs then complete by the rules and say why.
     this.llm =
@@ -322,8 +323,7 @@ public final class GymOpsApp implements AutoCloseable {
             config.clubs().stream().map(c -> c.club().id()).collect(Collectors.toSet()),
             clock,
             stores.holds(),
-            stores.payLinks(),
-            stores.clubLinks());
+            stores.payLinks());
     this.accounts =
         new Accounts(
             Persistence.consoleUsers(database),
@@ -620,7 +620,8 @@ public final class GymOpsApp implements AutoCloseable {
             stores.outbox(),
             stores.notes(),
             stores.audit(),
-            holds),
+            holds,
+            stores.clubLinks()),
         new OutboxQuery(config, reads, Persistence.runPages(database), clock),
         new SettingsQuery(config, stores.syncState(), Persistence.integrationHealth(database)),
         new RunNow(runner, config, new Audit(stores.audit(), clock), clock),

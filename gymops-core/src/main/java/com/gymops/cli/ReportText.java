@@ -14,14 +14,14 @@ import java.util.stream.Collectors;
 /**
  * A run report as a gym manager reads it: the specification's summary first, then what was done.
  */
-final class ReportText {
+public final class ReportText {
   private static final int ROWS_SHOWN = 10;
   private static final java.util.regex.Pattern AMOUNT =
       java.util.regex.Pattern.compile("[0-9]+\\.[0-9]{2}");
 
   private ReportText() {}
 
-  static void print(RunReport report, PrintWriter out) {
+  public static void print(RunReport report, PrintWriter out) {
     out.printf(
         "%s for club %s at %s%s: %s%n",
         report.workflow(),

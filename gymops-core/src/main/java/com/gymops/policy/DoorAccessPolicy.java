@@ -21,6 +21,8 @@ import java.util.Map;
  * payment locks once the balance is paid. A lock set for any other reason is staff's to lift and is
  * never touched.
  *
+ * <p>Staff (the club system's standing) are never locked or warned of a lock.
+ *
  * <p>Members with an open collections referral are locked and unlocked like everyone else: the door
  * is about access to the club, not about collecting the debt, which the agency now owns.
  */
@@ -33,6 +35,9 @@ public final class DoorAccessPolicy implements WorkflowPolicy {
   public static final String RULE_BREAKER = "door.breaker";
   public static final String WARNING_TEMPLATE = "lock_warning";
   public static final String WARN_RULE = "door.warn";
+
+  /** The skip reason of a past-due member the club system counts as staff. */
+  public static final String STAFF = "staff, never locked";
 
   /** How the warning names the lock day: short, plain ASCII (GSM-7), e.g. "Fri Dec 4". */
   private static final DateTimeFormatter LOCK_DATE =
@@ -54,7 +59,13 @@ public final class DoorAccessPolicy implements WorkflowPolicy {
     for (MemberSnapshot snapshotOfMember : snapshot.members()) {
       Member member = snapshotOfMember.member();
       CollectionFacts facts = CollectionFacts.of(snapshotOfMember, now, zone);
-      if (mustLock(member, facts, rules)) {
+      if (snapshotOfMember.staff() && !member.door().isLocked()) {
+        // The club system's own rule (ClubHub's bans): a staff member's door is never locked for
+        // a balance, so no lock and no warning of one; a lock set earlier still opens when paid.
+        if (member.pastDue().isAtLeast(rules.minPastDueAmount())) {
+          skipped.merge(STAFF, 1, Integer::sum);
+        }
+      } else if (mustLock(member, facts, rules)) {
         if (snapshot.onHold(member.id(), LocalDate.ofInstant(now, zone))) {
           skipped.merge(ClubSnapshot.ON_HOLD, 1, Integer::sum);
         } else if (lockAllowedNow) {

@@ -17,6 +17,8 @@ import java.util.Optional;
  * @param lastEscalation the member's latest escalation, if any
  * @param lastLockText when the member's lock text ({@code access_locked}) was last queued, if
  *     past-due monitoring loaded it: whichever workflow locked, the member's one text about it
+ * @param staff whether the club system counts the member as staff (ClubHub's "Staff Member"): door
+ *     access never locks or warns them (docs/INTEGRATIONS.md)
  */
 public record MemberSnapshot(
     Member member,
@@ -24,7 +26,8 @@ public record MemberSnapshot(
     MarketingHistory marketing,
     Optional<Referral> openReferral,
     Optional<Escalation> lastEscalation,
-    Optional<Instant> lastLockText) {
+    Optional<Instant> lastLockText,
+    boolean staff) {
   public MemberSnapshot {
     Objects.requireNonNull(member, "member");
     attempts = List.copyOf(attempts);
@@ -32,6 +35,17 @@ public record MemberSnapshot(
     Objects.requireNonNull(openReferral, "openReferral");
     Objects.requireNonNull(lastEscalation, "lastEscalation");
     Objects.requireNonNull(lastLockText, "lastLockText");
+  }
+
+  /** A member who is not staff. */
+  public MemberSnapshot(
+      Member member,
+      List<CollectionAttempt> attempts,
+      MarketingHistory marketing,
+      Optional<Referral> openReferral,
+      Optional<Escalation> lastEscalation,
+      Optional<Instant> lastLockText) {
+    this(member, attempts, marketing, openReferral, lastEscalation, lastLockText, false);
   }
 
   /** A member without a lock text in view. */

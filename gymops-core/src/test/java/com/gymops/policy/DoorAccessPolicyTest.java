@@ -38,6 +38,28 @@ class DoorAccessPolicyTest {
   }
 
   @Test
+  void staff_are_never_locked_nor_warned_however_long_they_owe() {
+    Plan plan =
+        plan(
+            aPastDueMember().withId("S1").asStaff().owing("90.00").pastDueForDays(40).build(),
+            aPastDueMember().withId("S2").asStaff().owing("90.00").pastDueForDays(3).build(),
+            aPastDueMember().withId("M1").owing("90.00").pastDueForDays(40).build());
+
+    assertThat(plan.actions())
+        .extracting(action -> action.member() == null ? null : action.member().value())
+        .containsOnly("M1");
+    assertThat(count(plan, Effect.LockDoor.class)).isEqualTo(1);
+    assertThat(plan.skipped()).containsEntry(DoorAccessPolicy.STAFF, 2);
+  }
+
+  @Test
+  void a_staff_member_locked_for_payment_is_still_unlocked_once_paid() {
+    Plan plan = plan(aPaidUpMember().asStaff().withDoor(DoorAccess.LOCKED_FOR_PAYMENT).build());
+
+    assertThat(count(plan, Effect.UnlockDoor.class)).isEqualTo(1);
+  }
+
+  @Test
   void a_lock_sends_the_locked_message_and_a_service_note() {
     Plan plan = plan(aPastDueMember().owing("64.00").pastDueForDays(5).build());
 

@@ -37,6 +37,7 @@ final class PastDueMemberBuilder {
   private Optional<Referral> openReferral = Optional.empty();
   private Optional<Escalation> lastEscalation = Optional.empty();
   private Optional<Instant> lastLockText = Optional.empty();
+  private boolean staff;
 
   private record AttemptSpec(Instant at, AttemptKind kind, AttemptOutcome outcome) {}
 
@@ -139,6 +140,12 @@ final class PastDueMemberBuilder {
     return this;
   }
 
+  /** The club system counts the member as staff. */
+  PastDueMemberBuilder asStaff() {
+    this.staff = true;
+    return this;
+  }
+
   PastDueMemberBuilder lastEscalatedOn(LocalDate on, String... reasonCodes) {
     this.lastEscalation = Optional.of(new Escalation(on, Set.of(reasonCodes)));
     return this;
@@ -163,6 +170,6 @@ final class PastDueMemberBuilder {
                     null,
                     r.runId()));
     return new MemberSnapshot(
-        built, history, MarketingHistory.NONE, referral, lastEscalation, lastLockText);
+        built, history, MarketingHistory.NONE, referral, lastEscalation, lastLockText, staff);
   }
 }

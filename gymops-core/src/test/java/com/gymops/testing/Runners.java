@@ -29,7 +29,8 @@ public final class Runners {
         stores.holds(),
         stores.payLinks(),
         templates,
-        payLinkTemplate);
+        payLinkTemplate,
+        stores.clubLinks());
   }
 
   public static RunPlanner planner(Stores stores, MessageTemplates templates) {

@@ -275,17 +275,38 @@ public final class FakeClubHub implements AutoCloseable {
     }
     Matcher usage = USAGES.matcher(path);
     if (usage.matches() && method.equals("GET")) {
-      if (!query.containsKey("startDate") || !query.containsKey("endDate")) {
-        return error(400, "startDate and endDate are required");
-      }
-      return new Answer(
-          200, JSON.writeValueAsString(usages.getOrDefault(usage.group(1), List.of())));
+      return usages(usage.group(1), query);
     }
     Matcher bans = BANS.matcher(path);
     if (bans.matches()) {
       return ban(method, bans.group(2), body);
     }
     return error(404, "No HTTP resource was found that matches the request URI.");
+  }
+
+  /**
+   * The member's usages whose day lies from {@code startDate} to {@code endDate}, both included, as
+   * a bare array of {@code {"checkInTime": ...}}: the public client names the parameters, not the
+   * answer's fields nor the dates' format, so ISO days and this field are the fake's own.
+   */
+  private Answer usages(String memberId, Map<String, String> query) throws IOException {
+    java.time.LocalDate start;
+    java.time.LocalDate end;
+    try {
+      start = java.time.LocalDate.parse(query.getOrDefault("startDate", ""));
+      end = java.time.LocalDate.parse(query.getOrDefault("endDate", ""));
+    } catch (java.time.DateTimeException e) {
+      return error(400, "startDate and endDate are required (YYYY-MM-DD)");
+    }
+    List<Map<String, Object>> inRange = new ArrayList<>();
+    for (Map<String, Object> usage : usages.getOrDefault(memberId, List.of())) {
+      java.time.LocalDate day =
+          java.time.LocalDate.parse(String.valueOf(usage.get("checkInTime")).substring(0, 10));
+      if (!day.isBefore(start) && !day.isAfter(end)) {
+        inRange.add(usage);
+      }
+    }
+    return new Answer(200, JSON.writeValueAsString(inRange));
   }
 
   private Answer login(String body) throws IOException {

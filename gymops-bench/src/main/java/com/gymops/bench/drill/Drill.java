@@ -12,14 +12,14 @@ import java.util.function.Consumer;
 /**
  * Crash drills: the real {@code gymops} in separate JVMs, killed with SIGKILL at seeded random
  * moments, restarted, and checked against the store's promises (see {@link ServeDrill}, {@link
- * DispatchDrill}, {@link RunDrill}, {@link FireDrill}). The same seed kills at the same moments
- * after the same work, as far as the machine's timing allows, so a failure can be replayed. The
- * children store the clubs in SQLite files, or with {@link Settings#databaseUrl} in PostgreSQL
- * databases made for the drill (see {@link DrillStore}).
+ * DispatchDrill}, {@link RunDrill}, {@link FireDrill}, {@link PullDrill}). The same seed kills at
+ * the same moments after the same work, as far as the machine's timing allows, so a failure can be
+ * replayed. The children store the clubs in SQLite files, or with {@link Settings#databaseUrl} in
+ * PostgreSQL databases made for the drill (see {@link DrillStore}).
  */
 public final class Drill {
   /** The scenarios, by the names {@code gymops drill --scenarios} takes. */
-  public static final List<String> SCENARIOS = List.of("serve", "dispatch", "run", "fire");
+  public static final List<String> SCENARIOS = List.of("serve", "dispatch", "run", "fire", "pull");
 
   /**
    * @param kills kills per scenario
@@ -69,6 +69,17 @@ public final class Drill {
         continue;
       }
       Random random = new Random(settings.seed() * 31 + scenario.hashCode());
+      if (scenario.equals("pull")) {
+        results.add(
+            new PullDrill(
+                    settings.directory().resolve("pull"),
+                    store,
+                    random,
+                    settings.progress(),
+                    settings.seed())
+                .run(settings.kills()));
+        continue;
+      }
       if (!scenario.equals("run") && small == null) {
         small = DrillClub.make(settings.directory(), "club", 2_000, settings.seed(), today, store);
       }

@@ -61,6 +61,13 @@ class PostgresCrashDrillTest {
         .isGreaterThan(result.counts().get("runs_marked_interrupted"));
   }
 
+  @Test
+  void a_pull_from_clubhub_killed_mid_way_half_writes_doubles_and_ages_no_member() {
+    DrillResult result = drill("pull");
+    assertKept(result);
+    assertThat(result.counts().get("kills_mid_pull")).isPositive();
+  }
+
   private DrillResult drill(String scenario) {
     int kills = Integer.getInteger("gymops.drill.pg.kills", DEFAULT_KILLS);
     long seed = Long.getLong("gymops.drill.seed", 1L);

@@ -24,7 +24,9 @@ import java.util.Set;
 /**
  * Members and prospects from ClubHub (docs/INTEGRATIONS.md): each configured club's {@code GET
  * /api/v1.0/clubs/{club}/members}, then its {@code /prospects}, page by page from 1 until a short
- * page, and each member's {@code GET /api/members/{id}/agreement} for the balance and standing.
+ * page, each member's {@code GET /api/members/{id}/agreement} for the balance and standing, and
+ * their {@code usages/by-date-range} of the last {@value #CHECK_IN_DAYS} days for the last
+ * check-in.
  *
  * <p>ClubHub has no "changed since": every pull reads everything, so {@code updatedSince} is
  * ignored and each record carries the pull's instant. The cursor says where the pull is ({@code
@@ -38,6 +40,16 @@ public final class ClubHubClubSystem implements ClubSystem {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String MEMBERS = "members";
   private static final String PROSPECTS = "prospects";
+
+  /**
+   * Days of check-ins asked of {@code usages/by-date-range} per member: the latest visit of anyone
+   * who comes at all; the row's {@code lastVisit} stands for an older one.
+   */
+  static final int CHECK_IN_DAYS = 30;
+
+  /** Where a usage carries its time, in the order tried (the fake sends {@code checkInTime}). */
+  private static final List<String> CHECK_IN_FIELDS =
+      List.of("checkInTime", "checkInDate", "usageDate", "date");
 
   private final ClubHubSession session;
   private final List<Map.Entry<ClubId, String>> clubs;
@@ -105,6 +117,7 @@ public final class ClubHubClubSystem implements ClubSystem {
         ClubHubStanding.of(message, ClubHubRows.text(row, "membershipEnd"), today);
     String pastDue = agreement == null ? null : amount(agreement.get("amountPastDue"));
     LocalDate latestStart = standing.latestPastDueStart(today);
+    LocalDate lastVisit = ClubHubRows.date(ClubHubRows.text(row, "lastVisit"));
     return record(
         id,
         club,
@@ -113,12 +126,63 @@ public final class ClubHubClubSystem implements ClubSystem {
         pastDue,
         latestStart == null ? null : latestStart.toString(),
         standing.clubStatus(),
+        id == null ? lastVisit : lastCheckIn(id, lastVisit, today),
         now);
+  }
+
+  /**
+   * The later of the row's {@code lastVisit} and the member's latest usage of the last {@link
+   * #CHECK_IN_DAYS} days. Check-ins only inform the member's page, so a usage list ClubHub refuses
+   * (4xx) or sends in a shape not read leaves {@code lastVisit}; one it cannot answer at all fails
+   * the pull as any other call does.
+   */
+  private LocalDate lastCheckIn(String memberId, LocalDate lastVisit, LocalDate today) {
+    ClubHubSession.Response response =
+        session.call(
+            "GET",
+            "/api/members/"
+                + memberId
+                + "/usages/by-date-range?startDate="
+                + today.minusDays(CHECK_IN_DAYS)
+                + "&endDate="
+                + today,
+            null);
+    if (!response.ok()) {
+      return lastVisit;
+    }
+    JsonNode usages;
+    try {
+      usages = ClubHubRows.rows(JSON.readTree(response.body()), "usages");
+    } catch (IOException | ClubSystemException e) {
+      return lastVisit;
+    }
+    LocalDate latest = lastVisit;
+    for (JsonNode usage : usages) {
+      for (String field : CHECK_IN_FIELDS) {
+        LocalDate day = ClubHubRows.date(ClubHubRows.text(usage, field));
+        if (day != null) {
+          if (!day.isAfter(today) && (latest == null || day.isAfter(latest))) {
+            latest = day;
+          }
+          break;
+        }
+      }
+    }
+    return latest;
   }
 
   private ClubRecord prospect(ClubId club, JsonNode row, Instant now) {
     String id = ClubHubRows.text(row, "id");
-    return record(id, club, row, MemberStatus.PROSPECT, null, null, "prospect", now);
+    return record(
+        id,
+        club,
+        row,
+        MemberStatus.PROSPECT,
+        null,
+        null,
+        "prospect",
+        ClubHubRows.date(ClubHubRows.text(row, "lastVisit")),
+        now);
   }
 
   private ClubRecord record(
@@ -129,10 +193,10 @@ public final class ClubHubClubSystem implements ClubSystem {
       String pastDue,
       String pastDueSince,
       String clubStatus,
+      LocalDate lastCheckIn,
       Instant now) {
     boolean attested = consentAttested.contains(club);
     LocalDate joined = ClubHubRows.date(ClubHubRows.text(row, "membershipStart"));
-    LocalDate lastVisit = ClubHubRows.date(ClubHubRows.text(row, "lastVisit"));
     String memberId =
         id == null ? null : status == MemberStatus.PROSPECT ? PROSPECT_PREFIX + id : id;
     return new ClubRecord(
@@ -152,7 +216,7 @@ public final class ClubHubClubSystem implements ClubSystem {
         null,
         null,
         new ClubSystemFacts(
-            id, clubStatus, lastVisit == null ? null : lastVisit.toString(), attested, true));
+            id, clubStatus, lastCheckIn == null ? null : lastCheckIn.toString(), attested, true));
   }
 
   /** The member's agreement, or null when ClubHub has none (404). */

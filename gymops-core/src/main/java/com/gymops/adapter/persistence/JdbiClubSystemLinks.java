@@ -1,10 +1,15 @@
 package com.gymops.adapter.persistence;
 
+import com.gymops.application.port.ClubSystemFacts;
 import com.gymops.application.port.store.ClubSystemLinks;
+import com.gymops.domain.ClubId;
 import com.gymops.domain.MemberId;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.PreparedBatch;
 
@@ -21,22 +26,27 @@ final class JdbiClubSystemLinks implements ClubSystemLinks {
     if (links.isEmpty()) {
       return;
     }
-    jdbi.useTransaction(
-        handle -> {
-          PreparedBatch update =
-              handle.prepareBatch(
-                  "UPDATE member SET external_id = :external_id, club_status = :club_status,"
-                      + " last_check_in = :last_check_in WHERE member_id = :member_id");
-          for (Link link : links) {
-            update
-                .bind("member_id", link.memberId().value())
-                .bind("external_id", link.externalId())
-                .bind("club_status", link.clubStatus())
-                .bind("last_check_in", link.lastCheckIn())
-                .add();
-          }
-          update.execute();
-        });
+    jdbi.useTransaction(handle -> update(handle, links));
+  }
+
+  /** Writes the links in the caller's transaction: a member's row and its link commit together. */
+  static void update(Handle handle, List<Link> links) {
+    if (links.isEmpty()) {
+      return;
+    }
+    PreparedBatch update =
+        handle.prepareBatch(
+            "UPDATE member SET external_id = :external_id, club_status = :club_status,"
+                + " last_check_in = :last_check_in WHERE member_id = :member_id");
+    for (Link link : links) {
+      update
+          .bind("member_id", link.memberId().value())
+          .bind("external_id", link.externalId())
+          .bind("club_status", link.clubStatus())
+          .bind("last_check_in", link.lastCheckIn())
+          .add();
+    }
+    update.execute();
   }
 
   @Override
@@ -52,5 +62,19 @@ final class JdbiClubSystemLinks implements ClubSystemLinks {
                     (rs, context) ->
                         new Link(member, rs.getString(1), rs.getString(2), Columns.date(rs, 3)))
                 .findOne());
+  }
+
+  @Override
+  public Set<MemberId> staffIn(ClubId club) {
+    return jdbi.withHandle(
+        handle ->
+            handle
+                .createQuery(
+                    "SELECT member_id FROM member WHERE club_id = :club_id AND club_status = :staff")
+                .bind("club_id", club.value())
+                .bind("staff", ClubSystemFacts.STAFF)
+                .mapTo(String.class)
+                .map(MemberId::new)
+                .collect(Collectors.toSet()));
   }
 }

@@ -1,5 +1,6 @@
 package com.gymops.adapter.persistence;
 
+import com.gymops.application.port.store.ClubSystemLinks;
 import com.gymops.application.port.store.MemberStore;
 import com.gymops.domain.ClubId;
 import com.gymops.domain.DoorAccess;
@@ -82,7 +83,8 @@ final class JdbiMemberStore implements MemberStore {
   }
 
   @Override
-  public void mergeFromClubSystem(List<Member> members, Instant now) {
+  public void mergeFromClubSystem(
+      List<Member> members, List<ClubSystemLinks.Link> links, Instant now) {
     jdbi.useTransaction(
         handle -> {
           for (int from = 0; from < members.size(); from += CHUNK) {
@@ -121,6 +123,7 @@ final class JdbiMemberStore implements MemberStore {
               insert.execute();
             }
           }
+          JdbiClubSystemLinks.update(handle, links);
         });
   }
 

@@ -7,6 +7,8 @@ import java.util.List;
  *
  * @param collections where the member stands with collections, a sentence each: referred to the
  *     agency (when, with how much), the collection attempts made; empty when none
+ * @param clubSystem the club system's id, standing and last check-in of the member in one line, or
+ *     null for a member it never sent
  */
 public record MemberTimeline(
     String memberId,
@@ -21,7 +23,8 @@ public record MemberTimeline(
     boolean smsOptedOut,
     String hold,
     List<String> collections,
-    List<Entry> entries) {
+    List<Entry> entries,
+    String clubSystem) {
   /**
    * @param kind payment, attempt, message, note, door, referral or action (a person's, audited)
    */

@@ -4,6 +4,7 @@ import com.gymops.application.care.Audit;
 import com.gymops.application.care.CollectionHolds;
 import com.gymops.application.port.store.AttemptStore;
 import com.gymops.application.port.store.AuditLog;
+import com.gymops.application.port.store.ClubSystemLinks;
 import com.gymops.application.port.store.ConsoleReads;
 import com.gymops.application.port.store.MemberStore;
 import com.gymops.application.port.store.NoteStore;
@@ -36,7 +37,11 @@ public final class MembersQuery {
   private final NoteStore notes;
   private final AuditLog audit;
   private final CollectionHolds holds;
+  private final ClubSystemLinks clubLinks;
 
+  /**
+   * @param clubLinks the club system's id, standing and last check-in of each member
+   */
   public MembersQuery(
       GymOpsConfig config,
       ConsoleReads reads,
@@ -45,7 +50,9 @@ public final class MembersQuery {
       Outbox outbox,
       NoteStore notes,
       AuditLog audit,
-      CollectionHolds holds) {
+      CollectionHolds holds,
+      ClubSystemLinks clubLinks) {
+    this.clubLinks = clubLinks;
     this.config = config;
     this.reads = reads;
     this.members = members;
@@ -216,7 +223,11 @@ public final class MembersQuery {
                     d ->
                         new MemberTimeline.Entry(
                             Formats.local(d.at(), zone), d.kind(), d.text(), d.status()))
-                .toList()));
+                .toList(),
+            clubLinks
+                .find(id)
+                .map(link -> ClubSystemLine.of(config.clubSystem().system(), link))
+                .orElse(null)));
   }
 
   private ZoneId zoneOf(ClubId club) {

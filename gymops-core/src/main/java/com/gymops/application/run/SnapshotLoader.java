@@ -1,6 +1,7 @@
 package com.gymops.application.run;
 
 import com.gymops.application.port.store.AttemptStore;
+import com.gymops.application.port.store.ClubSystemLinks;
 import com.gymops.application.port.store.EscalationStore;
 import com.gymops.application.port.store.EscalationStore.LastEscalation;
 import com.gymops.application.port.store.HoldStore;
@@ -55,10 +56,9 @@ public final class SnapshotLoader {
   private final HoldStore holds;
   private final MessageTemplates templates;
   private final PayLinkSource payLinks;
+  private final ClubSystemLinks clubLinks;
 
-  /**
-   * @param payLinkTemplate {@code messaging.pay_link}, or null
-   */
+  /** Without the club system's links: nobody is staff. */
   public SnapshotLoader(
       MemberStore members,
       AttemptStore attempts,
@@ -69,6 +69,36 @@ public final class SnapshotLoader {
       PayLinks payLinks,
       MessageTemplates templates,
       String payLinkTemplate) {
+    this(
+        members,
+        attempts,
+        outbox,
+        referrals,
+        escalations,
+        holds,
+        payLinks,
+        templates,
+        payLinkTemplate,
+        null);
+  }
+
+  /**
+   * @param payLinkTemplate {@code messaging.pay_link}, or null
+   * @param clubLinks the club system's standing of each member, which says who is staff (null:
+   *     nobody)
+   */
+  public SnapshotLoader(
+      MemberStore members,
+      AttemptStore attempts,
+      Outbox outbox,
+      ReferralStore referrals,
+      EscalationStore escalations,
+      HoldStore holds,
+      PayLinks payLinks,
+      MessageTemplates templates,
+      String payLinkTemplate,
+      ClubSystemLinks clubLinks) {
+    this.clubLinks = clubLinks;
     this.members = members;
     this.attempts = attempts;
     this.outbox = outbox;
@@ -198,6 +228,11 @@ public final class SnapshotLoader {
       Map<MemberId, LastEscalation> escalated,
       Map<MemberId, CollectionHold> standing,
       Map<MemberId, Instant> lockTexts) {
+    // Only the door asks who is staff: one query of the club's staff, a handful of rows.
+    Set<MemberId> staff =
+        workflow == WorkflowId.DOOR_ACCESS && clubLinks != null && !concerned.isEmpty()
+            ? clubLinks.staffIn(club.id())
+            : Set.of();
     List<MemberSnapshot> snapshots = new ArrayList<>(concerned.size());
     for (Member member : concerned) {
       snapshots.add(
@@ -208,7 +243,8 @@ public final class SnapshotLoader {
               Optional.ofNullable(open.get(member.id())),
               Optional.ofNullable(escalated.get(member.id()))
                   .map(last -> new Escalation(last.on(), last.reasons())),
-              Optional.ofNullable(lockTexts.get(member.id()))));
+              Optional.ofNullable(lockTexts.get(member.id())),
+              staff.contains(member.id())));
     }
     // Marketing texts carry no pay link; everything else that asks for money may.
     Map<MemberId, String> links =

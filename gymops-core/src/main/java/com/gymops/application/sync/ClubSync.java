@@ -53,7 +53,6 @@ public final class ClubSync {
   private final Clock clock;
   private final HoldStore holds;
   private final PayLinks payLinks;
-  private final ClubSystemLinks clubLinks;
   private final PulledRecordDefaults defaults;
 
   /** Without the stores of holds and pay links: those fields are ignored (tests). */
@@ -78,22 +77,6 @@ public final class ClubSync {
       Clock clock,
       HoldStore holds,
       PayLinks payLinks) {
-    this(clubSystem, members, state, clubs, clock, holds, payLinks, null);
-  }
-
-  /**
-   * @param clubLinks where a record's club-system id, standing and last check-in go (null: ignored)
-   */
-  public ClubSync(
-      ClubSystem clubSystem,
-      MemberStore members,
-      SyncStateStore state,
-      Set<ClubId> clubs,
-      Clock clock,
-      HoldStore holds,
-      PayLinks payLinks,
-      ClubSystemLinks clubLinks) {
-    this.clubLinks = clubLinks;
     this.defaults = new PulledRecordDefaults(members, clock);
     this.holds = holds;
     this.payLinks = payLinks;
@@ -176,12 +159,10 @@ public final class ClubSync {
           watermark = record.updatedAt();
         }
       }
-      members.mergeFromClubSystem(valid, clock.instant());
-      // After the members they belong to; a crash before the watermark is saved repeats the page.
+      // The members and their club-system links in one transaction; holds and pay links after the
+      // members they belong to: a crash before the watermark is saved repeats the page.
+      members.mergeFromClubSystem(valid, facts, clock.instant());
       storeHoldsAndLinks(valid, holdsUntil, links);
-      if (clubLinks != null) {
-        clubLinks.putAll(facts, clock.instant());
-      }
       merged += valid.size();
       cursor = page.next();
       if (++pages > MAX_PAGES) {

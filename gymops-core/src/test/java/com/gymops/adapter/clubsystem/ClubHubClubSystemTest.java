@@ -132,6 +132,29 @@ class ClubHubClubSystemTest {
   }
 
   @Test
+  void the_last_check_in_is_the_latest_usage_of_the_last_thirty_days_else_the_rows_last_visit() {
+    clubHub
+        .putMember("1156", FakeClubHub.memberRow(1, "Regular", null))
+        .putUsage(1, "2026-03-04T06:15:00")
+        .putUsage(1, "2026-03-09T18:40:00")
+        .putUsage(1, "2026-01-02T07:00:00")
+        .putMember("1156", FakeClubHub.memberRow(2, "Away", null))
+        .putUsage(2, "2026-01-20T07:00:00");
+
+    Map<String, ClubRecord> byId = new java.util.HashMap<>();
+    pullAll(adapter()).forEach(record -> byId.put(record.memberId(), record));
+
+    assertThat(byId.get("1").facts().lastCheckIn()).isEqualTo("2026-03-09");
+    // Nothing in the window: the row's lastVisit (2026-03-01) stands.
+    assertThat(byId.get("2").facts().lastCheckIn()).isEqualTo("2026-03-01");
+    assertThat(clubHub.requests())
+        .filteredOn(request -> request.path().equals("/api/members/1/usages/by-date-range"))
+        .extracting(
+            request -> request.query().get("startDate") + ".." + request.query().get("endDate"))
+        .containsExactly("2026-02-08..2026-03-10");
+  }
+
+  @Test
   void invents_no_consent_unless_the_club_attests_it() {
     clubHub.putMember("1156", FakeClubHub.memberRow(1, "Ann", null));
 

@@ -3,6 +3,7 @@ package com.gymops.adapter.clubsystem;
 import static com.gymops.testing.MemberBuilder.aMember;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.gymops.application.port.ClubSystemFacts;
 import com.gymops.application.port.DoorSystem;
 import com.gymops.application.port.store.ClubSystemLinks;
 import com.gymops.config.ClubSystemSettings;
@@ -21,6 +22,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -144,6 +146,14 @@ class ClubHubDoorSystemTest {
     @Override
     public Optional<Link> find(MemberId member) {
       return Optional.ofNullable(links.get(member));
+    }
+
+    @Override
+    public Set<MemberId> staffIn(ClubId club) {
+      return links.values().stream()
+          .filter(link -> ClubSystemFacts.STAFF.equals(link.clubStatus()))
+          .map(Link::memberId)
+          .collect(java.util.stream.Collectors.toSet());
     }
   }
 }

@@ -120,6 +120,26 @@ abstract class StoreContract {
   }
 
   @Test
+  void a_pulled_member_and_its_club_system_link_are_written_together_or_not_at_all() {
+    MemberId m1 = new MemberId("M1");
+    members.mergeFromClubSystem(
+        List.of(aMember().withId("M1").build()),
+        List.of(new ClubSystemLinks.Link(m1, "88123", "staff", LocalDate.of(2026, 11, 20))),
+        NOW);
+    assertThat(stores.clubLinks().find(m1)).map(ClubSystemLinks.Link::externalId).contains("88123");
+    assertThat(stores.clubLinks().staffIn(aMember().build().clubId())).containsExactly(m1);
+
+    // A link that cannot be written takes its member's row with it.
+    assertThatThrownBy(
+        () ->
+            members.mergeFromClubSystem(
+                List.of(aMember().withId("M2").build()),
+                List.of(new ClubSystemLinks.Link(null, "88124", null, null)),
+                NOW));
+    assertThat(members.find(new MemberId("M2"))).isEmpty();
+  }
+
+  @Test
   void keeps_a_member_without_phone_email_or_join_date() {
     Member member = aMember().withId("M2").withPhone(null).withEmail(null).joinedOn(null).build();
 

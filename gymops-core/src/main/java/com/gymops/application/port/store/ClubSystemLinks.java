@@ -1,10 +1,12 @@
 package com.gymops.application.port.store;
 
+import com.gymops.domain.ClubId;
 import com.gymops.domain.MemberId;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What a club system with ids of its own says of a member beside GymOps' copy: its id of the member
@@ -23,4 +25,7 @@ public interface ClubSystemLinks {
   void putAll(List<Link> links, Instant now);
 
   Optional<Link> find(MemberId member);
+
+  /** The members of the club whose standing in the club system is {@code staff}. */
+  Set<MemberId> staffIn(ClubId club);
 }

@@ -22,7 +22,16 @@ public interface MemberStore {
    * consent) are replaced and GymOps' own are kept — the door, the STOP opt-out, and an
    * unusable-number mark while the number stays the same.
    */
-  void mergeFromClubSystem(List<Member> members, Instant now);
+  default void mergeFromClubSystem(List<Member> members, Instant now) {
+    mergeFromClubSystem(members, List.of(), now);
+  }
+
+  /**
+   * {@link #mergeFromClubSystem(List, Instant)} with the club system's links of those members (its
+   * id, standing, last check-in) in the same transaction: a crash never leaves a pulled member
+   * without the id the door's calls need.
+   */
+  void mergeFromClubSystem(List<Member> members, List<ClubSystemLinks.Link> links, Instant now);
 
   Optional<Member> find(MemberId id);
 

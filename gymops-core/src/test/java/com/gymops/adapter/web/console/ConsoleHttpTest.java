@@ -7,6 +7,7 @@ import com.gymops.adapter.config.ConfigLoader;
 import com.gymops.adapter.web.OpsServer;
 import com.gymops.app.GymOpsApp;
 import com.gymops.application.care.Actor;
+import com.gymops.application.port.store.ClubSystemLinks;
 import com.gymops.application.run.RunMode;
 import com.gymops.application.run.RunRequest;
 import com.gymops.config.GymOpsConfig;
@@ -236,6 +237,23 @@ class ConsoleHttpTest {
     assertThat(refused.statusCode()).isEqualTo(403);
     assertThat(refused.body()).contains("Staff accounts can read but not act");
     assertThat(app.runHistory().latest(10)).isEmpty();
+  }
+
+  @Test
+  void a_members_page_shows_the_club_systems_id_standing_and_last_check_in() throws Exception {
+    ConsoleClient client = start();
+    app.stores()
+        .clubLinks()
+        .putAll(
+            List.of(
+                new ClubSystemLinks.Link(
+                    new MemberId("M1"), "88123", "pending_cancel", LocalDate.of(2026, 11, 30))),
+            NOW);
+    client.login("owner@example.com", PASSWORD);
+
+    assertThat(client.get("/console/members/M1").body())
+        .contains("club system", "member 88123, pending cancel, last checked in Mon Nov 30, 2026");
+    assertThat(client.get("/console/members/E1").body()).doesNotContain("club-system");
   }
 
   @Test
