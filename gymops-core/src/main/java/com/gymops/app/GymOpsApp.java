@@ -596,32 +596,18 @@ public final class GymOpsApp implements AutoCloseable {
     return accounts;
   }
 
+  /** Built on first use; see {@link #consoleQueries()}. */
+  private volatile ConsoleQueries consoleQueries;
+
   /** What the manager console on {@code serve} calls. */
   public ConsoleServices console() {
     ConsoleReads reads = Persistence.consoleReads(database);
-    DigestReads digest = Persistence.digestReads(database);
-    ApprovalsQuery approvalsQuery = new ApprovalsQuery(config, approvals(), digest, reads, clock);
+    ConsoleQueries queries = consoleQueries();
     return new ConsoleServices(
         accounts,
-        new TodayQuery(
-            config,
-            reads,
-            digest,
-            approvalsQuery,
-            pauses,
-            new ScheduledFireCalendar(config),
-            clock),
-                new RunsQuery(config, reads, runHistory(), Persistence.runPages(database), clock),
-        new MembersQuery(
-            config,
-            reads,
-            stores.members(),
-            stores.attempts(),
-            stores.outbox(),
-            stores.notes(),
-            stores.audit(),
-            holds,
-            stores.clubLinks()),
+        queries.today(),
+        queries.runs(),
+        queries.members(),
         new OutboxQuery(config, reads, Persistence.runPages(database), clock),
         new SettingsQuery(config, stores.syncState(), Persistence.integrationHealth(database)),
         new RunNow(runner, config, new Audit(stores.audit(), clock), clock),
@@ -639,7 +625,7 @@ public final class GymOpsApp implements AutoCloseable {
                 new Audit(stores.audit(), clock),
                 clock)),
         new AuditQuery(stores.audit()),
-        approvalsQuery,
+        queries.approvals(),
         config.server().secureCookies(),
         new AskBox(
             config, llm == null ? null : new AskAgent(llm, config.agent(), askTools(), clock)));
@@ -661,27 +647,61 @@ public final class GymOpsApp implements AutoCloseable {
 
   /** The tools of the MCP server and of the console's Ask box (docs/ASK.md). */
   public AskTools askTools() {
-    ConsoleReads reads = Persistence.consoleReads(database);
+    ConsoleQueries queries = consoleQueries();
     return new AskTools(
         config,
         stores.members(),
         stores.attempts(),
         stores.outbox(),
-        new MembersQuery(
-            config,
-            reads,
-            stores.members(),
-            stores.attempts(),
-            stores.outbox(),
-            stores.notes(),
-            stores.audit(),
-            holds),
-        new RunsQuery(config, reads, runHistory(), stores.outbox()),
-        new ApprovalsQuery(config, approvals),
-        new TodayQuery(config, reads, pauses, new ScheduledFireCalendar(config), clock),
+        queries.members(),
+        queries.runs(),
+        queries.approvals(),
+        queries.today(),
         summaries,
         requests,
         clock);
+  }
+
+  /** The console's reads, shared by its pages and the Ask tools (docs/ASK.md): one of each. */
+  private record ConsoleQueries(
+      TodayQuery today, RunsQuery runs, MembersQuery members, ApprovalsQuery approvals) {}
+
+  private ConsoleQueries consoleQueries() {
+    ConsoleQueries built = consoleQueries;
+    if (built != null) {
+      return built;
+    }
+    synchronized (this) {
+      if (consoleQueries == null) {
+        ConsoleReads reads = Persistence.consoleReads(database);
+        DigestReads digest = Persistence.digestReads(database);
+        ApprovalsQuery approvalsQuery =
+            new ApprovalsQuery(config, approvals(), digest, reads, clock);
+        consoleQueries =
+            new ConsoleQueries(
+                new TodayQuery(
+                    config,
+                    reads,
+                    digest,
+                    approvalsQuery,
+                    pauses,
+                    new ScheduledFireCalendar(config),
+                    clock),
+                new RunsQuery(config, reads, runHistory(), Persistence.runPages(database), clock),
+                new MembersQuery(
+                    config,
+                    reads,
+                    stores.members(),
+                    stores.attempts(),
+                    stores.outbox(),
+                    stores.notes(),
+                    stores.audit(),
+                    holds,
+                    stores.clubLinks()),
+                approvalsQuery);
+      }
+      return consoleQueries;
+    }
   }
 
   /** Loads a generated demo club, members and attempt history, in one transaction. */

@@ -200,9 +200,12 @@ public final class AskTools {
             this::runList),
         read(
             "get_run",
-            "One run: its summary and every action it planned with rule, inputs and outcome, and"
-                + " the texts it queued. Read-only.",
-            AskSchema.object().string("run_id", "The run's id, as list_runs shows it.", true),
+            "One run: its summary and its actions fifty a page, each in words with its rule and"
+                + " true state (queued, sent, deferred, suppressed, failed), and the texts to the"
+                + " manager. Read-only.",
+            AskSchema.object()
+                .string("run_id", "The run's id, as list_runs shows it.", true)
+                .integer("page", "The page of actions, from 1 (default 1).", 1, 100_000),
             this::run),
         read(
             "list_approvals",
@@ -515,15 +518,16 @@ public final class AskTools {
 
   private AskAnswer run(Actor actor, JsonNode in) {
     String id = text(in, "run_id");
+    int page = in.has("page") ? Math.max(1, in.get("page").asInt(1)) : 1;
     RunThread thread =
-        runs.thread(viewer(actor), id)
+        runs.thread(viewer(actor), id, page)
             .orElseThrow(() -> new NotFoundException("no run '" + id + "'"));
     RunRow run = thread.run();
     return AskAnswer.of(
         "Run "
             + run.runId()
             + " of "
-            + run.workflow()
+            + thread.title()
             + " at "
             + run.at()
             + ": "
@@ -533,34 +537,36 @@ public final class AskTools {
             + run.summary()
             + (thread.error() == null || thread.error().isBlank()
                 ? ""
-                : " Error: " + thread.error()),
+                : " Error: " + thread.error())
+            + " Actions "
+            + thread.first()
+            + " to "
+            + thread.last()
+            + " of "
+            + thread.actionCount()
+            + " (page "
+            + thread.page()
+            + " of "
+            + thread.pages()
+            + ").",
         new AskTable(
             "Actions",
-            List.of("seq", "member_id", "action", "detail", "rule", "outcome"),
+            List.of("seq", "member_id", "action", "state", "rule"),
             thread.actions().stream()
-                .limit(MAX_ROWS)
                 .map(
                     a ->
                         cells(
                             String.valueOf(a.seq()),
                             nullToBlank(a.memberId()),
-                            a.action(),
-                            a.detail(),
-                            a.rule(),
-                            nullToBlank(a.outcome())))
+                            a.before() + a.who() + a.after(),
+                            a.stateText(),
+                            a.rule()))
                 .toList()),
         new AskTable(
-            "Texts",
-            List.of("member_id", "channel", "status", "text"),
-            thread.messages().stream()
-                .limit(MAX_ROWS)
-                .map(
-                    m ->
-                        List.of(
-                            nullToBlank(m.memberId()),
-                            m.channel(),
-                            m.status(),
-                            nullToBlank(m.body())))
+            "Texts to the manager",
+            List.of("channel", "state", "text"),
+            thread.managerMessages().stream()
+                .map(m -> cells(m.channel(), m.stateText(), nullToBlank(m.body())))
                 .toList()));
   }
 
@@ -588,7 +594,7 @@ public final class AskTools {
                             r.id(),
                             r.kind(),
                             r.workflow(),
-                            r.summary(),
+                            r.headline(),
                             r.requestedBy(),
                             r.status(),
                             r.expiresAt()))
@@ -630,7 +636,7 @@ public final class AskTools {
             List.of(
                 List.of("collected since midnight", "$" + club.collectedToday()),
                 List.of("failed sends, last 24 hours", String.valueOf(club.failedSends24h())),
-                List.of("pending approvals", String.valueOf(club.pendingApprovals())))),
+                List.of("pending approvals", String.valueOf(club.pending().size())))),
         new AskTable(
             "Workflows",
             List.of("workflow", "last_run", "last_status", "last_summary", "next_run"),
@@ -641,7 +647,7 @@ public final class AskTools {
                             w.workflow().id(),
                             nullToBlank(w.lastAt()),
                             nullToBlank(w.lastStatus()),
-                            nullToBlank(w.lastSummary()),
+                            String.join(" ", w.lines()),
                             nullToBlank(w.nextAt())))
                 .toList()));
   }

@@ -378,6 +378,7 @@ public final class ApprovalsQuery {
       case LOCKS_OVER_LIMIT, LOCK ->
           "Lock the door of " + ManagerWords.count(locks, "member", "members");
       case AGENT_HOLD -> "Actions for " + whom + ", held for you to decide";
+      case REQUEST -> a.summary();
     };
   }
 
@@ -395,6 +396,10 @@ public final class ApprovalsQuery {
               + " feed that shows everyone past due is why this stops), then approve.";
       case LOCK -> "Every lock waits for you (approvals.every_lock).";
       case AGENT_HOLD -> "The assistant's reason: " + a.summary();
+      case REQUEST ->
+          "Asked for by "
+              + a.requestedBy()
+              + " through Ask GymOps (docs/ASK.md): nothing happens until you approve.";
     };
   }
 

@@ -52,6 +52,7 @@ public final class ManagerWords {
       case LOCKS_OVER_LIMIT -> "Door locks over the limit";
       case AGENT_HOLD -> "Actions the assistant held for you";
       case LOCK -> "Door lock";
+      case REQUEST -> "Asked for through Ask GymOps";
     };
   }
 

@@ -101,7 +101,8 @@ public final class SettingsQuery {
     if (config.door().api() != null) {
       var api = config.door().api();
       settings.add(
-          new Setting("Door system's address", api.baseUrl(), "door." + api.system() + ".base_url"));
+          new Setting(
+              "Door system's address", api.baseUrl(), "door." + api.system() + ".base_url"));
       settings.add(
           new Setting(
               "Door system's credentials",
