@@ -9,6 +9,7 @@ import com.gymops.application.care.NotPermittedException;
 import com.gymops.application.console.ApprovalRow;
 import com.gymops.application.console.ApprovalsQuery;
 import com.gymops.application.console.ClubToday;
+import com.gymops.application.console.ManagerWords;
 import com.gymops.application.console.MemberTimeline;
 import com.gymops.application.console.MembersQuery;
 import com.gymops.application.console.RunRow;
@@ -347,7 +348,7 @@ public final class AskTools {
             cells(
                 member.id().value(),
                 member.firstName() + " " + member.lastName(),
-                "$" + member.pastDue(),
+                ManagerWords.dollars(member.pastDue()),
                 member.pastDueSince() == null ? "" : member.pastDueSince().toString(),
                 lower(member.status().name()),
                 member.door().code(),
@@ -397,7 +398,7 @@ public final class AskTools {
             + nullToBlank(timeline.memberId())
             + "), "
             + nullToBlank(timeline.status())
-            + ": owes $"
+            + ": owes "
             + nullToBlank(timeline.balance())
             + (nullToBlank(timeline.pastDueSince()).isBlank()
                 ? ""
@@ -431,7 +432,7 @@ public final class AskTools {
                 List.of("phone", nullToBlank(timeline.phone())),
                 List.of("email", nullToBlank(timeline.email())),
                 List.of("status", nullToBlank(timeline.status())),
-                List.of("balance", "$" + nullToBlank(timeline.balance())),
+                List.of("balance", nullToBlank(timeline.balance())),
                 List.of("past_due_since", nullToBlank(timeline.pastDueSince())),
                 List.of("door", nullToBlank(timeline.door())),
                 List.of("opted_out_of_texts", String.valueOf(timeline.smsOptedOut())),
@@ -634,7 +635,7 @@ public final class AskTools {
             "Today at " + club.name(),
             List.of("figure", "value"),
             List.of(
-                List.of("collected since midnight", "$" + club.collectedToday()),
+                List.of("collected since midnight", club.collectedToday()),
                 List.of("failed sends, last 24 hours", String.valueOf(club.failedSends24h())),
                 List.of("pending approvals", String.valueOf(club.pending().size())))),
         new AskTable(
@@ -826,7 +827,10 @@ public final class AskTools {
 
   private static List<String> row(Member m) {
     return cells(
-        m.id().value(), m.firstName() + " " + m.lastName(), m.door().code(), "$" + m.pastDue());
+        m.id().value(),
+        m.firstName() + " " + m.lastName(),
+        m.door().code(),
+        ManagerWords.dollars(m.pastDue()));
   }
 
   private static String name(Member m) {
