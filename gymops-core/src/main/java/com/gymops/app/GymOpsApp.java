@@ -162,7 +162,8 @@ public final class GymOpsApp implements AutoCloseable {
             config.messaging().defaultRegion(),
             clock,
             stores.holds(),
-            stores.payLinks());
+            stores.payLinks(),
+            Persistence.providerBilling(database));
     MessageTemplates templates =
         new MessageTemplates(config.messaging().templates(), config.messaging().optOutText());
     ManagerMessages managerMessages = new ManagerMessages(stores.outbox(), templates);
