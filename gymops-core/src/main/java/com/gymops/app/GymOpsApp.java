@@ -200,7 +200,10 @@ public final class GymOpsApp implements AutoCloseable {
                 stores.holds(),
                 stores.payLinks(),
                 templates,
-                config.messaging().payLink()));
+                config.messaging().payLink(),
+                config.payments().waitForProviderRetry()
+                    ? Persistence.providerBilling(database)
+                    : null));
     AgentSettings agent = config.agent();
     // No key, no client: agent and shadow runs then complete by the rules and say why.
     this.llm =

@@ -50,6 +50,10 @@ class StripePaymentsTest {
   @BeforeEach
   void start() throws Exception {
     stripe = FakeStripe.start();
+    open("");
+  }
+
+  private void open(String paymentSettings) throws Exception {
     var config =
         ConfigLoader.parse(
             "clubs: [{id: main, name: Main Street Fitness, timezone: America/New_York,"
@@ -58,7 +62,8 @@ class StripePaymentsTest {
                 + "  provider: stripe\n"
                 + "  stripe: {base_url: \""
                 + stripe.baseUrl()
-                + "\"}\n",
+                + "\"}\n"
+                + paymentSettings,
             Map.of(
                 "GYMOPS_STRIPE_WEBHOOK_SECRET", FakeStripe.WEBHOOK_SECRET,
                 "GYMOPS_STRIPE_API_KEY", FakeStripe.API_KEY),
@@ -74,6 +79,49 @@ class StripePaymentsTest {
             + "ana,main,Ana,Lopez,+12125550101,ana@example.com,ACTIVE,2025-01-10,,,yes,no,,"
             + "cus_Ana1\n");
     app.importer().importMembers(members);
+  }
+
+  @Test
+  void a_club_may_let_the_reminder_wait_for_stripes_next_try() throws Exception {
+    server.close();
+    app.close();
+    open("  wait_for_provider_retry: true\n");
+    long nextTry = T0.plus(Duration.ofDays(3)).getEpochSecond();
+    String invoice = stripe.failedInvoice("cus_Ana1", 49_00, 1, nextTry, T0.getEpochSecond());
+    stripe.deliver(
+        url(),
+        stripe.event("invoice.payment_failed", invoice, T0.getEpochSecond()),
+        T0.getEpochSecond());
+
+    clock.set(T0.plus(Duration.ofMinutes(30)));
+    var report =
+        app.runner()
+            .run(
+                new RunRequest(
+                    WorkflowId.PAST_DUE_MONITORING,
+                    new ClubId("main"),
+                    RunMode.RULES,
+                    false,
+                    clock.instant()));
+    assertThat(app.stores().outbox().ofMember(ANA)).isEmpty();
+    assertThat(report.skipped()).containsEntry("payment provider retries the card", 1);
+
+    // Stripe's try failed again and it will not try any more: the reminder goes.
+    clock.set(T0.plus(Duration.ofDays(3)).plus(Duration.ofHours(1)));
+    stripe.failedAgain(invoice, null);
+    stripe.deliver(
+        url(),
+        stripe.event("invoice.payment_failed", invoice, clock.instant().getEpochSecond()),
+        clock.instant().getEpochSecond());
+    app.runner()
+        .run(
+            new RunRequest(
+                WorkflowId.PAST_DUE_MONITORING,
+                new ClubId("main"),
+                RunMode.RULES,
+                false,
+                clock.instant()));
+    assertThat(app.stores().outbox().ofMember(ANA)).hasSize(1);
   }
 
   @AfterEach

@@ -7,6 +7,7 @@ import com.gymops.application.port.store.HoldStore;
 import com.gymops.application.port.store.MemberStore;
 import com.gymops.application.port.store.Outbox;
 import com.gymops.application.port.store.PayLinks;
+import com.gymops.application.port.store.ProviderBilling;
 import com.gymops.application.port.store.ReferralStore;
 import com.gymops.domain.Club;
 import com.gymops.domain.CollectionAttempt;
@@ -55,6 +56,7 @@ public final class SnapshotLoader {
   private final HoldStore holds;
   private final MessageTemplates templates;
   private final PayLinkSource payLinks;
+  private final ProviderBilling retries;
 
   /**
    * @param payLinkTemplate {@code messaging.pay_link}, or null
@@ -69,6 +71,35 @@ public final class SnapshotLoader {
       PayLinks payLinks,
       MessageTemplates templates,
       String payLinkTemplate) {
+    this(
+        members,
+        attempts,
+        outbox,
+        referrals,
+        escalations,
+        holds,
+        payLinks,
+        templates,
+        payLinkTemplate,
+        null);
+  }
+
+  /**
+   * @param retries where the payment provider's next tries are read when reminders wait for them
+   *     ({@code payments.wait_for_provider_retry}), or null when they do not
+   */
+  public SnapshotLoader(
+      MemberStore members,
+      AttemptStore attempts,
+      Outbox outbox,
+      ReferralStore referrals,
+      EscalationStore escalations,
+      HoldStore holds,
+      PayLinks payLinks,
+      MessageTemplates templates,
+      String payLinkTemplate,
+      ProviderBilling retries) {
+    this.retries = retries;
     this.members = members;
     this.attempts = attempts;
     this.outbox = outbox;
@@ -213,7 +244,18 @@ public final class SnapshotLoader {
     // Marketing texts carry no pay link; everything else that asks for money may.
     Map<MemberId, String> links =
         workflow == WorkflowId.DAILY_CAMPAIGNS ? Map.of() : payLinks.of(concerned);
-    return new ClubSnapshot(club, policy, templates, snapshots, standing, links);
+    Map<MemberId, Instant> providerRetries = new java.util.HashMap<>();
+    if (retries != null && workflow == WorkflowId.PAST_DUE_MONITORING) {
+      retries
+          .openOf(concerned.stream().map(Member::id).toList())
+          .forEach(
+              (member, invoice) -> {
+                if (invoice.nextRetry() != null) {
+                  providerRetries.put(member, invoice.nextRetry());
+                }
+              });
+    }
+    return new ClubSnapshot(club, policy, templates, snapshots, standing, links, providerRetries);
   }
 
   /** The earlier of a year-and-a-month ago and the start of the oldest delinquency in view. */
