@@ -321,7 +321,8 @@ public final class GymOpsApp implements AutoCloseable {
             clock,
             stores.holds(),
             stores.payLinks(),
-            stores.clubLinks());
+            stores.clubLinks(),
+            Persistence.providerBilling(database));
     this.accounts =
         new Accounts(
             Persistence.consoleUsers(database),

@@ -9,6 +9,7 @@ import com.gymops.application.port.store.ClubSystemLinks;
 import com.gymops.application.port.store.HoldStore;
 import com.gymops.application.port.store.MemberStore;
 import com.gymops.application.port.store.PayLinks;
+import com.gymops.application.port.store.ProviderBilling;
 import com.gymops.application.port.store.SyncStateStore;
 import com.gymops.domain.ClubId;
 import com.gymops.domain.CollectionHold;
@@ -54,6 +55,7 @@ public final class ClubSync {
   private final HoldStore holds;
   private final PayLinks payLinks;
   private final ClubSystemLinks clubLinks;
+  private final ProviderBilling billing;
   private final PulledRecordDefaults defaults;
 
   /** Without the stores of holds and pay links: those fields are ignored (tests). */
@@ -93,6 +95,23 @@ public final class ClubSync {
       HoldStore holds,
       PayLinks payLinks,
       ClubSystemLinks clubLinks) {
+    this(clubSystem, members, state, clubs, clock, holds, payLinks, clubLinks, null);
+  }
+
+  /**
+   * @param billing where a record's {@code payment_customer_id} goes (null: ignored)
+   */
+  public ClubSync(
+      ClubSystem clubSystem,
+      MemberStore members,
+      SyncStateStore state,
+      Set<ClubId> clubs,
+      Clock clock,
+      HoldStore holds,
+      PayLinks payLinks,
+      ClubSystemLinks clubLinks,
+      ProviderBilling billing) {
+    this.billing = billing;
     this.clubLinks = clubLinks;
     this.defaults = new PulledRecordDefaults(members, clock);
     this.holds = holds;
@@ -129,6 +148,7 @@ public final class ClubSync {
       List<Member> valid = new ArrayList<>(page.members().size());
       Map<MemberId, LocalDate> holdsUntil = new HashMap<>();
       Map<MemberId, String> links = new HashMap<>();
+      Map<MemberId, String> customerIds = new HashMap<>();
       List<ClubSystemLinks.Link> facts = new ArrayList<>();
       for (ClubRecord pulled : page.members()) {
         ClubRecord record = pulled;
@@ -158,7 +178,18 @@ public final class ClubSync {
               throw new IllegalArgumentException("pay_link: " + e.getMessage(), e);
             }
           }
+          String customerId = blankToNull(record.paymentCustomerId());
+          if (customerId != null) {
+            MemberValidator.customerIdProblem(customerId)
+                .ifPresent(
+                    problem -> {
+                      throw new IllegalArgumentException("payment_customer_id: " + problem);
+                    });
+          }
           valid.add(member);
+          if (customerId != null) {
+            customerIds.put(member.id(), customerId);
+          }
           if (until != null) {
             holdsUntil.put(member.id(), until);
           }
@@ -181,6 +212,9 @@ public final class ClubSync {
       storeHoldsAndLinks(valid, holdsUntil, links);
       if (clubLinks != null) {
         clubLinks.putAll(facts, clock.instant());
+      }
+      if (billing != null) {
+        billing.putCustomerIds(customerIds, clock.instant());
       }
       merged += valid.size();
       cursor = page.next();
