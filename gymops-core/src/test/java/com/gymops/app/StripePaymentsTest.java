@@ -199,6 +199,52 @@ class StripePaymentsTest {
   }
 
   @Test
+  void a_payment_recorded_just_before_a_crash_is_finished_by_stripes_resend() {
+    String invoice = stripe.failedInvoice("cus_Ana1", 49_00, 4, null, T0.getEpochSecond());
+    stripe.deliver(
+        url(),
+        stripe.event("invoice.payment_failed", invoice, T0.getEpochSecond()),
+        T0.getEpochSecond());
+    clock.set(T0.plus(Duration.ofDays(4)));
+    app.runner()
+        .run(
+            new RunRequest(
+                WorkflowId.DOOR_ACCESS, new ClubId("main"), RunMode.RULES, false, clock.instant()));
+    assertThat(app.stores().members().find(ANA).orElseThrow().door())
+        .isEqualTo(DoorAccess.LOCKED_FOR_PAYMENT);
+
+    // The first delivery recorded the payment, then the process died (kill -9): no door run, no
+    // closed invoice, the event not marked handled, no answer to Stripe.
+    long paidAt = clock.instant().getEpochSecond();
+    app.stores()
+        .payments()
+        .apply(
+            new com.gymops.domain.Payment(
+                "stripe:" + invoice + ":4900", ANA, Money.parse("49.00"), clock.instant()),
+            clock.instant());
+    assertThat(app.stores().members().find(ANA).orElseThrow().door())
+        .isEqualTo(DoorAccess.LOCKED_FOR_PAYMENT);
+
+    // Stripe resends what got no 2xx.
+    stripe.pay(invoice, paidAt);
+    String paid = stripe.event("invoice.paid", invoice, paidAt);
+    var resent = stripe.deliver(url(), paid, paidAt);
+    var again = stripe.deliver(url(), paid, paidAt + 30);
+
+    assertThat(resent.status()).as(resent.body()).isEqualTo(200);
+    assertThat(resent.body()).contains("\"payment\":\"replay\"", "\"door\":\"ACTIVE\"");
+    assertThat(again.body()).contains("\"status\":\"replay\"");
+    var ana = app.stores().members().find(ANA).orElseThrow();
+    assertThat(ana.door()).isEqualTo(DoorAccess.OPEN);
+    assertThat(ana.pastDue()).isEqualTo(Money.ZERO);
+    assertThat(app.stores().payments().ofMember(ANA)).hasSize(1);
+    assertThat(
+            app.stores().outbox().ofMember(ANA).stream()
+                .filter(t -> t.templateKey().equals(MessageTemplates.ACCESS_RESTORED)))
+        .hasSize(1);
+  }
+
+  @Test
   void forged_stale_and_unsigned_deliveries_are_refused_with_the_reason() {
     String invoice = stripe.failedInvoice("cus_Ana1", 49_00, 1, null, T0.getEpochSecond());
     String failed = stripe.event("invoice.payment_failed", invoice, T0.getEpochSecond());
