@@ -53,6 +53,7 @@ import com.gymops.application.health.HealthRecorder;
 import com.gymops.application.health.HealthRecordingClubSystem;
 import com.gymops.application.health.HealthRecordingDoorSystem;
 import com.gymops.application.health.HealthRecordingGateway;
+import com.gymops.application.health.HealthRecordingPaymentProvider;
 import com.gymops.application.importing.ImportService;
 import com.gymops.application.inbound.DeliveryUpdates;
 import com.gymops.application.inbound.SmsReplies;
@@ -302,7 +303,9 @@ public final class GymOpsApp implements AutoCloseable {
                     Persistence.providerBilling(database),
                     stores.members(),
                     payments,
-                    paymentProvider(config.payments()),
+                    paymentProvider(config.payments())
+                        .<PaymentProvider>map(
+                            api -> new HealthRecordingPaymentProvider(api, health)),
                     club -> config.club(club).map(c -> c.club().zone()).orElse(ZoneOffset.UTC),
                     clock),
                 config.payments(),

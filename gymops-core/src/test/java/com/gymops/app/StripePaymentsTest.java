@@ -303,5 +303,11 @@ class StripePaymentsTest {
         .extracting(FakeStripe.Request::path)
         .containsExactly("/v1/invoices/" + invoice, "/v1/invoices/" + invoice);
     assertThat(stripe.requests().get(1).authorization()).isEqualTo("Bearer " + FakeStripe.API_KEY);
+    assertThat(com.gymops.adapter.persistence.Persistence.integrationHealth(app.database()).all())
+        .anySatisfy(
+            health -> {
+              assertThat(health.name()).isEqualTo("payment_provider");
+              assertThat(health.lastSuccessAt()).isNotNull();
+            });
   }
 }
