@@ -25,7 +25,8 @@ import picocli.CommandLine.Spec;
           + " them and checks that nothing acknowledged was lost, no text went out twice, no fire"
           + " was skipped and the database is whole (on PostgreSQL: answers and every table reads).",
       "Scenarios: serve (payments arriving, scheduler ticking; then a SIGTERM must stop it with"
-          + " exit 0), dispatch (against a fake Twilio), run (past-due-monitoring on a large club)."
+          + " exit 0), dispatch (against a fake Twilio), run (past-due-monitoring on a large club),"
+          + " stripe (serve with Stripe's paid events arriving; not in the default set)."
           + " Exits 1 when an invariant broke; the work directory keeps every club and log.",
       "On PostgreSQL each club copy is a database gymops_drill_* made from a seeded template"
           + " (CREATE DATABASE ... TEMPLATE) and dropped at the end; the children run with"
