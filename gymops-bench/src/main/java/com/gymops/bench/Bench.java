@@ -56,6 +56,7 @@ public final class Bench {
       DispatchFigures dispatch = null;
       StartupFigures startup = null;
       ConsoleFigures console = null;
+      PaymentFigures payment = null;
       if (settings.includes(Scenario.RULES)) {
         // bench --clubs: the members spread over that many clubs, seeded apart from the others.
         BenchClub operator = club.withClubs(settings.clubs());
@@ -86,6 +87,9 @@ public final class Bench {
       if (settings.includes(Scenario.CONSOLE)) {
         console = new ConsoleScenario(club, clubs, progress).measure(settings);
       }
+      if (settings.includes(Scenario.PAYMENT)) {
+        payment = new PaymentScenario(root, progress).measure(settings);
+      }
       return new BenchReport(
           startedAt.toString(),
           Timing.round((System.nanoTime() - started) / 1e9),
@@ -96,6 +100,7 @@ public final class Bench {
           dispatch,
           startup,
           console,
+          payment,
           List.of());
     } finally {
       SeededClubs.deleteDirectory(root);

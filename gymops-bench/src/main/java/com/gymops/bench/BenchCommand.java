@@ -49,7 +49,8 @@ public final class BenchCommand implements Callable<Integer> {
       defaultValue = "rules,agent,dispatch,startup",
       description =
           "Which to run, comma-separated: rules, agent, dispatch, startup, console (the manager"
-              + " console's pages over HTTP) (default: ${DEFAULT-VALUE}).")
+              + " console's pages over HTTP), payment (a provider's paid event to the door's"
+              + " unlock call) (default: ${DEFAULT-VALUE}).")
   List<Scenario> scenarios;
 
   @Option(

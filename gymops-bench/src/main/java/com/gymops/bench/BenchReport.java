@@ -20,6 +20,7 @@ public record BenchReport(
     DispatchFigures dispatch,
     StartupFigures startup,
     ConsoleFigures console,
+    PaymentFigures payment,
     List<String> notMeasured) {
   public BenchReport {
     notMeasured = List.copyOf(notMeasured);

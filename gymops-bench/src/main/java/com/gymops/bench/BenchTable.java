@@ -208,6 +208,24 @@ public final class BenchTable {
             page.status());
       }
     }
+    if (report.payment() != null) {
+      PaymentFigures payment = report.payment();
+      line(text, "");
+      line(
+          text,
+          "payment: Stripe's invoice.paid to the door system's unlock call on serve, %d members,"
+              + " %d events after %d warm-ups",
+          payment.members(),
+          payment.events(),
+          payment.warmups());
+      line(
+          text,
+          "  median %.1f ms, p95 %.1f ms, max %.1f ms (goal: median under %d ms)",
+          payment.medianMs(),
+          payment.p95Ms(),
+          payment.maxMs(),
+          payment.goalMs());
+    }
     for (String missing : report.notMeasured()) {
       line(text, "");
       line(text, "not measured: %s", missing);

@@ -9,7 +9,9 @@ public enum Scenario {
   DISPATCH,
   STARTUP,
   /** The manager console's pages over HTTP; not in the default set. */
-  CONSOLE;
+  CONSOLE,
+  /** A provider's paid event to the door system's unlock call, on serve; not in the default set. */
+  PAYMENT;
 
   public String code() {
     return name().toLowerCase(Locale.ROOT);

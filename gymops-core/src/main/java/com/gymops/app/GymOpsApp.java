@@ -15,6 +15,8 @@ import com.gymops.adapter.door.KisiDoorSystem;
 import com.gymops.adapter.door.OpenpathDoorSystem;
 import com.gymops.adapter.email.SmtpEmailGateway;
 import com.gymops.adapter.llm.AnthropicLlmClient;
+import com.gymops.adapter.payments.SquareInvoices;
+import com.gymops.adapter.payments.StripeInvoices;
 import com.gymops.adapter.persistence.Database;
 import com.gymops.adapter.persistence.Persistence;
 import com.gymops.adapter.persistence.StoreErrors;
@@ -24,6 +26,7 @@ import com.gymops.adapter.schedule.ScheduledFireCalendar;
 import com.gymops.adapter.sms.LogMessageGateway;
 import com.gymops.adapter.sms.TwilioSmsGateway;
 import com.gymops.adapter.web.ApiV1;
+import com.gymops.adapter.web.ProviderHooks;
 import com.gymops.adapter.web.Webhooks;
 import com.gymops.adapter.web.console.ConsoleServices;
 import com.gymops.app.demo.DemoData;
@@ -60,6 +63,7 @@ import com.gymops.application.health.HealthRecorder;
 import com.gymops.application.health.HealthRecordingClubSystem;
 import com.gymops.application.health.HealthRecordingDoorSystem;
 import com.gymops.application.health.HealthRecordingGateway;
+import com.gymops.application.health.HealthRecordingPaymentProvider;
 import com.gymops.application.importing.ImportService;
 import com.gymops.application.inbound.DeliveryUpdates;
 import com.gymops.application.inbound.SmsReplies;
@@ -68,9 +72,11 @@ import com.gymops.application.messaging.Dispatcher;
 import com.gymops.application.messaging.RetryPolicy;
 import com.gymops.application.messaging.SenderHealth;
 import com.gymops.application.payments.PaymentService;
+import com.gymops.application.payments.ProviderPayments;
 import com.gymops.application.port.ClubSystem;
 import com.gymops.application.port.DoorSystem;
 import com.gymops.application.port.MessageGateway;
+import com.gymops.application.port.PaymentProvider;
 import com.gymops.application.port.ReportWriter;
 import com.gymops.application.port.store.AttemptStore.KeyedAttempt;
 import com.gymops.application.port.store.ConsoleReads;
@@ -91,6 +97,7 @@ import com.gymops.config.AgentSettings;
 import com.gymops.config.DoorSettings;
 import com.gymops.config.GymOpsConfig;
 import com.gymops.config.MessagingSettings;
+import com.gymops.config.PaymentSettings;
 import com.gymops.domain.Channel;
 import com.gymops.policy.MessageTemplates;
 import java.io.IOException;
@@ -99,6 +106,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -179,7 +187,8 @@ public final class GymOpsApp implements AutoCloseable {
             config.messaging().defaultRegion(),
             clock,
             stores.holds(),
-            stores.payLinks());
+            stores.payLinks(),
+            Persistence.providerBilling(database));
     MessageTemplates templates =
         new MessageTemplates(config.messaging().templates(), config.messaging().optOutText());
     ManagerMessages managerMessages =
@@ -213,7 +222,10 @@ public final class GymOpsApp implements AutoCloseable {
                 stores.payLinks(),
                 templates,
                 config.messaging().payLink(),
-                stores.clubLinks()));
+                stores.clubLinks(),
+                config.payments().waitForProviderRetry()
+                    ? Persistence.providerBilling(database)
+                    : null));
     AgentSettings agent = config.agent();
     // No key, no client: agent and shadow runs then complete by the rules and say why.
     this.llm =
@@ -291,6 +303,8 @@ public final class GymOpsApp implements AutoCloseable {
             chatGateways(config, health),
             managerMessages,
             RetryPolicy.withJitter(() -> ThreadLocalRandom.current().nextDouble()));
+    PaymentService payments =
+        new PaymentService(stores.members(), stores.payments(), runner, clock);
     this.webhooks =
         new Webhooks(
             new SmsReplies(config, stores.members(), stores.inbound(), stores.notes(), clock),
@@ -302,10 +316,22 @@ public final class GymOpsApp implements AutoCloseable {
                 sms.sender(),
                 TwilioSmsGateway::senderProblemOf,
                 clock),
-            new PaymentService(stores.members(), stores.payments(), runner, clock),
+            payments,
             new DoorStateExport(stores.members()),
             config.webhooks(),
-            config.messaging().publicBaseUrl());
+            config.messaging().publicBaseUrl(),
+            new ProviderHooks(
+                new ProviderPayments(
+                    Persistence.providerBilling(database),
+                    stores.members(),
+                    payments,
+                    paymentProvider(config.payments())
+                        .<PaymentProvider>map(
+                            api -> new HealthRecordingPaymentProvider(api, health)),
+                    club -> config.club(club).map(c -> c.club().zone()).orElse(ZoneOffset.UTC),
+                    clock),
+                config.payments(),
+                clock));
     this.holds = new CollectionHolds(config, stores.members(), stores.holds(), audit, clock);
     this.manualActions =
         new ManualActions(config, stores.members(), stores.notes(), runner, audit, clock);
@@ -323,7 +349,8 @@ public final class GymOpsApp implements AutoCloseable {
             config.clubs().stream().map(c -> c.club().id()).collect(Collectors.toSet()),
             clock,
             stores.holds(),
-            stores.payLinks());
+            stores.payLinks(),
+            Persistence.providerBilling(database));
     this.accounts =
         new Accounts(
             Persistence.consoleUsers(database),
@@ -490,6 +517,27 @@ public final class GymOpsApp implements AutoCloseable {
 
   public Clock clock() {
     return clock;
+  }
+
+  /**
+   * The provider's invoice API, for pay links an event did not carry: only with {@code
+   * payments.provider} set and its key in the environment.
+   */
+  private static Optional<PaymentProvider> paymentProvider(PaymentSettings settings) {
+    if (settings.isStripe() && settings.stripe().apiKey() != null) {
+      return Optional.of(
+          new StripeInvoices(
+              settings.stripe().baseUrl(), settings.stripe().apiKey(), Sleeper.SYSTEM));
+    }
+    if (settings.isSquare() && settings.square().accessToken() != null) {
+      return Optional.of(
+          new SquareInvoices(
+              settings.square().baseUrl(),
+              settings.square().accessToken(),
+              settings.square().version(),
+              Sleeper.SYSTEM));
+    }
+    return Optional.empty();
   }
 
   public Stores stores() {

@@ -19,8 +19,10 @@ public record GymOpsConfig(
     WebhookSecrets webhooks,
     ClubSystemSettings clubSystem,
     ApprovalSettings approvals,
-    NotificationSettings notifications) {
+    NotificationSettings notifications,
+    PaymentSettings payments) {
   public GymOpsConfig {
+    Objects.requireNonNull(payments, "payments");
     Objects.requireNonNull(approvals, "approvals");
     Objects.requireNonNull(notifications, "notifications");
     clubs = List.copyOf(clubs);
@@ -31,6 +33,32 @@ public record GymOpsConfig(
     Objects.requireNonNull(door, "door");
     Objects.requireNonNull(webhooks, "webhooks");
     Objects.requireNonNull(clubSystem, "clubSystem");
+  }
+
+  /** A configuration without a payment provider's webhooks. */
+  public GymOpsConfig(
+      List<ClubSettings> clubs,
+      DatabaseSettings database,
+      MessagingSettings messaging,
+      ServerSettings server,
+      AgentSettings agent,
+      DoorSettings door,
+      WebhookSecrets webhooks,
+      ClubSystemSettings clubSystem,
+      ApprovalSettings approvals,
+      NotificationSettings notifications) {
+    this(
+        clubs,
+        database,
+        messaging,
+        server,
+        agent,
+        door,
+        webhooks,
+        clubSystem,
+        approvals,
+        notifications,
+        PaymentSettings.NONE);
   }
 
   /**

@@ -76,6 +76,11 @@ public final class PastDueMonitoringPolicy implements WorkflowPolicy {
       if (blocked.isEmpty() && lockTextWithin(member, now, policy.messaging())) {
         blocked = Optional.of(LOCK_TEXT_SENT);
       }
+      if (blocked.isEmpty() && snapshot.awaitsProviderRetry(id, now)) {
+        // The provider will try the card again: a reminder before that try asks the member to
+        // pay what may be paid without them (payments.wait_for_provider_retry).
+        blocked = Optional.of(ClubSnapshot.PROVIDER_RETRY);
+      }
       boolean lockDue = false;
       if (meetsLockThresholds(facts, policy.reminders())) {
         urgentCases++;

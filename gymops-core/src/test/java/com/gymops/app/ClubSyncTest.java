@@ -133,6 +133,24 @@ class ClubSyncTest {
   }
 
   @Test
+  void a_payment_customer_id_comes_with_the_member_and_a_bad_one_skips_the_record() {
+    simulator
+        .put("M1", "main", "+14155550001", "0.00", null, T1)
+        .with("M1", "payment_customer_id", "cus_NffrFeUfNV2Hib")
+        .put("M2", "main", "+14155550002", "0.00", null, T1)
+        .with("M2", "payment_customer_id", "cus_x'; DROP TABLE member; --");
+
+    ClubSync.Result result = app.clubSync().pull();
+
+    assertThat(result.merged()).isEqualTo(1);
+    assertThat(result.problems())
+        .singleElement()
+        .satisfies(p -> assertThat(p).startsWith("M2: payment_customer_id: payment customer id"));
+    var billing = com.gymops.adapter.persistence.Persistence.providerBilling(app.database());
+    assertThat(billing.memberOfCustomer("cus_NffrFeUfNV2Hib")).contains(new MemberId("M1"));
+  }
+
+  @Test
   void a_bad_record_is_skipped_and_reported_and_the_rest_merged() {
     simulator
         .put("M1", "main", "+14155550001", "0.00", null, T1)

@@ -64,6 +64,38 @@ class PastDueMonitoringPolicyTest {
   }
 
   @Test
+  void a_reminder_waits_for_the_payment_providers_next_try_when_the_club_says_so() {
+    MemberSnapshot member = aPastDueMember().owing("49.00").build();
+    var id = member.member().id();
+    ClubSnapshot plain = snapshot(member);
+    ClubSnapshot waiting =
+        new ClubSnapshot(
+            plain.club(),
+            plain.policy(),
+            plain.templates(),
+            plain.members(),
+            plain.holds(),
+            plain.payLinks(),
+            java.util.Map.of(id, now().plus(Duration.ofHours(20))));
+    ClubSnapshot retried =
+        new ClubSnapshot(
+            plain.club(),
+            plain.policy(),
+            plain.templates(),
+            plain.members(),
+            plain.holds(),
+            plain.payLinks(),
+            java.util.Map.of(id, now().minus(Duration.ofMinutes(1))));
+
+    Plan held = policy.plan(waiting, clock());
+    assertThat(rules(held)).isEmpty();
+    assertThat(held.skipped()).containsEntry(ClubSnapshot.PROVIDER_RETRY, 1);
+    assertThat(summary(held).membersProcessed()).isEqualTo(1);
+    assertThat(rules(policy.plan(retried, clock()))).containsExactly("past-due.tier.friendly");
+    assertThat(rules(policy.plan(plain, clock()))).containsExactly("past-due.tier.friendly");
+  }
+
+  @Test
   void failed_reminders_and_invoices_do_not_raise_the_tier() {
     Plan plan =
         plan(

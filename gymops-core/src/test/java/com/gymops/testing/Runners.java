@@ -30,7 +30,8 @@ public final class Runners {
         stores.payLinks(),
         templates,
         payLinkTemplate,
-        stores.clubLinks());
+        stores.clubLinks(),
+        null);
   }
 
   public static RunPlanner planner(Stores stores, MessageTemplates templates) {

@@ -19,7 +19,8 @@ import java.util.function.Consumer;
  */
 public final class Drill {
   /** The scenarios, by the names {@code gymops drill --scenarios} takes. */
-  public static final List<String> SCENARIOS = List.of("serve", "dispatch", "run", "fire", "pull");
+  public static final List<String> SCENARIOS =
+      List.of("serve", "dispatch", "run", "fire", "pull", "stripe");
 
   /**
    * @param kills kills per scenario
@@ -90,6 +91,8 @@ public final class Drill {
             case "dispatch" ->
                 new DispatchDrill(small, random, settings.progress()).run(settings.kills());
             case "fire" -> new FireDrill(small, random, settings.progress()).run(settings.kills());
+            case "stripe" ->
+                new StripeDrill(small, random, settings.progress()).run(settings.kills());
             default ->
                 new RunDrill(
                         DrillClub.make(

@@ -88,6 +88,16 @@ final class DrillDatabase {
         : column;
   }
 
+  /** One statement that changes rows (a drill's setup), in a transaction of its own. */
+  int update(String sql) {
+    try (Connection connection = DriverManager.getConnection(url);
+        java.sql.Statement statement = connection.createStatement()) {
+      return statement.executeUpdate(sql);
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot update " + url + ": " + e.getMessage(), e);
+    }
+  }
+
   List<List<String>> rows(String sql, Object... parameters) {
     try (Connection connection = DriverManager.getConnection(url)) {
       return rows(connection, sql, parameters);

@@ -106,7 +106,9 @@ public final class HttpClubSystem implements ClubSystem {
               instant(text(member, "updated_at")),
               text(member, "state"),
               text(member, "collections_hold_until"),
-              text(member, "pay_link")));
+              text(member, "pay_link"),
+              null,
+              text(member, "payment_customer_id")));
     }
     JsonNode next = root.get("next_cursor");
     return new Page(records, next == null || next.isNull() ? null : next.asText());

@@ -15,6 +15,7 @@ import com.gymops.config.DoorSettings;
 import com.gymops.config.GymOpsConfig;
 import com.gymops.config.MessagingSettings;
 import com.gymops.config.NotificationSettings;
+import com.gymops.config.PaymentSettings;
 import com.gymops.config.ServerSettings;
 import com.gymops.config.SmtpSettings;
 import com.gymops.config.TwilioSettings;
@@ -55,6 +56,7 @@ final class ConfigBinder {
   private static final List<String> DOOR_SYSTEMS =
       List.of("builtin", "http", "clubhub", "kisi", "brivo", "openpath");
   private static final List<String> CLUB_SYSTEMS = List.of("local", "http", "clubhub", "abc");
+  private static final List<String> PAYMENT_PROVIDERS = List.of("none", "stripe", "square");
   private static final List<String> CONSENT_SOURCES = List.of("club_system", "attested");
   private static final List<String> HTTP_METHODS = List.of("GET", "POST", "PUT", "PATCH", "DELETE");
   private static final Pattern HEADER_NAME = Pattern.compile("[A-Za-z0-9-]+");
@@ -85,6 +87,7 @@ final class ConfigBinder {
     DatabaseSettings database = database(root.section("database"));
     AgentSettings agent = agent(root.section("agent"));
     ApprovalSettings approvals = approvals(root.section("approvals"));
+    PaymentSettings payments = payments(root.section("payments"));
     ClubRules global = RuleSections.read(root, ClubRules.DEFAULTS, false);
     List<ClubSettings> clubs =
         clubs(root, global, messaging.defaultRegion()).stream()
@@ -128,7 +131,80 @@ final class ConfigBinder {
         webhooks,
         clubSystem,
         approvals,
-        notifications);
+        notifications,
+        payments);
+  }
+
+  /** {@code payments}: the provider, its hosts, and its secrets from the environment. */
+  private PaymentSettings payments(ConfigNode section) {
+    String provider =
+        section.value(
+            "provider", "none", text -> provider("payment provider", text, PAYMENT_PROVIDERS));
+    boolean wait = section.bool("wait_for_provider_retry", false);
+    ConfigNode stripe = section.section("stripe");
+    for (String secret : List.of("webhook_secret", "api_key", "secret_key")) {
+      stripe.forbid(
+          secret,
+          "secrets come from the environment: set "
+              + PaymentSettings.STRIPE_WEBHOOK_SECRET_ENV
+              + " and "
+              + PaymentSettings.STRIPE_API_KEY_ENV);
+    }
+    String stripeUrl =
+        stripe
+            .optional("base_url", ConfigBinder::httpUrl)
+            .orElse(PaymentSettings.STRIPE_DEFAULT_BASE_URL);
+    Duration tolerance =
+        Duration.ofSeconds(
+            stripe.integer(
+                "tolerance_seconds",
+                (int) PaymentSettings.STRIPE_DEFAULT_TOLERANCE.toSeconds(),
+                1,
+                3_600));
+    ConfigNode square = section.section("square");
+    for (String secret : List.of("signature_key", "access_token")) {
+      square.forbid(
+          secret,
+          "secrets come from the environment: set "
+              + PaymentSettings.SQUARE_SIGNATURE_KEY_ENV
+              + " and "
+              + PaymentSettings.SQUARE_ACCESS_TOKEN_ENV);
+    }
+    String squareUrl =
+        square
+            .optional("base_url", ConfigBinder::httpUrl)
+            .orElse(PaymentSettings.SQUARE_DEFAULT_BASE_URL);
+    String notificationUrl =
+        square.optional("notification_url", ConfigBinder::notificationUrl).orElse(null);
+    String version = square.text("version", PaymentSettings.SQUARE_DEFAULT_VERSION);
+    if (provider.equals("square") && notificationUrl == null) {
+      square.problemAt(
+          "notification_url",
+          "is needed with payments.provider: square: the URL given to Square for the"
+              + " subscription, which Square's signature covers");
+    }
+    return new PaymentSettings(
+        provider,
+        new PaymentSettings.Stripe(
+            stripeUrl,
+            fromEnv(PaymentSettings.STRIPE_WEBHOOK_SECRET_ENV).orElse(null),
+            fromEnv(PaymentSettings.STRIPE_API_KEY_ENV).orElse(null),
+            tolerance),
+        new PaymentSettings.Square(
+            squareUrl,
+            fromEnv(PaymentSettings.SQUARE_SIGNATURE_KEY_ENV).orElse(null),
+            fromEnv(PaymentSettings.SQUARE_ACCESS_TOKEN_ENV).orElse(null),
+            notificationUrl,
+            version),
+        wait);
+  }
+
+  /** Kept as written: Square signs the notification URL byte for byte. */
+  private static String notificationUrl(String text) {
+    if (!text.startsWith("https://") && !text.startsWith("http://")) {
+      throw new IllegalArgumentException("'" + text + "' is not an http:// or https:// URL");
+    }
+    return text;
   }
 
   private static ApprovalSettings approvals(ConfigNode section) {

@@ -11,16 +11,17 @@ import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 
-/** The {@code member_pay_link} table. */
+/**
+ * The {@code member_pay_link} table, and the pay link of a member's open provider invoice ({@code
+ * provider_invoice}), which comes first.
+ */
 final class JdbiPayLinks implements PayLinks {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Jdbi jdbi;
-  private final Queries queries;
 
   JdbiPayLinks(Jdbi jdbi) {
     this.jdbi = jdbi;
-    this.queries = new Queries(jdbi);
   }
 
   @Override
@@ -56,8 +57,7 @@ final class JdbiPayLinks implements PayLinks {
 
   @Override
   public Optional<String> of(MemberId member) {
-    return queries.findOne(
-        String.class, "SELECT url FROM member_pay_link WHERE member_id = ?", member.value());
+    return ofMembers(java.util.List.of(member)).values().stream().findFirst();
   }
 
   @Override
@@ -77,6 +77,15 @@ final class JdbiPayLinks implements PayLinks {
           handle
               .createQuery(
                   "SELECT member_id, url FROM member_pay_link WHERE member_id IN (<ids_of_json>)")
+              .bind("ids", ids)
+              .map((rs, context) -> Map.entry(new MemberId(rs.getString(1)), rs.getString(2)))
+              .forEach(link -> links.put(link.getKey(), link.getValue()));
+          // The payment provider's page for the open invoice comes first: it is where the debt
+          // the text asks about is paid (the latest updated when there are several).
+          handle
+              .createQuery(
+                  "SELECT member_id, pay_url FROM provider_invoice WHERE open AND pay_url IS NOT"
+                      + " NULL AND member_id IN (<ids_of_json>) ORDER BY updated_at, invoice_id")
               .bind("ids", ids)
               .map((rs, context) -> Map.entry(new MemberId(rs.getString(1)), rs.getString(2)))
               .forEach(link -> links.put(link.getKey(), link.getValue()));

@@ -96,6 +96,11 @@ public final class Persistence {
   }
 
   /** The scheduler's record of the fires it ran. */
+  public static com.gymops.application.port.store.ProviderBilling providerBilling(
+      Database database) {
+    return new JdbiProviderBilling(database.jdbi());
+  }
+
   public static FireLog fireLog(Database database) {
     return new JdbiFireLog(database.jdbi());
   }

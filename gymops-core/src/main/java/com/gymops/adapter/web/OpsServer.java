@@ -125,6 +125,12 @@ public final class OpsServer implements AutoCloseable {
                 config.routes.post(Webhooks.TWILIO_INBOUND, twilio::inbound);
                 config.routes.post(Webhooks.TWILIO_STATUS, twilio::status);
                 config.routes.post(Webhooks.PAYMENTS, new PaymentWebhook(webhooks)::receive);
+                if (webhooks.providers() != null) {
+                  config.routes.post(
+                      ProviderHooks.STRIPE, new StripeWebhook(webhooks.providers())::receive);
+                  config.routes.post(
+                      ProviderHooks.SQUARE, new SquareWebhook(webhooks.providers())::receive);
+                }
                 config.routes.get(Webhooks.DOOR_EXPORT, new DoorExportEndpoint(webhooks)::export);
               }
               if (api != null) {

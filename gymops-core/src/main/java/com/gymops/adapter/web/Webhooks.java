@@ -12,6 +12,7 @@ import java.util.Objects;
  *
  * @param publicBaseUrl {@code messaging.public_base_url}: the URL Twilio signs starts with it; null
  *     when unset, and Twilio's webhooks then refuse every request
+ * @param providers Stripe's and Square's webhooks (docs/INTEGRATIONS.md), or null: they refuse
  */
 public record Webhooks(
     SmsReplies sms,
@@ -19,7 +20,8 @@ public record Webhooks(
     PaymentService payments,
     DoorStateExport doors,
     WebhookSecrets secrets,
-    String publicBaseUrl) {
+    String publicBaseUrl,
+    ProviderHooks providers) {
   public static final String TWILIO_INBOUND = "/webhooks/twilio/inbound";
   public static final String TWILIO_STATUS = "/webhooks/twilio/status";
   public static final String PAYMENTS = "/webhooks/payments";
@@ -31,5 +33,16 @@ public record Webhooks(
     Objects.requireNonNull(payments, "payments");
     Objects.requireNonNull(doors, "doors");
     Objects.requireNonNull(secrets, "secrets");
+  }
+
+  /** The webhooks without a payment provider's: Stripe's and Square's endpoints refuse. */
+  public Webhooks(
+      SmsReplies sms,
+      DeliveryUpdates deliveries,
+      PaymentService payments,
+      DoorStateExport doors,
+      WebhookSecrets secrets,
+      String publicBaseUrl) {
+    this(sms, deliveries, payments, doors, secrets, publicBaseUrl, null);
   }
 }

@@ -34,8 +34,8 @@ public final class SettingsQuery {
   }
 
   /**
-   * Twilio, SMTP, the door system and the club system: in use or not, last success, last error
-   * (when and what), as recorded where GymOps calls them.
+   * Twilio, SMTP, the door system, the club system and the payment provider's API: in use or not,
+   * last success, last error (when and what), as recorded where GymOps calls them.
    */
   public List<HealthRow> health() {
     Map<String, IntegrationHealth> recorded = new HashMap<>();
@@ -46,6 +46,11 @@ public final class SettingsQuery {
     inUse.put("smtp", messaging.emailProvider().equals("smtp"));
     inUse.put("door", config.door().callsOut());
     inUse.put("club_system", config.clubSystem().isHttp());
+    inUse.put(
+        "payment_provider",
+        !config.payments().provider().equals("none")
+            && (config.payments().stripe().apiKey() != null
+                || config.payments().square().accessToken() != null));
     List<HealthRow> rows = new ArrayList<>();
     inUse.forEach(
         (name, used) -> {

@@ -5,6 +5,7 @@ import com.gymops.application.port.store.AttemptStore.KeyedAttempt;
 import com.gymops.application.port.store.HoldStore;
 import com.gymops.application.port.store.MemberStore;
 import com.gymops.application.port.store.PayLinks;
+import com.gymops.application.port.store.ProviderBilling;
 import com.gymops.application.port.store.Transactor;
 import com.gymops.domain.ClubId;
 import com.gymops.domain.CollectionAttempt;
@@ -41,6 +42,7 @@ public final class ImportService {
   private final Clock clock;
   private final HoldStore holds;
   private final PayLinks payLinks;
+  private final ProviderBilling billing;
 
   public ImportService(
       MemberStore members,
@@ -52,6 +54,34 @@ public final class ImportService {
       Clock clock,
       HoldStore holds,
       PayLinks payLinks) {
+    this(
+        members,
+        attempts,
+        transactor,
+        clubs,
+        clubZones,
+        defaultRegion,
+        clock,
+        holds,
+        payLinks,
+        null);
+  }
+
+  /**
+   * @param billing where a file's {@code payment_customer_id}s go, or null when none may be given
+   */
+  public ImportService(
+      MemberStore members,
+      AttemptStore attempts,
+      Transactor transactor,
+      Set<ClubId> clubs,
+      Collection<ZoneId> clubZones,
+      String defaultRegion,
+      Clock clock,
+      HoldStore holds,
+      PayLinks payLinks,
+      ProviderBilling billing) {
+    this.billing = billing;
     this.holds = holds;
     this.payLinks = payLinks;
     this.members = members;
@@ -109,6 +139,9 @@ public final class ImportService {
                                   null,
                                   null)));
               payLinks.putAll(parsed.payLinks(), clock.instant());
+              if (billing != null) {
+                billing.putCustomerIds(parsed.customerIds(), clock.instant());
+              }
               return rows.size() - existing;
             });
     return new Imported(rows.size(), added);

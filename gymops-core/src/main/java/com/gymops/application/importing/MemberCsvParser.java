@@ -45,7 +45,7 @@ public final class MemberCsvParser {
 
   /** Columns a file may leave out: {@code state}, the US state of the member's address. */
   public static final List<String> OPTIONAL_COLUMNS =
-      List.of("state", "collections_hold_until", "pay_link");
+      List.of("state", "collections_hold_until", "pay_link", "payment_customer_id");
 
   private static final CsvTable TABLE = new CsvTable(COLUMNS, OPTIONAL_COLUMNS);
   private static final CodeTable<MemberStatus> STATUSES =
@@ -112,6 +112,8 @@ public final class MemberCsvParser {
     Map<String, Integer> firstLineOfMemberId = new HashMap<>();
     Map<MemberId, LocalDate> holds = new HashMap<>();
     Map<MemberId, String> links = new HashMap<>();
+    Map<MemberId, String> customerIds = new HashMap<>();
+    Map<String, Integer> firstLineOfCustomerId = new HashMap<>();
     CsvTable.Contents<Member> contents =
         TABLE.read(
             in,
@@ -120,6 +122,7 @@ public final class MemberCsvParser {
               Optional<Member> member = toMember(row, firstLineOfMemberId);
               LocalDate holdUntil = holdUntil(row);
               String link = payLink(row);
+              String customerId = customerId(row, firstLineOfCustomerId);
               if (row.isRejected() || member.isEmpty()) {
                 return Optional.empty();
               }
@@ -129,12 +132,15 @@ public final class MemberCsvParser {
               if (link != null) {
                 links.put(member.get().id(), link);
               }
+              if (customerId != null) {
+                customerIds.put(member.get().id(), customerId);
+              }
               return member;
             });
     if (!contents.problems().isEmpty()) {
       return new ParsedMembers(List.of(), contents.problems());
     }
-    return new ParsedMembers(contents.values(), contents.problems(), holds, links);
+    return new ParsedMembers(contents.values(), contents.problems(), holds, links, customerIds);
   }
 
   private Optional<Member> toMember(CsvRow row, Map<String, Integer> firstLineOfMemberId) {
@@ -192,6 +198,34 @@ public final class MemberCsvParser {
       row.reject("collections_hold_until", dates.problem(text));
     }
     return until;
+  }
+
+  /**
+   * The member's customer id at the payment provider: checked by {@link MemberValidator}, and one
+   * customer per member in a file, since a provider's payment must let in exactly one member.
+   */
+  private static String customerId(CsvRow row, Map<String, Integer> firstLineOfCustomerId) {
+    String text = row.optionalValue("payment_customer_id");
+    if (text.isEmpty()) {
+      return null;
+    }
+    Optional<String> problem = MemberValidator.customerIdProblem(text);
+    if (problem.isPresent()) {
+      row.reject("payment_customer_id", problem.get());
+      return null;
+    }
+    Integer first = firstLineOfCustomerId.putIfAbsent(text, row.line());
+    if (first != null) {
+      row.reject(
+          "payment_customer_id",
+          "payment customer id '"
+              + text
+              + "' is also on line "
+              + first
+              + ": a provider's payment must let in one member");
+      return null;
+    }
+    return text;
   }
 
   private static String payLink(CsvRow row) {

@@ -22,6 +22,34 @@ public final class MemberValidator {
 
   private MemberValidator() {}
 
+  public static final int MAX_CUSTOMER_ID_LENGTH = 255;
+  private static final Pattern CUSTOMER_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_:.-]*");
+
+  /**
+   * What is wrong with the payment provider's customer id ({@code payment_customer_id}: Stripe's
+   * {@code cus_...}, Square's customer id), if anything: 1-255 letters, digits, {@code _}, {@code
+   * :}, {@code .} or {@code -}, starting with a letter or digit. It decides which member a
+   * provider's payment lets in, so nothing else passes.
+   */
+  public static Optional<String> customerIdProblem(String id) {
+    if (id.length() > MAX_CUSTOMER_ID_LENGTH) {
+      return Optional.of(
+          "payment customer id is "
+              + id.length()
+              + " characters long; at most "
+              + MAX_CUSTOMER_ID_LENGTH
+              + " are allowed");
+    }
+    if (!CUSTOMER_ID.matcher(id).matches()) {
+      return Optional.of(
+          "payment customer id '"
+              + printable(id)
+              + "' may hold only letters, digits, '_', ':', '.' and '-', starting with a letter"
+              + " or digit (Stripe's look like cus_NffrFeUfNV2Hib)");
+    }
+    return Optional.empty();
+  }
+
   /** What is wrong with the member id, if anything. */
   public static Optional<String> idProblem(String id) {
     if (id == null || id.isBlank()) {

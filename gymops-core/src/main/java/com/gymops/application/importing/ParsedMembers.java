@@ -14,22 +14,35 @@ public record ParsedMembers(
     List<Member> members,
     List<ImportProblem> problems,
     Map<MemberId, LocalDate> holdsUntil,
-    Map<MemberId, String> payLinks) {
+    Map<MemberId, String> payLinks,
+    Map<MemberId, String> customerIds) {
 
-  /** A file without the optional hold and pay-link columns. */
+  /** A file without the optional hold, pay-link and customer-id columns. */
   public ParsedMembers(List<Member> members, List<ImportProblem> problems) {
-    this(members, problems, Map.of(), Map.of());
+    this(members, problems, Map.of(), Map.of(), Map.of());
+  }
+
+  /** A file without the optional customer-id column. */
+  public ParsedMembers(
+      List<Member> members,
+      List<ImportProblem> problems,
+      Map<MemberId, LocalDate> holdsUntil,
+      Map<MemberId, String> payLinks) {
+    this(members, problems, holdsUntil, payLinks, Map.of());
   }
 
   /**
    * @param holdsUntil the {@code collections_hold_until} dates given
    * @param payLinks the {@code pay_link} URLs given
+   * @param customerIds the {@code payment_customer_id}s given: each member's customer id at the
+   *     payment provider
    */
   public ParsedMembers {
     members = List.copyOf(members);
     problems = List.copyOf(problems);
     holdsUntil = Map.copyOf(holdsUntil);
     payLinks = Map.copyOf(payLinks);
+    customerIds = Map.copyOf(customerIds);
     if (!members.isEmpty() && !problems.isEmpty()) {
       throw new IllegalArgumentException("a file with problems imports no members");
     }

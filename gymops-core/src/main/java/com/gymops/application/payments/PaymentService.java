@@ -125,6 +125,23 @@ public final class PaymentService {
     return evaluated;
   }
 
+  /**
+   * Lets the member in when they are locked for payment and owe nothing: what a provider's resent
+   * paid event finishes when its payment was recorded but the process died before the door run.
+   *
+   * @return whether a door run was made
+   */
+  public boolean openIfPaidUp(com.gymops.domain.MemberId id) {
+    Optional<Member> member = members.find(id);
+    if (member.isPresent()
+        && member.get().door().isLockedForPayment()
+        && !member.get().pastDue().isPositive()) {
+      evaluateDoor(member.get());
+      return true;
+    }
+    return false;
+  }
+
   /** A door run and the door the member has after it. */
   private record DoorRun(RunReport report, String after) {}
 

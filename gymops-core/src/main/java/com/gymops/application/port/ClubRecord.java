@@ -14,6 +14,9 @@ import java.time.Instant;
  * @param payLink the member's own https pay link, or null (keeps what is on file)
  * @param facts what a club system with ids and statuses of its own says beside the fields above
  *     (ClubHub), or null (docs/club-system-api.md's records, which say all there is)
+ * @param paymentCustomerId the member's customer id at the payment provider ({@code
+ *     payment_customer_id}: Stripe's {@code cus_...}, Square's customer id), or null (keeps what is
+ *     on file); ClubHub's and ABC Evo's member records carry none
  */
 public record ClubRecord(
     String memberId,
@@ -31,7 +34,46 @@ public record ClubRecord(
     String state,
     String collectionsHoldUntil,
     String payLink,
-    ClubSystemFacts facts) {
+    ClubSystemFacts facts,
+    String paymentCustomerId) {
+
+  /** A record without a payment provider's customer id. */
+  public ClubRecord(
+      String memberId,
+      String clubId,
+      String firstName,
+      String lastName,
+      String phone,
+      String email,
+      String status,
+      String joinedOn,
+      String pastDueAmount,
+      String pastDueSince,
+      boolean smsConsent,
+      Instant updatedAt,
+      String state,
+      String collectionsHoldUntil,
+      String payLink,
+      ClubSystemFacts facts) {
+    this(
+        memberId,
+        clubId,
+        firstName,
+        lastName,
+        phone,
+        email,
+        status,
+        joinedOn,
+        pastDueAmount,
+        pastDueSince,
+        smsConsent,
+        updatedAt,
+        state,
+        collectionsHoldUntil,
+        payLink,
+        facts,
+        null);
+  }
 
   /** A record of docs/club-system-api.md: nothing beside its fields. */
   public ClubRecord(

@@ -8,6 +8,7 @@ import com.gymops.application.port.store.HoldStore;
 import com.gymops.application.port.store.MemberStore;
 import com.gymops.application.port.store.Outbox;
 import com.gymops.application.port.store.PayLinks;
+import com.gymops.application.port.store.ProviderBilling;
 import com.gymops.application.port.store.ReferralStore;
 import com.gymops.domain.Club;
 import com.gymops.domain.CollectionAttempt;
@@ -57,6 +58,7 @@ public final class SnapshotLoader {
   private final MessageTemplates templates;
   private final PayLinkSource payLinks;
   private final ClubSystemLinks clubLinks;
+  private final ProviderBilling retries;
 
   /** Without the club system's links: nobody is staff. */
   public SnapshotLoader(
@@ -79,6 +81,7 @@ public final class SnapshotLoader {
         payLinks,
         templates,
         payLinkTemplate,
+        null,
         null);
   }
 
@@ -86,6 +89,8 @@ public final class SnapshotLoader {
    * @param payLinkTemplate {@code messaging.pay_link}, or null
    * @param clubLinks the club system's standing of each member, which says who is staff (null:
    *     nobody)
+   * @param retries where the payment provider's next tries are read when reminders wait for them
+   *     ({@code payments.wait_for_provider_retry}), or null when they do not
    */
   public SnapshotLoader(
       MemberStore members,
@@ -97,8 +102,10 @@ public final class SnapshotLoader {
       PayLinks payLinks,
       MessageTemplates templates,
       String payLinkTemplate,
-      ClubSystemLinks clubLinks) {
+      ClubSystemLinks clubLinks,
+      ProviderBilling retries) {
     this.clubLinks = clubLinks;
+    this.retries = retries;
     this.members = members;
     this.attempts = attempts;
     this.outbox = outbox;
@@ -249,7 +256,18 @@ public final class SnapshotLoader {
     // Marketing texts carry no pay link; everything else that asks for money may.
     Map<MemberId, String> links =
         workflow == WorkflowId.DAILY_CAMPAIGNS ? Map.of() : payLinks.of(concerned);
-    return new ClubSnapshot(club, policy, templates, snapshots, standing, links);
+    Map<MemberId, Instant> providerRetries = new java.util.HashMap<>();
+    if (retries != null && workflow == WorkflowId.PAST_DUE_MONITORING) {
+      retries
+          .openOf(concerned.stream().map(Member::id).toList())
+          .forEach(
+              (member, invoice) -> {
+                if (invoice.nextRetry() != null) {
+                  providerRetries.put(member, invoice.nextRetry());
+                }
+              });
+    }
+    return new ClubSnapshot(club, policy, templates, snapshots, standing, links, providerRetries);
   }
 
   /** The earlier of a year-and-a-month ago and the start of the oldest delinquency in view. */

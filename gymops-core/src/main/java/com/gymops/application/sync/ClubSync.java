@@ -9,6 +9,7 @@ import com.gymops.application.port.store.ClubSystemLinks;
 import com.gymops.application.port.store.HoldStore;
 import com.gymops.application.port.store.MemberStore;
 import com.gymops.application.port.store.PayLinks;
+import com.gymops.application.port.store.ProviderBilling;
 import com.gymops.application.port.store.SyncStateStore;
 import com.gymops.domain.ClubId;
 import com.gymops.domain.CollectionHold;
@@ -53,6 +54,7 @@ public final class ClubSync {
   private final Clock clock;
   private final HoldStore holds;
   private final PayLinks payLinks;
+  private final ProviderBilling billing;
   private final PulledRecordDefaults defaults;
 
   /** Without the stores of holds and pay links: those fields are ignored (tests). */
@@ -77,6 +79,22 @@ public final class ClubSync {
       Clock clock,
       HoldStore holds,
       PayLinks payLinks) {
+    this(clubSystem, members, state, clubs, clock, holds, payLinks, null);
+  }
+
+  /**
+   * @param billing where a record's {@code payment_customer_id} goes (null: ignored)
+   */
+  public ClubSync(
+      ClubSystem clubSystem,
+      MemberStore members,
+      SyncStateStore state,
+      Set<ClubId> clubs,
+      Clock clock,
+      HoldStore holds,
+      PayLinks payLinks,
+      ProviderBilling billing) {
+    this.billing = billing;
     this.defaults = new PulledRecordDefaults(members, clock);
     this.holds = holds;
     this.payLinks = payLinks;
@@ -112,6 +130,7 @@ public final class ClubSync {
       List<Member> valid = new ArrayList<>(page.members().size());
       Map<MemberId, LocalDate> holdsUntil = new HashMap<>();
       Map<MemberId, String> links = new HashMap<>();
+      Map<MemberId, String> customerIds = new HashMap<>();
       List<ClubSystemLinks.Link> facts = new ArrayList<>();
       for (ClubRecord pulled : page.members()) {
         ClubRecord record = pulled;
@@ -141,7 +160,18 @@ public final class ClubSync {
               throw new IllegalArgumentException("pay_link: " + e.getMessage(), e);
             }
           }
+          String customerId = blankToNull(record.paymentCustomerId());
+          if (customerId != null) {
+            MemberValidator.customerIdProblem(customerId)
+                .ifPresent(
+                    problem -> {
+                      throw new IllegalArgumentException("payment_customer_id: " + problem);
+                    });
+          }
           valid.add(member);
+          if (customerId != null) {
+            customerIds.put(member.id(), customerId);
+          }
           if (until != null) {
             holdsUntil.put(member.id(), until);
           }
@@ -163,6 +193,9 @@ public final class ClubSync {
       // members they belong to: a crash before the watermark is saved repeats the page.
       members.mergeFromClubSystem(valid, facts, clock.instant());
       storeHoldsAndLinks(valid, holdsUntil, links);
+      if (billing != null) {
+        billing.putCustomerIds(customerIds, clock.instant());
+      }
       merged += valid.size();
       cursor = page.next();
       if (++pages > MAX_PAGES) {

@@ -64,7 +64,8 @@ final class PulledRecordDefaults {
         record.state(),
         record.collectionsHoldUntil(),
         record.payLink(),
-        facts);
+        facts,
+        record.paymentCustomerId());
   }
 
   /** An amount the sync cannot read is left for it to report. */

@@ -623,6 +623,40 @@ class ConfigLoaderTest {
         .anySatisfy(problem -> assertThat(problem).contains("missed_heartbeats"));
   }
 
+  @Test
+  void payments_name_the_provider_its_hosts_and_take_secrets_from_the_environment_only() {
+    String club = "clubs: [{id: main, timezone: America/New_York}]\n";
+    GymOpsConfig none = parse(club);
+    assertThat(none.payments().provider()).isEqualTo("none");
+    assertThat(none.payments().stripe().baseUrl()).isEqualTo("https://api.stripe.com");
+    assertThat(none.payments().square().baseUrl()).isEqualTo("https://connect.squareup.com");
+    assertThat(none.payments().waitForProviderRetry()).isFalse();
+
+    GymOpsConfig stripe =
+        parse(
+            club
+                + "payments: {provider: stripe, wait_for_provider_retry: true,"
+                + " stripe: {base_url: \"http://127.0.0.1:9/\", tolerance_seconds: 120}}\n",
+            Map.of("GYMOPS_STRIPE_WEBHOOK_SECRET", "whsec_x", "GYMOPS_STRIPE_API_KEY", "sk_x"));
+    assertThat(stripe.payments().isStripe()).isTrue();
+    assertThat(stripe.payments().waitForProviderRetry()).isTrue();
+    assertThat(stripe.payments().stripe().baseUrl()).isEqualTo("http://127.0.0.1:9");
+    assertThat(stripe.payments().stripe().tolerance()).isEqualTo(java.time.Duration.ofSeconds(120));
+    assertThat(stripe.payments().stripe().webhookSecret()).isEqualTo("whsec_x");
+    assertThat(stripe.payments().toString()).doesNotContain("whsec_x", "sk_x");
+
+    assertThat(problemsOf(club + "payments: {provider: paypal}\n"))
+        .singleElement()
+        .satisfies(problem -> assertThat(problem).startsWith("payments.provider: 'paypal'"));
+    assertThat(problemsOf(club + "payments: {provider: square}\n"))
+        .containsExactly(
+            "payments.square.notification_url: is needed with payments.provider: square: the URL"
+                + " given to Square for the subscription, which Square's signature covers");
+    assertThat(problemsOf(club + "payments: {stripe: {webhook_secret: whsec_x}}\n"))
+        .singleElement()
+        .satisfies(problem -> assertThat(problem).contains("GYMOPS_STRIPE_WEBHOOK_SECRET"));
+  }
+
   private static GymOpsConfig parse(String yaml) {
     return parse(yaml, Map.of());
   }

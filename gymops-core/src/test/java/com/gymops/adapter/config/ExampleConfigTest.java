@@ -118,7 +118,14 @@ class ExampleConfigTest {
             "club_system.abc",
             "club_system.abc.base_url",
             "club_system.abc.timeout_seconds",
-            "club_system.abc.attempts");
+            "club_system.abc.attempts",
+            "payments.stripe",
+            "payments.stripe.base_url",
+            "payments.stripe.tolerance_seconds",
+            "payments.square",
+            "payments.square.base_url",
+            "payments.square.notification_url",
+            "payments.square.version");
   }
 
   @Test

@@ -1168,6 +1168,101 @@ abstract class StoreContract {
   }
 
   @Test
+  void v17_a_customer_id_finds_its_one_member_and_nobody_when_shared() {
+    members.upsertAll(List.of(aMember().withId("C1").build(), aMember().withId("C2").build()), NOW);
+    var billing = Persistence.providerBilling(database);
+    billing.putCustomerIds(
+        Map.of(new MemberId("C1"), "cus_A", new MemberId("nobody"), "cus_X"), NOW);
+    assertThat(billing.memberOfCustomer("cus_A")).contains(new MemberId("C1"));
+    assertThat(billing.customerIdOf(new MemberId("C1"))).contains("cus_A");
+    assertThat(billing.memberOfCustomer("cus_X")).isEmpty();
+    billing.putCustomerIds(Map.of(new MemberId("C2"), "cus_A"), NOW);
+    assertThat(billing.memberOfCustomer("cus_A")).as("shared: nobody").isEmpty();
+    billing.putCustomerIds(Map.of(new MemberId("C2"), ""), NOW);
+    assertThat(billing.customerIdOf(new MemberId("C2"))).isEmpty();
+    assertThat(billing.memberOfCustomer("cus_A")).contains(new MemberId("C1"));
+
+    assertThat(billing.handled("stripe", "evt_1")).isFalse();
+    billing.markHandled("stripe", "evt_1", "invoice.paid", new MemberId("C1"), NOW);
+    billing.markHandled("stripe", "evt_1", "invoice.paid", new MemberId("C1"), NOW);
+    assertThat(billing.handled("stripe", "evt_1")).isTrue();
+    assertThat(billing.handled("square", "evt_1")).isFalse();
+  }
+
+  @Test
+  void v17_a_failed_invoice_opens_the_delinquency_once_and_a_payment_closes_its_link() {
+    LocalDate may1 = LocalDate.parse("2026-05-01");
+    members.upsertAll(List.of(aMember().withId("D1").build()), NOW);
+    MemberId d1 = new MemberId("D1");
+    var billing = Persistence.providerBilling(database);
+    var failed =
+        new com.gymops.application.port.store.ProviderBilling.FailedInvoice(
+            "stripe",
+            "in_1",
+            d1,
+            Money.parse("49.00"),
+            may1,
+            1,
+            NOW.plus(Duration.ofDays(3)),
+            "https://invoice.stripe.com/i/in_1");
+    var opened = billing.failed(failed, NOW);
+    assertThat(opened.open()).isTrue();
+    assertThat(opened.amount()).isEqualTo(Money.parse("49.00"));
+    assertThat(opened.nextRetry()).isEqualTo(NOW.plus(Duration.ofDays(3)));
+    assertThat(members.find(d1).orElseThrow().pastDue()).isEqualTo(Money.parse("49.00"));
+    assertThat(members.find(d1).orElseThrow().pastDueSince()).isEqualTo(may1);
+    // The provider's second try fails too: the balance is not raised again, the retry moves.
+    var again =
+        billing.failed(
+            new com.gymops.application.port.store.ProviderBilling.FailedInvoice(
+                "stripe", "in_1", d1, Money.parse("49.00"), may1.plusDays(3), 2, null, null),
+            NOW);
+    assertThat(again.attemptCount()).isEqualTo(2);
+    assertThat(again.nextRetry()).isNull();
+    assertThat(again.payUrl()).as("kept").isEqualTo("https://invoice.stripe.com/i/in_1");
+    assertThat(members.find(d1).orElseThrow().pastDue()).isEqualTo(Money.parse("49.00"));
+    assertThat(members.find(d1).orElseThrow().pastDueSince()).isEqualTo(may1);
+    assertThat(billing.openOf(List.of(d1, new MemberId("nobody")))).containsOnlyKeys(d1);
+    assertThat(stores.payLinks().of(d1)).contains("https://invoice.stripe.com/i/in_1");
+    stores.payLinks().putAll(Map.of(d1, "https://pay.example.com/D1"), NOW);
+    assertThat(stores.payLinks().ofMembers(List.of(d1)))
+        .as("the open invoice's page comes first")
+        .containsEntry(d1, "https://invoice.stripe.com/i/in_1");
+
+    billing.paid("stripe", "in_1", d1, Money.parse("49.00"), may1.plusDays(4), NOW);
+    assertThat(billing.find("stripe", "in_1").orElseThrow().open()).isFalse();
+    assertThat(billing.find("stripe", "in_1").orElseThrow().paid()).isEqualTo(Money.parse("49.00"));
+    assertThat(billing.openOf(List.of(d1))).isEmpty();
+    assertThat(stores.payLinks().of(d1)).contains("https://pay.example.com/D1");
+    // A failure delivered after the payment changes nothing.
+    billing.failed(failed, NOW);
+    assertThat(billing.find("stripe", "in_1").orElseThrow().open()).isFalse();
+
+    // Paid before GymOps heard of a failure: recorded closed, a late failure is ignored.
+    billing.paid("square", "inv:0-1", d1, Money.parse("20.00"), may1, NOW);
+    var late =
+        billing.failed(
+            new com.gymops.application.port.store.ProviderBilling.FailedInvoice(
+                "square", "inv:0-1", d1, Money.parse("20.00"), may1, 1, null, null),
+            NOW);
+    assertThat(late.open()).isFalse();
+    assertThatThrownBy(
+            () ->
+                billing.failed(
+                    new com.gymops.application.port.store.ProviderBilling.FailedInvoice(
+                        "stripe",
+                        "in_9",
+                        new MemberId("nobody"),
+                        Money.parse("1.00"),
+                        may1,
+                        1,
+                        null,
+                        null),
+                    NOW))
+        .isInstanceOf(StoreException.class);
+  }
+
+  @Test
   void v8_an_approval_is_filed_once_decided_once_and_claimed_once() {
     members.upsertAll(List.of(aMember().withId("A1").build()), NOW);
     com.gymops.domain.Approval approval =

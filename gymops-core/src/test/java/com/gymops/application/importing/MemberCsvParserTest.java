@@ -93,7 +93,8 @@ class MemberCsvParserTest {
         .containsExactly(
             "line 1: missing column(s) email, door_state; expected "
                 + MemberRow.HEADER
-                + " (optional: state, collections_hold_until, pay_link)");
+                + " (optional: state, collections_hold_until, pay_link,"
+                + " payment_customer_id)");
   }
 
   @Test
@@ -104,7 +105,8 @@ class MemberCsvParserTest {
         .containsExactly(
             "line 1: unknown column(s) 'balance', 'Notes'; expected "
                 + MemberRow.HEADER
-                + " (optional: state, collections_hold_until, pay_link)");
+                + " (optional: state, collections_hold_until, pay_link,"
+                + " payment_customer_id)");
   }
 
   @Test
@@ -127,7 +129,8 @@ class MemberCsvParserTest {
         .containsExactly(
             "line 1: the file is empty; the first line must be the header "
                 + MemberRow.HEADER
-                + " (optional: state, collections_hold_until, pay_link)");
+                + " (optional: state, collections_hold_until, pay_link,"
+                + " payment_customer_id)");
   }
 
   @Test
@@ -722,6 +725,39 @@ class MemberCsvParserTest {
     assertThat(parsed.problems()).isEmpty();
     assertThat(parsed.members().get(0).pastDueSince()).isEqualTo(LocalDate.of(2026, 11, 1));
     assertThat(parsed.holdsUntil()).containsValue(LocalDate.of(2026, 12, 15));
+  }
+
+  @Test
+  void reads_each_members_payment_customer_id_and_refuses_a_shared_or_malformed_one()
+      throws IOException {
+    String good =
+        MemberRow.HEADER
+            + ",payment_customer_id\n"
+            + aRow().withId("M1").csv()
+            + ",cus_NffrFeUfNV2Hib\n"
+            + aRow().withId("M2").csv()
+            + ",\n";
+    ParsedMembers parsed = parse(good);
+    assertThat(parsed.problems()).isEmpty();
+    assertThat(parsed.customerIds())
+        .containsExactly(java.util.Map.entry(new MemberId("M1"), "cus_NffrFeUfNV2Hib"));
+
+    String bad =
+        MemberRow.HEADER
+            + ",payment_customer_id\n"
+            + aRow().withId("M1").csv()
+            + ",cus_A\n"
+            + aRow().withId("M2").csv()
+            + ",cus_A\n"
+            + aRow().withId("M3").csv()
+            + ",\"cus B\"\n";
+    assertThat(problems(bad))
+        .containsExactly(
+            "line 3, column payment_customer_id: payment customer id 'cus_A' is also on line 2: a"
+                + " provider's payment must let in one member",
+            "line 4, column payment_customer_id: payment customer id 'cus B' may hold only"
+                + " letters, digits, '_', ':', '.' and '-', starting with a letter or digit"
+                + " (Stripe's look like cus_NffrFeUfNV2Hib)");
   }
 
   @Test

@@ -6,7 +6,11 @@ import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
 
-/** Members' own pay links (from the import or the club system). Thread-safe. */
+/**
+ * Members' own pay links: the payment provider's page of the member's open invoice (Stripe's {@code
+ * hosted_invoice_url}, Square's {@code public_url}), else the link from the import or the club
+ * system. Thread-safe.
+ */
 public interface PayLinks {
   /** Sets each member's link; an empty link removes it. */
   void putAll(Map<MemberId, String> links, Instant now);
