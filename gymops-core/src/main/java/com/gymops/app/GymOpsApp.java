@@ -338,7 +338,7 @@ public final class GymOpsApp implements AutoCloseable {
     this.approvals.carryOutRequestsWith(
         new RequestExecution(config, manualActions, holds, runner, clock));
     this.requests =
-        new ApprovalRequests(config, stores.members(), stores.approvals(), audit, clock);
+        new ApprovalRequests(config, stores.members(), stores.approvals(), runner, audit, clock);
     this.pauses = new WorkflowPauses(config, stores.paused(), audit, clock);
     this.apiAccess = new ApiAccess(config, stores.tokens(), new SecureRandom(), clock);
     this.clubSync =

@@ -55,7 +55,13 @@ public record Approval(
      * What someone asked for through the MCP server or the console's Ask box (a lock, an unlock, a
      * hold, a note, a run now): nothing happens until a person approves it (docs/ASK.md).
      */
-    REQUEST;
+    REQUEST,
+    /**
+     * A one-off message someone asked for to a segment (docs/ASK.md): its actions are the texts,
+     * one per member, planned under the campaigns' guard; every one waits for a person, whatever
+     * its size.
+     */
+    MESSAGE;
 
     public String code() {
       return name().toLowerCase(Locale.ROOT);

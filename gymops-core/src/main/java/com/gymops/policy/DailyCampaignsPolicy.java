@@ -108,7 +108,7 @@ public final class DailyCampaignsPolicy implements WorkflowPolicy {
   }
 
   /** Why marketing may not go to this member at all; STOP is checked first as the firmest. */
-  private static Optional<String> exclusionOf(Member member) {
+  static Optional<String> exclusionOf(Member member) {
     if (member.smsOptedOut()) {
       return Optional.of(SKIP_OPTED_OUT);
     }

@@ -55,8 +55,14 @@ public final class MessageComposer {
 
   /** A marketing text: SMS only, with consent; empty when the member cannot get one. */
   public Optional<PlannedMessage> marketing(Member member, String templateKey) {
+    return marketing(member, templateKey, Map.of());
+  }
+
+  /** {@link #marketing(Member, String)} with variables of its own, such as a one-off's text. */
+  public Optional<PlannedMessage> marketing(
+      Member member, String templateKey, Map<String, String> extra) {
     return ContactRoute.forMarketing(member)
-        .map(route -> compose(member, templateKey, route, Map.of()));
+        .map(route -> compose(member, templateKey, route, extra));
   }
 
   private PlannedMessage compose(

@@ -38,6 +38,9 @@ public final class MessageTemplates {
   public static final String LOCK_WARNING = "lock_warning";
   public static final String MANAGER_SUMMARY = "manager_summary";
 
+  /** A one-off message a person wrote for a segment ({@link OneOffMessage}), in {@code text}. */
+  public static final String ONE_OFF_MESSAGE = "one_off_message";
+
   /** The past-due reminders, whose texts quote the member's balance. */
   public static final Set<String> REMINDERS =
       Set.of(REMINDER_FRIENDLY, REMINDER_FIRM, REMINDER_FINAL, REMINDER_LOCKED);
@@ -156,7 +159,9 @@ public final class MessageTemplates {
               MessagePurpose.ACCESS,
               "{club_name}: {first_name}, ${amount} is past due. Pay before {lock_date} to keep"
                   + " your door access. Call {club_phone}."),
-          new CampaignTemplate(MANAGER_SUMMARY, MessagePurpose.MANAGER, "{club_name}: {text}"));
+          new CampaignTemplate(MANAGER_SUMMARY, MessagePurpose.MANAGER, "{club_name}: {text}"),
+          // The club's name first: a member must know who writes before reading a person's words.
+          new CampaignTemplate(ONE_OFF_MESSAGE, MessagePurpose.MARKETING, "{club_name}: {text}"));
 
   private final TemplateRenderer renderer = new TemplateRenderer(VARIABLES);
   private final Map<String, CampaignTemplate> byKey;

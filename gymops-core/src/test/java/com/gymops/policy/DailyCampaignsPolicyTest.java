@@ -333,7 +333,7 @@ class DailyCampaignsPolicyTest {
             snapshot(aMember().withStatus(MemberStatus.PPV).withConsent(false).build()),
             snapshot(aMember().build()));
 
-    assertThat(plan.summary()).isEqualTo(new CampaignSummary(2, 1, 1, 0));
+    assertThat(plan.summary()).isEqualTo(new CampaignSummary(2, 1, 1, 0, 0));
     assertThat(((CampaignSummary) plan.summary()).textsQueued()).isEqualTo(4);
     assertThat(plan.skipped()).containsExactly(Map.entry("no consent", 1));
   }
@@ -343,7 +343,7 @@ class DailyCampaignsPolicyTest {
     Plan plan = plan();
 
     assertThat(plan.actions()).isEmpty();
-    assertThat(plan.summary()).isEqualTo(new CampaignSummary(0, 0, 0, 0));
+    assertThat(plan.summary()).isEqualTo(new CampaignSummary(0, 0, 0, 0, 0));
   }
 
   @Test

@@ -46,7 +46,7 @@ class MessageTemplatesTest {
   }
 
   @Test
-  void lists_all_twelve_templates_in_a_stable_order() {
+  void lists_all_fourteen_templates_in_a_stable_order() {
     assertThat(defaults.all())
         .extracting(CampaignTemplate::key)
         .containsExactly(
@@ -62,8 +62,9 @@ class MessageTemplatesTest {
             "access_locked",
             "access_restored",
             "lock_warning",
-            "manager_summary");
-    assertThat(defaults.all(MessagePurpose.MARKETING)).hasSize(4);
+            "manager_summary",
+            "one_off_message");
+    assertThat(defaults.all(MessagePurpose.MARKETING)).hasSize(5);
   }
 
   @ParameterizedTest(name = "{0} names the club, the amount, how to pay and whom to call")

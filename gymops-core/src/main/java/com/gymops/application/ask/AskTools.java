@@ -36,6 +36,8 @@ import com.gymops.domain.Money;
 import com.gymops.domain.Plural;
 import com.gymops.domain.RunStatus;
 import com.gymops.domain.WorkflowId;
+import com.gymops.policy.MessageSegment;
+import com.gymops.policy.OneOffMessage;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
@@ -284,7 +286,38 @@ public final class AskTools {
                         club(actor, in).club().id(),
                         WorkflowId.fromId(text(in, "workflow")),
                         text(in, "reason")),
-                    "run the workflow")));
+                    "run the workflow")),
+        request(
+            "request_message",
+            "Asks for a one-off text to a segment of the club, e.g. an open-house invitation to"
+                + " prospects. It goes under the same rules as the daily campaigns: only members"
+                + " who consented to texts, never to one who replied STOP or owes money, at most"
+                + " one marketing text per person a day, within texting hours. It only files an"
+                + " approval listing each text; nothing is sent until a person approves it.",
+            AskSchema.object()
+                .choice(
+                    "segment",
+                    "Who gets it: prospects, new_members (joined within the green days),"
+                        + " ppv (pay-per-visit), members (every active member), or everyone"
+                        + " (all three).",
+                    Arrays.stream(MessageSegment.values()).map(MessageSegment::code).toList(),
+                    true)
+                .string(
+                    "text",
+                    "The message, at most "
+                        + OneOffMessage.LONGEST
+                        + " characters; it may say {first_name}. The club's name goes before it"
+                        + " and the opt-out words after it.",
+                    true)
+                .string("club_id", CLUB, false),
+            (actor, in) ->
+                filed(
+                    requests.message(
+                        actor,
+                        club(actor, in).club().id(),
+                        MessageSegment.fromCode(text(in, "segment")),
+                        text(in, "text")),
+                    "send the text")));
   }
 
   private static AskTool read(

@@ -94,6 +94,10 @@ public final class ApprovalFiling implements ApprovalDesk {
     LocalDate day = planned.context().localDate();
     String key =
         withheld.kind().code() + ":" + approval.clubId() + ":" + day + ":" + fingerprint(actions);
+    if (withheld.kind() == Approval.Kind.MESSAGE) {
+      // Two messages to the same members the same day are two approvals: their words differ.
+      key = key + ":" + digest(actions.get(0).inputsJson());
+    }
     if (approvals.file(approval, key)) {
       alertManager(approval);
     }
@@ -128,10 +132,13 @@ public final class ApprovalFiling implements ApprovalDesk {
           .append(action.detail())
           .append('\n');
     }
+    return digest(all.toString());
+  }
+
+  private static String digest(String text) {
     try {
       byte[] digest =
-          MessageDigest.getInstance("SHA-256")
-              .digest(all.toString().getBytes(StandardCharsets.UTF_8));
+          MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(digest, 0, 16);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("the JDK has no SHA-256", e);

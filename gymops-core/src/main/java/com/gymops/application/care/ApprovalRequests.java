@@ -5,6 +5,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.gymops.application.port.store.ApprovalStore;
 import com.gymops.application.port.store.MemberStore;
+import com.gymops.application.run.RunMode;
+import com.gymops.application.run.RunReport;
+import com.gymops.application.run.RunReportJson;
+import com.gymops.application.run.RunRequest;
+import com.gymops.application.run.RunScope;
+import com.gymops.application.run.WorkflowRunner;
 import com.gymops.config.ClubSettings;
 import com.gymops.config.GymOpsConfig;
 import com.gymops.domain.Approval;
@@ -13,23 +19,33 @@ import com.gymops.domain.ClubId;
 import com.gymops.domain.Member;
 import com.gymops.domain.MemberId;
 import com.gymops.domain.WorkflowId;
+import com.gymops.policy.MessageSegment;
+import com.gymops.policy.OneOffMessage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * Requests filed as approvals, never executed here: what an MCP client or the console's Ask box
  * asks for (lock, unlock, hold collections, note, run a workflow now) waits in the approvals inbox
  * until a person approves it, and {@link Approvals} then carries it out through the same services a
  * manager's own action uses ({@link ManualActions}, {@link CollectionHolds}, the one runner). Each
- * request is limited to the actor's club and audited under the actor's name.
+ * request is limited to the actor's club and audited under the actor's name. A one-off message to a
+ * segment is planned by the runner first, so its approval lists the very texts that would go.
  */
 public final class ApprovalRequests {
   /** The longest a reason or a note may be, as the approval's columns hold it. */
@@ -48,14 +64,24 @@ public final class ApprovalRequests {
   private final GymOpsConfig config;
   private final MemberStore members;
   private final ApprovalStore approvals;
+  private final WorkflowRunner runner;
   private final Audit audit;
   private final Clock clock;
 
+  /**
+   * @param runner plans a one-off message and files its texts (see {@link #message})
+   */
   public ApprovalRequests(
-      GymOpsConfig config, MemberStore members, ApprovalStore approvals, Audit audit, Clock clock) {
+      GymOpsConfig config,
+      MemberStore members,
+      ApprovalStore approvals,
+      WorkflowRunner runner,
+      Audit audit,
+      Clock clock) {
     this.config = config;
     this.members = members;
     this.approvals = approvals;
+    this.runner = runner;
     this.audit = audit;
     this.clock = clock;
   }
@@ -161,6 +187,98 @@ public final class ApprovalRequests {
         RUN,
         "run " + workflow.id() + " now: " + why,
         body(RUN).put("workflow", workflow.id()).put("reason", why));
+  }
+
+  /**
+   * A one-off message to a segment, planned now under the campaigns' guard (consent, STOP, no
+   * balance, one marketing text a day, each message once) by the one runner, which files its texts,
+   * one per member, as one approval; the texts go when a person approves it, to those of them the
+   * guard still allows then, within texting hours. The same words to the same segment the same day
+   * are one message: a client that retries files nothing new.
+   *
+   * @throws IllegalArgumentException for words {@link OneOffMessage#words} refuses
+   * @throws IllegalStateException when nobody in the segment may get the text, naming why
+   */
+  public Filed message(Actor actor, ClubId named, MessageSegment segment, String text) {
+    ClubSettings club = club(named);
+    ClubId id = club.club().id();
+    actor.mustReach(id);
+    String words = OneOffMessage.words(text);
+    Instant now = clock.instant();
+    ZonedDateTime dayStart =
+        now.atZone(club.club().zone()).toLocalDate().atStartOfDay(club.club().zone());
+    OneOffMessage message =
+        new OneOffMessage(
+            messageId(id, dayStart.toLocalDate(), segment, words),
+            segment,
+            words,
+            dayStart.toInstant());
+    Optional<Approval> earlier = sameMessage(id, message, dayStart.toInstant());
+    if (earlier.isPresent()) {
+      if (earlier.get().status() == Approval.Status.PENDING) {
+        return new Filed(earlier.get(), false);
+      }
+      throw new IllegalStateException(
+          "the same message was asked for earlier today and was " + earlier.get().status().code());
+    }
+    RunReport run =
+        runner.run(
+            new RunRequest(
+                WorkflowId.DAILY_CAMPAIGNS,
+                id,
+                RunMode.RULES,
+                false,
+                now,
+                new RunScope.OneOff(message, clip(actor.name(), 100)),
+                null));
+    Approval filed =
+        approvals.inboxHeaders(id, 0).stream()
+            .filter(a -> a.kind() == Approval.Kind.MESSAGE && run.runId().equals(a.runId()))
+            .findFirst()
+            .orElseThrow(() -> new IllegalStateException(nobody(segment, run.skipped())));
+    audit.record(
+        actor, id, "request", "approval:" + filed.id(), null, "pending: " + filed.summary(), null);
+    return new Filed(filed, true);
+  }
+
+  /** The pending or decided approval of the same message filed today, if any. */
+  private Optional<Approval> sameMessage(ClubId club, OneOffMessage message, Instant dayStart) {
+    return approvals.filedSince(club, dayStart).stream()
+        .filter(a -> a.kind() == Approval.Kind.MESSAGE)
+        .filter(
+            a ->
+                !a.actions().isEmpty()
+                    && OneOffMessage.of(RunReportJson.readInputs(a.actions().get(0).inputsJson()))
+                        .map(m -> m.id().equals(message.id()))
+                        .orElse(false))
+        .findFirst();
+  }
+
+  private static String messageId(
+      ClubId club, LocalDate day, MessageSegment segment, String words) {
+    try {
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256")
+              .digest(
+                  (club + "|" + day + "|" + segment.code() + "|" + words)
+                      .getBytes(StandardCharsets.UTF_8));
+      return "msg-" + HexFormat.of().formatHex(digest, 0, 6);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("the JDK has no SHA-256", e);
+    }
+  }
+
+  /** Why a message went to nobody, from what its run skipped: "12 opted out, 30 no consent". */
+  private static String nobody(MessageSegment segment, Map<String, Integer> skipped) {
+    if (skipped.isEmpty()) {
+      return "there are no " + segment.words() + " to text";
+    }
+    return "none of the "
+        + segment.words()
+        + " may get this text now: "
+        + skipped.entrySet().stream()
+            .map(e -> e.getValue() + " " + e.getKey())
+            .collect(Collectors.joining(", "));
   }
 
   private Filed file(

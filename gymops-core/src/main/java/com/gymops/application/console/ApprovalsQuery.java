@@ -379,6 +379,7 @@ public final class ApprovalsQuery {
           "Lock the door of " + ManagerWords.count(locks, "member", "members");
       case AGENT_HOLD -> "Actions for " + whom + ", held for you to decide";
       case REQUEST -> a.summary();
+      case MESSAGE -> "Send a one-off text to " + whom;
     };
   }
 
@@ -400,6 +401,11 @@ public final class ApprovalsQuery {
           "Asked for by "
               + a.requestedBy()
               + " through Ask GymOps (docs/ASK.md): nothing happens until you approve.";
+      case MESSAGE ->
+          "Asked for by "
+              + a.requestedBy()
+              + " through Ask GymOps. Read the example text: it goes only to members who agreed"
+              + " to texts and owe nothing, within texting hours, once you approve.";
     };
   }
 

@@ -35,9 +35,10 @@ final class CardSentences implements RunSummary.Visitor<List<String>> {
     if (s.awaitingApproval() > 0) {
       lines.add(n(s.awaitingApproval(), "campaign text waits", "campaign texts wait") + " for you");
     }
-    if (s.textsQueued() > 0) {
+    int campaign = s.textsQueued() - s.oneOff();
+    if (campaign > 0) {
       lines.add(
-          n(s.textsQueued(), "campaign text", "campaign texts")
+          n(campaign, "campaign text", "campaign texts")
               + " queued: "
               + s.prospects()
               + " to prospects, "
@@ -45,6 +46,9 @@ final class CardSentences implements RunSummary.Visitor<List<String>> {
               + " to new members, "
               + s.ppv()
               + " to pay-per-visit members");
+    }
+    if (s.oneOff() > 0) {
+      lines.add(n(s.oneOff(), "one-off text", "one-off texts") + " queued");
     }
     if (lines.isEmpty()) {
       lines.add("No campaign text was due");

@@ -53,6 +53,7 @@ public final class ManagerWords {
       case AGENT_HOLD -> "Actions the assistant held for you";
       case LOCK -> "Door lock";
       case REQUEST -> "Asked for through Ask GymOps";
+      case MESSAGE -> "One-off text, asked for through Ask GymOps";
     };
   }
 
@@ -122,6 +123,7 @@ public final class ManagerWords {
       case "reminder_locked" -> "payment reminder to a locked member";
       case "invoice" -> "invoice text";
       case "manager_summary" -> "summary to you, the manager";
+      case "one_off_message" -> "one-off text";
       case "" -> "text";
       default -> "\"" + template.replace('_', ' ') + "\" text";
     };

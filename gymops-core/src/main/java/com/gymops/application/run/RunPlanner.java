@@ -1,20 +1,27 @@
 package com.gymops.application.run;
 
+import com.gymops.domain.Approval;
 import com.gymops.domain.ApprovalAction;
 import com.gymops.domain.Club;
+import com.gymops.domain.Plural;
 import com.gymops.domain.WorkflowId;
 import com.gymops.policy.AccessRules;
 import com.gymops.policy.Action;
+import com.gymops.policy.CampaignSummary;
 import com.gymops.policy.ClubPolicy;
 import com.gymops.policy.ClubSnapshot;
+import com.gymops.policy.OneOffMessage;
+import com.gymops.policy.OneOffMessagePolicy;
 import com.gymops.policy.Plan;
 import com.gymops.policy.RunSummary;
+import com.gymops.policy.WorkflowPolicy;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -25,6 +32,9 @@ import java.util.Set;
 public final class RunPlanner {
   /** The skipped reason of the actions a member-scoped run may not execute. */
   static final String OUTSIDE_RULES = "not for this run's rules";
+
+  /** The skipped reason of a one-off message's texts, all waiting for a person. */
+  public static final String MESSAGE_WITHHELD = "one-off message awaiting approval";
 
   private final SnapshotLoader loader;
 
@@ -49,7 +59,7 @@ public final class RunPlanner {
       String runId, WorkflowId workflow, Club club, ClubPolicy policy, Instant at, RunScope scope) {
     Instant now = RunPeriod.start(workflow, at, club.zone());
     RunContext context = RunContext.of(runId, workflow, club, policy, scope.byPerson() ? at : now);
-    // Java 17: no pattern switch; the four scopes are decided here and nowhere else.
+    // Java 17: no pattern switch; the five scopes are decided here and nowhere else.
     if (scope instanceof RunScope.Manual manual) {
       return new PlannedRun(
           context,
@@ -63,28 +73,87 @@ public final class RunPlanner {
       // An approval passes its policy with the gates lifted (a person approved); others keep them.
       ClubPolicy ungated = ungated(policy);
       ClubSnapshot snapshot = loader.load(workflow, club, ungated, now, approved.memberIds());
+      WorkflowPolicy rules =
+          oneOff(approved.covered())
+              .<WorkflowPolicy>map(OneOffMessagePolicy::new)
+              .orElseGet(() -> Workflows.policy(workflow));
       return new PlannedRun(
           context,
           snapshot,
-          stillPlanned(approved.covered(), policyPlan(workflow, ungated, now, snapshot)));
+          stillPlanned(approved.covered(), policyPlan(workflow, rules, ungated, now, snapshot)));
+    }
+    if (scope instanceof RunScope.OneOff oneOff) {
+      if (workflow != WorkflowId.DAILY_CAMPAIGNS) {
+        throw new IllegalArgumentException("a one-off message is a daily-campaigns run");
+      }
+      ClubSnapshot snapshot = loader.load(workflow, club, policy, now);
+      Plan plan =
+          new OneOffMessagePolicy(oneOff.message())
+              .plan(snapshot, Clock.fixed(now, snapshot.club().zone()));
+      return new PlannedRun(context, snapshot, waitingForApproval(oneOff, plan));
     }
     if (scope instanceof RunScope.Members members) {
       ClubSnapshot snapshot = loader.load(workflow, club, policy, now, members.members());
       return new PlannedRun(
-          context, snapshot, only(members.rules(), policyPlan(workflow, policy, now, snapshot)));
+          context,
+          snapshot,
+          only(
+              members.rules(),
+              policyPlan(workflow, Workflows.policy(workflow), policy, now, snapshot)));
     }
     ClubSnapshot snapshot = loader.load(workflow, club, policy, now);
-    return new PlannedRun(context, snapshot, policyPlan(workflow, policy, now, snapshot));
+    return new PlannedRun(
+        context, snapshot, policyPlan(workflow, Workflows.policy(workflow), policy, now, snapshot));
   }
 
-  /** The workflow's plan, with what the gates of {@code approvals.*} hold for a person. */
+  /** The plan of {@code rules}, with what the gates of {@code approvals.*} hold for a person. */
   private static Plan policyPlan(
-      WorkflowId workflow, ClubPolicy policy, Instant now, ClubSnapshot snapshot) {
+      WorkflowId workflow,
+      WorkflowPolicy rules,
+      ClubPolicy policy,
+      Instant now,
+      ClubSnapshot snapshot) {
     return policy
         .approvals()
-        .apply(
-            workflow,
-            Workflows.policy(workflow).plan(snapshot, Clock.fixed(now, snapshot.club().zone())));
+        .apply(workflow, rules.plan(snapshot, Clock.fixed(now, snapshot.club().zone())));
+  }
+
+  /**
+   * Every text of a one-off message withheld for a person, whatever their number: the campaign
+   * threshold ({@code approvals.campaign_recipients}) is the floor of what waits, and words nobody
+   * has read yet wait always.
+   */
+  private static Plan waitingForApproval(RunScope.OneOff oneOff, Plan plan) {
+    int texts = plan.actions().size();
+    if (texts == 0) {
+      return plan;
+    }
+    Map<String, Integer> skipped = new LinkedHashMap<>(plan.skipped());
+    skipped.put(MESSAGE_WITHHELD, texts);
+    return new Plan(
+        List.of(),
+        CampaignSummary.of(List.of(), texts),
+        skipped,
+        List.of(
+            new Plan.Withheld(
+                Approval.Kind.MESSAGE,
+                "text "
+                    + Plural.of(texts, "member", "members")
+                    + " among "
+                    + oneOff.message().segment().words()
+                    + ": \""
+                    + oneOff.message().text()
+                    + "\"",
+                plan.actions())));
+  }
+
+  /** The one-off message the covered texts carry, if they are one's (see {@link OneOffMessage}). */
+  private static Optional<OneOffMessage> oneOff(List<ApprovalAction> covered) {
+    if (covered.isEmpty()
+        || !covered.stream().allMatch(a -> OneOffMessagePolicy.RULE.equals(a.rule()))) {
+      return Optional.empty();
+    }
+    return OneOffMessage.of(RunReportJson.readInputs(covered.get(0).inputsJson()));
   }
 
   private static Plan only(Set<String> rules, Plan plan) {

@@ -140,4 +140,21 @@ public final class RunReportJson {
       throw new UncheckedIOException(e);
     }
   }
+
+  /** Action inputs as {@link #inputs} wrote them; empty for none or unreadable ones. */
+  public static Map<String, String> readInputs(String json) {
+    if (json == null || json.isBlank()) {
+      return Map.of();
+    }
+    try {
+      Map<String, String> inputs = new java.util.LinkedHashMap<>();
+      COMPACT
+          .readTree(json)
+          .properties()
+          .forEach(field -> inputs.put(field.getKey(), field.getValue().asText()));
+      return inputs;
+    } catch (JsonProcessingException e) {
+      return Map.of();
+    }
+  }
 }

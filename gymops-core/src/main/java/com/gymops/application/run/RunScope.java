@@ -4,9 +4,11 @@ import com.gymops.domain.ApprovalAction;
 import com.gymops.domain.Member;
 import com.gymops.domain.MemberId;
 import com.gymops.policy.Action;
+import com.gymops.policy.OneOffMessage;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -26,6 +28,11 @@ public sealed interface RunScope {
   /** Whether a person started the run for what they decided: its effects happen as they ask. */
   default boolean byPerson() {
     return false;
+  }
+
+  /** Who asked for what the run files for approval; empty: the rule that withheld it. */
+  default Optional<String> requestedBy() {
+    return Optional.empty();
   }
 
   /** The whole club, every action its policy plans. */
@@ -141,6 +148,36 @@ public sealed interface RunScope {
     @Override
     public boolean byPerson() {
       return true;
+    }
+  }
+
+  /**
+   * A one-off message someone asked for (docs/ASK.md): the whole club is read, the message is
+   * planned under the campaigns' guard ({@link com.gymops.policy.OneOffMessagePolicy}), and every
+   * text is withheld for a person to approve; the approval's execution sends them ({@link
+   * Approved}), planning the message again from the texts' inputs.
+   */
+  record OneOff(OneOffMessage message, String asker) implements RunScope {
+    public static final String RECORDED_AS = "request";
+
+    public OneOff {
+      Objects.requireNonNull(message, "message");
+      Objects.requireNonNull(asker, "asker");
+    }
+
+    @Override
+    public Set<MemberId> memberIds() {
+      return Set.of();
+    }
+
+    @Override
+    public String recordedAs(RunMode mode) {
+      return RECORDED_AS;
+    }
+
+    @Override
+    public Optional<String> requestedBy() {
+      return Optional.of(asker);
     }
   }
 }

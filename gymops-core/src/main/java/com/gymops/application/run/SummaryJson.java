@@ -76,7 +76,8 @@ public final class SummaryJson {
       node.putObject("by_category")
           .put("prospects", summary.prospects())
           .put("green", summary.green())
-          .put("ppv", summary.ppv());
+          .put("ppv", summary.ppv())
+          .put("one_off", summary.oneOff());
       node.put("withheld_for_approval", summary.awaitingApproval());
       return node;
     }
@@ -173,6 +174,7 @@ public final class SummaryJson {
         byCategory.path("prospects").asInt(),
         byCategory.path("green").asInt(),
         byCategory.path("ppv").asInt(),
+        byCategory.path("one_off").asInt(),
         node.path("withheld_for_approval").asInt());
   }
 

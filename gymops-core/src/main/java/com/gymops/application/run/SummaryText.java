@@ -81,7 +81,8 @@ public final class SummaryText {
                   + ", green "
                   + summary.green()
                   + ", ppv "
-                  + summary.ppv()));
+                  + summary.ppv()
+                  + (summary.oneOff() == 0 ? "" : ", one-off " + summary.oneOff())));
       if (summary.awaitingApproval() > 0) {
         lines.add(new Line("texts withheld for approval", summary.awaitingApproval()));
       }

@@ -237,7 +237,7 @@ public final class WorkflowRunner {
     }
     runs.addEvents(runId, events);
     if (!request.dryRun()) {
-      fileApprovals(planned, ledger);
+      fileApprovals(planned, ledger, request.scope());
     }
     // A run for a few members writes no agency file: an approved list writes its own, of whom it
     // referred.
@@ -273,9 +273,10 @@ public final class WorkflowRunner {
    * Files what the plan withheld, and the agent's holds, each as one approval. A second run of the
    * same period files nothing new: the desk keys approvals to what they cover.
    */
-  private void fileApprovals(PlannedRun planned, PlanLedger ledger) {
+  private void fileApprovals(PlannedRun planned, PlanLedger ledger, RunScope scope) {
     for (Plan.Withheld withheld : planned.plan().withheld()) {
-      approvals.file(planned, withheld, withheld.actions().get(0).rule());
+      approvals.file(
+          planned, withheld, scope.requestedBy().orElse(withheld.actions().get(0).rule()));
     }
     List<PlanLedger.Entry> held =
         ledger.entries().stream()

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.gymops.domain.CampaignTemplate;
 import com.gymops.domain.MessagePurpose;
 import com.gymops.domain.WorkflowId;
+import com.gymops.policy.MessageTemplates;
 import java.util.Set;
 
 /** {@code get_campaign_templates}: the club's marketing texts. */
@@ -27,6 +28,10 @@ final class GetCampaignTemplates extends CatalogTool {
     ObjectNode content = object();
     ArrayNode list = content.putArray("templates");
     for (CampaignTemplate template : session.templates().all(MessagePurpose.MARKETING)) {
+      if (template.key().equals(MessageTemplates.ONE_OFF_MESSAGE)) {
+        // A person's one-off words are no template a daily campaign plans (docs/ASK.md).
+        continue;
+      }
       list.addObject().put("key", template.key()).put("body", template.body());
     }
     return ToolResult.ok(content);

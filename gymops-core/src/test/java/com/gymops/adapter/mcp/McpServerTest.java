@@ -8,6 +8,8 @@ import com.gymops.adapter.web.OpsServer;
 import com.gymops.app.GymOpsApp;
 import com.gymops.application.care.Actor;
 import com.gymops.application.port.store.AttemptStore.KeyedAttempt;
+import com.gymops.application.run.RunMode;
+import com.gymops.application.run.RunRequest;
 import com.gymops.cli.Main;
 import com.gymops.domain.Approval;
 import com.gymops.domain.AttemptKind;
@@ -17,6 +19,9 @@ import com.gymops.domain.ClubId;
 import com.gymops.domain.CollectionAttempt;
 import com.gymops.domain.DoorAccess;
 import com.gymops.domain.MemberId;
+import com.gymops.domain.MemberStatus;
+import com.gymops.domain.OutboundMessage;
+import com.gymops.domain.WorkflowId;
 import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
@@ -81,6 +86,10 @@ class McpServerTest {
                   aMember().withId("M4").named("Cy", "Park").withBalance("99.99", since).build(),
                   aMember().withId("M5").named("Di", "Ng").withBalance("40.00", since).build(),
                   aMember().withId("M6").named("Ed", "Fox").build(),
+                  prospect("P1", "Ann").build(),
+                  prospect("P2", "Cal").withConsent(false).build(),
+                  prospect("P3", "Dee").optedOut().build(),
+                  prospect("P4", "Bo").build(),
                   aMember()
                       .withId("N1")
                       .named("Nia", "North")
@@ -105,6 +114,10 @@ class McpServerTest {
       mainToken = app.apiAccess().create("desk-assistant", new ClubId("main")).secret();
       northToken = app.apiAccess().create("north-assistant", new ClubId("north")).secret();
     }
+  }
+
+  private static com.gymops.testing.MemberBuilder prospect(String id, String first) {
+    return aMember().withId(id).named(first, "Lee").withStatus(MemberStatus.PROSPECT);
   }
 
   @AfterEach
@@ -216,7 +229,8 @@ class McpServerTest {
             "request_unlock",
             "request_collection_hold",
             "request_note",
-            "request_workflow_run");
+            "request_workflow_run",
+            "request_message");
     McpSchema.Tool lock =
         tools.stream().filter(t -> t.name().equals("request_lock")).findFirst().orElseThrow();
     assertThat(lock.inputSchema())
@@ -319,6 +333,86 @@ class McpServerTest {
           .satisfies(a -> assertThat(a.requestedBy()).isEqualTo("token:desk-assistant"));
       assertThat(app.stores().holds().of(new MemberId("M1"))).isEmpty();
     }
+  }
+
+  @Test
+  void over_http_a_one_off_message_waits_as_its_texts_and_goes_once_to_whom_the_rules_allow_then()
+      throws Exception {
+    GymOpsApp app = openApp();
+    open.add(app);
+    McpSyncClient main = http(app, mainToken);
+    McpSyncClient north = http(app, northToken);
+    Map<String, Object> openHouse =
+        Map.of(
+            "segment",
+            "prospects",
+            "text",
+            "Hi {first_name}, open house Saturday 10\u20132. Bring a friend!");
+
+    McpSchema.CallToolResult filed = call(main, "request_message", openHouse);
+    McpSchema.CallToolResult again = call(main, "request_message", openHouse);
+    McpSchema.CallToolResult fromNorth =
+        call(
+            north,
+            "request_message",
+            Map.of("segment", "prospects", "text", "Hi", "club_id", "main"));
+    McpSchema.CallToolResult tooLong =
+        call(main, "request_message", Map.of("segment", "prospects", "text", "x".repeat(300)));
+    McpSchema.CallToolResult nobody =
+        call(main, "request_message", Map.of("segment", "ppv", "text", "Come back!"));
+
+    assertThat(filed.isError()).as(text(filed)).isFalse();
+    assertThat(text(filed))
+        .contains("Filed approval", "nothing happens until a person approves it");
+    assertThat(text(again)).contains("waits already");
+    assertThat(fromNorth.isError()).isTrue();
+    assertThat(tooLong.isError()).isTrue();
+    assertThat(text(tooLong)).isEqualTo("the message is 300 characters; at most 240");
+    assertThat(nobody.isError()).isTrue();
+    assertThat(text(nobody)).isEqualTo("there are no pay-per-visit members to text");
+    List<Approval> messages =
+        app.approvals().list(Actor.person("manager"), null, true).stream()
+            .filter(a -> a.kind() == Approval.Kind.MESSAGE)
+            .toList();
+    assertThat(messages).hasSize(1);
+    Approval approval = messages.get(0);
+    assertThat(approval.requestedBy()).isEqualTo("token:desk-assistant");
+    assertThat(approval.summary()).contains("text 2 members among prospects");
+    assertThat(approval.actions())
+        .extracting(a -> a.memberId().value())
+        .containsExactly("P1", "P4");
+    assertThat(sent(app, "P1")).isEmpty();
+
+    // Bo replies STOP before the manager approves: the approval no longer reaches him.
+    app.stores()
+        .members()
+        .upsertAll(List.of(prospect("P4", "Bo").optedOut().build()), Instant.now());
+    app.approvals().approve(Actor.person("manager"), approval.id());
+    // Today's campaign run finds Ann texted today: the one-off was her marketing text of the day.
+    app.runner()
+        .run(
+            new RunRequest(
+                WorkflowId.DAILY_CAMPAIGNS,
+                new ClubId("main"),
+                RunMode.RULES,
+                false,
+                Instant.now()));
+
+    assertThat(sent(app, "P1"))
+        .singleElement()
+        .satisfies(
+            m ->
+                assertThat(m.body())
+                    .isEqualTo(
+                        "Main Street Fitness: Hi Ann, open house Saturday 10-2. Bring a friend!"
+                            + " Reply STOP to opt out."));
+    assertThat(sent(app, "P4")).isEmpty();
+    assertThat(sent(app, "P2")).isEmpty();
+    assertThat(sent(app, "P3")).isEmpty();
+  }
+
+  private static List<OutboundMessage> sent(GymOpsApp app, String member) {
+    return app.stores().outbox().ofMember(new MemberId(member));
   }
 
   @Test

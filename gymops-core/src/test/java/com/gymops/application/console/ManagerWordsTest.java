@@ -89,7 +89,7 @@ class ManagerWordsTest {
             "2 doors locked for not paying",
             "$9,874.12 past due, owed by 120 members",
             "3 urgent cases to look at");
-    assertThat(CardSentences.of(new CampaignSummary(0, 0, 0, 462)))
+    assertThat(CardSentences.of(new CampaignSummary(0, 0, 0, 0, 462)))
         .containsExactly("462 campaign texts wait for you");
     assertThat(
             CardSentences.of(

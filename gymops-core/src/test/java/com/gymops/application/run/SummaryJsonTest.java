@@ -82,7 +82,7 @@ class SummaryJsonTest {
 
   @Test
   void the_figures_that_were_always_zero_are_gone() {
-    assertThat(SummaryJson.write(new CampaignSummary(1, 0, 0, 0)).has("failed")).isFalse();
+    assertThat(SummaryJson.write(new CampaignSummary(1, 0, 0, 0, 0)).has("failed")).isFalse();
     assertThat(SummaryJson.write(new DoorAccessSummary(1, 0, 0, 1, 0, 0)).has("errors")).isFalse();
     assertThat(SummaryJson.write(InvoiceSummary.of(List.of())).has("failed_sends")).isFalse();
   }
@@ -109,7 +109,7 @@ class SummaryJsonTest {
     assertThat(SummaryJson.ofReport(WorkflowId.DOOR_ACCESS, door))
         .contains(new DoorAccessSummary(2, 1, 1, 3, 0, 0));
     assertThat(SummaryJson.ofReport(WorkflowId.DAILY_CAMPAIGNS, campaigns))
-        .contains(new CampaignSummary(1, 2, 0, 0));
+        .contains(new CampaignSummary(1, 2, 0, 0, 0));
     assertThat(SummaryJson.ofReport(WorkflowId.BATCH_INVOICES, invoices))
         .contains(
             new InvoiceSummary(

@@ -24,7 +24,7 @@ class SummaryTextTest {
 
   static List<RunSummary> everyWorkflow() {
     return List.of(
-        new CampaignSummary(5, 4, 3, 0),
+        new CampaignSummary(5, 4, 3, 0, 0),
         new PastDueSummary(100, 37, 24, 39, 6, Money.parse("12345.67"), 9),
         new DoorAccessSummary(3, 2, 1, 6, 0, 0),
         new EscalationSummary(
@@ -107,7 +107,7 @@ class SummaryTextTest {
 
   @Test
   void campaigns_and_invoices_say_queued_with_their_breakdown() {
-    assertThat(SummaryText.sentence(new CampaignSummary(5, 4, 3, 0), false))
+    assertThat(SummaryText.sentence(new CampaignSummary(5, 4, 3, 0, 0), false))
         .isEqualTo("campaign texts queued: 12; by category: prospects 5, green 4, ppv 3");
     assertThat(
             SummaryText.sentence(

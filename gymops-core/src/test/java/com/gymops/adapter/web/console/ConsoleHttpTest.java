@@ -461,6 +461,52 @@ class ConsoleHttpTest {
   }
 
   @Test
+  void a_one_off_message_waits_as_a_card_with_its_words_and_once_approved_says_what_it_queued()
+      throws Exception {
+    ConsoleClient client = start();
+    app.stores()
+        .members()
+        .upsertAll(
+            List.of(
+                aMember()
+                    .withId("P1")
+                    .named("Zoe", "Park")
+                    .withStatus(com.gymops.domain.MemberStatus.PROSPECT)
+                    .build(),
+                aMember()
+                    .withId("P2")
+                    .named("Yan", "Li")
+                    .withStatus(com.gymops.domain.MemberStatus.PROSPECT)
+                    .withConsent(false)
+                    .build()),
+            NOW);
+    Approval filed =
+        app.requests()
+            .message(
+                new Actor("token:desk", new ClubId("main")),
+                new ClubId("main"),
+                com.gymops.policy.MessageSegment.PROSPECTS,
+                "Hi {first_name}, open house Saturday!")
+            .approval();
+    client.login("manager@example.com", PASSWORD);
+
+    String inbox = client.get("/console/approvals").body();
+
+    assertThat(inbox)
+        .contains(
+            "Send a one-off text to 1 member",
+            "Asked for by token:desk through Ask GymOps",
+            "1 one-off text",
+            "Main Club: Hi Zoe, open house Saturday! Reply STOP to opt out.")
+        .doesNotContain("Yan");
+    app.approvals().approve(BY, filed.id());
+    assertThat(client.get("/console/approvals?decided=" + filed.id()).body())
+        .contains("1 text queued");
+    assertThat(app.stores().outbox().ofMember(new MemberId("P1"))).hasSize(1);
+    assertThat(app.stores().outbox().ofMember(new MemberId("P2"))).isEmpty();
+  }
+
+  @Test
   void several_selected_approvals_are_decided_one_by_one_and_those_not_pending_are_named()
       throws Exception {
     ConsoleClient client = start();
