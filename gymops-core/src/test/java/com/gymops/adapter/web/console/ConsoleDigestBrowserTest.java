@@ -284,6 +284,46 @@ class ConsoleDigestBrowserTest {
         .startsWith(member.firstName() + " " + member.lastName() + " " + member.id().value());
   }
 
+  @ParameterizedTest(name = "{0}×{1}")
+  @CsvSource({"1280, 900, 4, ''", "375, 812, 8, -375"})
+  void a_one_off_message_shows_its_words_and_whom_it_skips_and_is_approved_in_one_click(
+      int width, int height, int screens, String suffix) throws IOException {
+    start(width, height);
+    Approval message =
+        app.requests()
+            .message(
+                new Actor("token:front-desk", new ClubId("main")),
+                new ClubId("main"),
+                com.gymops.policy.MessageSegment.NEW_MEMBERS,
+                "Hi {first_name}, free orientation this Saturday at 10am. Reply to book!")
+            .approval();
+    int texts = app.approvals().find(Actor.person("test"), message.id()).actions().size();
+    assertThat(texts).as("new members who may get marketing texts").isGreaterThan(20);
+    browser.get(base + "/console");
+    browser.findElement(By.id("email")).sendKeys(OWNER);
+    browser.findElement(By.id("password")).sendKeys(PASSWORD);
+    open(browser.findElement(By.id("login")));
+    clicks = 0;
+
+    click(browser.findElement(By.linkText("Approvals")));
+    String card = article(message).getText();
+    assertThat(card)
+        .contains(
+            "Send a one-off text to " + texts + " members",
+            "Asked for by token:front-desk",
+            "For example:",
+            "Main Club: Hi ",
+            "free orientation this Saturday at 10am. Reply to book! Reply STOP to opt out.");
+    assertHeight("Approvals with a one-off message", screens, height);
+    screenshot("approvals-message" + suffix);
+
+    click(article(message).findElement(By.cssSelector("button.approve")));
+    String said = browser.findElement(By.id("decided")).getText();
+    assertThat(said).contains("You approved: One-off text").contains(texts + " texts queued");
+    assertThat(clicks).isEqualTo(2);
+    screenshot("approvals-message-decided" + suffix);
+  }
+
   private Approval pending(Approval.Kind kind) {
     return app.approvals().list(Actor.person("test"), new ClubId("main"), true).stream()
         .filter(a -> a.kind() == kind)
