@@ -9,6 +9,19 @@ public record AskTable(String title, List<String> columns, List<List<String>> ro
     rows = rows.stream().map(List::copyOf).toList();
   }
 
+  /**
+   * A column's heading as the console shows it to a manager: "past_due_since" reads "Past due
+   * since", "member_id" reads "Member". The JSON keeps the names a client's model reads.
+   */
+  public static String heading(String column) {
+    if (column.equals("id")) {
+      return "ID";
+    }
+    String words = column.endsWith("_id") ? column.substring(0, column.length() - 3) : column;
+    words = words.replace('_', ' ').strip();
+    return words.isEmpty() ? column : Character.toUpperCase(words.charAt(0)) + words.substring(1);
+  }
+
   /** The table as Markdown, for a client that shows only text. */
   public String markdown() {
     StringBuilder text = new StringBuilder();

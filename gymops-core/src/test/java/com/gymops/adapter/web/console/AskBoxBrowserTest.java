@@ -25,6 +25,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
@@ -39,6 +40,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -58,6 +60,8 @@ class AskBoxBrowserTest {
   private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
   private static final String OWNER = "owner@example.com";
   private static final String PASSWORD = "a long pass phrase";
+  private static final Path SCREENSHOTS =
+      Path.of(System.getProperty("gymops.screenshots", "target/console-screenshots"));
   private static final ZoneId ZONE = ZoneId.of("America/New_York");
   private static final Instant AT = Instant.parse("2026-12-01T15:00:00Z");
   private static final Logger DEVTOOLS = Logger.getLogger("org.openqa.selenium.devtools");
@@ -187,7 +191,8 @@ class AskBoxBrowserTest {
   }
 
   @Test
-  void a_question_is_answered_with_the_tools_tables_and_a_proposed_lock_only_waits_for_approval() {
+  void a_question_is_answered_with_the_tools_tables_and_a_proposed_lock_only_waits_for_approval()
+      throws IOException {
     logIn("http://127.0.0.1:" + server.port());
     assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Ask");
 
@@ -226,9 +231,49 @@ class AskBoxBrowserTest {
     String results = requests.get(1).get("messages").get(2).toString();
     assertThat(results).contains("Keisha Brown", "Filed approval").doesNotContain("Cy Park");
 
+    onAPhone("ask-answer-375");
+
     open(browser.findElement(By.linkText("Approvals")));
     assertThat(browser.findElement(By.id("approval-" + pending.get(0).id())).getText())
         .contains("Lock Keisha Brown (M1)'s door");
+  }
+
+  /**
+   * The page as a phone (375 px) shows it: nothing scrolls sideways (a wide table scrolls in its
+   * own box), and a screenshot for a person to look at.
+   */
+  private void onAPhone(String name) throws IOException {
+    ChromeDriver chrome = (ChromeDriver) browser;
+    chrome.executeCdpCommand(
+        "Emulation.setDeviceMetricsOverride",
+        Map.of("width", 375, "height", 812, "deviceScaleFactor", 1, "mobile", true));
+    try {
+      JavascriptExecutor js = (JavascriptExecutor) browser;
+      long sideways =
+          ((Number)
+                  js.executeScript(
+                      "return document.documentElement.scrollWidth"
+                          + " - document.documentElement.clientWidth"))
+              .longValue();
+      assertThat(sideways).as("the page scrolls sideways on a phone").isLessThanOrEqualTo(0);
+      long height = ((Number) js.executeScript("return document.body.scrollHeight")).longValue();
+      Map<String, Object> shot =
+          chrome.executeCdpCommand(
+              "Page.captureScreenshot",
+              Map.of(
+                  "format",
+                  "png",
+                  "captureBeyondViewport",
+                  true,
+                  "clip",
+                  Map.of("x", 0, "y", 0, "width", 375, "height", height, "scale", 1)));
+      Files.createDirectories(SCREENSHOTS);
+      Files.write(
+          SCREENSHOTS.resolve(name + ".png"),
+          Base64.getDecoder().decode((String) shot.get("data")));
+    } finally {
+      chrome.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+    }
   }
 
   @Test
