@@ -258,6 +258,8 @@ class ConsoleDigestBrowserTest {
     assertThat(browser.findElement(By.id("review-count")).getText())
         .isEqualTo(String.format("Members 1–50 of %d.", members));
     assertThat(browser.findElements(By.cssSelector("ol.review > li"))).hasSize(50);
+    assertHeight("the review list", 12, height);
+    screenshot("review" + (width < 500 ? "-" + width : ""));
     open(browser.findElement(By.id("next")));
     assertThat(browser.findElement(By.id("review-count")).getText())
         .isEqualTo(String.format("Members 51–100 of %d.", members));
