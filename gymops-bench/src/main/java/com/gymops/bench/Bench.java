@@ -57,6 +57,7 @@ public final class Bench {
       StartupFigures startup = null;
       ConsoleFigures console = null;
       PaymentFigures payment = null;
+      MessageFigures message = null;
       if (settings.includes(Scenario.RULES)) {
         // bench --clubs: the members spread over that many clubs, seeded apart from the others.
         BenchClub operator = club.withClubs(settings.clubs());
@@ -90,6 +91,9 @@ public final class Bench {
       if (settings.includes(Scenario.PAYMENT)) {
         payment = new PaymentScenario(root, progress).measure(settings);
       }
+      if (settings.includes(Scenario.MESSAGE)) {
+        message = new MessageScenario(club, clubs, progress).measure(settings);
+      }
       return new BenchReport(
           startedAt.toString(),
           Timing.round((System.nanoTime() - started) / 1e9),
@@ -101,6 +105,7 @@ public final class Bench {
           startup,
           console,
           payment,
+          message,
           List.of());
     } finally {
       SeededClubs.deleteDirectory(root);

@@ -50,7 +50,8 @@ public final class BenchCommand implements Callable<Integer> {
       description =
           "Which to run, comma-separated: rules, agent, dispatch, startup, console (the manager"
               + " console's pages over HTTP), payment (a provider's paid event to the door's"
-              + " unlock call) (default: ${DEFAULT-VALUE}).")
+              + " unlock call), message (a one-off text to everyone, asked and approved)"
+              + " (default: ${DEFAULT-VALUE}).")
   List<Scenario> scenarios;
 
   @Option(

@@ -21,6 +21,7 @@ public record BenchReport(
     StartupFigures startup,
     ConsoleFigures console,
     PaymentFigures payment,
+    MessageFigures message,
     List<String> notMeasured) {
   public BenchReport {
     notMeasured = List.copyOf(notMeasured);

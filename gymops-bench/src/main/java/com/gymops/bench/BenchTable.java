@@ -226,6 +226,26 @@ public final class BenchTable {
           payment.maxMs(),
           payment.goalMs());
     }
+    if (report.message() != null) {
+      MessageFigures message = report.message();
+      line(text, "");
+      line(
+          text,
+          "message: a one-off text to everyone, %d members, %d texts (the day's campaign: %d)",
+          message.members(),
+          message.texts(),
+          message.campaignTexts());
+      line(text, "  %-10s %10s %10s %10s %8s", "", "median s", "min s", "max s", "spread");
+      timing(text, "ask", message.file());
+      timing(text, "approve", message.approve());
+      timing(text, "campaign", message.campaignRun());
+      timing(text, "approve it", message.campaignApprove());
+      line(
+          text,
+          "  per text: ask ÷ campaign run %.2f, approve ÷ approving the campaign %.2f",
+          message.fileRatio(),
+          message.approveRatio());
+    }
     for (String missing : report.notMeasured()) {
       line(text, "");
       line(text, "not measured: %s", missing);

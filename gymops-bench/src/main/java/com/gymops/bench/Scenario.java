@@ -11,7 +11,11 @@ public enum Scenario {
   /** The manager console's pages over HTTP; not in the default set. */
   CONSOLE,
   /** A provider's paid event to the door system's unlock call, on serve; not in the default set. */
-  PAYMENT;
+  PAYMENT,
+  /**
+   * A one-off text to everyone, asked and approved, against a campaign run; not in the default set.
+   */
+  MESSAGE;
 
   public String code() {
     return name().toLowerCase(Locale.ROOT);

@@ -259,6 +259,38 @@ class BenchCommandTest {
   }
 
   @Test
+  void the_message_scenario_asks_and_approves_a_one_off_text_and_its_campaign_baseline()
+      throws Exception {
+    CliRun run =
+        CliRun.withCommands(
+            work,
+            COMMANDS,
+            "bench",
+            "--members",
+            "1000",
+            "--scenarios",
+            "message",
+            "--repetitions",
+            "1",
+            "--warmups",
+            "0",
+            "--json");
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    JsonNode message = new ObjectMapper().readTree(run.out()).path("message");
+    assertThat(message.path("members").asInt()).isEqualTo(1000);
+    // Everyone who may get marketing texts: more than the day's campaign, which skips members
+    // past their welcome.
+    assertThat(message.path("texts").asInt())
+        .isGreaterThan(message.path("campaign_texts").asInt())
+        .isGreaterThan(100);
+    for (String timing : List.of("file", "approve", "campaign_run", "campaign_approve")) {
+      assertThat(message.path(timing).path("median_seconds").asDouble()).as(timing).isPositive();
+    }
+    assertThat(run.err()).contains("message 1/1: ");
+  }
+
+  @Test
   void an_unknown_scenario_is_a_usage_error() {
     CliRun run = CliRun.withCommands(work, COMMANDS, "bench", "--scenarios", "rules,teleport");
 

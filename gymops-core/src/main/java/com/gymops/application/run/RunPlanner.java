@@ -18,6 +18,8 @@ import com.gymops.policy.WorkflowPolicy;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -174,12 +176,21 @@ public final class RunPlanner {
    * longer plan (the member paid, is on hold, is locked already) is not executed.
    */
   private static Plan stillPlanned(List<ApprovalAction> covered, Plan fresh) {
+    // Looked up by what covers() compares, not searched: an approval of 12,000 texts would compare
+    // 144 million pairs (docs/BENCHMARKS.md).
+    Map<List<Object>, Action> planned = new HashMap<>();
+    for (Action action : fresh.actions()) {
+      planned.putIfAbsent(
+          Arrays.asList(action.member(), action.name(), action.detail(), action.rule()), action);
+    }
     List<Action> kept = new ArrayList<>();
     for (ApprovalAction action : covered) {
-      fresh.actions().stream()
-          .filter(planned -> RunScope.Approved.covers(action, planned))
-          .findFirst()
-          .ifPresent(kept::add);
+      Action match =
+          planned.get(
+              Arrays.asList(action.memberId(), action.action(), action.detail(), action.rule()));
+      if (match != null && RunScope.Approved.covers(action, match)) {
+        kept.add(match);
+      }
     }
     return new Plan(kept, fresh.summary().recount(kept), fresh.skipped());
   }
