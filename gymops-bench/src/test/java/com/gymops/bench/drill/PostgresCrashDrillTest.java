@@ -79,6 +79,15 @@ class PostgresCrashDrillTest {
     assertThat(result.counts().get("restored_texts")).isPositive();
   }
 
+  @Test
+  void serve_killed_while_squares_paid_events_arrive_loses_and_doubles_no_acknowledged_payment() {
+    DrillResult result = drill("square", 1, Integer.getInteger("gymops.drill.pg.kills", 4));
+    assertKept(result);
+    assertThat(result.counts().get("acknowledged_events")).isPositive();
+    assertThat(result.counts().get("acknowledged_payments_lost")).isZero();
+    assertThat(result.counts().get("restored_texts")).isPositive();
+  }
+
   private DrillResult drill(String scenario) {
     int kills = Integer.getInteger("gymops.drill.pg.kills", DEFAULT_KILLS);
     return drill(scenario, kills, kills);
