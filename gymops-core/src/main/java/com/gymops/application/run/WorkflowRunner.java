@@ -32,6 +32,9 @@ import java.util.Map;
  * (or only reports it in a dry run), writes each action's event once (an executed action's with its
  * effect, the others at the end), finishes the run's record, and returns the report.
  *
+ * <p>A past-due-monitoring run that sends asks its {@link PayLinkIssuer} for the payment provider's
+ * links its reminders lack, and plans again when any was made, so the plan holds the texts as sent.
+ *
  * <p>In agent mode the {@link RunAgent} works on the ledger first; whatever it neither executed nor
  * held is then completed by the rules. In shadow mode the agent works on a dry-run ledger of its
  * own, the rules execute the plan, and the report compares the two.
