@@ -7,9 +7,11 @@ import com.gymops.adapter.sms.TwilioAccountCheck;
 import com.gymops.adapter.sms.TwilioSmsGateway;
 import com.gymops.adapter.web.Webhooks;
 import com.gymops.application.messaging.SenderHealth;
+import com.gymops.application.payments.OnDemandInvoices;
 import com.gymops.application.port.ClubSystemException;
 import com.gymops.application.port.store.SenderPauses;
 import com.gymops.config.GymOpsConfig;
+import com.gymops.config.PaymentSettings;
 import com.gymops.config.SmtpSettings;
 import com.gymops.domain.Channel;
 import com.gymops.domain.IntegrationHealth;
@@ -143,7 +145,43 @@ public final class Doctor {
     }
     checks.addAll(sms(config));
     smtp(config).ifPresent(checks::add);
+    squareInvoices(config.payments()).ifPresent(checks::add);
     return checks;
+  }
+
+  /**
+   * With Square as the payment provider, whether GymOps can make a Square invoice for a reminded
+   * member without one (docs/INTEGRATIONS.md, "Invoices made on demand"). Nothing is called.
+   */
+  static Optional<Check> squareInvoices(PaymentSettings payments) {
+    if (!payments.isSquare()) {
+      return Optional.empty();
+    }
+    if (payments.square().locationId() == null) {
+      return Optional.of(
+          Check.failed(
+              "square invoices",
+              "payments.square.location_id is not set: a past-due member gets Square's pay link"
+                  + " only from a failed invoice's webhook, else messaging.pay_link",
+              "set payments.square.location_id to the location of the club's Square account"
+                  + " (Square Dashboard, Account & Settings, Locations)"));
+    }
+    if (payments.square().accessToken() == null) {
+      return Optional.of(
+          Check.failed(
+              "square invoices",
+              "GYMOPS_SQUARE_ACCESS_TOKEN is not set: no invoice is made at location "
+                  + payments.square().locationId(),
+              "set GYMOPS_SQUARE_ACCESS_TOKEN to the application's access token"));
+    }
+    return Optional.of(
+        Check.passed(
+            "square invoices",
+            "made on demand at location "
+                + payments.square().locationId()
+                + ", at most "
+                + OnDemandInvoices.MAX_PER_RUN
+                + " a run"));
   }
 
   /**

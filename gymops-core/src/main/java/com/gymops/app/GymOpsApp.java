@@ -63,6 +63,7 @@ import com.gymops.application.health.HealthRecorder;
 import com.gymops.application.health.HealthRecordingClubSystem;
 import com.gymops.application.health.HealthRecordingDoorSystem;
 import com.gymops.application.health.HealthRecordingGateway;
+import com.gymops.application.health.HealthRecordingInvoiceIssuer;
 import com.gymops.application.health.HealthRecordingPaymentProvider;
 import com.gymops.application.importing.ImportService;
 import com.gymops.application.inbound.DeliveryUpdates;
@@ -71,6 +72,7 @@ import com.gymops.application.messaging.DispatchStores;
 import com.gymops.application.messaging.Dispatcher;
 import com.gymops.application.messaging.RetryPolicy;
 import com.gymops.application.messaging.SenderHealth;
+import com.gymops.application.payments.OnDemandInvoices;
 import com.gymops.application.payments.PaymentService;
 import com.gymops.application.payments.ProviderPayments;
 import com.gymops.application.port.ClubSystem;
@@ -86,6 +88,7 @@ import com.gymops.application.port.store.Stores;
 import com.gymops.application.run.ActionExecutor;
 import com.gymops.application.run.DoorStateExport;
 import com.gymops.application.run.ManagerMessages;
+import com.gymops.application.run.PayLinkIssuer;
 import com.gymops.application.run.RunAgent;
 import com.gymops.application.run.RunHistory;
 import com.gymops.application.run.RunPlanner;
@@ -279,7 +282,8 @@ public final class GymOpsApp implements AutoCloseable {
             reports,
             clock,
             runAgent,
-            new ApprovalFiling(config, stores.approvals(), managerMessages, clock));
+            new ApprovalFiling(config, stores.approvals(), managerMessages, clock),
+            payLinkIssuer(config.payments(), database, stores, health));
     this.approvals = new Approvals(config, stores.approvals(), runner, audit, clock, reports);
     MessageGateway log = new LogMessageGateway(dataDir.resolve(MESSAGE_LOG), clock);
     MessageGateway sms = smsGateway(config.messaging(), log, health);
@@ -538,6 +542,29 @@ public final class GymOpsApp implements AutoCloseable {
               Sleeper.SYSTEM));
     }
     return Optional.empty();
+  }
+
+  /**
+   * Square's invoices made on demand for reminded members without a link of Square's: only with
+   * {@code payments.provider: square}, {@code payments.square.location_id} and the access token.
+   */
+  private static PayLinkIssuer payLinkIssuer(
+      PaymentSettings settings, Database database, Stores stores, HealthRecorder health) {
+    if (!settings.isSquare() || !settings.square().issuesInvoices()) {
+      return PayLinkIssuer.NONE;
+    }
+    return new OnDemandInvoices(
+        new HealthRecordingInvoiceIssuer(
+            new SquareInvoices(
+                settings.square().baseUrl(),
+                settings.square().accessToken(),
+                settings.square().version(),
+                settings.square().locationId(),
+                Sleeper.SYSTEM),
+            health),
+        Persistence.providerBilling(database),
+        stores.members(),
+        OnDemandInvoices.MAX_PER_RUN);
   }
 
   public Stores stores() {

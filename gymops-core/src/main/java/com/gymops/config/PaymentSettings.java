@@ -31,7 +31,7 @@ public record PaymentSettings(
       new PaymentSettings(
           "none",
           new Stripe(STRIPE_DEFAULT_BASE_URL, null, null, STRIPE_DEFAULT_TOLERANCE),
-          new Square(SQUARE_DEFAULT_BASE_URL, null, null, null, SQUARE_DEFAULT_VERSION),
+          new Square(SQUARE_DEFAULT_BASE_URL, null, null, null, SQUARE_DEFAULT_VERSION, null),
           false);
 
   public PaymentSettings {
@@ -80,13 +80,21 @@ public record PaymentSettings(
    * @param notificationUrl {@code payments.square.notification_url}: the URL Square was given for
    *     the subscription, byte for byte, which Square's signature covers
    * @param version the {@code Square-Version} header of GymOps' calls
+   * @param locationId {@code payments.square.location_id}: the seller's location where GymOps makes
+   *     an invoice for a member without a pay link of Square's; null: no invoice is made
    */
   public record Square(
       String baseUrl,
       String signatureKey,
       String accessToken,
       String notificationUrl,
-      String version) {
+      String version,
+      String locationId) {
+    /** Whether GymOps makes Square invoices on demand: a location and the access token. */
+    public boolean issuesInvoices() {
+      return locationId != null && accessToken != null;
+    }
+
     @Override
     public String toString() {
       return "Square[baseUrl="
@@ -99,6 +107,8 @@ public record PaymentSettings(
           + notificationUrl
           + ", version="
           + version
+          + ", locationId="
+          + locationId
           + "]";
     }
   }

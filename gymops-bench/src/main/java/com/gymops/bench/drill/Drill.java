@@ -20,7 +20,7 @@ import java.util.function.Consumer;
 public final class Drill {
   /** The scenarios, by the names {@code gymops drill --scenarios} takes. */
   public static final List<String> SCENARIOS =
-      List.of("serve", "dispatch", "run", "fire", "pull", "stripe");
+      List.of("serve", "dispatch", "run", "fire", "pull", "stripe", "square");
 
   /**
    * @param kills kills per scenario
@@ -92,7 +92,11 @@ public final class Drill {
                 new DispatchDrill(small, random, settings.progress()).run(settings.kills());
             case "fire" -> new FireDrill(small, random, settings.progress()).run(settings.kills());
             case "stripe" ->
-                new StripeDrill(small, random, settings.progress()).run(settings.kills());
+                new PaidEventDrill(small, random, settings.progress(), PaidEvents.stripe())
+                    .run(settings.kills());
+            case "square" ->
+                new PaidEventDrill(small, random, settings.progress(), PaidEvents.square())
+                    .run(settings.kills());
             default ->
                 new RunDrill(
                         DrillClub.make(

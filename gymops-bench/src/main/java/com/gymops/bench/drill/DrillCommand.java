@@ -28,7 +28,8 @@ import picocli.CommandLine.Spec;
           + " exit 0), dispatch (against a fake Twilio), run (past-due-monitoring on a large club),"
           + " fire (a scheduled run), pull (gymops sync from a fake ClubHub: no member half-written"
           + " or doubled, no debt's start moved, GymOps' own writes kept),"
-          + " stripe (serve with Stripe's paid events arriving; not in the default set)."
+          + " stripe and square (serve with Stripe's or Square's paid events arriving; not in the"
+          + " default set)."
           + " Exits 1 when an invariant broke; the work directory keeps every club and log.",
       "On PostgreSQL each club copy is a database gymops_drill_* made from a seeded template"
           + " (CREATE DATABASE ... TEMPLATE) and dropped at the end; the children run with"

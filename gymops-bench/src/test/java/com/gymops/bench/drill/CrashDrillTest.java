@@ -73,6 +73,17 @@ class CrashDrillTest {
     assertThat(result.counts().get("restored_texts")).isPositive();
   }
 
+  @Test
+  void serve_killed_while_squares_paid_events_arrive_loses_and_doubles_no_acknowledged_payment() {
+    // The stripe drill's rounds with Square's invoice.payment_made, signed over the notification
+    // URL (docs/BENCHMARKS.md, "The Square crash drill").
+    DrillResult result = drill("square", 1, Integer.getInteger("gymops.drill.square.kills", 4));
+    assertKept(result);
+    assertThat(result.counts().get("acknowledged_events")).isPositive();
+    assertThat(result.counts().get("acknowledged_payments_lost")).isZero();
+    assertThat(result.counts().get("restored_texts")).isPositive();
+  }
+
   private DrillResult drill(String scenario) {
     return drill(scenario, Integer.getInteger("gymops.drill.kills", DEFAULT_KILLS));
   }

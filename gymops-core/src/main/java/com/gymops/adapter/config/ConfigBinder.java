@@ -177,6 +177,7 @@ final class ConfigBinder {
     String notificationUrl =
         square.optional("notification_url", ConfigBinder::notificationUrl).orElse(null);
     String version = square.text("version", PaymentSettings.SQUARE_DEFAULT_VERSION);
+    String locationId = square.optional("location_id", ConfigBinder::squareId).orElse(null);
     if (provider.equals("square") && notificationUrl == null) {
       square.problemAt(
           "notification_url",
@@ -195,8 +196,18 @@ final class ConfigBinder {
             fromEnv(PaymentSettings.SQUARE_SIGNATURE_KEY_ENV).orElse(null),
             fromEnv(PaymentSettings.SQUARE_ACCESS_TOKEN_ENV).orElse(null),
             notificationUrl,
-            version),
+            version,
+            locationId),
         wait);
+  }
+
+  /** A Square object id such as a location's: letters and digits, as Square's are. */
+  private static String squareId(String text) {
+    if (!text.matches("[A-Za-z0-9_-]{1,64}")) {
+      throw new IllegalArgumentException(
+          "'" + text + "' is not a Square location id (letters and digits, as L1234ABCD)");
+    }
+    return text;
   }
 
   /** Kept as written: Square signs the notification URL byte for byte. */

@@ -13,13 +13,15 @@ import java.time.Duration;
 import java.util.function.Function;
 
 /**
- * One GET to a payment provider's API, retried on 429 and 5xx (twice, one then two seconds apart,
- * through the {@link Sleeper}); any other answer but 200 is the provider's error, read by {@code
- * errorText} from its JSON.
+ * One call to a payment provider's API, retried on 429, 5xx and an unanswered request (twice, one
+ * then two seconds apart, through the {@link Sleeper}); any other answer but 200 is the provider's
+ * error, read by {@code errorText} from its JSON. A POST is retried only because it carries an
+ * idempotency key: the provider answers its retry with the first call's result.
  */
 final class ProviderHttp {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int ATTEMPTS = 3;
+  private static final Duration TIMEOUT = Duration.ofSeconds(20);
 
   private final HttpClient http;
   private final Sleeper sleeper;
@@ -33,7 +35,34 @@ final class ProviderHttp {
 
   /** The 200 body as JSON, or null for a 404. */
   JsonNode get(HttpRequest.Builder request, String url, Function<JsonNode, String> errorText) {
-    HttpRequest built = request.uri(URI.create(url)).timeout(Duration.ofSeconds(20)).GET().build();
+    return send(request.uri(URI.create(url)).timeout(TIMEOUT).GET().build(), errorText, true);
+  }
+
+  /** POSTs {@code body} (JSON); the 200 body as JSON. */
+  JsonNode post(
+      HttpRequest.Builder request,
+      String url,
+      JsonNode body,
+      Function<JsonNode, String> errorText) {
+    String text;
+    try {
+      text = JSON.writeValueAsString(body);
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot write a request as JSON", e);
+    }
+    return send(
+        request
+            .uri(URI.create(url))
+            .timeout(TIMEOUT)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(text))
+            .build(),
+        errorText,
+        false);
+  }
+
+  private JsonNode send(
+      HttpRequest built, Function<JsonNode, String> errorText, boolean notFoundIsNull) {
     String last = "no answer";
     for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
       HttpResponse<String> response;
@@ -51,7 +80,7 @@ final class ProviderHttp {
       if (status == 200) {
         return read(response.body());
       }
-      if (status == 404) {
+      if (status == 404 && notFoundIsNull) {
         return null;
       }
       last =

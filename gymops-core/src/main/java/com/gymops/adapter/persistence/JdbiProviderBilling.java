@@ -223,6 +223,33 @@ final class JdbiProviderBilling implements ProviderBilling {
   }
 
   @Override
+  public void issued(
+      String provider,
+      String invoiceId,
+      MemberId member,
+      Money amount,
+      LocalDate since,
+      String payUrl,
+      Instant now) {
+    jdbi.useHandle(
+        handle ->
+            handle
+                .createUpdate(
+                    "INSERT INTO provider_invoice ("
+                        + INVOICE_COLUMNS
+                        + ", updated_at) VALUES (:provider, :invoice, :member, :amount, 0, TRUE,"
+                        + " :since, 0, NULL, :url, :now) ON CONFLICT DO NOTHING")
+                .bind("provider", provider)
+                .bind("invoice", invoiceId)
+                .bind("member", member.value())
+                .bind("amount", amount.cents())
+                .bind("since", since)
+                .bind("url", payUrl)
+                .bind("now", now)
+                .execute());
+  }
+
+  @Override
   public void setPayUrl(String provider, String invoiceId, String url, Instant now) {
     jdbi.useHandle(
         handle ->

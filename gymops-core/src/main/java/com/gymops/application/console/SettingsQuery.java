@@ -123,6 +123,18 @@ public final class SettingsQuery {
             "Members read from the club system up to",
             syncState.watermark(CLUB_SYSTEM_WATERMARK).map(SettingsQuery::when).orElse("never"),
             ""));
+    if (config.payments().isSquare()) {
+      var square = config.payments().square();
+      settings.add(
+          new Setting(
+              "Square invoices made on demand",
+              square.locationId() == null
+                  ? "off: payments.square.location_id is not set"
+                  : square.accessToken() == null
+                      ? "off: GYMOPS_SQUARE_ACCESS_TOKEN is not set"
+                      : "at location " + square.locationId(),
+              "payments.square.location_id"));
+    }
     settings.add(new Setting("Runs decided by", agentMode(config.agent().mode()), "agent.mode"));
     settings.add(new Setting("Agent's model", config.agent().model(), "agent.model"));
     settings.add(

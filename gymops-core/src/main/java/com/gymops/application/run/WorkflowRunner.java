@@ -8,6 +8,7 @@ import com.gymops.application.port.store.WorkflowLocks;
 import com.gymops.application.run.RunReport.ReportedAction;
 import com.gymops.config.ClubSettings;
 import com.gymops.config.GymOpsConfig;
+import com.gymops.domain.MemberId;
 import com.gymops.domain.Plural;
 import com.gymops.domain.RunEvent;
 import com.gymops.domain.RunStatus;
@@ -30,6 +31,9 @@ import java.util.Map;
  * of its scope (see {@link RunScope}), plans, executes each action through the {@link PlanLedger}
  * (or only reports it in a dry run), writes each action's event once (an executed action's with its
  * effect, the others at the end), finishes the run's record, and returns the report.
+ *
+ * <p>A past-due-monitoring run that sends asks its {@link PayLinkIssuer} for the payment provider's
+ * links its reminders lack, and plans again when any was made, so the plan holds the texts as sent.
  *
  * <p>In agent mode the {@link RunAgent} works on the ledger first; whatever it neither executed nor
  * held is then completed by the rules. In shadow mode the agent works on a dry-run ledger of its
@@ -61,6 +65,7 @@ public final class WorkflowRunner {
   private final Clock clock;
   private final RunAgent agent;
   private final ApprovalDesk approvals;
+  private final PayLinkIssuer payLinks;
 
   /**
    * @param filed the approvals filed so far, whose agent holds stand for the day (see {@link
@@ -81,6 +86,39 @@ public final class WorkflowRunner {
       Clock clock,
       RunAgent agent,
       ApprovalDesk approvals) {
+    this(
+        config,
+        planner,
+        executor,
+        runs,
+        locks,
+        filed,
+        transcripts,
+        reports,
+        clock,
+        agent,
+        approvals,
+        PayLinkIssuer.NONE);
+  }
+
+  /**
+   * @param payLinks makes the payment provider's pay links the reminders of a run that sends lack
+   *     (docs/INTEGRATIONS.md, "Invoices made on demand")
+   */
+  public WorkflowRunner(
+      GymOpsConfig config,
+      RunPlanner planner,
+      ActionExecutor executor,
+      RunStore runs,
+      WorkflowLocks locks,
+      ApprovalStore filed,
+      TranscriptStore transcripts,
+      ReportWriter reports,
+      Clock clock,
+      RunAgent agent,
+      ApprovalDesk approvals,
+      PayLinkIssuer payLinks) {
+    this.payLinks = payLinks;
     this.config = config;
     this.planner = planner;
     this.executor = executor;
@@ -162,6 +200,19 @@ public final class WorkflowRunner {
     }
   }
 
+  /** The members the plan texts a reminder, which ends with their pay link. */
+  private static List<MemberId> reminded(Plan plan) {
+    List<MemberId> members = new ArrayList<>();
+    for (Action action : plan.actions()) {
+      if (action.member() != null
+          && action.effect() instanceof Effect.SendReminder reminder
+          && reminder.message() != null) {
+        members.add(action.member());
+      }
+    }
+    return members;
+  }
+
   private Duration lease() {
     if (config.server().runLease() != null) {
       // server.run_lease: checked to outlast agent.max_seconds when the configuration was read.
@@ -175,6 +226,14 @@ public final class WorkflowRunner {
     WorkflowId workflow = request.workflow();
     PlannedRun planned =
         planner.plan(runId, workflow, club.club(), club.policy(), request.at(), request.scope());
+    if (!request.dryRun()
+        && workflow == WorkflowId.PAST_DUE_MONITORING
+        && payLinks.issue(club.club(), reminded(planned.plan()), clock.instant()) > 0) {
+      // The plan holds each text as it will be sent: planned again, the reminders carry the
+      // provider's new links. Only the links changed, so the actions are the same.
+      planned =
+          planner.plan(runId, workflow, club.club(), club.policy(), request.at(), request.scope());
+    }
     Plan plan = planned.plan();
     RunContext context = planned.context();
     // The same ledger the agent's tools execute through: one path to every side effect.

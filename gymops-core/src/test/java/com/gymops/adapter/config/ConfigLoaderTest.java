@@ -657,6 +657,32 @@ class ConfigLoaderTest {
         .satisfies(problem -> assertThat(problem).contains("GYMOPS_STRIPE_WEBHOOK_SECRET"));
   }
 
+  @Test
+  void a_square_location_id_is_read_as_written_and_anything_but_an_id_is_refused() {
+    String square =
+        "clubs: [{id: main, timezone: America/New_York}]\n"
+            + "payments: {provider: square, square: {notification_url:"
+            + " \"https://gym.example.com/webhooks/square\"";
+    GymOpsConfig without = parse(square + "}}\n", Map.of("GYMOPS_SQUARE_ACCESS_TOKEN", "EAAAx"));
+    assertThat(without.payments().square().locationId()).isNull();
+    assertThat(without.payments().square().issuesInvoices()).isFalse();
+
+    GymOpsConfig with =
+        parse(
+            square + ", location_id: L1A2B3C4D5}}\n",
+            Map.of("GYMOPS_SQUARE_ACCESS_TOKEN", "EAAAx"));
+    assertThat(with.payments().square().locationId()).isEqualTo("L1A2B3C4D5");
+    assertThat(with.payments().square().issuesInvoices()).isTrue();
+    assertThat(parse(square + ", location_id: L1A2B3C4D5}}\n").payments().square().issuesInvoices())
+        .as("no access token, no invoice")
+        .isFalse();
+
+    assertThat(problemsOf(square + ", location_id: \"L1 main\"}}\n"))
+        .containsExactly(
+            "payments.square.location_id: 'L1 main' is not a Square location id (letters and"
+                + " digits, as L1234ABCD)");
+  }
+
   private static GymOpsConfig parse(String yaml) {
     return parse(yaml, Map.of());
   }

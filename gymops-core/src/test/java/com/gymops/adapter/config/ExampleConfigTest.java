@@ -125,7 +125,8 @@ class ExampleConfigTest {
             "payments.square",
             "payments.square.base_url",
             "payments.square.notification_url",
-            "payments.square.version");
+            "payments.square.version",
+            "payments.square.location_id");
   }
 
   @Test

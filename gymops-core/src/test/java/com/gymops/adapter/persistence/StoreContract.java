@@ -1263,6 +1263,33 @@ abstract class StoreContract {
   }
 
   @Test
+  void an_invoice_made_on_demand_is_kept_open_with_its_page_and_leaves_the_balance_alone() {
+    LocalDate may1 = LocalDate.parse("2026-05-01");
+    members.upsertAll(List.of(aMember().withId("Q1").withBalance("59.00", may1).build()), NOW);
+    MemberId q1 = new MemberId("Q1");
+    var billing = Persistence.providerBilling(database);
+
+    billing.issued(
+        "square", "inv:0-q1", q1, Money.parse("59.00"), may1, "https://squareup.com/p/q1", NOW);
+    billing.issued(
+        "square", "inv:0-q1", q1, Money.parse("59.00"), may1, "https://squareup.com/p/x", NOW);
+
+    var kept = billing.find("square", "inv:0-q1").orElseThrow();
+    assertThat(kept.open()).isTrue();
+    assertThat(kept.amount()).isEqualTo(Money.parse("59.00"));
+    assertThat(kept.paid()).isEqualTo(Money.ZERO);
+    assertThat(kept.since()).isEqualTo(may1);
+    assertThat(kept.payUrl()).as("the first kept").isEqualTo("https://squareup.com/p/q1");
+    assertThat(members.find(q1).orElseThrow().pastDue()).isEqualTo(Money.parse("59.00"));
+    assertThat(billing.openOf(List.of(q1))).containsOnlyKeys(q1);
+    assertThat(stores.payLinks().of(q1)).contains("https://squareup.com/p/q1");
+
+    billing.paid("square", "inv:0-q1", q1, Money.parse("59.00"), may1.plusDays(2), NOW);
+    assertThat(billing.openOf(List.of(q1))).isEmpty();
+    assertThat(stores.payLinks().of(q1)).isEmpty();
+  }
+
+  @Test
   void v8_an_approval_is_filed_once_decided_once_and_claimed_once() {
     members.upsertAll(List.of(aMember().withId("A1").build()), NOW);
     com.gymops.domain.Approval approval =

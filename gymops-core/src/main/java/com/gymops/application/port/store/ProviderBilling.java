@@ -62,6 +62,21 @@ public interface ProviderBilling {
 
   Optional<Invoice> find(String provider, String invoiceId);
 
+  /**
+   * Keeps an invoice GymOps had the provider make for the member's delinquency
+   * (docs/INTEGRATIONS.md, "Invoices made on demand"): open, of {@code amount}, with its pay link.
+   * The balance is not changed: the invoice bills what the member already owes. Keeping a known
+   * invoice again changes nothing.
+   */
+  void issued(
+      String provider,
+      String invoiceId,
+      MemberId member,
+      Money amount,
+      LocalDate since,
+      String payUrl,
+      Instant now);
+
   /** Sets an open invoice's pay link (fetched from the provider after the event). */
   void setPayUrl(String provider, String invoiceId, String url, Instant now);
 

@@ -1,12 +1,10 @@
 package com.gymops.bench.drill;
 
-import com.gymops.fakes.FakeStripe;
 import com.gymops.fakes.FakeTwilio;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -19,30 +17,40 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
- * {@code gymops serve} with {@code payments.provider: stripe}, killed with SIGKILL at random
- * moments while Stripe's {@code invoice.paid} events arrive for members locked for payment, then
- * started again. Like Stripe, the drill sends an event that got no 2xx again, the same event (same
- * id, body and a fresh signature) first thing after the restart, and sends some answered events
- * again too. After every kill: every event answered 2xx has its payment stored once ({@code
- * stripe:<invoice>:<cents>}), its member owes nothing and the door is open; no member has two
+ * {@code gymops serve} with a payment provider ({@code stripe}: Stripe's {@code invoice.paid};
+ * {@code square}: Square's {@code invoice.payment_made}), killed with SIGKILL at random moments
+ * while the provider's paid events arrive for members locked for payment, then started again. Like
+ * the providers, the drill sends an event that got no 2xx again, the same event (same id, body and
+ * a fresh signature) first thing after the restart, and sends some answered events again too. After
+ * every kill: every event answered 2xx has its payment stored once ({@code
+ * <provider>:<invoice>:<cents>}), its member owes nothing and the door is open; no member has two
  * "you're back in" texts; the database passes its integrity check.
  */
-final class StripeDrill {
+final class PaidEventDrill {
   private final DrillClub club;
   private final Random random;
   private final Consumer<String> progress;
+  private final PaidEvents provider;
 
-  StripeDrill(DrillClub club, Random random, Consumer<String> progress) {
+  PaidEventDrill(DrillClub club, Random random, Consumer<String> progress, PaidEvents provider) {
     this.club = club;
     this.random = random;
     this.progress = progress;
+    this.provider = provider;
   }
 
   DrillResult run(int kills) {
+    try (provider) {
+      return drill(kills);
+    }
+  }
+
+  private DrillResult drill(int kills) {
+    String name = provider.name();
     List<String> violations = new ArrayList<>();
-    Path data = club.copyTo(club.root().resolve("stripe-data"));
-    Path log = club.root().resolve("stripe-serve.log");
-    Path config = club.root().resolve("stripe-drill.yml");
+    Path data = club.copyTo(club.root().resolve(name + "-data"));
+    Path log = club.root().resolve(name + "-serve.log");
+    Path config = club.root().resolve(name + "-drill.yml");
     DrillDatabase db = club.database(data);
     db.update("UPDATE member SET payment_customer_id = 'cus_' || member_id");
     List<String[]> debtors =
@@ -53,33 +61,19 @@ final class StripeDrill {
             .stream()
             .map(row -> new String[] {row.get(0), row.get(1)})
             .toList();
-    Map<String, String> env = new HashMap<>();
-    env.put("GYMOPS_STRIPE_WEBHOOK_SECRET", FakeStripe.WEBHOOK_SECRET);
+    Map<String, String> env = new HashMap<>(provider.environment());
     FakeTwilio twilio = FakeTwilio.start();
     env.putAll(twilio.environment());
     long events = 0;
     long resentAnswered = 0;
     long finallyResent = 0;
     int killed = 0;
-    try (FakeStripe stripe = FakeStripe.start()) {
-      Files.writeString(
-          config,
-          Files.readString(club.configFor(data))
-              + "\npayments:\n  provider: stripe\n  stripe: {base_url: \""
-              + stripe.baseUrl()
-              + "\"}\n");
+    try {
+      Files.writeString(config, Files.readString(club.configFor(data)) + provider.configYaml());
       // member -> (payment id, event): each debtor pays one invoice once; resends are that event.
       Map<String, String[]> paid = new LinkedHashMap<>();
-      long now = Instant.now().getEpochSecond();
       for (String[] debtor : debtors) {
-        long cents = Long.parseLong(debtor[1]);
-        String invoice = stripe.failedInvoice("cus_" + debtor[0], cents, 4, null, now - 86_400);
-        stripe.pay(invoice, now);
-        paid.put(
-            debtor[0],
-            new String[] {
-              "stripe:" + invoice + ":" + cents, stripe.event("invoice.paid", invoice, now)
-            });
+        paid.put(debtor[0], provider.paidInvoice("cus_" + debtor[0], Long.parseLong(debtor[1])));
       }
       Map<String, String> acknowledged = new LinkedHashMap<>();
       List<String> unanswered = Collections.synchronizedList(new ArrayList<>());
@@ -94,10 +88,10 @@ final class StripeDrill {
           serve.kill();
           break;
         }
-        String url = "http://127.0.0.1:" + port + "/webhooks/stripe";
+        String url = "http://127.0.0.1:" + port + "/webhooks/" + name;
         List<String> resend = new ArrayList<>(unanswered);
         unanswered.clear();
-        // A few answered ones again, as Stripe may deliver an event more than once.
+        // A few answered ones again, as a provider may deliver an event more than once.
         List<String> again = new ArrayList<>(acknowledged.values());
         Collections.shuffle(again, random);
         resend.addAll(again.subList(0, Math.min(5, again.size())));
@@ -110,7 +104,7 @@ final class StripeDrill {
             new Thread(
                 () -> {
                   for (String member : resend) {
-                    if (!stop.get() && deliver(stripe, url, paid.get(member)[1])) {
+                    if (!stop.get() && provider.deliver(url, paid.get(member)[1])) {
                       answeredNow.add(member);
                       resendOk.incrementAndGet();
                     } else if (!acknowledged.containsValue(member)) {
@@ -123,14 +117,14 @@ final class StripeDrill {
                       return;
                     }
                     String member = debtors.get(i)[0];
-                    if (deliver(stripe, url, paid.get(member)[1])) {
+                    if (provider.deliver(url, paid.get(member)[1])) {
                       answeredNow.add(member);
                     } else {
                       unanswered.add(member);
                     }
                   }
                 },
-                "drill-stripe-events");
+                "drill-" + name + "-events");
         sender.start();
         DispatchDrill.sleep(300 + random.nextInt(2_500));
         serve.kill();
@@ -151,7 +145,8 @@ final class StripeDrill {
         killed++;
         violations.addAll(check(data, acknowledged, "after kill " + killed));
         progress.accept(
-            "stripe: kill "
+            name
+                + ": kill "
                 + killed
                 + ", "
                 + events
@@ -159,17 +154,17 @@ final class StripeDrill {
                 + violations.size()
                 + " broken invariants");
       }
-      // The last kill's unanswered events, resent to a serve left to finish: Stripe's retries
-      // after an outage. Each must end stored once with the door open.
+      // The last kill's unanswered events, resent to a serve left to finish: the provider's
+      // retries after an outage. Each must end stored once with the door open.
       if (!unanswered.isEmpty() && violations.isEmpty()) {
         int port = ServeDrill.freePort();
         String[] args = club.with(data, "serve", "--port", String.valueOf(port));
         args[1] = config.toString();
         ChildProcess serve = ChildProcess.start(club.root(), log, env, args);
         if (ServeDrill.awaitHealth(serve, port)) {
-          String url = "http://127.0.0.1:" + port + "/webhooks/stripe";
+          String url = "http://127.0.0.1:" + port + "/webhooks/" + name;
           for (String member : new ArrayList<>(unanswered)) {
-            if (deliver(stripe, url, paid.get(member)[1])) {
+            if (provider.deliver(url, paid.get(member)[1])) {
               acknowledged.put(paid.get(member)[0], member);
               events++;
               finallyResent++;
@@ -201,7 +196,7 @@ final class StripeDrill {
     List<String> notes = new ArrayList<>();
     notes.add(
         club.store().isPostgres() ? DrillDatabase.POSTGRES_CHECK : DrillDatabase.EMBEDDED_CHECK);
-    return new DrillResult("stripe", killed, counts, violations, notes);
+    return new DrillResult(name, killed, counts, violations, notes);
   }
 
   private List<String> check(Path data, Map<String, String> acknowledged, String when) {
@@ -238,14 +233,5 @@ final class StripeDrill {
           when + ": member " + twice.get(0) + " has " + twice.get(1) + " restored texts");
     }
     return violations;
-  }
-
-  /** Whether serve answered the event 2xx (signed now, as Stripe signs each delivery). */
-  private static boolean deliver(FakeStripe stripe, String url, String event) {
-    try {
-      return stripe.deliver(url, event, Instant.now().getEpochSecond()).status() / 100 == 2;
-    } catch (IllegalStateException e) {
-      return false;
-    }
   }
 }
