@@ -85,7 +85,8 @@ public final class Runners {
         reports,
         clock,
         agent,
-        desk);
+        desk,
+        com.gymops.application.run.PayLinkIssuer.NONE);
   }
 
   /** The desk runs file their approvals at, texting the manager through the outbox. */

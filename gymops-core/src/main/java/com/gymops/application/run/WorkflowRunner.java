@@ -73,37 +73,8 @@ public final class WorkflowRunner {
    * @param agent the agent of agent and shadow runs; {@link #NO_AGENT} completes them by the rules
    * @param approvals where the plan's withheld actions (the breaker's locks) and the agent's holds
    *     are filed for a person to approve
-   */
-  public WorkflowRunner(
-      GymOpsConfig config,
-      RunPlanner planner,
-      ActionExecutor executor,
-      RunStore runs,
-      WorkflowLocks locks,
-      ApprovalStore filed,
-      TranscriptStore transcripts,
-      ReportWriter reports,
-      Clock clock,
-      RunAgent agent,
-      ApprovalDesk approvals) {
-    this(
-        config,
-        planner,
-        executor,
-        runs,
-        locks,
-        filed,
-        transcripts,
-        reports,
-        clock,
-        agent,
-        approvals,
-        PayLinkIssuer.NONE);
-  }
-
-  /**
    * @param payLinks makes the payment provider's pay links the reminders of a run that sends lack
-   *     (docs/INTEGRATIONS.md, "Invoices made on demand")
+   *     (docs/INTEGRATIONS.md, "Invoices made on demand"); {@link PayLinkIssuer#NONE} for none
    */
   public WorkflowRunner(
       GymOpsConfig config,
@@ -118,7 +89,6 @@ public final class WorkflowRunner {
       RunAgent agent,
       ApprovalDesk approvals,
       PayLinkIssuer payLinks) {
-    this.payLinks = payLinks;
     this.config = config;
     this.planner = planner;
     this.executor = executor;
@@ -130,6 +100,7 @@ public final class WorkflowRunner {
     this.clock = clock;
     this.agent = agent;
     this.approvals = approvals;
+    this.payLinks = payLinks;
   }
 
   /**
