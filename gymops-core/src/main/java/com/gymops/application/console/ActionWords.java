@@ -170,8 +170,18 @@ final class ActionWords {
       case SENDING -> new State("queued", "being sent");
       case SENT -> new State("sent", "sent");
       case DELIVERED -> new State("sent", "sent and delivered");
+      case LOGGED -> new State("logged", "written to the log, not sent: " + noProvider(message));
       case FAILED -> new State("failed", "failed" + error);
       case SUPPRESSED -> new State("suppressed", "suppressed" + error);
+    };
+  }
+
+  /** Why a message was only logged: its channel has no real provider configured. */
+  static String noProvider(OutboundMessage message) {
+    return switch (message.channel()) {
+      case SMS -> "no SMS provider configured";
+      case EMAIL -> "no email provider configured";
+      case SLACK, TEAMS -> "no " + message.channel().code() + " webhook configured";
     };
   }
 

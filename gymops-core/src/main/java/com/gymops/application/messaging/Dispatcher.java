@@ -206,7 +206,7 @@ public final class Dispatcher {
 
   private enum Delivery {
     SENT,
-    /** Accepted by the log provider: written down, not sent. */
+    /** Written down by the log provider, not sent: the outbox holds it as LOGGED. */
     LOGGED,
     DEFERRED,
     FAILED,
@@ -283,13 +283,18 @@ public final class Dispatcher {
     MessageGateway gateway = gatewayOf(message.channel());
     SendResult result = gateway.send(message);
     switch (result.status()) {
-      case ACCEPTED -> {
-        stores.outbox().markSent(message.id(), now, result.providerId());
+      case ACCEPTED, LOGGED -> {
+        boolean logged = result.status() == SendResult.Status.LOGGED;
+        if (logged) {
+          stores.outbox().markLogged(message.id(), now, result.providerId());
+        } else {
+          stores.outbox().markSent(message.id(), now, result.providerId());
+        }
         if (text && pass.paused) {
           senderHealth.accepted(sms.sender());
           pass.paused = false;
         }
-        return gateway.delivers() ? Delivery.SENT : Delivery.LOGGED;
+        return logged ? Delivery.LOGGED : Delivery.SENT;
       }
       case SENDER_BLOCKED -> {
         senderHealth.refused(

@@ -94,7 +94,16 @@ class ConsolePagesBrowserTest {
 
   /** Every state word a run's action or an outbox message may show. */
   private static final Set<String> STATES =
-      Set.of("queued", "sent", "deferred", "suppressed", "failed", "held", "planned", "done");
+      Set.of(
+          "queued",
+          "sent",
+          "logged",
+          "deferred",
+          "suppressed",
+          "failed",
+          "held",
+          "planned",
+          "done");
 
   private static final Logger DEVTOOLS = Logger.getLogger("org.openqa.selenium.devtools");
 
@@ -315,12 +324,13 @@ class ConsolePagesBrowserTest {
         active = view;
       }
     }
-    assertThat(counts.keySet()).containsExactly("due", "deferred", "failed", "unknown", "sent");
+    assertThat(counts.keySet())
+        .containsExactly("due", "deferred", "failed", "unknown", "sent", "logged");
     assertThat(counts.values().stream().mapToLong(Long::longValue).sum()).isPositive();
     assertThat(active).isNotNull();
     assertThat(counts.get(active)).as("messages on the tab it opens on").isPositive();
-    // Failed texts, then unknown ones, then those due, then those waiting, then the sent.
-    for (String before : List.of("failed", "unknown", "due", "deferred", "sent")) {
+    // Failed texts, then unknown ones, then those due, then those waiting, the sent, the logged.
+    for (String before : List.of("failed", "unknown", "due", "deferred", "sent", "logged")) {
       if (before.equals(active)) {
         break;
       }
