@@ -242,6 +242,13 @@ class CliTest {
         .contains("Dispatch:")
         .contains("Waiting for the manager:", "referral_list")
         .contains("/console", "owner@example.com", "password: ");
+    assertThat(first.out())
+        .as("a manager reads $1,234.50, never $1234.50")
+        .containsPattern("\\$\\d{1,3}(,\\d{3})+\\.\\d\\d")
+        .doesNotContainPattern("\\$\\d{4,}")
+        .as("the demo sends nothing: its texts are logged, never called sent")
+        .containsPattern("Dispatch: [\\d,]+ messages? written to ")
+        .doesNotContainPattern("\\d+ sent");
     // Each demo makes its first owner a fresh password, shown once.
     assertThat(withoutPassword(withoutRunIds(second.out())))
         .isEqualTo(withoutPassword(withoutRunIds(first.out())));
@@ -399,7 +406,7 @@ class CliTest {
     assertThat(run.out())
         .contains(
             "      member id | name | amount | attempts 30d | days past due | reasons | last"
-                + " contact\n      M1 | Ana Lopez | 260.00 |");
+                + " contact\n      M1 | Ana Lopez | $260.00 |");
   }
 
   @Test

@@ -50,8 +50,8 @@ public final class DailySummaryText {
     parts.add(
         activity.payments() == 0
             ? "No payments recorded."
-            : "Collected $"
-                + activity.collected()
+            : "Collected "
+                + activity.collected().dollars()
                 + " ("
                 + Plural.of(activity.payments(), "payment", "payments")
                 + ").");

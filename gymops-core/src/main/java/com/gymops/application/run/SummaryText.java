@@ -133,7 +133,7 @@ public final class SummaryText {
                   " | ",
                   row.memberId(),
                   row.name(),
-                  row.amount().toString(),
+                  dollars(row.amount()),
                   Integer.toString(row.attempts30d()),
                   Long.toString(row.daysPastDue()),
                   row.reasons().toString(),
@@ -162,7 +162,7 @@ public final class SummaryText {
                   " | ",
                   row.memberId(),
                   row.name(),
-                  row.amount().toString(),
+                  dollars(row.amount()),
                   Integer.toString(row.attempts()),
                   row.phone(),
                   row.email(),
@@ -205,6 +205,6 @@ public final class SummaryText {
   }
 
   private static String dollars(Money amount) {
-    return "$" + amount;
+    return amount.dollars();
   }
 }
