@@ -168,7 +168,7 @@ final class ActionWords {
       case SENDING -> new State("queued", "being sent");
       case SENT -> new State("sent", "sent");
       case DELIVERED -> new State("sent", "sent and delivered");
-      case LOGGED -> new State("logged", "written to the log, not sent: " + noProvider(message));
+      case LOGGED -> new State("logged", "logged, not sent (" + noProvider(message) + ")");
       case FAILED -> new State("failed", "failed" + error);
       case SUPPRESSED -> new State("suppressed", "suppressed" + error);
     };
@@ -177,9 +177,9 @@ final class ActionWords {
   /** Why a message was only logged: its channel has no real provider configured. */
   static String noProvider(OutboundMessage message) {
     return switch (message.channel()) {
-      case SMS -> "no SMS provider configured";
-      case EMAIL -> "no email provider configured";
-      case SLACK, TEAMS -> "no " + message.channel().code() + " webhook configured";
+      case SMS -> "no SMS provider";
+      case EMAIL -> "no email provider";
+      case SLACK, TEAMS -> "no " + message.channel().code() + " webhook";
     };
   }
 

@@ -66,7 +66,7 @@ class ActionWordsTest {
 
     assertThat(logged.word()).isEqualTo("logged");
     assertThat(logged.text())
-        .isEqualTo("written to the log, not sent: no SMS provider configured")
+        .isEqualTo("logged, not sent (no SMS provider)")
         .doesNotStartWith("sent");
   }
 
