@@ -127,7 +127,7 @@ final class DemoCommand implements Callable<Integer> {
       out.printf(
           "%nDispatch: %s written to %s (the demo sends nothing), %d deferred to the sending"
               + " window, %d failed.%nSee every run with: ./gymops --data %s runs%n",
-          Plural.of(dispatched.logged() + dispatched.sent(), "message", "messages"),
+          Plural.of(dispatched.logged(), "message", "messages"),
           directory.resolve(GymOpsApp.MESSAGE_LOG),
           dispatched.deferred(),
           dispatched.failed(),

@@ -117,19 +117,6 @@ final class RunsCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the stored JSON report with its events.")
     boolean json;
 
-    /** The channels no real provider sends: what they "sent" went to the message log. */
-    private static java.util.Set<com.gymops.domain.Channel> logOnly(GymOpsApp app) {
-      java.util.Set<com.gymops.domain.Channel> channels =
-          java.util.EnumSet.noneOf(com.gymops.domain.Channel.class);
-      if (!app.config().messaging().smsProvider().equals("twilio")) {
-        channels.add(com.gymops.domain.Channel.SMS);
-      }
-      if (!app.config().messaging().emailProvider().equals("smtp")) {
-        channels.add(com.gymops.domain.Channel.EMAIL);
-      }
-      return channels;
-    }
-
     @Override
     public Integer call() throws IOException {
       PrintWriter out = spec.commandLine().getOut();
@@ -151,7 +138,7 @@ final class RunsCommand implements Callable<Integer> {
             node.set("report", report);
           }
           RunHistory.MessageStates states =
-              app.runHistory().messagesOf(runId, app.clock().instant(), logOnly(app));
+              app.runHistory().messagesOf(runId, app.clock().instant());
           node.putObject("messages_now")
               .put("sent", states.sent())
               .put("logged", states.logged())
@@ -199,7 +186,7 @@ final class RunsCommand implements Callable<Integer> {
                       SummaryText.lines(summary, run.dryRun())
                           .forEach(line -> ReportText.printLine(out, line)));
           RunHistory.MessageStates states =
-              app.runHistory().messagesOf(runId, app.clock().instant(), logOnly(app));
+              app.runHistory().messagesOf(runId, app.clock().instant());
           if (states.total() > 0) {
             out.printf("  %-26s %s%n", "its member messages now", states.describe());
           }

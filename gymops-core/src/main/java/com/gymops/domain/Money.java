@@ -2,6 +2,9 @@ package com.gymops.domain;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.util.Locale;
 
 /** An amount of US-style currency held as whole cents, so sums and thresholds are exact. */
 public record Money(long cents) implements Comparable<Money> {
@@ -68,6 +71,24 @@ public record Money(long cents) implements Comparable<Money> {
   @Override
   public int compareTo(Money other) {
     return Long.compare(cents, other.cents);
+  }
+
+  /**
+   * {@code $1,234.50}: an amount as a person reads it, with thousands separators. Every sentence a
+   * manager or staff reads (summaries, notes, approvals, the CLI, the console) says amounts so;
+   * {@link #toString()} stays the plain decimal of files, JSON and run inputs.
+   */
+  public String dollars() {
+    return "$" + grouped();
+  }
+
+  /**
+   * {@code 1,234.50}: {@link #dollars()} without the sign, for a member text's {@code {amount}}.
+   */
+  public String grouped() {
+    DecimalFormat format =
+        new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.US));
+    return format.format(toBigDecimal());
   }
 
   /** Two decimals, no currency sign: {@code 1234.50}. */

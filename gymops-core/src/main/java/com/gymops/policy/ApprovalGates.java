@@ -96,8 +96,8 @@ public record ApprovalGates(int campaignRecipients, boolean referralList, boolea
                 Approval.Kind.REFERRAL_LIST,
                 "refer "
                     + Plural.of(count, "member", "members")
-                    + " to collections ($"
-                    + total
+                    + " to collections ("
+                    + total.dollars()
                     + " in total)",
                 plan.actions())));
   }

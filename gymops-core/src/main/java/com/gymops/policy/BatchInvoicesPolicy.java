@@ -101,7 +101,7 @@ public final class BatchInvoicesPolicy implements WorkflowPolicy {
               new Effect.AddNote(
                   NotePriority.NORMAL,
                   NoteCategory.BILLING,
-                  "Monthly invoice sent - Amount: $" + amount),
+                  "Monthly invoice sent - Amount: " + amount.dollars()),
               RULE_MONTHLY_INVOICE,
               inputs));
     }

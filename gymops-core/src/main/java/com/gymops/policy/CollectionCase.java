@@ -39,7 +39,7 @@ record CollectionCase(Member member, CollectionFacts facts, String lastContact) 
       if (text.length() > 0) {
         text.append(", ");
       }
-      text.append(c.member().fullName()).append(" $").append(c.facts().amount());
+      text.append(c.member().fullName()).append(" ").append(c.facts().amount().dollars());
     }
     int more = cases.size() - largest.size();
     if (more > 0) {

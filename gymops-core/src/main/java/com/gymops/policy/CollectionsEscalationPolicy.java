@@ -88,8 +88,8 @@ public final class CollectionsEscalationPolicy implements WorkflowPolicy {
       // picture of what is at risk, the notes are what must not pile up.
       String text =
           cases.size()
-              + (cases.size() == 1 ? " escalation case, $" : " escalation cases, $")
-              + totalAtRisk
+              + (cases.size() == 1 ? " escalation case, " : " escalation cases, ")
+              + totalAtRisk.dollars()
               + " at risk: "
               + CollectionCase.namedInShort(cases)
               + ". Details in the escalation report.";
@@ -118,8 +118,8 @@ public final class CollectionsEscalationPolicy implements WorkflowPolicy {
         + words
         + " — "
         + escalationCase.member().fullName()
-        + ", past due $"
-        + facts.amount()
+        + ", past due "
+        + facts.amount().dollars()
         + ", "
         + Plural.of(facts.attempts30d(), "attempt", "attempts")
         + ", last contact "

@@ -76,8 +76,8 @@ public final class CollectionsReferralPolicy implements WorkflowPolicy {
               new Effect.AddNote(
                   NotePriority.URGENT,
                   NoteCategory.BILLING,
-                  "REFERRED TO COLLECTIONS: $"
-                      + facts.amount()
+                  "REFERRED TO COLLECTIONS: "
+                      + facts.amount().dollars()
                       + " past due since "
                       + facts.pastDueSince()
                       + ", "
@@ -90,8 +90,8 @@ public final class CollectionsReferralPolicy implements WorkflowPolicy {
       String text =
           referred.size()
               + (referred.size() == 1 ? " member" : " members")
-              + " referred to collections, $"
-              + total
+              + " referred to collections, "
+              + total.dollars()
               + " in total: "
               + CollectionCase.namedInShort(referred)
               + ". The referral report is ready for the agency.";

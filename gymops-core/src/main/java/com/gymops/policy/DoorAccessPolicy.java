@@ -177,7 +177,7 @@ public final class DoorAccessPolicy implements WorkflowPolicy {
             new Effect.AddNote(
                 NotePriority.NORMAL,
                 NoteCategory.SERVICE,
-                "Access locked - Past due $" + facts.amount()),
+                "Access locked - Past due " + facts.amount().dollars()),
             rule,
             inputs));
   }

@@ -34,7 +34,7 @@ public enum EscalationReason {
    */
   public String describe(CollectionFacts facts, EscalationRules rules) {
     return switch (this) {
-      case AMOUNT -> "balance over $" + rules.amountOver();
+      case AMOUNT -> "balance over " + rules.amountOver().dollars();
       case ATTEMPTS_30D -> Plural.of(facts.attempts30d(), "reminder", "reminders") + " in 30 days";
       case DAYS_PAST_DUE -> Plural.of(facts.daysPastDue(), "day", "days") + " past due";
       case FAILED_REMINDERS ->

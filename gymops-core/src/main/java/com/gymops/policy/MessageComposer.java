@@ -99,7 +99,7 @@ public final class MessageComposer {
     variables.put("first_name", member.firstName());
     variables.put("last_name", member.lastName());
     variables.put("club_name", club.name());
-    variables.put("amount", member.pastDue().toString());
+    variables.put("amount", member.pastDue().grouped());
     variables.put("club_phone", club.frontDeskPhone() == null ? NO_PHONE : club.frontDeskPhone());
     variables.put("pay_link", payLinks.getOrDefault(member.id(), ""));
     return variables;

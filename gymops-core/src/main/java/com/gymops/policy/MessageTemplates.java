@@ -48,11 +48,12 @@ public final class MessageTemplates {
   public static final String DEFAULT_OPT_OUT_TEXT = "Reply STOP to opt out.";
 
   /**
-   * The variables a body may use; {@code amount} is two decimals without a sign, e.g. 49.99; {@code
-   * club_phone} is the club's front-desk number, or "the front desk" when none is configured;
-   * {@code pay_link} is the member's pay link; {@code pay_options} is how the member can pay,
-   * "online or at the front desk" with a pay link and "at the front desk" without one (filled by
-   * {@link #render}); {@code lock_date} is the day of a coming lock, for {@code lock_warning}.
+   * The variables a body may use; {@code amount} is two decimals with thousands separators and
+   * without a sign, e.g. 1,234.50 ({@link com.gymops.domain.Money#grouped()}); {@code club_phone}
+   * is the club's front-desk number, or "the front desk" when none is configured; {@code pay_link}
+   * is the member's pay link; {@code pay_options} is how the member can pay, "online or at the
+   * front desk" with a pay link and "at the front desk" without one (filled by {@link #render});
+   * {@code lock_date} is the day of a coming lock, for {@code lock_warning}.
    */
   public static final Set<String> VARIABLES =
       Set.of(

@@ -166,8 +166,8 @@ public final class PastDueMonitoringPolicy implements WorkflowPolicy {
             new Effect.AddNote(
                 NotePriority.URGENT,
                 NoteCategory.BILLING,
-                "Door locked: past due $"
-                    + facts.amount()
+                "Door locked: past due "
+                    + facts.amount().dollars()
                     + " after "
                     + Plural.of(facts.attempts(), "reminder", "reminders")),
             RULE_LOCK,

@@ -153,6 +153,20 @@ class SquarePaymentsTest {
   }
 
   @Test
+  void stripes_endpoint_is_off_while_the_provider_is_square_and_changes_nothing() {
+    String invoice = square.unpaidInvoice("JDKYHBWT1D4F8MFH63DBMEN8Y4", 59_00);
+    String failed = square.event("invoice.scheduled_charge_failed", invoice, T0);
+
+    var answer =
+        square.deliverSigned(
+            "http://127.0.0.1:" + server.port() + "/webhooks/stripe", failed, null);
+
+    assertThat(answer.status()).isEqualTo(403);
+    assertThat(answer.body()).contains("payments.provider is not stripe: this endpoint is off");
+    assertThat(app.stores().members().find(BO).orElseThrow().pastDue()).isEqualTo(Money.ZERO);
+  }
+
+  @Test
   void a_failed_charge_without_a_page_reads_it_from_square_with_the_version_header() {
     String invoice = square.unpaidInvoice("JDKYHBWT1D4F8MFH63DBMEN8Y4", 25_00);
     String failed =

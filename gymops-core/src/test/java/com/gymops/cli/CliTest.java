@@ -242,6 +242,13 @@ class CliTest {
         .contains("Dispatch:")
         .contains("Waiting for the manager:", "referral_list")
         .contains("/console", "owner@example.com", "password: ");
+    assertThat(first.out())
+        .as("a manager reads $1,234.50, never $1234.50")
+        .containsPattern("\\$\\d{1,3}(,\\d{3})+\\.\\d\\d")
+        .doesNotContainPattern("\\$\\d{4,}")
+        .as("the demo sends nothing: its texts are logged, never called sent")
+        .containsPattern("Dispatch: [\\d,]+ messages? written to ")
+        .doesNotContainPattern("\\d+ sent");
     // Each demo makes its first owner a fresh password, shown once.
     assertThat(withoutPassword(withoutRunIds(second.out())))
         .isEqualTo(withoutPassword(withoutRunIds(first.out())));
@@ -360,7 +367,7 @@ class CliTest {
             String.format(
                 "%-26s %s",
                 "its member messages now",
-                "0 sent, 1 written to the message log (not sent), 0 queued, 0 deferred, 0"
+                "0 sent, 1 logged, not sent: no provider configured, 0 queued, 0 deferred, 0"
                     + " suppressed, 0 failed"));
     JsonNode now = new ObjectMapper().readTree(json.out()).get("messages_now");
     assertThat(now.get("sent").asInt()).isZero();
@@ -399,7 +406,7 @@ class CliTest {
     assertThat(run.out())
         .contains(
             "      member id | name | amount | attempts 30d | days past due | reasons | last"
-                + " contact\n      M1 | Ana Lopez | 260.00 |");
+                + " contact\n      M1 | Ana Lopez | $260.00 |");
   }
 
   @Test

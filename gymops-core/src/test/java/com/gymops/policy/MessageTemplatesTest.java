@@ -18,7 +18,7 @@ class MessageTemplatesTest {
           "first_name", "Alexandrina",
           "last_name", "Featherstonehaugh",
           "club_name", "Riverside 24/7 Fitness",
-          "amount", "1234.56",
+          "amount", "1,234.56",
           "club_phone", "(555) 010-2000",
           "text", "3 escalations, $812.40 at risk",
           "lock_date", "Wed Sep 30");
@@ -79,7 +79,7 @@ class MessageTemplatesTest {
       })
   void every_collection_text_says_who_what_how_to_pay_and_whom_to_call(String key) {
     assertThat(defaults.render(key, LONG_VALUES))
-        .contains("Riverside 24/7 Fitness", "$1234.56", "at the front desk")
+        .contains("Riverside 24/7 Fitness", "$1,234.56", "at the front desk")
         .endsWith("Call (555) 010-2000.");
   }
 
@@ -137,10 +137,11 @@ class MessageTemplatesTest {
     withLink.put("pay_link", "https://pay.riverside.example/p/M1");
 
     assertThat(custom.render("reminder_friendly", LONG_VALUES))
-        .isEqualTo("Hi Alexandrina, you owe $1234.56. Pay at the front desk. Call (555) 010-2000.");
+        .isEqualTo(
+            "Hi Alexandrina, you owe $1,234.56. Pay at the front desk. Call (555) 010-2000.");
     assertThat(custom.render("reminder_friendly", withLink))
         .isEqualTo(
-            "Hi Alexandrina, you owe $1234.56. Pay online: https://pay.riverside.example/p/M1."
+            "Hi Alexandrina, you owe $1,234.56. Pay online: https://pay.riverside.example/p/M1."
                 + " Call (555) 010-2000.");
   }
 

@@ -121,8 +121,9 @@ public final class ClubHubDemoCommand implements Callable<Integer> {
       if (!dryRun) {
         DispatchResult dispatched = demo.app().dispatcher().dispatch(at);
         out.printf(
-            "%nDispatch: %s sent (written to %s), %d deferred to the sending window, %d failed.%n",
-            Plural.of(dispatched.sent(), "message", "messages"),
+            "%nDispatch: %s logged, not sent (written to %s: no SMS provider configured), %d"
+                + " deferred to the sending window, %d failed.%n",
+            Plural.of(dispatched.logged(), "message", "messages"),
             directory.resolve("messages.log"),
             dispatched.deferred(),
             dispatched.failed());

@@ -302,6 +302,7 @@ final class JdbiConsoleReads implements ConsoleReads {
               "status = 'FAILED' AND (error IS NULL OR error NOT LIKE :unknown) ORDER BY id DESC";
           case UNKNOWN -> "status = 'FAILED' AND error LIKE :unknown ORDER BY id DESC";
           case SENT -> "status IN ('SENT', 'DELIVERED') ORDER BY id DESC";
+          case LOGGED -> "status = 'LOGGED' ORDER BY id DESC";
         };
     return jdbi.withHandle(
         handle -> {
@@ -319,7 +320,7 @@ final class JdbiConsoleReads implements ConsoleReads {
           switch (view) {
             case DUE, DEFERRED -> query.bind("now", now);
             case FAILED, UNKNOWN -> query.bind("unknown", UNKNOWN_PREFIX);
-            case SENT -> {}
+            case SENT, LOGGED -> {}
           }
           return query.mapTo(OutboundMessage.class).list();
         });
@@ -348,6 +349,7 @@ final class JdbiConsoleReads implements ConsoleReads {
                   case FAILED -> "status = 'FAILED' AND (error IS NULL OR error NOT LIKE :unknown)";
                   case UNKNOWN -> "status = 'FAILED' AND error LIKE :unknown";
                   case SENT -> "status IN ('SENT', 'DELIVERED')";
+                  case LOGGED -> "status = 'LOGGED'";
                 };
             Query query =
                 handle
@@ -361,7 +363,7 @@ final class JdbiConsoleReads implements ConsoleReads {
             switch (view) {
               case DUE, DEFERRED -> query.bind("now", now);
               case FAILED, UNKNOWN -> query.bind("unknown", UNKNOWN_PREFIX);
-              case SENT -> {}
+              case SENT, LOGGED -> {}
             }
             counts.put(view, query.mapTo(Long.class).one());
           }

@@ -194,12 +194,22 @@ final class JdbiOutbox implements Outbox {
 
   @Override
   public void markSent(long id, Instant at, String providerId) {
+    markTaken(id, at, providerId, MessageStatus.SENT);
+  }
+
+  @Override
+  public void markLogged(long id, Instant at, String providerId) {
+    markTaken(id, at, providerId, MessageStatus.LOGGED);
+  }
+
+  private void markTaken(long id, Instant at, String providerId, MessageStatus status) {
     jdbi.useHandle(
         handle ->
             handle
                 .createUpdate(
-                    "UPDATE outbound_message SET status = 'SENT', sent_at = :at,"
+                    "UPDATE outbound_message SET status = :status, sent_at = :at,"
                         + " provider_id = :provider_id WHERE id = :id")
+                .bind("status", status.name())
                 .bind("at", at)
                 .bind("provider_id", providerId)
                 .bind("id", id)

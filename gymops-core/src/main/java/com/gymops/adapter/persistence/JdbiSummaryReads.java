@@ -17,14 +17,10 @@ import org.jdbi.v3.core.Jdbi;
 final class JdbiSummaryReads implements SummaryReads {
   private final Jdbi jdbi;
 
-  /**
-   * Sent, and by a real provider: the log provider's ids are {@code log-<id>} (LogMessageGateway),
-   * and what it took never left.
-   */
-  private static final String LEFT =
-      "status IN ('SENT', 'DELIVERED') AND (provider_id IS NULL OR provider_id NOT LIKE 'log-%')";
+  /** Taken by a real provider; what the message log took is LOGGED and never left. */
+  private static final String LEFT = "status IN ('SENT', 'DELIVERED')";
 
-  private static final String LOGGED = "status = 'SENT' AND provider_id LIKE 'log-%'";
+  private static final String LOGGED = "status = 'LOGGED'";
 
   JdbiSummaryReads(Jdbi jdbi) {
     this.jdbi = jdbi;

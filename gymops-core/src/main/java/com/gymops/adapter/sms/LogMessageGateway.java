@@ -17,7 +17,8 @@ import java.time.Clock;
  * line to {@code messages.log} in the data directory, so a manager can read what would have gone
  * out. Each line carries {@code at}, when the message was due in the time of the run that queued it
  * (its {@code not_before}), {@code run_at}, that run's time, and {@code logged_at}, the wall time
- * it was written. Thread-safe.
+ * it was written. Nothing leaves, so its answer is {@link SendResult#logged}, never accepted: the
+ * outbox records the message as LOGGED and nobody calls it sent. Thread-safe.
  */
 public final class LogMessageGateway implements MessageGateway {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -57,15 +58,9 @@ public final class LogMessageGateway implements MessageGateway {
           StandardCharsets.UTF_8,
           StandardOpenOption.CREATE,
           StandardOpenOption.APPEND);
-      return SendResult.accepted("log-" + message.id());
+      return SendResult.logged("log-" + message.id());
     } catch (IOException e) {
       return SendResult.retry("cannot write " + file + ": " + e.getMessage());
     }
-  }
-
-  /** Nothing leaves: the line in the log is all there is. */
-  @Override
-  public boolean delivers() {
-    return false;
   }
 }

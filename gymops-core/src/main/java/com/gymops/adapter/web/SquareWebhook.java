@@ -21,65 +21,40 @@ import java.util.Optional;
  * payment-failed event), {@code invoice.payment_made} (a payment: what the invoice's payment
  * requests have collected in all, {@code total_completed_amount_money}) and {@code invoice.updated}
  * (its {@code public_url}, the pay link); every other type is acknowledged and left alone. The
- * customer is the invoice's {@code primary_recipient.customer_id}. Answers as {@link ProviderReply}
- * says.
+ * customer is the invoice's {@code primary_recipient.customer_id}. The request is handled as {@link
+ * ProviderWebhook} says.
  */
 final class SquareWebhook {
   static final String PROVIDER = "square";
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
-  private final ProviderHooks hooks;
-  private final Optional<SquareSignature> signature;
+  private final ProviderWebhook webhook;
 
   SquareWebhook(ProviderHooks hooks) {
-    this.hooks = hooks;
     PaymentSettings.Square square = hooks.settings().square();
-    this.signature =
+    Optional<ProviderWebhook.Signature> signature =
         hooks.settings().isSquare()
                 && square.signatureKey() != null
                 && square.notificationUrl() != null
-            ? Optional.of(new SquareSignature(square.signatureKey(), square.notificationUrl()))
+            ? Optional.of(
+                checked(new SquareSignature(square.signatureKey(), square.notificationUrl())))
             : Optional.empty();
+    this.webhook =
+        new ProviderWebhook(
+            hooks,
+            PROVIDER,
+            hooks.settings().isSquare(),
+            signature,
+            PaymentSettings.SQUARE_SIGNATURE_KEY_ENV,
+            SquareWebhook::parse);
+  }
+
+  private static ProviderWebhook.Signature checked(SquareSignature signature) {
+    return (body, ctx) -> signature.problem(body, ctx.header(SquareSignature.HEADER));
   }
 
   void receive(Context ctx) {
-    if (!hooks.settings().isSquare()) {
-      ProviderReply.refused(ctx, 403, "payments.provider is not square: this endpoint is off");
-      return;
-    }
-    if (signature.isEmpty()) {
-      ProviderReply.refused(
-          ctx,
-          403,
-          PaymentSettings.SQUARE_SIGNATURE_KEY_ENV + " is not set: no signature can be checked");
-      return;
-    }
-    byte[] body = ctx.bodyAsBytes();
-    Optional<String> problem = signature.get().problem(body, ctx.header(SquareSignature.HEADER));
-    if (problem.isPresent()) {
-      ProviderReply.refused(ctx, 403, problem.get());
-      return;
-    }
-    Optional<ProviderEvent> event;
-    try {
-      event = parse(body);
-    } catch (IllegalArgumentException e) {
-      ProviderReply.refused(ctx, 400, e.getMessage());
-      return;
-    }
-    if (event.isEmpty()) {
-      ProviderReply.ignored(ctx, type(body));
-      return;
-    }
-    ProviderReply.outcome(ctx, hooks.payments().receive(event.get()));
-  }
-
-  private static String type(byte[] body) {
-    try {
-      return MAPPER.readTree(body).path("type").asText("this event");
-    } catch (IOException e) {
-      return "this event";
-    }
+    webhook.receive(ctx);
   }
 
   /** The event GymOps acts on, or empty for a type it leaves alone. */

@@ -17,63 +17,39 @@ import java.util.Optional;
  * StripeSignature}). GymOps acts on {@code invoice.payment_failed} (a delinquency, with {@code
  * amount_remaining}, {@code attempt_count}, {@code next_payment_attempt} and {@code
  * hosted_invoice_url}) and {@code invoice.paid} ({@code amount_paid}, a payment); every other type
- * is acknowledged and left alone. Answers as {@link ProviderReply} says.
+ * is acknowledged and left alone. The request is handled as {@link ProviderWebhook} says.
  */
 final class StripeWebhook {
   static final String PROVIDER = "stripe";
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
-  private final ProviderHooks hooks;
-  private final Optional<StripeSignature> signature;
+  private final ProviderWebhook webhook;
 
   StripeWebhook(ProviderHooks hooks) {
-    this.hooks = hooks;
     PaymentSettings.Stripe stripe = hooks.settings().stripe();
-    this.signature =
+    Optional<ProviderWebhook.Signature> signature =
         hooks.settings().isStripe() && stripe.webhookSecret() != null
-            ? Optional.of(new StripeSignature(stripe.webhookSecret(), stripe.tolerance()))
+            ? Optional.of(
+                checked(new StripeSignature(stripe.webhookSecret(), stripe.tolerance()), hooks))
             : Optional.empty();
+    this.webhook =
+        new ProviderWebhook(
+            hooks,
+            PROVIDER,
+            hooks.settings().isStripe(),
+            signature,
+            PaymentSettings.STRIPE_WEBHOOK_SECRET_ENV,
+            StripeWebhook::parse);
+  }
+
+  /** Stripe's signature is timed: it is checked against the clock's now. */
+  private static ProviderWebhook.Signature checked(StripeSignature signature, ProviderHooks hooks) {
+    return (body, ctx) ->
+        signature.problem(body, ctx.header(StripeSignature.HEADER), hooks.clock().instant());
   }
 
   void receive(Context ctx) {
-    if (!hooks.settings().isStripe()) {
-      ProviderReply.refused(ctx, 403, "payments.provider is not stripe: this endpoint is off");
-      return;
-    }
-    if (signature.isEmpty()) {
-      ProviderReply.refused(
-          ctx,
-          403,
-          PaymentSettings.STRIPE_WEBHOOK_SECRET_ENV + " is not set: no signature can be checked");
-      return;
-    }
-    byte[] body = ctx.bodyAsBytes();
-    Optional<String> problem =
-        signature.get().problem(body, ctx.header(StripeSignature.HEADER), hooks.clock().instant());
-    if (problem.isPresent()) {
-      ProviderReply.refused(ctx, 403, problem.get());
-      return;
-    }
-    Optional<ProviderEvent> event;
-    try {
-      event = parse(body);
-    } catch (IllegalArgumentException e) {
-      ProviderReply.refused(ctx, 400, e.getMessage());
-      return;
-    }
-    if (event.isEmpty()) {
-      ProviderReply.ignored(ctx, type(body));
-      return;
-    }
-    ProviderReply.outcome(ctx, hooks.payments().receive(event.get()));
-  }
-
-  private static String type(byte[] body) {
-    try {
-      return MAPPER.readTree(body).path("type").asText("this event");
-    } catch (IOException e) {
-      return "this event";
-    }
+    webhook.receive(ctx);
   }
 
   /** The event GymOps acts on, or empty for a type it leaves alone. */

@@ -115,7 +115,7 @@ public record DemoSummary(
             byStatus.get(MemberStatus.ACTIVE),
             "%s joined in the last 30 days",
             number(green)),
-        line("Past due", pastDue, "owing $%s in total", dollars(pastDueTotal)),
+        line("Past due", pastDue, "owing %s in total", dollars(pastDueTotal)),
         line(
             "  by amount",
             pastDue,
@@ -170,6 +170,6 @@ public record DemoSummary(
   }
 
   private static String dollars(Money money) {
-    return String.format(Locale.US, "%,.2f", money.toBigDecimal());
+    return money.dollars();
   }
 }

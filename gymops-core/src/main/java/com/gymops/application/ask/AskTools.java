@@ -389,8 +389,8 @@ public final class AskTools {
       }
     }
     String filters =
-        "owing at least $"
-            + floor
+        "owing at least "
+            + floor.dollars()
             + quiet.map(d -> ", not texted in " + d + " days").orElse("")
             + status.map(s -> ", status " + lower(s.name())).orElse("");
     String text =
@@ -399,8 +399,8 @@ public final class AskTools {
             + club.club().name()
             + " "
             + filters
-            + ", $"
-            + total
+            + ", "
+            + total.dollars()
             + " in all"
             + (matched > rows.size() ? "; the first " + rows.size() + " shown" : "")
             + ".";

@@ -50,8 +50,8 @@ public final class DailySummaryText {
     parts.add(
         activity.payments() == 0
             ? "No payments recorded."
-            : "Collected $"
-                + activity.collected()
+            : "Collected "
+                + activity.collected().dollars()
                 + " ("
                 + Plural.of(activity.payments(), "payment", "payments")
                 + ").");
@@ -139,7 +139,7 @@ public final class DailySummaryText {
     }
     List<String> others = new ArrayList<>();
     if (activity.messagesLogged() > 0) {
-      others.add(activity.messagesLogged() + " written to the message log (no provider set up)");
+      others.add(activity.messagesLogged() + " logged, not sent: no provider configured");
     }
     if (activity.messagesQueued() > 0) {
       others.add(activity.messagesQueued() + " queued");

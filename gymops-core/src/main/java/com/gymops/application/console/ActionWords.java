@@ -1,12 +1,10 @@
 package com.gymops.application.console;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.gymops.domain.Money;
 import com.gymops.domain.OutboundMessage;
 import com.gymops.domain.RunEvent;
 import java.io.IOException;
-import java.math.BigDecimal;
-import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -170,8 +168,18 @@ final class ActionWords {
       case SENDING -> new State("queued", "being sent");
       case SENT -> new State("sent", "sent");
       case DELIVERED -> new State("sent", "sent and delivered");
+      case LOGGED -> new State("logged", "logged, not sent (" + noProvider(message) + ")");
       case FAILED -> new State("failed", "failed" + error);
       case SUPPRESSED -> new State("suppressed", "suppressed" + error);
+    };
+  }
+
+  /** Why a message was only logged: its channel has no real provider configured. */
+  static String noProvider(OutboundMessage message) {
+    return switch (message.channel()) {
+      case SMS -> "no SMS provider";
+      case EMAIL -> "no email provider";
+      case SLACK, TEAMS -> "no " + message.channel().code() + " webhook";
     };
   }
 
@@ -188,10 +196,8 @@ final class ActionWords {
   /** {@code 1234.5} as {@code $1,234.50}; the text itself when it is not an amount. */
   static String dollars(String amount) {
     try {
-      DecimalFormat format =
-          new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.US));
-      return "$" + format.format(new BigDecimal(amount.trim()));
-    } catch (NumberFormatException | NullPointerException e) {
+      return Money.parse(amount).dollars();
+    } catch (IllegalArgumentException | NullPointerException e) {
       return amount;
     }
   }

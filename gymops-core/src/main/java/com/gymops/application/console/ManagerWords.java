@@ -3,8 +3,6 @@ package com.gymops.application.console;
 import com.gymops.domain.Approval;
 import com.gymops.domain.Money;
 import com.gymops.domain.WorkflowId;
-import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -24,9 +22,7 @@ public final class ManagerWords {
 
   /** {@code $6,488.68}. */
   public static String dollars(Money money) {
-    DecimalFormat format =
-        new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.US));
-    return "$" + format.format(money.toBigDecimal());
+    return money.dollars();
   }
 
   /** A count with its noun in the right number. */
@@ -97,11 +93,11 @@ public final class ManagerWords {
     return switch (action) {
       case "send_campaign", "send_message" -> text(detail);
       case "send_reminder" -> detail + " payment reminder";
-      case "send_invoice" -> "invoice text, $" + detail;
+      case "send_invoice" -> "invoice text, " + ActionWords.dollars(detail);
       case "lock_door", "manual_lock" -> "door lock";
       case "unlock_door", "manual_unlock" -> "door unlock";
       case "add_note" -> "staff note (" + detail.replace("/", ", ") + ")";
-      case "refer_to_collections" -> "referral to the agency, $" + detail;
+      case "refer_to_collections" -> "referral to the agency, " + ActionWords.dollars(detail);
       case "notify_manager" -> "text to you, the manager";
       default -> action.replace('_', ' ') + " " + detail;
     };

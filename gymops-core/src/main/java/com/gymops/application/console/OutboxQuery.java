@@ -39,7 +39,8 @@ public final class OutboxQuery {
           OutboxView.UNKNOWN,
           OutboxView.DUE,
           OutboxView.DEFERRED,
-          OutboxView.SENT);
+          OutboxView.SENT,
+          OutboxView.LOGGED);
 
   private final GymOpsConfig config;
   private final ConsoleReads reads;
@@ -84,6 +85,7 @@ public final class OutboxQuery {
       case FAILED -> "Failed";
       case UNKNOWN -> "Outcome unknown";
       case SENT -> "Sent";
+      case LOGGED -> "Logged, not sent";
     };
   }
 
@@ -108,7 +110,7 @@ public final class OutboxQuery {
       throw new IllegalArgumentException(
           "'"
               + viewName
-              + "' is not a view of the outbox (use due, deferred, failed, unknown or sent)",
+              + "' is not a view of the outbox (use due, deferred, failed, unknown, sent or logged)",
           e);
     }
     Map<ClubId, ZoneId> zones =

@@ -7,9 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What became of the texts a run queued, counted from the outbox: sent, due now, waiting for the
- * member's texting hours (until when), failed, not sent. Queued is never called sent: a run queues,
- * the dispatcher sends (docs/WORKFLOWS.md, "Run summaries").
+ * What became of the texts a run queued, counted from the outbox: sent, logged, due now, waiting
+ * for the member's texting hours (until when), failed, not sent. Queued is never called sent: a run
+ * queues, the dispatcher sends (docs/WORKFLOWS.md, "Run summaries"); and a text the message log
+ * took without a provider is logged, never sent.
  *
  * @param waitingFrom the earliest time a waiting text is due; null when none waits
  * @param waitingTo the latest
@@ -17,6 +18,7 @@ import java.util.List;
 public record TextFigures(
     long total,
     long sent,
+    long logged,
     long dueNow,
     long waiting,
     Instant waitingFrom,
@@ -27,6 +29,7 @@ public record TextFigures(
   public static TextFigures of(List<MessageCount> counts, Instant now) {
     long total = 0;
     long sent = 0;
+    long logged = 0;
     long due = 0;
     long waiting = 0;
     long failed = 0;
@@ -37,6 +40,7 @@ public record TextFigures(
       total += c.count();
       switch (c.status()) {
         case SENT, DELIVERED -> sent += c.count();
+        case LOGGED -> logged += c.count();
         case SENDING -> due += c.count();
         case FAILED -> failed += c.count();
         case SUPPRESSED -> notSent += c.count();
@@ -51,14 +55,17 @@ public record TextFigures(
         }
       }
     }
-    return new TextFigures(total, sent, due, waiting, from, to, failed, notSent);
+    return new TextFigures(total, sent, logged, due, waiting, from, to, failed, notSent);
   }
 
   /** "8 sent, 29 wait for 8:00 am", each part with its count; empty when the run queued no text. */
   public String parts(Instant now, ZoneId zone) {
     List<String> parts = new ArrayList<>();
-    if (sent > 0 || total > 0 && sent == 0 && waiting == 0 && dueNow == 0) {
+    if (sent > 0 || total > 0 && logged == 0 && waiting == 0 && dueNow == 0) {
       parts.add(String.format("%,d sent", sent));
+    }
+    if (logged > 0) {
+      parts.add(String.format("%,d logged, not sent: no provider configured", logged));
     }
     if (dueNow > 0) {
       parts.add(String.format("%,d due now", dueNow));

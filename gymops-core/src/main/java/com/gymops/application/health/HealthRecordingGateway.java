@@ -30,18 +30,13 @@ public final class HealthRecordingGateway implements MessageGateway {
       throw e;
     }
     switch (result.status()) {
-      case ACCEPTED, OPTED_OUT, UNUSABLE_ADDRESS -> health.succeeded(name);
+      case ACCEPTED, LOGGED, OPTED_OUT, UNUSABLE_ADDRESS -> health.succeeded(name);
       default ->
           health.failed(
               name,
               result.status().name().toLowerCase(java.util.Locale.ROOT) + ": " + result.error());
     }
     return result;
-  }
-
-  @Override
-  public boolean delivers() {
-    return gateway.delivers();
   }
 
   @Override

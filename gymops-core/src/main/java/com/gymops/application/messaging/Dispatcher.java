@@ -13,6 +13,7 @@ import com.gymops.domain.Channel;
 import com.gymops.domain.ClubId;
 import com.gymops.domain.Member;
 import com.gymops.domain.MessagePurpose;
+import com.gymops.domain.Money;
 import com.gymops.domain.OutboundMessage;
 import com.gymops.domain.Plural;
 import com.gymops.domain.Referral;
@@ -206,7 +207,7 @@ public final class Dispatcher {
 
   private enum Delivery {
     SENT,
-    /** Accepted by the log provider: written down, not sent. */
+    /** Written down by the log provider, not sent: the outbox holds it as LOGGED. */
     LOGGED,
     DEFERRED,
     FAILED,
@@ -283,13 +284,18 @@ public final class Dispatcher {
     MessageGateway gateway = gatewayOf(message.channel());
     SendResult result = gateway.send(message);
     switch (result.status()) {
-      case ACCEPTED -> {
-        stores.outbox().markSent(message.id(), now, result.providerId());
+      case ACCEPTED, LOGGED -> {
+        boolean logged = result.status() == SendResult.Status.LOGGED;
+        if (logged) {
+          stores.outbox().markLogged(message.id(), now, result.providerId());
+        } else {
+          stores.outbox().markSent(message.id(), now, result.providerId());
+        }
         if (text && pass.paused) {
           senderHealth.accepted(sms.sender());
           pass.paused = false;
         }
-        return gateway.delivers() ? Delivery.SENT : Delivery.LOGGED;
+        return logged ? Delivery.LOGGED : Delivery.SENT;
       }
       case SENDER_BLOCKED -> {
         senderHealth.refused(
@@ -426,35 +432,37 @@ public final class Dispatcher {
         || !REMINDERS.contains(message.templateKey())) {
       return Optional.empty();
     }
-    String owed = member.get().pastDue().toString();
-    if (message.body().contains("$" + owed)) {
+    // The text says the amount as Money.dollars() does ({amount} is Money.grouped()).
+    Money owed = member.get().pastDue();
+    if (message.body().contains(owed.dollars())) {
       return Optional.empty();
     }
-    Optional<String> quoted =
+    Optional<Money> quoted =
         stores
             .runs()
             .eventInputs(message.runId(), message.memberId(), Effect.SendReminder.NAME)
             .flatMap(Dispatcher::amountOf);
     if (quoted.isEmpty()
         || quoted.get().equals(owed)
-        || !message.body().contains("$" + quoted.get())) {
+        || !message.body().contains(quoted.get().dollars())) {
       return Optional.empty();
     }
     return Optional.of(
-        "the balance changed from $"
-            + quoted.get()
-            + " to $"
-            + owed
+        "the balance changed from "
+            + quoted.get().dollars()
+            + " to "
+            + owed.dollars()
             + " after the reminder was written: not sent; the next run writes it again");
   }
 
-  private static Optional<String> amountOf(String inputsJson) {
+  /** The amount the run's inputs quote (a plain decimal, Money.toString()), if readable. */
+  private static Optional<Money> amountOf(String inputsJson) {
     try {
       JsonNode amount = INPUTS.readTree(inputsJson).get("amount");
       return amount == null || !amount.isTextual()
           ? Optional.empty()
-          : Optional.of(amount.asText());
-    } catch (IOException e) {
+          : Optional.of(Money.parse(amount.asText()));
+    } catch (IOException | IllegalArgumentException e) {
       return Optional.empty();
     }
   }

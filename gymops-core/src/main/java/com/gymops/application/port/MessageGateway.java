@@ -9,14 +9,6 @@ import com.gymops.domain.OutboundMessage;
 public interface MessageGateway {
   SendResult send(OutboundMessage message);
 
-  /**
-   * Whether an accepted message has left for its recipient: false for the log provider, which only
-   * writes down what would have gone out, so nobody calls such a message sent.
-   */
-  default boolean delivers() {
-    return true;
-  }
-
   /** Who the messages leave from (a number or a messaging service), as the provider knows it. */
   default String sender() {
     return getClass().getSimpleName();

@@ -22,6 +22,11 @@ public record SendResult(
     int providerCode) {
   public enum Status {
     ACCEPTED,
+    /**
+     * Written down by a provider that sends nothing (the message log): final like {@link
+     * #ACCEPTED}, but the message is recorded as logged, never as sent.
+     */
+    LOGGED,
     /** The provider refused it for good (other 4xx): the message fails with its error. */
     REJECTED,
     /**
@@ -73,6 +78,11 @@ public record SendResult(
 
   public static SendResult accepted(String providerId) {
     return new SendResult(Status.ACCEPTED, providerId, null);
+  }
+
+  /** The message log's answer: written down under {@code providerId}, sent nowhere. */
+  public static SendResult logged(String providerId) {
+    return new SendResult(Status.LOGGED, providerId, null);
   }
 
   public static SendResult rejected(String error) {

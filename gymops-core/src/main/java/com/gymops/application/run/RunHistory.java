@@ -3,7 +3,6 @@ package com.gymops.application.run;
 import com.gymops.application.port.store.Outbox;
 import com.gymops.application.port.store.RunStore;
 import com.gymops.application.port.store.TranscriptStore;
-import com.gymops.domain.Channel;
 import com.gymops.domain.OutboundMessage;
 import com.gymops.domain.RunEvent;
 import com.gymops.domain.TranscriptEntry;
@@ -11,7 +10,6 @@ import com.gymops.domain.WorkflowRun;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /** Past runs and their events, for people and scripts looking back. */
 public final class RunHistory {
@@ -50,7 +48,7 @@ public final class RunHistory {
     public String describe() {
       return sent
           + " sent, "
-          + (logged > 0 ? logged + " written to the message log (not sent), " : "")
+          + (logged > 0 ? logged + " logged, not sent: no provider configured, " : "")
           + queued
           + " queued, "
           + deferred
@@ -62,13 +60,8 @@ public final class RunHistory {
     }
   }
 
-  /**
-   * The states, as of {@code now}, of the member messages the run {@code runId} queued.
-   *
-   * @param logOnly the channels whose provider is the message log: what they "sent" was written
-   *     down, not sent
-   */
-  public MessageStates messagesOf(String runId, Instant now, Set<Channel> logOnly) {
+  /** The states, as of {@code now}, of the member messages the run {@code runId} queued. */
+  public MessageStates messagesOf(String runId, Instant now) {
     int queued = 0;
     int deferred = 0;
     int sent = 0;
@@ -89,13 +82,8 @@ public final class RunHistory {
           }
         }
         case SENDING -> queued++;
-        case SENT, DELIVERED -> {
-          if (logOnly.contains(message.channel())) {
-            logged++;
-          } else {
-            sent++;
-          }
-        }
+        case SENT, DELIVERED -> sent++;
+        case LOGGED -> logged++;
         case SUPPRESSED -> suppressed++;
         case FAILED -> failed++;
       }

@@ -134,7 +134,7 @@ public final class SummaryText {
                   " | ",
                   row.memberId(),
                   row.name(),
-                  row.amount().toString(),
+                  dollars(row.amount()),
                   Integer.toString(row.attempts30d()),
                   Long.toString(row.daysPastDue()),
                   row.reasons().toString(),
@@ -163,7 +163,7 @@ public final class SummaryText {
                   " | ",
                   row.memberId(),
                   row.name(),
-                  row.amount().toString(),
+                  dollars(row.amount()),
                   Integer.toString(row.attempts()),
                   row.phone(),
                   row.email(),
@@ -206,6 +206,6 @@ public final class SummaryText {
   }
 
   private static String dollars(Money amount) {
-    return "$" + amount;
+    return amount.dollars();
   }
 }

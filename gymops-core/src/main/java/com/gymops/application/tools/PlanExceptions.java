@@ -90,12 +90,12 @@ public final class PlanExceptions {
       if (median.isPositive()
           && member.pastDue().isAtLeast(Money.ofCents(median.cents() * LARGE_BALANCE_FACTOR))) {
         reasons.add(
-            "balance $"
-                + member.pastDue()
+            "balance "
+                + member.pastDue().dollars()
                 + " is at least "
                 + LARGE_BALANCE_FACTOR
-                + "x the plan's median of $"
-                + median);
+                + "x the plan's median of "
+                + median.dollars());
       }
       if (member.pastDueSince() != null && member.pastDueSince().isAfter(today)) {
         reasons.add("past_due_since " + member.pastDueSince() + " is in the future");

@@ -91,12 +91,16 @@ final class Refusals {
         shortfalls.add(facts.attempts() + " attempts, lock needs " + rules.lockAttempts());
       }
       if (!facts.amount().isAtLeast(rules.lockAmount())) {
-        shortfalls.add("$" + facts.amount() + " past due, lock needs $" + rules.lockAmount());
+        shortfalls.add(
+            facts.amount().dollars() + " past due, lock needs " + rules.lockAmount().dollars());
       }
     } else {
       AccessRules rules = session.context().policy().access();
       if (!facts.amount().isAtLeast(rules.minPastDueAmount())) {
-        shortfalls.add("$" + facts.amount() + " past due, lock needs $" + rules.minPastDueAmount());
+        shortfalls.add(
+            facts.amount().dollars()
+                + " past due, lock needs "
+                + rules.minPastDueAmount().dollars());
       }
       if (facts.daysPastDue() <= rules.gracePeriodDays()) {
         shortfalls.add(
@@ -143,10 +147,10 @@ final class Refusals {
     }
     return "no unlock is planned for "
         + id
-        + ": $"
-        + member.get().member().pastDue()
-        + " is still past due (unlock below $"
-        + session.context().policy().access().minPastDueAmount()
+        + ": "
+        + member.get().member().pastDue().dollars()
+        + " is still past due (unlock below "
+        + session.context().policy().access().minPastDueAmount().dollars()
         + ")";
   }
 

@@ -337,17 +337,24 @@ abstract class ConsoleStoreContract {
     long failed = enqueue("failed", NOW.minusSeconds(60));
     long unknown = enqueue("unknown", NOW.minusSeconds(60));
     long sent = enqueue("sent", NOW.minusSeconds(60));
+    long logged = enqueue("logged", NOW.minusSeconds(60));
     stores.outbox().markFailed(failed, NOW, "21211: invalid number");
     stores.outbox().claim(unknown, NOW.minusSeconds(3600));
     stores.outbox().failStuckSending(NOW, NOW, "outcome unknown: GymOps stopped while sending");
     stores.outbox().claim(sent, NOW);
     stores.outbox().markSent(sent, NOW);
+    stores.outbox().claim(logged, NOW);
+    stores.outbox().markLogged(logged, NOW, "log-" + logged);
 
     assertThat(ids(OutboxView.DUE)).containsExactly(due);
     assertThat(ids(OutboxView.DEFERRED)).containsExactly(deferred);
     assertThat(ids(OutboxView.FAILED)).containsExactly(failed);
     assertThat(ids(OutboxView.UNKNOWN)).containsExactly(unknown);
-    assertThat(ids(OutboxView.SENT)).containsExactly(sent);
+    assertThat(ids(OutboxView.SENT)).as("a logged message is not sent").containsExactly(sent);
+    assertThat(ids(OutboxView.LOGGED)).containsExactly(logged);
+    assertThat(reads.messageCounts(Set.of(MAIN), NOW))
+        .containsEntry(OutboxView.SENT, 1L)
+        .containsEntry(OutboxView.LOGGED, 1L);
     assertThat(reads.failedMessagesSince(MAIN, NOW.minusSeconds(10))).isEqualTo(2);
     assertThat(reads.messages(Set.of(EAST), OutboxView.DUE, NOW, 10)).isEmpty();
   }

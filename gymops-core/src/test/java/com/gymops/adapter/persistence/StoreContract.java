@@ -947,6 +947,28 @@ abstract class StoreContract {
   }
 
   @Test
+  void a_logged_message_is_final_no_dispatch_or_delivery_report_changes_it() {
+    members.upsertAll(List.of(aMember().withId("M1").build()), NOW);
+    Outbox outbox = stores.outbox();
+    long logged = outbox.enqueue(message("k-logged", "M1", NOW)).orElseThrow();
+    assertThat(outbox.claim(logged, NOW)).isTrue();
+    outbox.markLogged(logged, NOW, "log-" + logged);
+
+    OutboundMessage stored = outbox.find(logged).orElseThrow();
+    assertThat(stored.status()).isEqualTo(MessageStatus.LOGGED);
+    assertThat(stored.sentAt()).isEqualTo(NOW);
+    assertThat(outbox.findByProviderId("log-" + logged)).map(OutboundMessage::id).contains(logged);
+    assertThat(outbox.due(NOW.plusSeconds(3600), 10)).isEmpty();
+    assertThat(outbox.claim(logged, NOW)).as("never claimed, so never sent again").isFalse();
+    assertThat(outbox.recordDelivery(logged, MessageStatus.DELIVERED, null)).isFalse();
+    assertThat(outbox.requeueFailed(logged, NOW)).isFalse();
+    assertThat(outbox.cancelQueued(logged, NOW, "cancelled")).isFalse();
+    assertThat(outbox.failStuckSending(NOW.plusSeconds(3600), NOW, "outcome unknown")).isEmpty();
+    assertThat(outbox.find(logged).orElseThrow().status()).isEqualTo(MessageStatus.LOGGED);
+    assertThat(outbox.countByStatus()).containsEntry(MessageStatus.LOGGED, 1L);
+  }
+
+  @Test
   void only_messages_claimed_long_ago_and_still_sending_are_ended_as_unknown() {
     members.upsertAll(List.of(aMember().withId("M1").build()), NOW);
     Outbox outbox = stores.outbox();
@@ -1019,7 +1041,7 @@ abstract class StoreContract {
     outbox.enqueue(message("s:5", "M5", NOW)).orElseThrow();
     outbox.enqueue(message("s:6", "M6", NOW.plusSeconds(5 * 3600))).orElseThrow();
     outbox.markSent(sent, NOW, "SM0001");
-    outbox.markSent(logged, NOW, "log-" + logged);
+    outbox.markLogged(logged, NOW, "log-" + logged);
     outbox.markFailed(failed, NOW, "21211 invalid number");
     assertThat(outbox.cancelQueued(suppressed, NOW, "superseded by the lock text")).isTrue();
 

@@ -60,6 +60,17 @@ class ActionWordsTest {
   }
 
   @Test
+  void a_text_the_message_log_took_is_logged_never_sent() {
+    ActionWords.State logged =
+        ActionWords.state("done", text(MessageStatus.LOGGED, NOW, null), ZONE, NOW);
+
+    assertThat(logged.word()).isEqualTo("logged");
+    assertThat(logged.text())
+        .isEqualTo("logged, not sent (no SMS provider)")
+        .doesNotStartWith("sent");
+  }
+
+  @Test
   void a_lock_names_the_member_the_amount_and_the_days_and_a_dry_run_says_would() {
     RunEvent lock =
         new RunEvent(

@@ -74,6 +74,24 @@ class ManagerWordsTest {
   }
 
   @Test
+  void texts_the_message_log_took_are_logged_not_sent_and_never_counted_sent() {
+    TextFigures demo =
+        TextFigures.of(
+            List.of(
+                new MessageCount(MessageStatus.LOGGED, null, 443),
+                new MessageCount(MessageStatus.SENT, null, 2)),
+            NOW);
+    assertThat(demo.sent()).isEqualTo(2);
+    assertThat(demo.logged()).isEqualTo(443);
+    assertThat(demo.parts(NOW, ZONE))
+        .isEqualTo("2 sent, 443 logged, not sent: no provider configured");
+    assertThat(
+            TextFigures.of(List.of(new MessageCount(MessageStatus.LOGGED, null, 443)), NOW)
+                .parts(NOW, ZONE))
+        .isEqualTo("443 logged, not sent: no provider configured");
+  }
+
+  @Test
   void a_wait_past_today_names_the_day() {
     Instant tomorrow = Instant.parse("2026-12-08T13:00:00Z");
     assertThat(ManagerWords.when(tomorrow, NOW, ZONE)).isEqualTo("8:00 am tomorrow");

@@ -136,6 +136,36 @@ class DispatcherTest {
   }
 
   @Test
+  void a_reminder_of_a_thousand_dollars_or_more_quotes_it_with_a_separator_and_leaves() {
+    club.seed(aMember().withId("M2").withBalance("1500.00", TODAY.minusDays(5)).build());
+    club.run(WorkflowId.PAST_DUE_MONITORING, local(TODAY, 10, 0));
+    OutboundMessage reminder = club.stores().outbox().ofMember(new MemberId("M2")).get(0);
+
+    club.dispatcher().dispatch(local(TODAY, 10, 5));
+
+    assertThat(reminder.body()).contains("$1,500.00");
+    assertThat(reload(reminder).status()).isEqualTo(MessageStatus.SENT);
+  }
+
+  @Test
+  void a_reminder_whose_balance_changed_before_it_left_is_not_sent_and_says_both_amounts() {
+    club.seed(aMember().withId("M2").withBalance("1500.00", TODAY.minusDays(5)).build());
+    club.run(WorkflowId.PAST_DUE_MONITORING, local(TODAY, 10, 0));
+    OutboundMessage reminder = club.stores().outbox().ofMember(new MemberId("M2")).get(0);
+    club.stores()
+        .payments()
+        .apply(
+            new Payment("pay-2", new MemberId("M2"), Money.parse("300.00"), local(TODAY, 10, 1)),
+            local(TODAY, 10, 1));
+
+    club.dispatcher().dispatch(local(TODAY, 10, 5));
+
+    assertThat(reload(reminder).status()).isEqualTo(MessageStatus.SUPPRESSED);
+    assertThat(reload(reminder).error())
+        .startsWith("the balance changed from $1,500.00 to $1,200.00 after the reminder");
+  }
+
+  @Test
   void a_reminder_queued_before_the_member_was_referred_to_collections_is_dropped() {
     OutboundMessage reminder = queueReminderAtTen();
     club.stores()

@@ -83,7 +83,7 @@ class SummaryTextTest {
             "members processed: 100",
             "reminders queued: friendly 37, firm 24, final 39",
             "doors locked: 6",
-            "total past due: $12345.67",
+            "total past due: $12,345.67",
             "urgent cases: 9");
   }
 
@@ -94,7 +94,7 @@ class SummaryTextTest {
                 new PastDueSummary(100, 37, 24, 39, 6, Money.parse("12345.67"), 9), true))
         .isEqualTo(
             "members processed: 100; reminders it would queue: friendly 37, firm 24, final 39;"
-                + " doors it would lock: 6; total past due: $12345.67; urgent cases: 9");
+                + " doors it would lock: 6; total past due: $12,345.67; urgent cases: 9");
   }
 
   @Test
@@ -132,6 +132,6 @@ class SummaryTextTest {
     assertThat(cases.table())
         .containsExactly(
             "member id | name | amount | attempts 30d | days past due | reasons | last contact",
-            "M1 | Ana Lopez | 260.00 | 5 | 40 | [amount] | never");
+            "M1 | Ana Lopez | $260.00 | 5 | 40 | [amount] | never");
   }
 }

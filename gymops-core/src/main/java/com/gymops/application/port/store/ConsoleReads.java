@@ -99,7 +99,9 @@ public interface ConsoleReads {
     /** Failed because GymOps stopped while sending: whether it left is unknown. */
     UNKNOWN,
     /** Sent or delivered. */
-    SENT
+    SENT,
+    /** Written to the message log because no provider is configured: nothing left. */
+    LOGGED
   }
 
   /**

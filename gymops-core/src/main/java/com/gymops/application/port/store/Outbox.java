@@ -63,6 +63,12 @@ public interface Outbox {
   void markSent(long id, Instant at, String providerId);
 
   /**
+   * Marks it LOGGED, under the message log's id: written down, sent nowhere. Final like SENT; no
+   * delivery callback ever changes it.
+   */
+  void markLogged(long id, Instant at, String providerId);
+
+  /**
    * Counts one more provider refusal worth a retry of a claimed message and keeps its error;
    * returns the refusals so far, from which the dispatcher's backoff grows.
    */

@@ -31,10 +31,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -43,8 +40,6 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -56,15 +51,12 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AskBoxBrowserTest {
-  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
   private static final String OWNER = "owner@example.com";
   private static final String PASSWORD = "a long pass phrase";
   private static final Path SCREENSHOTS =
       Path.of(System.getProperty("gymops.screenshots", "target/console-screenshots"));
   private static final ZoneId ZONE = ZoneId.of("America/New_York");
   private static final Instant AT = Instant.parse("2026-12-01T15:00:00Z");
-  private static final Logger DEVTOOLS = Logger.getLogger("org.openqa.selenium.devtools");
 
   private Path directory;
   private FakeMessagesApi messagesApi;
@@ -77,11 +69,7 @@ class AskBoxBrowserTest {
 
   @BeforeAll
   void start() throws IOException {
-    Assumptions.assumeTrue(
-        Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-        "Chromium browser tests need /usr/bin/chromium and /usr/bin/chromedriver (Debian:"
-            + " apt-get install chromium chromium-driver); .ci/run installs them");
-    DEVTOOLS.setLevel(Level.SEVERE);
+    HeadlessChromium.assumeInstalled();
     directory = Files.createTempDirectory("gymops-ask");
     ScriptedModel model =
         request -> {
@@ -139,21 +127,8 @@ class AskBoxBrowserTest {
     server = OpsServer.start(0, List::of, () -> "", null, null, withKey.console());
     keyless = OpsServer.start(0, List::of, () -> "", null, null, withoutKey.console());
 
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toFile());
-    options.addArguments(
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        "--user-data-dir=" + directory.resolve("chromium-profile"));
-    ChromeDriverService service =
-        new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
-    browser = new ChromeDriver(service, options);
-    browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
+    ChromeOptions options = HeadlessChromium.options(directory.resolve("chromium-profile"));
+    browser = HeadlessChromium.start(options);
     browser.manage().window().setSize(new Dimension(1280, 1000));
   }
 

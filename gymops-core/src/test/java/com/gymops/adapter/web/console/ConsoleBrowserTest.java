@@ -35,11 +35,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -53,8 +50,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -71,18 +66,11 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ConsoleBrowserTest {
-  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-  private static final Path SCREENSHOTS =
-      Path.of(System.getProperty("gymops.screenshots", "target/console-screenshots"));
   private static final String OWNER = "owner@example.com";
   private static final String PASSWORD = "a long pass phrase";
   private static final ZoneId ZONE = ZoneId.of("America/New_York");
   private static final LocalDate TODAY = LocalDate.of(2026, 12, 1);
   private static final Instant AT = TODAY.atTime(LocalTime.of(10, 0)).atZone(ZONE).toInstant();
-
-  // Selenium warns once that it has no DevTools bindings for this Chromium; the tests use none.
-  private static final Logger DEVTOOLS = Logger.getLogger("org.openqa.selenium.devtools");
 
   private Path directory;
   private FakeMessagesApi messagesApi;
@@ -94,11 +82,7 @@ class ConsoleBrowserTest {
 
   @BeforeAll
   void start() throws IOException {
-    Assumptions.assumeTrue(
-        Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-        "Chromium browser tests need /usr/bin/chromium and /usr/bin/chromedriver (Debian:"
-            + " apt-get install chromium chromium-driver); .ci/run installs them");
-    DEVTOOLS.setLevel(Level.SEVERE);
+    HeadlessChromium.assumeInstalled();
     directory = Files.createTempDirectory("gymops-browser");
     messagesApi = new FakeMessagesApi(new CompetentModel());
     GymOpsConfig config =
@@ -155,23 +139,10 @@ class ConsoleBrowserTest {
     server = OpsServer.start(0, List::of, () -> "", null, null, app.console());
     base = "http://127.0.0.1:" + server.port();
 
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toFile());
-    options.addArguments(
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        "--user-data-dir=" + directory.resolve("chromium-profile"));
-    ChromeDriverService service =
-        new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
-    browser = new ChromeDriver(service, options);
-    browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
+    ChromeOptions options = HeadlessChromium.options(directory.resolve("chromium-profile"));
+    browser = HeadlessChromium.start(options);
     browser.manage().window().setSize(new Dimension(1280, 1000));
-    Files.createDirectories(SCREENSHOTS);
+    Files.createDirectories(HeadlessChromium.SCREENSHOTS);
   }
 
   /** The pending breaker approvals, oldest first. */
@@ -338,9 +309,15 @@ class ConsoleBrowserTest {
   @Order(7)
   void the_outbox_settings_and_audit_pages_open() throws IOException {
     open(browser.findElement(By.linkText("Outbox")));
-    open(browser.findElement(By.id("tab-sent")));
+    // No SMS provider here: what the dispatcher handed over went to the message log.
+    open(browser.findElement(By.id("tab-logged")));
     assertThat(browser.findElements(By.cssSelector(".rows li"))).isNotEmpty();
-    screenshot("outbox-sent");
+    assertThat(browser.findElement(By.id("logged-why")).getText()).contains("not sent");
+    assertThat(browser.findElement(By.cssSelector(".rows li .how")).getText())
+        .isEqualTo("logged, not sent (no SMS provider)");
+    open(browser.findElement(By.id("tab-sent")));
+    assertThat(browser.findElements(By.cssSelector(".rows li"))).as("nothing was sent").isEmpty();
+    screenshot("outbox-logged");
 
     open(browser.findElement(By.linkText("Settings")));
     assertThat(browser.findElement(By.tagName("main")).getText()).contains("ANTHROPIC_API_KEY");
@@ -428,7 +405,10 @@ class ConsoleBrowserTest {
 
   private void screenshot(String name) throws IOException {
     Path shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
-    Files.createDirectories(SCREENSHOTS);
-    Files.copy(shot, SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    Files.createDirectories(HeadlessChromium.SCREENSHOTS);
+    Files.copy(
+        shot,
+        HeadlessChromium.SCREENSHOTS.resolve(name + ".png"),
+        StandardCopyOption.REPLACE_EXISTING);
   }
 }

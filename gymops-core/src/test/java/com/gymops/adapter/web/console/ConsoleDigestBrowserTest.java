@@ -30,12 +30,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.openqa.selenium.By;
@@ -43,7 +40,6 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -59,16 +55,11 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * README's). Without Chromium they are skipped with the reason.
  */
 class ConsoleDigestBrowserTest {
-  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-  private static final Path SCREENSHOTS =
-      Path.of(System.getProperty("gymops.screenshots", "target/console-screenshots"));
   private static final String OWNER = "owner@example.com";
   private static final String PASSWORD = "a long pass phrase";
   private static final ZoneId ZONE = ZoneId.of("America/New_York");
   private static final LocalDate TODAY = LocalDate.of(2026, 12, 7);
   private static final Instant AT = TODAY.atTime(LocalTime.of(10, 0)).atZone(ZONE).toInstant();
-  private static final Logger DEVTOOLS = Logger.getLogger("org.openqa.selenium.devtools");
   private static final List<WorkflowId> ORDER =
       List.of(
           WorkflowId.DOOR_ACCESS,
@@ -86,11 +77,7 @@ class ConsoleDigestBrowserTest {
   private int clicks;
 
   private void start(int width, int height) throws IOException {
-    Assumptions.assumeTrue(
-        Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-        "Chromium browser tests need /usr/bin/chromium and /usr/bin/chromedriver (Debian:"
-            + " apt-get install chromium chromium-driver); .ci/run installs them");
-    DEVTOOLS.setLevel(Level.SEVERE);
+    HeadlessChromium.assumeInstalled();
     directory = Files.createTempDirectory("gymops-digest-browser");
     GymOpsConfig config =
         ConfigLoader.parse(
@@ -109,19 +96,11 @@ class ConsoleDigestBrowserTest {
         .add(Actor.person("test"), OWNER, ConsoleRole.OWNER, Set.of(), PASSWORD.toCharArray());
     server = OpsServer.start(0, List::of, () -> "", null, null, app.console());
     base = "http://127.0.0.1:" + server.port();
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toFile());
-    options.addArguments(
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        "--hide-scrollbars",
-        "--window-size=" + Math.max(width, 500) + "," + height,
-        "--user-data-dir=" + directory.resolve("chromium-profile"));
+    ChromeOptions options =
+        HeadlessChromium.options(
+            directory.resolve("chromium-profile"),
+            "--hide-scrollbars",
+            "--window-size=" + Math.max(width, 500) + "," + height);
     if (width < 500) {
       // Headless Chromium's window is at least 500 pixels wide: a phone is emulated instead.
       options.setExperimentalOption(
@@ -130,11 +109,8 @@ class ConsoleDigestBrowserTest {
               "deviceMetrics",
               Map.of("width", width, "height", height, "pixelRatio", 1.0, "touch", true)));
     }
-    ChromeDriverService service =
-        new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
-    browser = new ChromeDriver(service, options);
-    browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
-    Files.createDirectories(SCREENSHOTS);
+    browser = HeadlessChromium.start(options);
+    Files.createDirectories(HeadlessChromium.SCREENSHOTS);
   }
 
   @AfterEach
@@ -220,11 +196,13 @@ class ConsoleDigestBrowserTest {
         .contains("staff notes written");
     assertThat(clicks).as("clicks after logging in").isLessThanOrEqualTo(4);
 
-    // The dispatcher sends what is due; the result counts again from the outbox.
+    // The dispatcher hands what is due to the provider, here the message log: the result counts
+    // again from the outbox, and what the log took is logged, never sent.
     app.dispatcher().dispatch(AT.plus(Duration.ofMinutes(1)));
     browser.get(base + "/console/approvals?decided=" + campaign.id());
     assertThat(browser.findElement(By.id("decided")).getText())
-        .containsPattern("[1-9][0-9,]* sent");
+        .containsPattern("[1-9][0-9,]* logged, not sent: no provider configured")
+        .doesNotContainPattern("[0-9,]+ sent");
     assertHeight("Approvals after the decisions", screens, height);
 
     // The referred member's page says so.
@@ -383,6 +361,7 @@ class ConsoleDigestBrowserTest {
                     "clip",
                     Map.of("x", 0, "y", 0, "width", width, "height", height, "scale", 1)));
     Files.write(
-        SCREENSHOTS.resolve(name + ".png"), Base64.getDecoder().decode((String) shot.get("data")));
+        HeadlessChromium.SCREENSHOTS.resolve(name + ".png"),
+        Base64.getDecoder().decode((String) shot.get("data")));
   }
 }

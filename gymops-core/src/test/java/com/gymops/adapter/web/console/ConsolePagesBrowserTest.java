@@ -36,12 +36,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -55,8 +52,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -75,10 +70,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ConsolePagesBrowserTest {
-  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-  private static final Path SCREENSHOTS =
-      Path.of(System.getProperty("gymops.screenshots", "target/console-screenshots"));
   private static final String OWNER = "owner@example.com";
   private static final String PASSWORD = "a long pass phrase";
   private static final ZoneId ZONE = ZoneId.of("America/New_York");
@@ -94,9 +85,16 @@ class ConsolePagesBrowserTest {
 
   /** Every state word a run's action or an outbox message may show. */
   private static final Set<String> STATES =
-      Set.of("queued", "sent", "deferred", "suppressed", "failed", "held", "planned", "done");
-
-  private static final Logger DEVTOOLS = Logger.getLogger("org.openqa.selenium.devtools");
+      Set.of(
+          "queued",
+          "sent",
+          "logged",
+          "deferred",
+          "suppressed",
+          "failed",
+          "held",
+          "planned",
+          "done");
 
   private Path directory;
   private FakeMessagesApi messagesApi;
@@ -112,11 +110,7 @@ class ConsolePagesBrowserTest {
 
   @BeforeAll
   void start() throws IOException {
-    Assumptions.assumeTrue(
-        Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-        "Chromium browser tests need /usr/bin/chromium and /usr/bin/chromedriver (Debian:"
-            + " apt-get install chromium chromium-driver); .ci/run installs them");
-    DEVTOOLS.setLevel(Level.SEVERE);
+    HeadlessChromium.assumeInstalled();
     directory = Files.createTempDirectory("gymops-pages-browser");
     messagesApi = new FakeMessagesApi(new CompetentModel());
     GymOpsConfig config =
@@ -145,24 +139,11 @@ class ConsolePagesBrowserTest {
     server = OpsServer.start(0, List::of, () -> "", null, null, app.console());
     base = "http://127.0.0.1:" + server.port();
 
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toFile());
-    options.addArguments(
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        "--hide-scrollbars",
-        "--user-data-dir=" + directory.resolve("chromium-profile"));
-    ChromeDriverService service =
-        new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
-    browser = new ChromeDriver(service, options);
-    browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
+    ChromeOptions options =
+        HeadlessChromium.options(directory.resolve("chromium-profile"), "--hide-scrollbars");
+    browser = HeadlessChromium.start(options);
     browser.manage().window().setSize(LAPTOP);
-    Files.createDirectories(SCREENSHOTS);
+    Files.createDirectories(HeadlessChromium.SCREENSHOTS);
   }
 
   @AfterAll
@@ -315,12 +296,13 @@ class ConsolePagesBrowserTest {
         active = view;
       }
     }
-    assertThat(counts.keySet()).containsExactly("due", "deferred", "failed", "unknown", "sent");
+    assertThat(counts.keySet())
+        .containsExactly("due", "deferred", "failed", "unknown", "sent", "logged");
     assertThat(counts.values().stream().mapToLong(Long::longValue).sum()).isPositive();
     assertThat(active).isNotNull();
     assertThat(counts.get(active)).as("messages on the tab it opens on").isPositive();
-    // Failed texts, then unknown ones, then those due, then those waiting, then the sent.
-    for (String before : List.of("failed", "unknown", "due", "deferred", "sent")) {
+    // Failed texts, then unknown ones, then those due, then those waiting, the sent, the logged.
+    for (String before : List.of("failed", "unknown", "due", "deferred", "sent", "logged")) {
       if (before.equals(active)) {
         break;
       }
@@ -416,7 +398,10 @@ class ConsolePagesBrowserTest {
 
   private void screenshot(String name) throws IOException {
     Path shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
-    Files.createDirectories(SCREENSHOTS);
-    Files.copy(shot, SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    Files.createDirectories(HeadlessChromium.SCREENSHOTS);
+    Files.copy(
+        shot,
+        HeadlessChromium.SCREENSHOTS.resolve(name + ".png"),
+        StandardCopyOption.REPLACE_EXISTING);
   }
 }
