@@ -367,7 +367,7 @@ class CliTest {
             String.format(
                 "%-26s %s",
                 "its member messages now",
-                "0 sent, 1 logged, not sent: no provider configured, 0 queued, 0 deferred, 0"
+                "0 sent, 1 logged, not sent (no provider configured), 0 queued, 0 deferred, 0"
                     + " suppressed, 0 failed"));
     JsonNode now = new ObjectMapper().readTree(json.out()).get("messages_now");
     assertThat(now.get("sent").asInt()).isZero();

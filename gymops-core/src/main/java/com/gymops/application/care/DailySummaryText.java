@@ -139,7 +139,7 @@ public final class DailySummaryText {
     }
     List<String> others = new ArrayList<>();
     if (activity.messagesLogged() > 0) {
-      others.add(activity.messagesLogged() + " logged, not sent: no provider configured");
+      others.add(activity.messagesLogged() + " logged, not sent (no provider configured)");
     }
     if (activity.messagesQueued() > 0) {
       others.add(activity.messagesQueued() + " queued");

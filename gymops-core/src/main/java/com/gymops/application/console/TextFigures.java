@@ -65,7 +65,7 @@ public record TextFigures(
       parts.add(String.format("%,d sent", sent));
     }
     if (logged > 0) {
-      parts.add(String.format("%,d logged, not sent: no provider configured", logged));
+      parts.add(String.format("%,d logged, not sent (no provider configured)", logged));
     }
     if (dueNow > 0) {
       parts.add(String.format("%,d due now", dueNow));

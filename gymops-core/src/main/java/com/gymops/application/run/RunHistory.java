@@ -48,7 +48,7 @@ public final class RunHistory {
     public String describe() {
       return sent
           + " sent, "
-          + (logged > 0 ? logged + " logged, not sent: no provider configured, " : "")
+          + (logged > 0 ? logged + " logged, not sent (no provider configured), " : "")
           + queued
           + " queued, "
           + deferred

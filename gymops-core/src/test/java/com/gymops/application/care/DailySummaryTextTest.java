@@ -130,7 +130,7 @@ class DailySummaryTextTest {
             Map.of(), List.of(), 0, 0, 0, 0, 0, 0, Money.ofCents(0), 0, 0, 0, 4);
 
     assertThat(DailySummaryText.compose(DAY, logged, List.of(), null))
-        .contains("Sent no messages to members; 4 logged, not sent: no provider configured.");
+        .contains("Sent no messages to members; 4 logged, not sent (no provider configured).");
   }
 
   @Test

@@ -84,11 +84,11 @@ class ManagerWordsTest {
     assertThat(demo.sent()).isEqualTo(2);
     assertThat(demo.logged()).isEqualTo(443);
     assertThat(demo.parts(NOW, ZONE))
-        .isEqualTo("2 sent, 443 logged, not sent: no provider configured");
+        .isEqualTo("2 sent, 443 logged, not sent (no provider configured)");
     assertThat(
             TextFigures.of(List.of(new MessageCount(MessageStatus.LOGGED, null, 443)), NOW)
                 .parts(NOW, ZONE))
-        .isEqualTo("443 logged, not sent: no provider configured");
+        .isEqualTo("443 logged, not sent (no provider configured)");
   }
 
   @Test

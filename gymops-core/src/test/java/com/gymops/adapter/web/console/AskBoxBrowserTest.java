@@ -40,9 +40,8 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The console's Ask box in a real Chromium (set up as {@link ConsoleBrowserTest}), against the
@@ -53,8 +52,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 class AskBoxBrowserTest {
   private static final String OWNER = "owner@example.com";
   private static final String PASSWORD = "a long pass phrase";
-  private static final Path SCREENSHOTS =
-      Path.of(System.getProperty("gymops.screenshots", "target/console-screenshots"));
   private static final ZoneId ZONE = ZoneId.of("America/New_York");
   private static final Instant AT = Instant.parse("2026-12-01T15:00:00Z");
 
@@ -242,9 +239,9 @@ class AskBoxBrowserTest {
                   true,
                   "clip",
                   Map.of("x", 0, "y", 0, "width", 375, "height", height, "scale", 1)));
-      Files.createDirectories(SCREENSHOTS);
+      Files.createDirectories(HeadlessChromium.SCREENSHOTS);
       Files.write(
-          SCREENSHOTS.resolve(name + ".png"),
+          HeadlessChromium.SCREENSHOTS.resolve(name + ".png"),
           Base64.getDecoder().decode((String) shot.get("data")));
     } finally {
       chrome.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
@@ -260,8 +257,6 @@ class AskBoxBrowserTest {
   }
 
   private void open(WebElement clickable) {
-    WebElement page = browser.findElement(By.tagName("html"));
-    clickable.click();
-    new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(page));
+    HeadlessChromium.open(browser, clickable, Duration.ofSeconds(30));
   }
 }

@@ -51,8 +51,6 @@ import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The console in a real Chromium (Debian's chromium and chromium-driver, driven by Selenium), one
@@ -398,9 +396,7 @@ class ConsoleBrowserTest {
    * returns before the page it asks for has loaded, and an element read meanwhile is the old one's.
    */
   private void open(WebElement clickable) {
-    WebElement page = browser.findElement(By.tagName("html"));
-    clickable.click();
-    new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(page));
+    HeadlessChromium.open(browser, clickable, Duration.ofSeconds(10));
   }
 
   private void screenshot(String name) throws IOException {

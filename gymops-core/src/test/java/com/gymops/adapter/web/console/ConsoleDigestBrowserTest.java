@@ -201,7 +201,7 @@ class ConsoleDigestBrowserTest {
     app.dispatcher().dispatch(AT.plus(Duration.ofMinutes(1)));
     browser.get(base + "/console/approvals?decided=" + campaign.id());
     assertThat(browser.findElement(By.id("decided")).getText())
-        .containsPattern("[1-9][0-9,]* logged, not sent: no provider configured")
+        .containsPattern("[1-9][0-9,]* logged, not sent \\(no provider configured\\)")
         .doesNotContainPattern("[0-9,]+ sent");
     assertHeight("Approvals after the decisions", screens, height);
 
@@ -338,9 +338,7 @@ class ConsoleDigestBrowserTest {
   }
 
   private void open(WebElement clickable) {
-    WebElement page = browser.findElement(By.tagName("html"));
-    clickable.click();
-    new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(page));
+    HeadlessChromium.open(browser, clickable, Duration.ofSeconds(20));
   }
 
   /** The whole page, as tall as it is (Chromium's own capture beyond the viewport). */

@@ -53,8 +53,6 @@ import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A run's page, the Outbox and Settings in a real Chromium on a laptop (1280×900) and a phone
@@ -391,9 +389,7 @@ class ConsolePagesBrowserTest {
   }
 
   private void open(WebElement clickable) {
-    WebElement page = browser.findElement(By.tagName("html"));
-    clickable.click();
-    new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(page));
+    HeadlessChromium.open(browser, clickable, Duration.ofSeconds(10));
   }
 
   private void screenshot(String name) throws IOException {

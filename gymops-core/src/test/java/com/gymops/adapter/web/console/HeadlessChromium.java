@@ -8,10 +8,15 @@ import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Debian's Chromium and its chromedriver (packages chromium and chromium-driver), headless, as the
@@ -78,5 +83,31 @@ final class HeadlessChromium {
     WebDriver browser = new ChromeDriver(service, options);
     browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
     return browser;
+  }
+
+  /**
+   * Clicks {@code clickable} and waits until the page it was on is replaced by the next one. The
+   * old page's root is gone once reading it fails: as a stale reference, or, from Chromium 156 on
+   * at times, as the inspector's "does not belong to the document", which Selenium's own staleness
+   * check does not take for gone and throws.
+   */
+  static void open(WebDriver browser, WebElement clickable, Duration timeout) {
+    WebElement page = browser.findElement(By.tagName("html"));
+    clickable.click();
+    new WebDriverWait(browser, timeout).until(driver -> isGone(page));
+  }
+
+  private static boolean isGone(WebElement element) {
+    try {
+      element.isEnabled();
+      return false;
+    } catch (StaleElementReferenceException e) {
+      return true;
+    } catch (WebDriverException e) {
+      if (e.getMessage() != null && e.getMessage().contains("does not belong to the document")) {
+        return true;
+      }
+      throw e;
+    }
   }
 }
