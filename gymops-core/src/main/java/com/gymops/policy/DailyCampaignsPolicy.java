@@ -67,16 +67,12 @@ public final class DailyCampaignsPolicy implements WorkflowPolicy {
       if (audience.isEmpty()) {
         continue;
       }
-      Optional<String> exclusion = exclusionOf(member);
-      if (exclusion.isPresent()) {
-        skipped.merge(exclusion.get(), 1, Integer::sum);
+      Optional<String> barred = barredToday(member, candidate.marketing(), today, zone);
+      if (barred.isPresent()) {
+        skipped.merge(barred.get(), 1, Integer::sum);
         continue;
       }
       History history = new History(candidate.marketing(), zone);
-      if (history.anySentOn(today)) {
-        skipped.merge(SKIP_SENT_TODAY, 1, Integer::sum);
-        continue;
-      }
       Optional<Action> action = choose(audience.get(), member, history, today, rules, composer);
       if (action.isEmpty()) {
         skipped.merge(SKIP_ALREADY_SENT, 1, Integer::sum);
@@ -107,8 +103,23 @@ public final class DailyCampaignsPolicy implements WorkflowPolicy {
     return days >= 0 && days <= rules.greenDays();
   }
 
+  /**
+   * Why no marketing text may go to this member today, whatever its words: the campaigns' guard,
+   * which a one-off message shares ({@link OneOffMessagePolicy}).
+   */
+  static Optional<String> barredToday(
+      Member member, MarketingHistory marketing, LocalDate today, ZoneId zone) {
+    Optional<String> exclusion = exclusionOf(member);
+    if (exclusion.isPresent()) {
+      return exclusion;
+    }
+    return new History(marketing, zone).anySentOn(today)
+        ? Optional.of(SKIP_SENT_TODAY)
+        : Optional.empty();
+  }
+
   /** Why marketing may not go to this member at all; STOP is checked first as the firmest. */
-  static Optional<String> exclusionOf(Member member) {
+  private static Optional<String> exclusionOf(Member member) {
     if (member.smsOptedOut()) {
       return Optional.of(SKIP_OPTED_OUT);
     }

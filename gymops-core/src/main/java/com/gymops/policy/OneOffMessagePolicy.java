@@ -64,17 +64,13 @@ public final class OneOffMessagePolicy implements WorkflowPolicy {
 
   private Optional<String> skipOf(
       Member member, MarketingHistory history, LocalDate today, ZoneId zone) {
-    Optional<String> exclusion = DailyCampaignsPolicy.exclusionOf(member);
-    if (exclusion.isPresent()) {
-      return exclusion;
+    Optional<String> barred = DailyCampaignsPolicy.barredToday(member, history, today, zone);
+    if (barred.isPresent()) {
+      return barred;
     }
     Instant lastOneOff = history.lastSentByTemplate().get(MessageTemplates.ONE_OFF_MESSAGE);
-    if (lastOneOff != null && !lastOneOff.isBefore(message.filedAt())) {
-      return Optional.of(SKIP_HAD_IT);
-    }
-    boolean textedToday =
-        history.lastSentByTemplate().values().stream()
-            .anyMatch(sent -> LocalDate.ofInstant(sent, zone).equals(today));
-    return textedToday ? Optional.of(DailyCampaignsPolicy.SKIP_SENT_TODAY) : Optional.empty();
+    return lastOneOff != null && !lastOneOff.isBefore(message.filedAt())
+        ? Optional.of(SKIP_HAD_IT)
+        : Optional.empty();
   }
 }
