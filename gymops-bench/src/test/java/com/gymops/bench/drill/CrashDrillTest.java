@@ -28,7 +28,7 @@ class CrashDrillTest {
   @Test
   void dispatch_killed_mid_pass_never_sends_a_text_twice() {
     // Fewer kills than the others: each kill restarts a child JVM and waits out a pass over the
-    // fake Twilio; 30 took six of the build's 29 minutes (README, the crash drills).
+    // fake Twilio: 30 took six of the build's 29 minutes.
     assertKept(
         drill(
             "dispatch",
