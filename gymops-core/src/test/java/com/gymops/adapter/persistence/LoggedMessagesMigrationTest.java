@@ -54,7 +54,8 @@ class LoggedMessagesMigrationTest {
   }
 
   /**
-   * The statuses by provider id after migrating to V22 (the last before V24), writing three messages, then to the end.
+   * The statuses by provider id after migrating to V22 (the last before V24), writing three
+   * messages, then to the end.
    */
   private static Map<String, String> migrated(String url, String schema, String vendor)
       throws SQLException {
