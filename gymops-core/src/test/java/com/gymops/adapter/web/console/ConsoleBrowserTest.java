@@ -313,9 +313,9 @@ class ConsoleBrowserTest {
     assertThat(browser.findElement(By.id("logged-why")).getText()).contains("not sent");
     assertThat(browser.findElement(By.cssSelector(".rows li .how")).getText())
         .isEqualTo("logged, not sent (no SMS provider)");
+    screenshot("outbox-logged");
     open(browser.findElement(By.id("tab-sent")));
     assertThat(browser.findElements(By.cssSelector(".rows li"))).as("nothing was sent").isEmpty();
-    screenshot("outbox-logged");
 
     open(browser.findElement(By.linkText("Settings")));
     assertThat(browser.findElement(By.tagName("main")).getText()).contains("ANTHROPIC_API_KEY");
