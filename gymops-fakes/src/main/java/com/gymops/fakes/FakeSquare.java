@@ -8,12 +8,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -26,8 +22,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Square on loopback: its Orders and Invoices APIs and its webhook deliveries, to Square's public
@@ -91,9 +85,6 @@ public final class FakeSquare implements AutoCloseable {
 
   /** One request as Square received it. */
   public record Request(String method, String path, String squareVersion, String body) {}
-
-  /** What the webhook endpoint answered a delivery. */
-  public record Delivery(int status, String body) {}
 
   private record Answer(int status, Object body) {}
 
@@ -200,44 +191,25 @@ public final class FakeSquare implements AutoCloseable {
 
   /** {@code x-square-hmacsha256-signature} of {@code body} sent to {@code notificationUrl}. */
   public static String signature(String notificationUrl, String body, String signatureKey) {
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(signatureKey.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-      return Base64.getEncoder()
-          .encodeToString(mac.doFinal((notificationUrl + body).getBytes(StandardCharsets.UTF_8)));
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
-    }
+    return Base64.getEncoder()
+        .encodeToString(WebhookDelivery.hmacSha256(signatureKey, notificationUrl + body));
   }
 
   /**
    * POSTs the event to {@code url}, signed for {@code notificationUrl} (what Square was told) with
    * the fake's signature key.
    */
-  public Delivery deliver(String url, String notificationUrl, String body) {
+  public WebhookDelivery deliver(String url, String notificationUrl, String body) {
     return deliverSigned(url, body, signature(notificationUrl, body, SIGNATURE_KEY));
   }
 
   /** POSTs the event with this signature header (null: none). */
-  public Delivery deliverSigned(String url, String body, String signature) {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create(url))
-            .header("Content-Type", "application/json")
-            .header("square-environment", "Sandbox")
-            .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-    if (signature != null) {
-      request.header("x-square-hmacsha256-signature", signature);
-    }
-    try {
-      HttpResponse<String> response =
-          client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-      return new Delivery(response.statusCode(), response.body());
-    } catch (IOException e) {
-      throw new IllegalStateException("cannot deliver to " + url, e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+  public WebhookDelivery deliverSigned(String url, String body, String signature) {
+    Map<String, String> headers = new LinkedHashMap<>();
+    headers.put("Content-Type", "application/json");
+    headers.put("square-environment", "Sandbox");
+    headers.put("x-square-hmacsha256-signature", signature);
+    return WebhookDelivery.post(client, url, headers, body);
   }
 
   /** The next API requests with a good token answer these HTTP statuses, one each. */

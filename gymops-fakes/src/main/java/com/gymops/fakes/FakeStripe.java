@@ -7,13 +7,9 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.URI;
 import java.net.URLDecoder;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -22,8 +18,6 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Stripe on loopback: its invoices API and its webhook deliveries, to Stripe's public docs.
@@ -62,9 +56,6 @@ public final class FakeStripe implements AutoCloseable {
 
   /** One request as Stripe received it. */
   public record Request(String method, String path, String query, String authorization) {}
-
-  /** What the webhook endpoint answered a delivery. */
-  public record Delivery(int status, String body) {}
 
   private record Answer(int status, String body) {}
 
@@ -179,44 +170,25 @@ public final class FakeStripe implements AutoCloseable {
 
   /** {@code Stripe-Signature} for the payload signed at {@code timestamp} with {@code secret}. */
   public static String signatureHeader(String payload, long timestamp, String secret) {
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-      byte[] signed = mac.doFinal((timestamp + "." + payload).getBytes(StandardCharsets.UTF_8));
-      return "t=" + timestamp + ",v1=" + HexFormat.of().formatHex(signed);
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
-    }
+    byte[] signed = WebhookDelivery.hmacSha256(secret, timestamp + "." + payload);
+    return "t=" + timestamp + ",v1=" + HexFormat.of().formatHex(signed);
   }
 
   /**
    * POSTs the event to {@code url} signed as Stripe signs it, with the fake's secret, at {@code
    * timestamp}.
    */
-  public Delivery deliver(String url, String payload, long timestamp) {
+  public WebhookDelivery deliver(String url, String payload, long timestamp) {
     return deliver(url, payload, signatureHeader(payload, timestamp, WEBHOOK_SECRET));
   }
 
   /** POSTs the event with this {@code Stripe-Signature} (null: none). */
-  public Delivery deliver(String url, String payload, String signature) {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create(url))
-            .header("Content-Type", "application/json; charset=utf-8")
-            .header("User-Agent", "Stripe/1.0 (+https://stripe.com/docs/webhooks)")
-            .POST(HttpRequest.BodyPublishers.ofString(payload, StandardCharsets.UTF_8));
-    if (signature != null) {
-      request.header("Stripe-Signature", signature);
-    }
-    try {
-      HttpResponse<String> response =
-          client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-      return new Delivery(response.statusCode(), response.body());
-    } catch (IOException e) {
-      throw new IllegalStateException("cannot deliver to " + url, e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+  public WebhookDelivery deliver(String url, String payload, String signature) {
+    Map<String, String> headers = new LinkedHashMap<>();
+    headers.put("Content-Type", "application/json; charset=utf-8");
+    headers.put("User-Agent", "Stripe/1.0 (+https://stripe.com/docs/webhooks)");
+    headers.put("Stripe-Signature", signature);
+    return WebhookDelivery.post(client, url, headers, payload);
   }
 
   /** The next API requests with a good key answer these HTTP statuses, one each. */
